@@ -1,0 +1,50 @@
+# ladle: two commands for a newcomer, `make demo` and `make test`. Each installs what it needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_COMPILE_BYTECODE := 1
+export PYTHONDONTWRITEBYTECODE :=
+
+# uv from PATH, else a private copy from PyPI under .tools/
+UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
+RUN := $(UV) run --locked --no-sync
+
+.PHONY: help demo test lint pytest bench sync clean
+
+help:
+	@echo "make demo   run ladle on its built-in example (installs what it needs)"
+	@echo "make test   lint, type-check and run the tests"
+	@echo "make lint   ruff, mypy (strict), import-linter"
+	@echo "make bench  the benchmarks of bench/, summarised in BENCHMARKS.md"
+
+$(CURDIR)/.tools/bin/uv:
+	python3 -m venv $(CURDIR)/.tools
+	$(CURDIR)/.tools/bin/python -m pip install --quiet --disable-pip-version-check uv
+
+.venv/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked
+	@touch $@
+
+sync: .venv/.synced
+
+demo: sync
+	$(RUN) ladle demo
+
+lint: sync
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	$(RUN) mypy
+	$(RUN) lint-imports
+
+pytest: sync
+	$(RUN) pytest
+
+test: lint pytest
+
+bench: sync
+	$(RUN) python bench/ingredients.py
+	$(RUN) python bench/speed.py
+
+clean:
+	rm -rf .venv .tools .mypy_cache .pytest_cache .ruff_cache .import_linter_cache

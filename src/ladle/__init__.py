@@ -1,0 +1,134 @@
+"""ladle: a recipe engine and kitchen planner.
+
+The public API (everything the command line does is one call here)::
+
+    import ladle
+    recipes = ladle.read("pork-belly.txt")          # every recipe in a source, main first
+    ladle.parse_ingredient("2 tbsp olive oil")      # one ingredient line, understood
+    document = recipes[0].to_json()                 # the recipe JSON of the contract
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ladle.errors import (
+        BinarySource,
+        EmptySource,
+        FormatError,
+        IngredientError,
+        LadleError,
+        NoRecipeFound,
+        SourceError,
+        SourceNotFound,
+        SourceTooLarge,
+        UnknownFormat,
+    )
+    from ladle.formats import read, read_text, write
+    from ladle.ingredients import parse_ingredient
+    from ladle.model import (
+        Amount,
+        Doneness,
+        Duration,
+        Ingredient,
+        MakeAhead,
+        Pairing,
+        Recipe,
+        Source,
+        Step,
+        Storage,
+        Temperature,
+        Times,
+        Variant,
+        Yield,
+    )
+
+# Loaded on first use, so that "ladle --help" does not pay for the readers.
+_WHERE: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "BinarySource",
+            "EmptySource",
+            "FormatError",
+            "IngredientError",
+            "LadleError",
+            "NoRecipeFound",
+            "SourceError",
+            "SourceNotFound",
+            "SourceTooLarge",
+            "UnknownFormat",
+        ],
+        "ladle.errors",
+    ),
+    **dict.fromkeys(["read", "read_text", "write"], "ladle.formats"),
+    "parse_ingredient": "ladle.ingredients",
+    **dict.fromkeys(
+        [
+            "Amount",
+            "Doneness",
+            "Duration",
+            "Ingredient",
+            "MakeAhead",
+            "Pairing",
+            "Recipe",
+            "Source",
+            "Step",
+            "Storage",
+            "Temperature",
+            "Times",
+            "Variant",
+            "Yield",
+        ],
+        "ladle.model",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ladle' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Amount",
+    "BinarySource",
+    "Doneness",
+    "Duration",
+    "EmptySource",
+    "FormatError",
+    "Ingredient",
+    "IngredientError",
+    "LadleError",
+    "MakeAhead",
+    "NoRecipeFound",
+    "Pairing",
+    "Recipe",
+    "Source",
+    "SourceError",
+    "SourceNotFound",
+    "SourceTooLarge",
+    "Step",
+    "Storage",
+    "Temperature",
+    "Times",
+    "UnknownFormat",
+    "Variant",
+    "Yield",
+    "__version__",
+    "parse_ingredient",
+    "read",
+    "read_text",
+    "write",
+]

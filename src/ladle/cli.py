@@ -1,0 +1,230 @@
+"""The command line: arguments to a library call to Rich output.
+
+No recipe logic lives here. Every refusal of the library (a ``LadleError``) becomes one line on
+standard error, ``error: WHERE: WHAT (HINT)``, and exit code 1; usage errors exit 2. Heavy
+libraries load only inside the commands that need them, so ``ladle --help`` stays quick.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ladle.errors import LadleError
+    from ladle.model import Recipe
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="ladle",
+    help="ladle: read any recipe, understand it, and plan the cooking.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+FORMAT_CHOICES = ("auto", "text", "html", "cooklang", "jsonld", "ladle")
+PROGRESS_FROM = 5  # show a progress bar when reading this many sources or more
+
+
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _fail(error: LadleError | str) -> NoReturn:
+    sys.stderr.write(f"error: {error}\n")
+    raise typer.Exit(1)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Map the library's refusals to one line and exit code 1."""
+    from ladle.errors import LadleError
+
+    try:
+        yield
+    except LadleError as error:
+        _fail(error)
+
+
+def _print_json(data: object) -> None:
+    from ladle.formats.ladle_json import dumps
+
+    sys.stdout.write(dumps(data) + "\n")
+
+
+def _read_all(sources: list[str], fmt: str) -> list[tuple[str, list[Recipe] | Exception]]:
+    """Read every source in this process; a failed source keeps its error."""
+    from ladle.errors import LadleError
+    from ladle.formats import read
+
+    results: list[tuple[str, list[Recipe] | Exception]] = []
+
+    def one(source: str) -> None:
+        try:
+            results.append((source, read(source, None if fmt == "auto" else fmt)))
+        except LadleError as error:
+            results.append((source, error))
+
+    if len(sources) >= PROGRESS_FROM and sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(console=_stderr(), transient=True) as progress:
+            task = progress.add_task("reading recipes", total=len(sources))
+            for source in sources:
+                one(source)
+                progress.advance(task)
+    else:
+        for source in sources:
+            one(source)
+    return results
+
+
+@app.command()
+def parse(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Recipe files, or - for standard input.", metavar="SOURCE..."),
+    ],
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Input format: " + ", ".join(FORMAT_CHOICES) + "."),
+    ] = "auto",
+    all_recipes: Annotated[
+        bool, typer.Option("--all", help="Every recipe of each source, not only the main one.")
+    ] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the recipe JSON of contract.md.")
+    ] = False,
+) -> None:
+    """Read recipes and show them as cards, or as ladle's recipe JSON."""
+    if format not in FORMAT_CHOICES:
+        sys.stderr.write(
+            f"error: --format: unknown format {format!r} (use one of: "
+            + ", ".join(FORMAT_CHOICES)
+            + ")\n"
+        )
+        raise typer.Exit(2)
+    results = _read_all(sources, format)
+    failed = [(source, r) for source, r in results if isinstance(r, Exception)]
+    if json_output:
+        documents: list[Any] = []
+        for source, result in results:
+            if isinstance(result, Exception):
+                documents.append({"error": str(result), "source": source})
+            elif all_recipes:
+                documents.append([recipe.to_json() for recipe in result])
+            else:
+                documents.append(result[0].to_json())
+        if len(sources) == 1:
+            if failed:
+                _fail(str(failed[0][1]))
+            _print_json(documents[0])
+        else:
+            _print_json(documents)
+    else:
+        from ladle.console import recipe_card
+
+        out = _stdout()
+        for _source, result in results:
+            if isinstance(result, Exception):
+                continue
+            for recipe in result if all_recipes else result[:1]:
+                out.print(recipe_card(recipe))
+    for _source, error in failed:
+        sys.stderr.write(f"error: {error}\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingredients(
+    file: Annotated[
+        str, typer.Argument(help="A file of ingredient lines, or - for standard input.")
+    ] = "-",
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the ingredient objects as a JSON array.")
+    ] = False,
+) -> None:
+    """Parse ingredient lines, one per line."""
+    with _errors():
+        from ladle.ingredients import parse_ingredient
+        from ladle.sources import load
+
+        loaded = load(file)
+        parsed = []
+        for number, line in enumerate(loaded.text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                parsed.append(parse_ingredient(line))
+            except Exception as error:
+                from ladle.errors import LadleError
+
+                if isinstance(error, LadleError):
+                    error.where = f"{loaded.location}:{number}"
+                    _fail(error)
+                raise
+        if json_output:
+            _print_json([i.to_json() for i in parsed])
+            return
+        from ladle.console import ingredient_table
+
+        _stdout().print(ingredient_table(parsed, show_text=True))
+
+
+@app.command()
+def demo() -> None:
+    """Show what ladle does with its built-in example, a honey-mustard pork belly dinner."""
+    with _errors():
+        from ladle.console import recipe_card
+        from ladle.examples import example_text
+        from ladle.formats import read_text
+
+        name = "honey-mustard-pork-belly.txt"
+        recipe = read_text(example_text(name), "text", f"examples/{name}")[0]
+        out = _stdout()
+        out.rule("[bold]ladle demo: reading the built-in example")
+        out.print(recipe_card(recipe))
+        out.print(
+            f"[dim]Read {len(recipe.ingredients)} ingredients, {len(recipe.steps)} steps, "
+            f"{len(recipe.variants)} variants, {len(recipe.pairings)} pairings. "
+            f"Try: ladle parse YOUR-RECIPE.txt --json[/dim]"
+        )
+
+
+def main() -> None:
+    """Entry point of the ``ladle`` command."""
+    run: Callable[..., Any] = app
+    try:
+        run(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as error:  # a bug: one line, not a traceback (LADLE_DEBUG=1 shows it)
+        if os.environ.get("LADLE_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"error: ladle: internal error ({type(error).__name__}: {error}) "
+            "(set LADLE_DEBUG=1 for the traceback and report it)\n"
+        )
+        sys.exit(1)

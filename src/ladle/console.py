@@ -1,0 +1,223 @@
+"""Terminal output: recipes and ingredient lines as Rich renderables.
+
+Front-end code only: it lays out what the library computed and decides nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ladle.model import Duration, Ingredient, Recipe, Step, Temperature
+from ladle.units import format_quantity
+
+__all__ = ["amount_text", "ingredient_table", "recipe_card"]
+
+_UNIT_SHORT = {
+    "teaspoon": "tsp",
+    "tablespoon": "tbsp",
+    "fluid_ounce": "fl oz",
+    "milliliter": "ml",
+    "liter": "l",
+    "gram": "g",
+    "kilogram": "kg",
+    "milligram": "mg",
+    "ounce": "oz",
+    "pound": "lb",
+    "centimeter": "cm",
+    "millimeter": "mm",
+    "inch": "in",
+}
+
+
+def amount_text(quantity: float | None, quantity_max: float | None, unit: str | None) -> str:
+    """ "2 lb", "¼ cup", "4–5 clove"; empty when there is no amount."""
+    if quantity is None:
+        return ""
+    text = format_quantity(quantity)
+    if quantity_max is not None:
+        text += "–" + format_quantity(quantity_max)
+    if unit:
+        plural = (quantity_max or quantity) > 1
+        name = _UNIT_SHORT.get(unit, unit.replace("_", " "))
+        if plural and unit not in _UNIT_SHORT and not name.endswith("s"):
+            name += "es" if name.endswith(("ch", "sh")) else "s"
+        text += f" {name}"
+    return text
+
+
+def _minutes(value: float) -> str:
+    if value >= 1440 and value % 1440 == 0:
+        days = int(value // 1440)
+        return f"{days} day" + ("s" if days > 1 else "")
+    if value >= 60:
+        hours, minutes = divmod(round(value), 60)
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{format_quantity(value)} min"
+
+
+def _duration(d: Duration) -> str:
+    if d.max_minutes is None:
+        return f"≥ {_minutes(d.min_minutes)}"
+    if d.min_minutes == 0:
+        return f"≤ {_minutes(d.max_minutes)}"
+    if d.max_minutes == d.min_minutes:
+        return _minutes(d.min_minutes)
+    return f"{_minutes(d.min_minutes)}–{_minutes(d.max_minutes)}"
+
+
+def _temperature(t: Temperature) -> str:
+    return f"{format_quantity(t.fahrenheit)}°F/{format_quantity(t.celsius)}°C {t.kind}"
+
+
+def _step_facts(step: Step, ingredients: Sequence[Ingredient]) -> Text:
+    facts: list[str] = []
+    facts += [f"⏱ {_duration(d)}" for d in step.durations]
+    facts += [f"🌡 {_temperature(t)}" for t in step.temperatures]
+    if step.equipment:
+        facts.append(", ".join(step.equipment))
+    names = [ingredients[i].name or ingredients[i].text for i in step.uses if i < len(ingredients)]
+    if names:
+        facts.append("uses " + ", ".join(n for n in names if n))
+    facts.append(step.attention)
+    return Text(" · ".join(facts), style="dim")
+
+
+def ingredient_table(ingredients: Iterable[Ingredient], *, show_text: bool = False) -> Table:
+    """Ingredients as a table: amount, name, notes (grouped rows keep their group heading)."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    if show_text:
+        table.add_column("line", style="dim", overflow="fold")
+    table.add_column("amount", justify="right", style="bold")
+    table.add_column("ingredient")
+    table.add_column("notes", style="dim", overflow="fold")
+    group: str | None = None
+    for ingredient in ingredients:
+        if ingredient.group != group and ingredient.group:
+            heading: list[RenderableType] = ["", Text(ingredient.group, style="italic cyan"), ""]
+            table.add_row(*([""] if show_text else []), *heading)
+        group = ingredient.group
+        notes = [part for part in (ingredient.preparation, ingredient.comment) if part]
+        if ingredient.to_taste:
+            notes.append("to taste")
+        if ingredient.optional:
+            notes.append("optional")
+        notes += [f"or {a.text}" for a in ingredient.alternatives]
+        cells: list[RenderableType] = [
+            amount_text(ingredient.quantity, ingredient.quantity_max, ingredient.unit),
+            ingredient.name or ingredient.text,
+            "; ".join(notes),
+        ]
+        table.add_row(*([ingredient.text] if show_text else []), *cells)
+    return table
+
+
+def recipe_card(recipe: Recipe) -> RenderableType:
+    """A recipe as a readable card: header, ingredients, steps, notes, and what the article adds."""
+    parts: list[RenderableType] = []
+    if recipe.description:
+        parts.append(Text(recipe.description, style="italic"))
+    facts = _header_facts(recipe)
+    if facts:
+        parts.append(Text(" · ".join(facts), style="cyan"))
+    parts.append(Text("\nIngredients", style="bold underline"))
+    parts.append(Padding(ingredient_table(recipe.ingredients), (0, 0, 0, 2)))
+    parts.append(Text("\nSteps", style="bold underline"))
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(justify="right", style="bold")
+    steps.add_column(ratio=1)
+    current: str | None = None
+    for number, step in enumerate(recipe.steps, start=1):
+        if step.section and step.section != current:
+            steps.add_row("", Text(step.section, style="italic cyan"))
+        current = step.section
+        steps.add_row(f"{number}.", Group(Text(step.text), _step_facts(step, recipe.ingredients)))
+    parts.append(Padding(steps, (0, 0, 0, 2)))
+    if recipe.notes:
+        parts.append(Text("\nNotes", style="bold underline"))
+        parts.extend(Padding(Text(f"• {note}"), (0, 0, 0, 2)) for note in recipe.notes)
+    parts.extend(_article_parts(recipe))
+    return Panel(
+        Group(*parts),
+        title=Text(recipe.title, style="bold"),
+        title_align="left",
+        border_style="green",
+        padding=(0, 1),
+    )
+
+
+def _header_facts(recipe: Recipe) -> list[str]:
+    facts: list[str] = []
+    if recipe.yield_.text:
+        facts.append(recipe.yield_.text)
+    elif recipe.yield_.servings:
+        facts.append(f"serves {format_quantity(recipe.yield_.servings)}")
+    for label, value in (
+        ("prep", recipe.times.prep_minutes),
+        ("cook", recipe.times.cook_minutes),
+        ("total", recipe.times.total_minutes),
+    ):
+        if value is not None:
+            facts.append(f"{label} {_minutes(value)}")
+    return facts
+
+
+def _article_parts(recipe: Recipe) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    if recipe.variants:
+        parts.append(Text("\nOther ways and variations", style="bold underline"))
+        for variant in recipe.variants:
+            line = Text("  • ")
+            line.append(variant.name, style="bold")
+            line.append(f" ({variant.kind})", style="dim")
+            summary = "; ".join(
+                " · ".join(
+                    [_duration(d) for d in s.durations] + [_temperature(t) for t in s.temperatures]
+                )
+                for s in variant.steps
+                if s.durations or s.temperatures
+            )
+            if summary:
+                line.append(f": {summary}", style="dim")
+            parts.append(line)
+    for kind, heading in (("side", "Sides"), ("drink", "Drinks")):
+        names = [p.name for p in recipe.pairings if p.kind == kind]
+        if names:
+            parts.append(Text(f"\n{heading}: ", style="bold").append(", ".join(names), style=""))
+    others = [p.name for p in recipe.pairings if p.kind not in {"side", "drink"}]
+    if others:
+        parts.append(Text("\nServe with: ", style="bold").append(", ".join(others), style=""))
+    for doneness in recipe.doneness:
+        text = Text("\nDone at: ", style="bold")
+        text.append(
+            f"{format_quantity(doneness.fahrenheit)}°F / {format_quantity(doneness.celsius)}°C"
+            + (f" ({doneness.food})" if doneness.food else "")
+        )
+        parts.append(text)
+    for storage in recipe.storage:
+        days = (
+            f"{format_quantity(storage.max_days)} day" + ("s" if storage.max_days != 1 else "")
+            if storage.max_days
+            else "—"
+        )
+        parts.append(Text("\nKeeps: ", style="bold").append(f"{days} in the {storage.where}"))
+    for ahead in recipe.make_ahead:
+        when = (
+            f"up to {format_quantity(ahead.lead_days)} day"
+            + ("s" if ahead.lead_days != 1 else "")
+            + " ahead"
+            if ahead.lead_days
+            else "ahead"
+        )
+        line = Text("\nMake ahead: ", style="bold").append(when)
+        finishing = [_temperature(t) for s in ahead.steps for t in s.temperatures]
+        if finishing:
+            line.append(f"; finish at {', '.join(finishing)}", style="dim")
+        parts.append(line)
+    return parts

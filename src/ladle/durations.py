@@ -1,0 +1,197 @@
+"""Spans of time as recipes write them: "25–30 minutes", "1.5 to 2 hours", "at least 4 hours",
+"overnight", "a day ahead", "the last 10 minutes".
+
+Minutes throughout; ``max_minutes`` None means open-ended ("at least 30 minutes"); "overnight"
+is 480 to 720 minutes, as the contract says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ladle.model import Duration
+from ladle.text import NUMBER, parse_number
+
+__all__ = ["find_durations"]
+
+_TIME_WORD = re.compile(
+    r"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b)", re.I
+)
+
+_UNIT_MINUTES: dict[str, float] = {
+    "second": 1 / 60,
+    "sec": 1 / 60,
+    "s": 1 / 60,
+    "minute": 1,
+    "min": 1,
+    "m": 1,
+    "hour": 60,
+    "hr": 60,
+    "h": 60,
+    "day": 1440,
+    "week": 10080,
+    "month": 43200,
+    "mo": 43200,
+}
+_TIME_UNIT = (
+    r"(?:seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|days?|weeks?|months?"
+    r"|(?<=\d)\s?(?:h|m|s)(?![a-z]))"
+)
+_SEP = r"\s*(?:-|–|—|to|or)\s*"
+_PREFIX = (
+    r"(?P<pre>at\s+least|no\s+less\s+than|a\s+minimum\s+of|minimum(?:\s+of)?|up\s+to|"
+    r"no\s+more\s+than|at\s+most|a\s+maximum\s+of|maximum(?:\s+of)?|about|around|"
+    r"approximately|approx\.?|roughly|another|a\s+further|an\s+additional|additional|"
+    r"(?:during\s+|for\s+|in\s+)?the\s+(?:last|final|first|next)|over|under|within)\s+"
+)
+_DURATION = re.compile(
+    rf"(?<![\w.])(?:{_PREFIX})?"
+    rf"(?P<a>{NUMBER})(?:\s*(?P<aunit>{_TIME_UNIT}))?"
+    rf"(?:(?P<ahalf>\s+and\s+a\s+half))?"
+    rf"(?:{_SEP}(?P<b>{NUMBER}))?"
+    rf"\s*(?P<unit>{_TIME_UNIT})"
+    rf"(?P<bhalf>\s+and\s+a\s+half)?"
+    rf"(?:,?\s*(?:and\s+)?(?P<c>{NUMBER})\s*(?P<cunit>{_TIME_UNIT}))?"
+    r"(?![\w])",
+    re.I,
+)
+_OVERNIGHT = re.compile(r"\b(?P<pre>up\s+to\s+)?overnight\b", re.I)
+_DAY_AHEAD = re.compile(
+    r"\b(?P<pre>up\s+to\s+|at\s+least\s+)?(?P<n>a|one|two|three|\d+)\s+days?\s+"
+    r"(?:ahead|in\s+advance|before(?:hand)?|early)\b|\bthe\s+(?:day|night)\s+before\b",
+    re.I,
+)
+_HOURS_MINUTES = re.compile(r"(?<![\w.])(?P<h>\d{1,2})\s?h\s?(?P<m>[0-5]\d)\b", re.I)
+_HALF_HOUR = re.compile(r"\b(?:half\s+an?\s+hour|a\s+half[-\s]hour)\b", re.I)
+
+
+def _unit_minutes(unit: str | None) -> float | None:
+    if not unit:
+        return None
+    key = unit.strip().lower().rstrip(".")
+    if key in _UNIT_MINUTES:
+        return _UNIT_MINUTES[key]
+    key = key.rstrip("s")
+    return _UNIT_MINUTES.get(key)
+
+
+def find_durations(text: str) -> list[Duration]:
+    """Every span of time a text states, in order of appearance.
+
+    >>> [(d.min_minutes, d.max_minutes) for d in find_durations("roast for 1.5 to 2 hours")]
+    [(90.0, 120.0)]
+    """
+    if not _TIME_WORD.search(text):
+        return []
+    found: list[tuple[int, int, Duration]] = []
+
+    def add(start: int, end: int, duration: Duration) -> None:
+        if all(end <= s or start >= e for s, e, _ in found):
+            found.append((start, end, duration))
+
+    for match in _DAY_AHEAD.finditer(text):
+        count = match.group("n")
+        days = 1.0 if count is None else (parse_number(count) or 1.0)
+        pre = (match.group("pre") or "").lower()
+        if pre.startswith("up"):
+            duration = Duration(0, days * 1440, match.group(0))
+        elif pre.startswith("at"):
+            duration = Duration(days * 1440, None, match.group(0))
+        else:
+            duration = Duration(days * 1440, days * 1440, match.group(0))
+        add(match.start(), match.end(), duration)
+    for match in _DURATION.finditer(text):
+        parsed = _duration_from_match(match)
+        if parsed is not None:
+            add(match.start("pre") if match.group("pre") else match.start("a"), match.end(), parsed)
+    for match in _HOURS_MINUTES.finditer(text):
+        minutes = int(match.group("h")) * 60 + int(match.group("m"))
+        add(match.start(), match.end(), Duration(minutes, minutes, match.group(0)))
+    for match in _HALF_HOUR.finditer(text):
+        add(match.start(), match.end(), Duration(30, 30, match.group(0)))
+    for match in _OVERNIGHT.finditer(text):
+        low = 0.0 if match.group("pre") else 480.0
+        add(match.start(), match.end(), Duration(low, 720, match.group(0)))
+    found.sort(key=lambda item: item[0])
+    return _join_ranges(text, found)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or)\s*", re.I)
+
+
+def _join_ranges(text: str, found: list[tuple[int, int, Duration]]) -> list[Duration]:
+    """ "1 hour 20 minutes to 1 hour 30 minutes": two exact times that make one range."""
+    out: list[tuple[int, int, Duration]] = []
+    for start, end, duration in found:
+        if out:
+            p_start, p_end, previous = out[-1]
+            exact = previous.max_minutes == previous.min_minutes
+            if (
+                exact
+                and duration.max_minutes == duration.min_minutes
+                and duration.min_minutes > previous.min_minutes
+                and _RANGE_GAP.fullmatch(text[p_end:start])
+            ):
+                joined = Duration(previous.min_minutes, duration.max_minutes, text[p_start:end])
+                out[-1] = (p_start, end, joined)
+                continue
+        out.append((start, end, duration))
+    return [d for _, _, d in out]
+
+
+def _duration_from_match(match: re.Match[str]) -> Duration | None:
+    unit = _unit_minutes(match.group("unit"))
+    a = parse_number(match.group("a"))
+    if unit is None or a is None:
+        return None
+    a_unit = _unit_minutes(match.group("aunit")) or unit
+    if a_unit < 1 and not match.group("a")[:1].isdigit():
+        return None  # "a second bowl" is not a second
+    low = a * a_unit
+    if match.group("ahalf"):
+        low += 0.5 * a_unit
+    high = low
+    b_text = match.group("b")
+    if b_text is not None:
+        b = parse_number(b_text)
+        if b is None:
+            return None
+        high = b * unit
+        if match.group("bhalf"):
+            high += 0.5 * unit
+    elif match.group("bhalf"):
+        low += 0.5 * unit
+        high = low
+    c_text, c_unit_text = match.group("c"), match.group("cunit")
+    if c_text is not None and c_unit_text is not None:
+        c_unit = _unit_minutes(c_unit_text)
+        c = parse_number(c_text)
+        if c is None or c_unit is None or c_unit >= unit:
+            return None
+        high += c * c_unit
+        if b_text is None:
+            low = high
+    if high < low:
+        low, high = high, low
+    pre = " ".join((match.group("pre") or "").lower().split())
+    text = match.group(0).strip()
+    if pre in {"at least", "no less than", "a minimum of", "minimum", "minimum of", "over"}:
+        return Duration(_round(low), None, text)
+    if pre in {
+        "up to",
+        "no more than",
+        "at most",
+        "a maximum of",
+        "maximum",
+        "maximum of",
+        "under",
+        "within",
+    }:
+        return Duration(0, _round(high), text)
+    if low <= 0:
+        return None
+    return Duration(_round(low), _round(high), text)
+
+
+def _round(minutes: float) -> float:
+    return round(minutes, 2)

@@ -1,0 +1,49 @@
+"""ladle's own JSON: the recipe documents of the contract (``"ladle": 1``), read and written.
+
+A document is one recipe object or an array of them. Reading checks every field and names the
+place of anything wrong; writing gives exactly ``Recipe.to_json()``, so a round trip is the
+identity.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ladle.errors import FormatError
+from ladle.model import Recipe
+
+__all__ = ["dumps", "read", "write"]
+
+
+def read(text: str, location: str) -> list[Recipe]:
+    """Every recipe of a ladle JSON document."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"invalid JSON: {exc.msg}",
+            where=f"{location}:{exc.lineno}:{exc.colno}",
+            hint="fix the JSON, or give --format for another format",
+        ) from exc
+    except RecursionError as exc:
+        raise FormatError("JSON nested too deeply", where=location) from exc
+    if isinstance(data, list):
+        if not data:
+            raise FormatError(
+                "the document is an empty list", where=location, hint="give at least one recipe"
+            )
+        return [Recipe.from_json(item, where=f"{location}[{i}]") for i, item in enumerate(data)]
+    return [Recipe.from_json(data, where=location)]
+
+
+def dumps(data: object) -> str:
+    """JSON as ladle prints it: UTF-8 characters kept, two-space indent."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def write(recipes: Recipe | Sequence[Recipe]) -> str:
+    """One recipe as an object, several as an array."""
+    if isinstance(recipes, Recipe):
+        return dumps(recipes.to_json())
+    return dumps([r.to_json() for r in recipes])

@@ -1,0 +1,699 @@
+"""Plain text: bare recipes and food-blog posts with a recipe card somewhere inside.
+
+The reader works on lines. It marks each one (a bullet or number item, a heading, a blank),
+finds every recipe card (an ingredient list under a heading such as "Ingredients" or "What
+you'll need", with its title, description, yield and times above it, and its steps and notes
+after it), and hands everything outside the cards to :mod:`ladle.article`, which fills the
+variants, pairings, doneness, storage and make-ahead advice. A text with no headings at all is
+read by shape: a run of lines that start with amounts, then the steps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from ladle.article import Block, Section, understand_article
+from ladle.durations import find_durations
+from ladle.errors import NoRecipeFound
+from ladle.ingredients import parse_ingredient
+from ladle.model import Ingredient, Recipe, Source, Times, Yield
+from ladle.steps import is_instruction, understand_steps
+from ladle.text import FRACTIONS, clean, parse_number
+from ladle.units import canonical_unit, is_count_unit, singular
+
+__all__ = ["read"]
+
+# --- lines -------------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^(?:[-•*·◦▪‣○●–—✓✔☐□➤►▸]|\u2022)(?:\s+|$)(?P<text>.*)$")
+_NUMBERED = re.compile(
+    r"^(?:(?:step\s*(?P<n1>\d{1,2})\s*(?:[:.)\-–—]\s*|\s+|$))|(?P<n2>\d{1,2})\s*[.)]\s+|"
+    r"\((?P<n3>\d{1,2})\)\s*|(?P<n4>\d{1,2})\s*[.)]$)(?P<text>.*)$",
+    re.I,
+)
+_MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
+_STRONG = re.compile(r"^(?:\*\*|__)(?P<text>[^*_].*?)(?:\*\*|__)\s*:?\s*$")
+_EMPHASIS = re.compile(r"(\*\*|__)")
+_TERMINAL = (".", "!", "?", ";", ",")
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or"}
+    | {"the", "to", "with", "vs", "via", "&", "n"}
+)
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the text, its list marker taken off."""
+
+    number: int  # 1-based, for messages
+    text: str
+    marker: str | None = None  # "bullet" or "number"
+    heading: bool = False  # a Markdown heading or a line in bold
+    blank: bool = False
+
+
+def _read_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pending: Line | None = None  # a marker alone on its line waits for its text
+    for number, raw in enumerate(text.splitlines(), start=1):
+        body = clean(raw)
+        if not body:
+            if pending is None:
+                lines.append(Line(number, "", blank=True))
+            continue
+        line = _mark(number, body)
+        if pending is not None:
+            if line.marker is None and not line.heading:
+                line.marker = pending.marker
+            pending = None
+        if line.marker is not None and not line.text:
+            pending = line
+            continue
+        lines.append(line)
+    return lines
+
+
+def _mark(number: int, body: str) -> Line:
+    heading = _MD_HEADING.match(body)
+    if heading:
+        return Line(number, _EMPHASIS.sub("", heading.group("text")).strip(), heading=True)
+    strong = _STRONG.match(body)
+    if strong:
+        return Line(number, strong.group("text").strip(), heading=True)
+    body = _EMPHASIS.sub("", body).strip()
+    bullet = _BULLET.match(body)
+    if bullet:
+        return Line(number, bullet.group("text").strip(), marker="bullet")
+    numbered = _NUMBERED.match(body)
+    if numbered:
+        return Line(number, numbered.group("text").strip(), marker="number")
+    return Line(number, body)
+
+
+# --- what a line is ----------------------------------------------------------------------------
+
+_REST = r"(?P<rest>\s*(?:\([^)]*\)|for\s+[^:.]{1,40}|[-–—]\s*[^:.]{1,40})?\s*:?\s*)$"
+_INGREDIENTS_HEAD = re.compile(
+    r"^(?:the\s+|recipe\s+|main\s+)?(?:ingredients?(?:\s+list)?|what\s+you(?:'|’)?ll\s+need|"
+    r"what\s+you\s+need|you(?:'|’)?ll\s+need|you\s+will\s+need|shopping\s+list)" + _REST,
+    re.I,
+)
+_STEPS_HEAD = re.compile(
+    r"^(?:the\s+|recipe\s+|cooking\s+)?(?:instructions?|method|directions?|"
+    r"how\s+to\s+make(?:\s+it)?|preparation|steps|procedure|to\s+make|what\s+to\s+do|"
+    r"make\s+it)" + _REST,
+    re.I,
+)
+_NOTES_HEAD = re.compile(
+    r"^(?:recipe\s+|cook(?:'|’)?s\s+|chef(?:'|’)?s\s+|kitchen\s+|helpful\s+)?"
+    r"(?:notes?|tips?|hints?|notes?\s*(?:&|and)\s*tips?|tips?\s*(?:&|and)\s*notes?)" + _REST,
+    re.I,
+)
+_END_HEAD = re.compile(
+    r"^(?:nutrition(?:\s+(?:facts|information|info))?|nutritional\s+information|keywords?|"
+    r"course|cuisine|author|video|did\s+you\s+make\s+this(?:\s+recipe)?\??|"
+    r"rate\s+this\s+recipe|related\s+recipes|more\s+recipes|you\s+may\s+also\s+like)\s*:?$",
+    re.I,
+)
+_YIELD_LINE = re.compile(
+    r"^(?:serves|servings?|yields?|makes|portions?|feeds|number\s+of\s+servings)\b\.?"
+    r"\s*[:\-–]?\s*(?P<rest>.+)$",
+    re.I,
+)
+_YIELD_BARE = re.compile(r"^(?P<rest>\d+(?:\s*[-–]\s*\d+)?\s+(?:servings|portions|people))$", re.I)
+_TIME_LABEL = re.compile(
+    r"(?P<label>prep(?:aration)?(?:\s+time)?|cook(?:ing)?(?:\s+time)?|bak(?:e|ing)\s+time|"
+    r"roast(?:ing)?\s+time|total(?:\s+time)?|ready\s+in|active(?:\s+time)?|"
+    r"hands[-\s]on(?:\s+time)?|in\s+total|(?:chill(?:ing)?|rest(?:ing)?|marinat(?:e|ing)|"
+    r"inactive|ris(?:e|ing)|prov(?:e|ing)|proof(?:ing)?|soak(?:ing)?|cool(?:ing)?)\s+time)"
+    r"\b\s*[:\-–]?\s*",
+    re.I,
+)
+_QUANTITY_START = re.compile(
+    rf"^(?:\d|[{''.join(FRACTIONS)}]|(?:pinch|dash|handful|splash|knob|few|couple)\b"
+    r"|(?:a|an|one|two|three|four|five|six|half)\s+"
+    r"(?:pinch|handful|dash|few|couple|splash|knob|bunch|sprig|cup|tablespoon|teaspoon|"
+    r"clove|can|large|small|medium|whole|lb|pound|ounce|stick|head))",
+    re.I,
+)
+_GROUP_LINE = re.compile(r"^(?:for\s+(?:the\s+)?\S.{0,40}|to\s+(?:make|serve)\b.{0,40})$", re.I)
+_CAPITALISED = re.compile(r"^[A-Z0-9]")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’&-]+", text)
+
+
+def _title_case(text: str) -> bool:
+    significant = [w for w in _words(text) if w.lower() not in _SMALL_WORDS and w[:1].isalpha()]
+    if not significant:
+        return False
+    capitals = sum(1 for w in significant if w[0].isupper())
+    return capitals / len(significant) >= 0.6
+
+
+def _headline(line: Line) -> bool:
+    """A short line without sentence punctuation: a title or an article heading."""
+    text = line.text
+    if line.marker or line.blank or not text or len(text) > 110:
+        return False
+    if line.heading:
+        return True
+    if len(_words(text)) > 14:
+        return False
+    if text.endswith("?"):
+        return True
+    if text.endswith(_TERMINAL):
+        return False
+    return _title_case(text) and not _QUANTITY_START.match(text)
+
+
+def _ingredient_like(line: Line) -> bool:
+    text = line.text
+    if line.blank or line.heading or not text or len(_words(text)) > 16:
+        return False
+    if line.marker == "number" and not _QUANTITY_START.match(text):
+        return False
+    return bool(_QUANTITY_START.match(text)) and not re.match(
+        r"^\d{1,2}\s*(?:°|degrees|minutes?|mins?|hours?|hrs?)\b", text, re.I
+    )
+
+
+def _bare_ingredient(line: Line) -> bool:
+    """An ingredient line with no amount inside a run of them: "Salt and pepper to taste"."""
+    text = line.text
+    if line.blank or line.heading or not text or line.marker == "number":
+        return False
+    if len(_words(text)) > 10 or text.endswith((".", ":", "!", "?")):
+        return False
+    return not is_instruction(text)
+
+
+def _group_name(line: Line) -> str | None:
+    """ "For the glaze:" → "For the glaze" when the line names a part of the ingredient list."""
+    text = line.text.strip()
+    if not text or _QUANTITY_START.match(text) or len(_words(text)) > 7:
+        return None
+    if text.endswith(":") or line.heading:
+        return text.rstrip(":").strip() or None
+    if _GROUP_LINE.match(text) and "," not in text:
+        return text
+    if text.isupper() and len(_words(text)) <= 5:
+        return text.title()
+    return None
+
+
+_SEGMENT_BREAK = re.compile(r"\s*(?:\||•|·|;|\t|\s{3,})\s*")
+
+
+def _segments(text: str) -> list[str]:
+    """ "Serves 6 | Prep: 30 min | Cook: 2 hours" → its three parts."""
+    return [part for part in _SEGMENT_BREAK.split(text) if part]
+
+
+def _is_metadata(text: str) -> bool:
+    return any(
+        _YIELD_LINE.match(part) or _YIELD_BARE.match(part) or _times_in(part)
+        for part in _segments(text)
+    )
+
+
+# --- yield and times ---------------------------------------------------------------------------
+
+
+def parse_yield(text: str) -> Yield | None:
+    """ "Serves 4", "Yield: 6 servings", "Makes about 2 quarts (8 servings)", "Makes 24 cookies"."""
+    match = _YIELD_LINE.match(text) or _YIELD_BARE.match(text)
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    result = Yield(text=text.strip())
+    servings = re.search(
+        r"(?P<n>\d+(?:\.\d+)?)(?:\s*[-–to]+\s*\d+)?\s*(?:servings?|portions?|people|persons)\b",
+        rest,
+        re.I,
+    )
+    keyword = match.re is _YIELD_LINE and re.match(
+        r"^(?:serves|servings?|portions?|feeds|number)", text, re.I
+    )
+    if servings:
+        result.servings = float(servings.group("n"))
+    amount = re.match(
+        r"^(?:about|around|approximately|approx\.?|roughly)?\s*(?P<n>\d+(?:[.,/]\d+)?"
+        r"(?:\s*[" + "".join(FRACTIONS) + r"])?)(?:\s*[-–]\s*\d+)?\s*(?P<unit>[a-z][a-z-]*)?",
+        rest,
+        re.I,
+    )
+    if amount and not servings:
+        value = parse_number(amount.group("n"))
+        unit_word = amount.group("unit")
+        if keyword or unit_word is None or unit_word.lower() in {"servings", "serving"}:
+            result.servings = value
+        else:
+            unit = canonical_unit(unit_word)
+            result.amount = value
+            result.unit = unit if unit and not is_count_unit(unit) else singular(unit_word)
+    elif amount and servings and amount.start("n") < servings.start("n"):
+        value = parse_number(amount.group("n"))
+        unit_word = amount.group("unit")
+        if unit_word and not re.match(r"servings?|portions?|people", unit_word, re.I):
+            unit = canonical_unit(unit_word)
+            result.amount = value
+            result.unit = unit if unit and not is_count_unit(unit) else singular(unit_word)
+    if result.servings is None and result.amount is None:
+        return None
+    return result
+
+
+_HEADER_TIMES = ("prep", "cook", "bak", "roast", "total", "active", "hands")
+
+
+def _times_in(text: str) -> dict[str, float]:
+    labels = list(_TIME_LABEL.finditer(text))
+    if not labels or labels[0].start() > 0:
+        return {}
+    found: dict[str, float] = {}
+    for i, label in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        segment = text[label.end() : end]
+        durations = find_durations(segment)
+        if not durations:
+            continue
+        duration = durations[0]
+        minutes = duration.max_minutes if duration.max_minutes is not None else duration.min_minutes
+        word = label.group("label").lower()
+        if word.endswith(" time") and not word.startswith(_HEADER_TIMES):
+            key = "other"  # chill, rest, rise: part of the total only
+        elif word.startswith(("prep", "active", "hands")):
+            key = "prep"
+        elif word.startswith(("total", "ready", "in total")):
+            key = "total"
+        else:
+            key = "cook"
+        found.setdefault(key, minutes)
+    return found
+
+
+# --- cards -------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Card:
+    start: int  # index of the title line (or of the ingredient heading when there is none)
+    ingredients_at: int  # index of the ingredient heading, or of the first ingredient line
+    headed: bool  # True when an ingredient heading opens the list
+    title: str | None = None
+    description: list[str] = field(default_factory=list)
+    end: int = 0  # one past the card's last line
+
+
+def _kind(line: Line) -> str | None:
+    if line.marker or line.blank or len(line.text) > 60:
+        return None
+    text = line.text.strip()
+    if _INGREDIENTS_HEAD.match(text):
+        return "ingredients"
+    if _STEPS_HEAD.match(text):
+        return "steps"
+    if _NOTES_HEAD.match(text):
+        return "notes"
+    if _END_HEAD.match(text):
+        return "end"
+    return None
+
+
+def _find_cards(lines: list[Line]) -> list[_Card]:
+    kinds = [_kind(line) for line in lines]
+    heads = [i for i, k in enumerate(kinds) if k == "ingredients"]
+    # Consecutive ingredient headings with no steps between them are one card's groups.
+    starts: list[int] = []
+    for i in heads:
+        if starts and "steps" not in kinds[starts[-1] + 1 : i]:
+            continue
+        starts.append(i)
+    cards = [_Card(start=i, ingredients_at=i, headed=True) for i in starts]
+    if not cards:
+        run = _ingredient_run(lines)
+        if run is None:
+            return []
+        cards = [_Card(start=run, ingredients_at=run, headed=False)]
+    floor = 0
+    for card in cards:
+        _find_title(lines, card, floor)
+        floor = card.ingredients_at + 1
+    for position, card in enumerate(cards):
+        card.end = cards[position + 1].start if position + 1 < len(cards) else len(lines)
+    return cards
+
+
+def _ingredient_run(lines: list[Line]) -> int | None:
+    """Where a text with no headings lists its ingredients: the longest run of amounts."""
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(lines):
+        if not _ingredient_like(lines[i]):
+            i += 1
+            continue
+        start, count, j = i, 0, i
+        while j < len(lines) and (
+            _ingredient_like(lines[j])
+            or (j > start and _bare_ingredient(lines[j]))
+            or (lines[j].blank and j + 1 < len(lines) and _ingredient_like(lines[j + 1]))
+            or (
+                _group_name(lines[j]) is not None
+                and j + 1 < len(lines)
+                and _ingredient_like(lines[j + 1])
+            )
+        ):
+            count += _ingredient_like(lines[j])
+            j += 1
+        if count >= 2 and (best is None or count > best[1]):
+            best = (start, count)
+        i = j
+    if best is None:
+        return None
+    start = best[0]
+    while start > 0 and _group_name(lines[start - 1]) is not None and not lines[start - 1].blank:
+        start -= 1
+    return start
+
+
+def _find_title(lines: list[Line], card: _Card, floor: int) -> None:
+    prose: list[str] = []
+    i = card.ingredients_at - 1
+    while i >= floor:
+        line = lines[i]
+        if line.blank or _is_metadata(line.text):
+            i -= 1
+            continue
+        if _kind(line) is not None:
+            break
+        if _headline(line):
+            card.title = line.text.rstrip(":").strip()
+            card.start = i
+            card.description = list(reversed(prose))
+            return
+        if line.marker:
+            break
+        prose.append(line.text)
+        if len(prose) > 3:
+            break
+        i -= 1
+    # No title beside the card: the text's own first line, when the card is its first.
+    if floor == 0:
+        for j, line in enumerate(lines[: card.ingredients_at]):
+            if line.blank:
+                continue
+            if _headline(line) and _kind(line) is None:
+                card.title = line.text.rstrip(":").strip()
+                between = [
+                    x.text
+                    for x in lines[j + 1 : card.ingredients_at]
+                    if not x.blank and not _is_metadata(x.text) and not x.marker
+                ]
+                if len(between) <= 3 and not any(
+                    _headline(x) for x in lines[j + 1 : card.ingredients_at]
+                ):
+                    card.description = between
+                    card.start = j
+            break
+
+
+# --- reading a card ----------------------------------------------------------------------------
+
+
+def _card_recipe(lines: list[Line], card: _Card, location: str) -> Recipe | None:
+    recipe = Recipe(title=card.title or _title_from(location))
+    recipe.description = " ".join(card.description) or None
+    times: dict[str, float] = {}
+    for line in lines[card.start : card.ingredients_at]:
+        for part in _segments(line.text):
+            found_yield = parse_yield(part)
+            if found_yield and recipe.yield_.text is None:
+                recipe.yield_ = found_yield
+            for key, minutes in _times_in(part).items():
+                times.setdefault(key, minutes)
+    i = card.ingredients_at
+    if card.headed:
+        rest = _INGREDIENTS_HEAD.match(lines[i].text)
+        group = _heading_group(rest.group("rest") if rest else "")
+        if rest and recipe.yield_.text is None:
+            in_heading = parse_yield(f"serves {rest.group('rest').strip(' ():')}")
+            if (
+                in_heading
+                and re.search(r"\d", rest.group("rest"))
+                and re.search(r"serv|people|portion", rest.group("rest"), re.I)
+            ):
+                recipe.yield_ = in_heading
+                recipe.yield_.text = rest.group("rest").strip(" ():")
+                group = None
+        i += 1
+    else:
+        group = None
+    ingredient_lines: list[tuple[str, str | None]] = []
+    while i < card.end:
+        line = lines[i]
+        kind = _kind(line)
+        if kind == "ingredients":
+            rest = _INGREDIENTS_HEAD.match(line.text)
+            group = _heading_group(rest.group("rest") if rest else "")
+            i += 1
+            continue
+        if kind in {"steps", "notes", "end"}:
+            break
+        if line.blank:
+            i += 1
+            continue
+        name = _group_name(line)
+        if name is not None and not _ingredient_like(line):
+            group = name
+            i += 1
+            continue
+        if not card.headed and not (_ingredient_like(line) or _bare_ingredient(line)):
+            break
+        if card.headed and not line.marker and _prose(line.text) and ingredient_lines:
+            break
+        ingredient_lines.append((line.text, group))
+        i += 1
+    steps, notes, i = _steps_and_notes(lines, i, card.end)
+    recipe.ingredients = _ingredients(ingredient_lines)
+    recipe.steps = understand_steps(steps, recipe.ingredients)
+    recipe.notes = notes
+    recipe.times = Times(
+        prep_minutes=times.get("prep"),
+        cook_minutes=times.get("cook"),
+        total_minutes=times.get("total"),
+    )
+    card.end = i
+    if not recipe.ingredients or (not recipe.steps and not card.headed):
+        return None
+    return recipe
+
+
+def _heading_group(rest: str) -> str | None:
+    rest = rest.strip(" :()-–—")
+    return rest[:1].upper() + rest[1:] if rest and not re.search(r"\d", rest) else None
+
+
+def _prose(text: str) -> bool:
+    return text.endswith((".", "!", "?")) and len(_words(text)) > 10
+
+
+def _ingredients(lines: list[tuple[str, str | None]]) -> list[Ingredient]:
+    return [parse_ingredient(text, group) for text, group in lines]
+
+
+def _steps_and_notes(
+    lines: list[Line], i: int, end: int
+) -> tuple[list[tuple[str, str | None]], list[str], int]:
+    steps: list[tuple[str, str | None]] = []
+    notes: list[str] = []
+    mode = "steps"
+    section: str | None = None
+    items: list[list[str]] = []  # the current block's items, each a list of line texts
+    marked: bool | None = None
+
+    def flush() -> None:
+        nonlocal items, marked
+        texts = [" ".join(parts) for parts in items if parts]
+        if mode == "steps":
+            if not marked and texts and texts[-1].endswith("!") and not is_instruction(texts[-1]):
+                texts = texts[:-1]
+            steps.extend((t, section) for t in texts)
+        else:
+            notes.extend(texts)
+        items = []
+        marked = None
+
+    previous_blank = False
+    while i < end:
+        line = lines[i]
+        kind = _kind(line)
+        if kind in {"steps", "notes"}:
+            flush()
+            mode = kind
+            section = None
+            i += 1
+            previous_blank = False
+            continue
+        if kind in {"end", "ingredients"}:
+            break
+        if line.blank:
+            previous_blank = True
+            i += 1
+            continue
+        if not line.marker and _INLINE_NOTE.match(line.text):
+            flush()
+            notes.append(line.text)
+            i += 1
+            previous_blank = False
+            continue
+        if line.marker:
+            if marked is False:
+                flush()
+            marked = True
+            items.append([line.text])
+        elif marked:
+            last = items[-1][-1] if items and items[-1] else ""
+            if previous_blank or (
+                last.endswith((".", "!", "?", ":")) and _CAPITALISED.match(line.text)
+            ):
+                if _KEEPING_NOTE.search(line.text) and len(_words(line.text)) <= 30:
+                    flush()
+                    notes.append(line.text)  # "Keeps in an airtight tin for 3 days." ends a card
+                    i += 1
+                    previous_blank = False
+                    continue
+                if mode == "steps" and _section_line(line):
+                    section = line.text.rstrip(":").strip()
+                    flush()
+                    i += 1
+                    previous_blank = False
+                    continue
+                break  # the list has ended: what follows is not part of the card
+            items[-1].append(line.text)
+        else:
+            if mode == "steps" and _section_line(line):
+                flush()
+                section = line.text.rstrip(":").strip()
+                i += 1
+                previous_blank = False
+                continue
+            marked = False
+            last = items[-1][-1] if items and items[-1] else ""
+            if items and not previous_blank and last and not last.endswith((".", "!", "?", ":")):
+                items[-1].append(line.text)
+            else:
+                items.append([line.text])
+        previous_blank = False
+        i += 1
+    flush()
+    return steps, notes, i
+
+
+_KEEPING_NOTE = re.compile(
+    r"\b(?:keeps?|store[sd]?|leftovers?|freez\w*|refrigerat\w*|make\s+ahead|reheat\w*)\b", re.I
+)
+_INLINE_NOTE = re.compile(
+    r"^(?:(?:cook(?:'|’)?s|chef(?:'|’)?s|recipe|kitchen)\s+)?(?:tips?|notes?|hints?|"
+    r"make[-\s]ahead|storage|to\s+store|leftovers|variations?|serving\s+suggestions?)"
+    r"\s*:\s*\S",
+    re.I,
+)
+
+
+def _section_line(line: Line) -> bool:
+    text = line.text
+    if line.heading:
+        return True
+    return (
+        text.endswith(":") and len(_words(text)) <= 6 and not _QUANTITY_START.match(text)
+    ) or bool(
+        _GROUP_LINE.match(text)
+        and len(_words(text)) <= 5
+        and "," not in text
+        and not text.endswith(".")
+    )
+
+
+def _title_from(location: str) -> str:
+    stem = PurePath(location).stem if location and not location.startswith("<") else ""
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled recipe"
+
+
+# --- the article around the cards --------------------------------------------------------------
+
+
+def _article(lines: list[Line]) -> list[Section]:
+    sections: list[Section] = [Section(heading=None)]
+    run: list[str] = []  # headings seen one after another
+    group: tuple[str, ...] = ()
+    paragraph: list[str] = []
+
+    def end_paragraph() -> None:
+        if paragraph:
+            sections[-1].blocks.append(Block(" ".join(paragraph)))
+            paragraph.clear()
+
+    for position, line in enumerate(lines):
+        if line.blank:
+            end_paragraph()
+            continue
+        if not line.marker and _headline(line) and _followed(lines, position):
+            end_paragraph()
+            if run:
+                group = tuple(reversed(run))
+            parents = tuple(reversed(run)) if run else group
+            sections.append(Section(heading=line.text, parents=parents[:2]))
+            run.append(line.text)
+            continue
+        run = []
+        if line.marker:
+            end_paragraph()
+            sections[-1].blocks.append(
+                Block(line.text, item=True, numbered=line.marker == "number")
+            )
+            continue
+        if paragraph and paragraph[-1].endswith((".", "!", "?", ":")):
+            end_paragraph()
+        paragraph.append(line.text)
+    end_paragraph()
+    return [s for s in sections if s.heading or s.blocks]
+
+
+def _followed(lines: list[Line], position: int) -> bool:
+    return any(not line.blank for line in lines[position + 1 : position + 3])
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+
+def read(text: str, location: str) -> list[Recipe]:
+    """Every recipe in a text, the main one (the first card) first."""
+    lines = _read_lines(text)
+    cards = _find_cards(lines)
+    recipes: list[Recipe] = []
+    kept: list[_Card] = []
+    for card in cards:
+        recipe = _card_recipe(lines, card, location)
+        if recipe is not None:
+            recipe.source = Source(format="text", location=location)
+            recipes.append(recipe)
+            kept.append(card)
+    if not recipes:
+        raise NoRecipeFound(
+            "no recipe found",
+            where=location,
+            hint="ladle looks for an ingredient list (one amount per line) and steps",
+        )
+    inside: set[int] = set()
+    for card in kept:
+        inside.update(range(card.start, card.end))
+    outside = [line for i, line in enumerate(lines) if i not in inside]
+    sections = _article(outside)
+    for recipe in recipes:
+        understand_article(sections if recipe is recipes[0] else [], recipe)
+    return recipes

@@ -1,0 +1,623 @@
+"""The recipe model: what ladle knows about a recipe, and its JSON document (``"ladle": 1``).
+
+Every class here is a plain dataclass with ``to_json()`` giving exactly the document of the
+contract (``../shared/design/contract.md``) and ``from_json()`` reading it back, checking each
+field and naming the place of anything wrong (``ingredients[3].quantity``). Absent knowledge is
+``None`` or an empty list, never a guess.
+
+Two additive fields go beyond the contract's example and are documented in the published
+schema (``schema/recipe.schema.json``): ``Ingredient.to_taste`` and ``Ingredient.alternatives``
+(the other amounts of "125g/4½oz"), and ``MakeAhead.steps`` (how to finish or reheat, with
+their temperatures, in the shape of ``Variant.steps``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, cast
+
+from ladle.errors import FormatError
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Amount",
+    "Doneness",
+    "Duration",
+    "Ingredient",
+    "MakeAhead",
+    "Pairing",
+    "Recipe",
+    "Source",
+    "Step",
+    "Storage",
+    "Temperature",
+    "Times",
+    "Variant",
+    "Yield",
+]
+
+FORMAT_VERSION = 1
+
+Attention = Literal["active", "passive"]
+TemperatureKind = Literal["oven", "internal", "oil", "water", "other"]
+ATTENTIONS: tuple[str, ...] = ("active", "passive")
+TEMPERATURE_KINDS: tuple[str, ...] = ("oven", "internal", "oil", "water", "other")
+
+JSON = dict[str, Any]
+T = TypeVar("T")
+
+
+def number(value: float | None) -> float | int | None:
+    """A number as JSON shows it: whole numbers without ``.0``."""
+    if value is None:
+        return None
+    if float(value).is_integer():
+        return int(value)
+    return float(value)
+
+
+# --- reading helpers: each names the place of a bad field ------------------------------------
+
+
+class _Reader:
+    """Typed access to one JSON object, with the path of each field for error messages."""
+
+    def __init__(self, data: object, where: str, path: str) -> None:
+        if not isinstance(data, Mapping):
+            raise FormatError(
+                f"{path or 'document'} should be an object, not {_kind(data)}",
+                where=where,
+                hint="see schema/recipe.schema.json",
+            )
+        self.data: Mapping[str, Any] = data
+        self.where = where
+        self.path = path
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, key: str, expected: str) -> FormatError:
+        return FormatError(
+            f"{self.at(key)} should be {expected}, not {_kind(self.data.get(key))}",
+            where=self.where,
+            hint="see schema/recipe.schema.json",
+        )
+
+    def str_(self, key: str, default: str | None = None) -> str:
+        value = self.data.get(key, default)
+        if not isinstance(value, str):
+            raise self.fail(key, "a string")
+        return value
+
+    def opt_str(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(key, "a string or null")
+        return value
+
+    def opt_num(self, key: str) -> float | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(key, "a number or null")
+        if not math.isfinite(value):
+            raise self.fail(key, "a finite number")
+        return float(value)
+
+    def num(self, key: str) -> float:
+        value = self.opt_num(key)
+        if value is None:
+            raise self.fail(key, "a number")
+        return value
+
+    def opt_int(self, key: str) -> int | None:
+        value = self.opt_num(key)
+        if value is None:
+            return None
+        if not value.is_integer():
+            raise self.fail(key, "a whole number or null")
+        return int(value)
+
+    def bool_(self, key: str, default: bool = False) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(key, "true or false")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        value = self.data.get(key, default)
+        if value not in choices:
+            raise self.fail(key, "one of " + ", ".join(choices))
+        return cast(str, value)
+
+    def list_(self, key: str) -> list[Any]:
+        value = self.data.get(key, [])
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(key, "a list")
+        return value
+
+    def str_list(self, key: str) -> list[str]:
+        items = self.list_(key)
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                raise self.fail(f"{key}[{i}]", "a string")
+        return list(items)
+
+    def int_list(self, key: str) -> list[int]:
+        items = self.list_(key)
+        for item in items:
+            if isinstance(item, bool) or not isinstance(item, int):
+                raise self.fail(key, "a list of whole numbers")
+        return list(items)
+
+    def objects(self, key: str, make: Callable[[_Reader], T]) -> list[T]:
+        return [
+            make(_Reader(item, self.where, f"{self.at(key)}[{i}]"))
+            for i, item in enumerate(self.list_(key))
+        ]
+
+    def object(self, key: str) -> _Reader:
+        value = self.data.get(key)
+        return _Reader({} if value is None else value, self.where, self.at(key))
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    return type(value).__name__
+
+
+# --- the model ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Amount:
+    """One amount of an ingredient as written: "125 g", "4½ oz", "1½ cups"."""
+
+    quantity: float | None
+    unit: str | None
+    text: str
+    quantity_max: float | None = None
+
+    def to_json(self) -> JSON:
+        return {
+            "quantity": number(self.quantity),
+            "quantity_max": number(self.quantity_max),
+            "unit": self.unit,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, data: object, where: str = "document", path: str = "") -> Amount:
+        return cls._read(_Reader(data, where, path))
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Amount:
+        return cls(
+            quantity=r.opt_num("quantity"),
+            quantity_max=r.opt_num("quantity_max"),
+            unit=r.opt_str("unit"),
+            text=r.str_("text", ""),
+        )
+
+
+@dataclass(slots=True)
+class Ingredient:
+    """One line of the ingredient list, understood."""
+
+    text: str
+    name: str | None = None
+    quantity: float | None = None
+    quantity_max: float | None = None
+    unit: str | None = None
+    preparation: str | None = None
+    comment: str | None = None
+    optional: bool = False
+    group: str | None = None
+    to_taste: bool = False
+    alternatives: list[Amount] = field(default_factory=list)
+
+    def to_json(self) -> JSON:
+        return {
+            "text": self.text,
+            "quantity": number(self.quantity),
+            "quantity_max": number(self.quantity_max),
+            "unit": self.unit,
+            "name": self.name,
+            "preparation": self.preparation,
+            "comment": self.comment,
+            "optional": self.optional,
+            "group": self.group,
+            "to_taste": self.to_taste,
+            "alternatives": [a.to_json() for a in self.alternatives],
+        }
+
+    @classmethod
+    def from_json(cls, data: object, where: str = "document", path: str = "") -> Ingredient:
+        return cls._read(_Reader(data, where, path))
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Ingredient:
+        return cls(
+            text=r.str_("text"),
+            quantity=r.opt_num("quantity"),
+            quantity_max=r.opt_num("quantity_max"),
+            unit=r.opt_str("unit"),
+            name=r.opt_str("name"),
+            preparation=r.opt_str("preparation"),
+            comment=r.opt_str("comment"),
+            optional=r.bool_("optional"),
+            group=r.opt_str("group"),
+            to_taste=r.bool_("to_taste"),
+            alternatives=r.objects("alternatives", Amount._read),
+        )
+
+
+@dataclass(slots=True)
+class Duration:
+    """A span of time a step takes or needs: ``max_minutes`` None means open-ended."""
+
+    min_minutes: float
+    max_minutes: float | None
+    text: str
+
+    def to_json(self) -> JSON:
+        return {
+            "min_minutes": number(self.min_minutes),
+            "max_minutes": number(self.max_minutes),
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, data: object, where: str = "document", path: str = "") -> Duration:
+        return cls._read(_Reader(data, where, path))
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Duration:
+        return cls(
+            min_minutes=r.num("min_minutes"),
+            max_minutes=r.opt_num("max_minutes"),
+            text=r.str_("text", ""),
+        )
+
+
+@dataclass(slots=True)
+class Temperature:
+    """A temperature, always in both scales, with what it is the temperature of."""
+
+    fahrenheit: float
+    celsius: float
+    kind: TemperatureKind
+    text: str
+
+    def to_json(self) -> JSON:
+        return {
+            "fahrenheit": number(self.fahrenheit),
+            "celsius": number(self.celsius),
+            "kind": self.kind,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, data: object, where: str = "document", path: str = "") -> Temperature:
+        return cls._read(_Reader(data, where, path))
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Temperature:
+        return cls(
+            fahrenheit=r.num("fahrenheit"),
+            celsius=r.num("celsius"),
+            kind=cast(TemperatureKind, r.choice("kind", TEMPERATURE_KINDS, "other")),
+            text=r.str_("text", ""),
+        )
+
+
+@dataclass(slots=True)
+class Step:
+    """One instruction, with what ladle understood of it."""
+
+    text: str
+    section: str | None = None
+    durations: list[Duration] = field(default_factory=list)
+    temperatures: list[Temperature] = field(default_factory=list)
+    equipment: list[str] = field(default_factory=list)
+    uses: list[int] = field(default_factory=list)
+    attention: Attention = "active"
+
+    def to_json(self) -> JSON:
+        return {
+            "text": self.text,
+            "section": self.section,
+            "durations": [d.to_json() for d in self.durations],
+            "temperatures": [t.to_json() for t in self.temperatures],
+            "equipment": list(self.equipment),
+            "uses": list(self.uses),
+            "attention": self.attention,
+        }
+
+    @classmethod
+    def from_json(cls, data: object, where: str = "document", path: str = "") -> Step:
+        return cls._read(_Reader(data, where, path))
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Step:
+        return cls(
+            text=r.str_("text"),
+            section=r.opt_str("section"),
+            durations=r.objects("durations", Duration._read),
+            temperatures=r.objects("temperatures", Temperature._read),
+            equipment=r.str_list("equipment"),
+            uses=r.int_list("uses"),
+            attention=cast(Attention, r.choice("attention", ATTENTIONS, "active")),
+        )
+
+
+@dataclass(slots=True)
+class Yield:
+    """How much a recipe makes: servings, and/or an amount ("2 quarts", "24 cookies")."""
+
+    servings: float | None = None
+    amount: float | None = None
+    unit: str | None = None
+    text: str | None = None
+
+    def to_json(self) -> JSON:
+        return {
+            "servings": number(self.servings),
+            "amount": number(self.amount),
+            "unit": self.unit,
+            "text": self.text,
+        }
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Yield:
+        return cls(
+            servings=r.opt_num("servings"),
+            amount=r.opt_num("amount"),
+            unit=r.opt_str("unit"),
+            text=r.opt_str("text"),
+        )
+
+
+@dataclass(slots=True)
+class Times:
+    """The times a recipe states in its header, in minutes."""
+
+    prep_minutes: float | None = None
+    cook_minutes: float | None = None
+    total_minutes: float | None = None
+
+    def to_json(self) -> JSON:
+        return {
+            "prep_minutes": number(self.prep_minutes),
+            "cook_minutes": number(self.cook_minutes),
+            "total_minutes": number(self.total_minutes),
+        }
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Times:
+        return cls(
+            prep_minutes=r.opt_num("prep_minutes"),
+            cook_minutes=r.opt_num("cook_minutes"),
+            total_minutes=r.opt_num("total_minutes"),
+        )
+
+
+@dataclass(slots=True)
+class Variant:
+    """Another way to make the dish (``kind`` "method") or a change to it ("variation")."""
+
+    name: str
+    kind: str
+    text: str
+    steps: list[Step] = field(default_factory=list)
+
+    def to_json(self) -> JSON:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "text": self.text,
+            "steps": [s.to_json() for s in self.steps],
+        }
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Variant:
+        return cls(
+            name=r.str_("name"),
+            kind=r.str_("kind"),
+            text=r.str_("text", ""),
+            steps=r.objects("steps", Step._read),
+        )
+
+
+@dataclass(slots=True)
+class Pairing:
+    """Something to serve alongside: ``kind`` is "side" or "drink"."""
+
+    name: str
+    kind: str
+    text: str
+
+    def to_json(self) -> JSON:
+        return {"name": self.name, "kind": self.kind, "text": self.text}
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Pairing:
+        return cls(name=r.str_("name"), kind=r.str_("kind"), text=r.str_("text", ""))
+
+
+@dataclass(slots=True)
+class Doneness:
+    """A target internal temperature for a food."""
+
+    food: str | None
+    fahrenheit: float
+    celsius: float
+    text: str
+
+    def to_json(self) -> JSON:
+        return {
+            "food": self.food,
+            "fahrenheit": number(self.fahrenheit),
+            "celsius": number(self.celsius),
+            "text": self.text,
+        }
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Doneness:
+        return cls(
+            food=r.opt_str("food"),
+            fahrenheit=r.num("fahrenheit"),
+            celsius=r.num("celsius"),
+            text=r.str_("text", ""),
+        )
+
+
+@dataclass(slots=True)
+class Storage:
+    """How long the dish keeps, and where."""
+
+    where: str
+    max_days: float | None
+    text: str
+
+    def to_json(self) -> JSON:
+        return {"where": self.where, "max_days": number(self.max_days), "text": self.text}
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Storage:
+        return cls(where=r.str_("where"), max_days=r.opt_num("max_days"), text=r.str_("text", ""))
+
+
+@dataclass(slots=True)
+class MakeAhead:
+    """What can be done ahead, how many days ahead, and how to finish it (``steps``)."""
+
+    text: str
+    lead_days: float | None
+    steps: list[Step] = field(default_factory=list)
+
+    def to_json(self) -> JSON:
+        return {
+            "text": self.text,
+            "lead_days": number(self.lead_days),
+            "steps": [s.to_json() for s in self.steps],
+        }
+
+    @classmethod
+    def _read(cls, r: _Reader) -> MakeAhead:
+        return cls(
+            text=r.str_("text", ""),
+            lead_days=r.opt_num("lead_days"),
+            steps=r.objects("steps", Step._read),
+        )
+
+
+@dataclass(slots=True)
+class Source:
+    """Where a recipe was read from."""
+
+    format: str | None = None
+    location: str | None = None
+    url: str | None = None
+
+    def to_json(self) -> JSON:
+        return {"format": self.format, "location": self.location, "url": self.url}
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Source:
+        return cls(format=r.opt_str("format"), location=r.opt_str("location"), url=r.opt_str("url"))
+
+
+@dataclass(slots=True)
+class Recipe:
+    """A recipe: the card (ingredients, steps, notes) and what the article around it says."""
+
+    title: str
+    description: str | None = None
+    yield_: Yield = field(default_factory=Yield)
+    times: Times = field(default_factory=Times)
+    ingredients: list[Ingredient] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)
+    pairings: list[Pairing] = field(default_factory=list)
+    doneness: list[Doneness] = field(default_factory=list)
+    storage: list[Storage] = field(default_factory=list)
+    make_ahead: list[MakeAhead] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    source: Source = field(default_factory=Source)
+
+    def to_json(self) -> JSON:
+        return {
+            "ladle": FORMAT_VERSION,
+            "title": self.title,
+            "description": self.description,
+            "yield": self.yield_.to_json(),
+            "times": self.times.to_json(),
+            "ingredients": [i.to_json() for i in self.ingredients],
+            "steps": [s.to_json() for s in self.steps],
+            "notes": list(self.notes),
+            "variants": [v.to_json() for v in self.variants],
+            "pairings": [p.to_json() for p in self.pairings],
+            "doneness": [d.to_json() for d in self.doneness],
+            "storage": [s.to_json() for s in self.storage],
+            "make_ahead": [m.to_json() for m in self.make_ahead],
+            "tags": list(self.tags),
+            "source": self.source.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: object, where: str = "document") -> Recipe:
+        """Read one recipe document, naming the field of anything wrong."""
+        r = _Reader(data, where, "")
+        version = r.data.get("ladle")
+        if version != FORMAT_VERSION:
+            raise FormatError(
+                f'not a ladle recipe of version {FORMAT_VERSION} ("ladle" is {version!r})',
+                where=where,
+                hint='a ladle document starts with "ladle": 1',
+            )
+        recipe = cls(
+            title=r.str_("title"),
+            description=r.opt_str("description"),
+            yield_=Yield._read(r.object("yield")),
+            times=Times._read(r.object("times")),
+            ingredients=r.objects("ingredients", Ingredient._read),
+            steps=r.objects("steps", Step._read),
+            notes=r.str_list("notes"),
+            variants=r.objects("variants", Variant._read),
+            pairings=r.objects("pairings", Pairing._read),
+            doneness=r.objects("doneness", Doneness._read),
+            storage=r.objects("storage", Storage._read),
+            make_ahead=r.objects("make_ahead", MakeAhead._read),
+            tags=r.str_list("tags"),
+            source=Source._read(r.object("source")),
+        )
+        count = len(recipe.ingredients)
+        for i, step in enumerate(recipe.steps):
+            for index in step.uses:
+                if not 0 <= index < count:
+                    raise FormatError(
+                        f"steps[{i}].uses names ingredient {index}, but there are {count}",
+                        where=where,
+                        hint="uses counts ingredients from 0",
+                    )
+        return recipe

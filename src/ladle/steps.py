@@ -1,0 +1,338 @@
+"""Understanding instructions: what a step takes, heats, needs, touches, and asks of the cook.
+
+``understand_steps`` is the entry point the readers use. Times, temperatures and equipment
+come from :mod:`ladle.durations`, :mod:`ladle.temperatures` and :mod:`ladle.equipment`; this
+module adds which ingredients each step uses (following "the marinade" back to the step that
+mixed it) and whether it keeps the cook's hands busy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ladle.durations import find_durations
+from ladle.equipment import HEAT_APPLIANCES, equipment_in, without_equipment
+from ladle.model import Attention, Duration, Ingredient, Step
+from ladle.temperatures import find_temperatures
+from ladle.text import words
+from ladle.units import singular
+
+__all__ = [
+    "attention_of",
+    "ingredients_in",
+    "is_instruction",
+    "main_clause",
+    "understand_step",
+    "understand_steps",
+]
+
+# --- attention ---------------------------------------------------------------------------------
+
+_PASSIVE_VERBS = re.compile(
+    r"\b(?:roast|bake|marinate|refrigerate|chill|rest|let\s+(?:it\s+|them\s+)?(?:rest|stand|sit|"
+    r"cool|rise|proof|prove|soak|steep|set)|stand|sit|cool|rise|proof|prove|soak|steep|brine|"
+    r"cure|freeze|simmer|braise|slow[-\s]cook|preheat|set\s+aside|leave|infuse|ferment|"
+    r"dry|smoke|poach|steam|boil|pressure[-\s]cook|air[-\s]?fry|broil|grill|bring)\w*",
+    re.I,
+)
+_ACTIVE_VERBS = re.compile(
+    r"^\s*(?:score|season|toss|chop|slice|dice|mince|stir|whisk|mix|beat|fold|knead|brush|"
+    r"sear|fry|saut[eé]|serve|combine|spread|place|arrange|pour|add|cut|peel|wash|pat|rub|"
+    r"drizzle|sprinkle|garnish|flip|turn|baste|plate|remove|transfer|grate|zest|squeeze|"
+    r"blend|puree|mash|shape|roll|form|stuff|wrap|fill|melt|heat|cook|make|prepare|trim|"
+    r"tie|carve|assemble|dress|scatter|top|spoon|ladle|divide|line|grease)\b",
+    re.I,
+)
+_SUBORDINATE = re.compile(
+    r"^\s*(?:(?:while|whilst|meanwhile|when|once|after|as\s+soon\s+as|during|in\s+the\s+"
+    r"(?:last|final|meantime)|for\s+the\s+last|before|if)\b[^,]*,\s*|meanwhile\s*,?\s*)",
+    re.I,
+)
+
+
+def main_clause(text: str) -> str:
+    """The step without the leading clauses that set the scene.
+
+    "While the pork roasts, toss the carrots" → "toss the carrots": the pork and its oven
+    belong to another step.
+    """
+    main = text
+    while True:
+        stripped = _SUBORDINATE.sub("", main, count=1)
+        if stripped == main:
+            return main
+        main = stripped
+
+
+_UNATTENDED = re.compile(
+    r"\b(?:in\s+the\s+oven|to\s+the\s+oven|into\s+the\s+oven|in\s+the\s+fridge|"
+    r"slow\s+cooker|covered|lid\s+on)\b",
+    re.I,
+)
+
+
+def attention_of(text: str, durations: Sequence[Duration]) -> Attention:
+    """ "passive" when the step is mostly waiting (roasting, marinating, resting), else "active".
+
+    Leading clauses that set the scene ("While the pork roasts, …", "In the last 10 minutes of
+    roasting, …") describe another step and are not counted.
+    """
+    main = main_clause(text)
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", main) if s.strip()]
+    passive_with_time = False
+    passive_only = True
+    for sentence in sentences or [main]:
+        passive = _PASSIVE_VERBS.search(sentence)
+        if passive and (find_durations(sentence) or re.match(r"\s*preheat", sentence, re.I)):
+            passive_with_time = True
+        first_active = _ACTIVE_VERBS.match(sentence)
+        if (first_active and not (passive and find_durations(sentence))) or not passive:
+            passive_only = False
+    if passive_with_time:
+        return "passive"
+    long_wait = any(d.min_minutes >= 20 for d in durations)
+    if long_wait and _UNATTENDED.search(main):
+        return "passive"  # "Cover and cook in the oven for 1.5 to 2 hours"
+    if durations and passive_only:
+        return "passive"
+    return "active"
+
+
+# --- uses: which ingredients a step touches ----------------------------------------------------
+
+# Words that describe an ingredient without naming it ("fresh", "large", "chopped").
+_MODIFIER_WORDS = (
+    "fresh ground dried large small medium whole extra virgin extra-virgin chopped minced sliced "
+    "diced and or of the a an to taste for with cold warm hot unsalted salted boneless skinless "
+    "raw cooked finely roughly freshly plain light dark white red green black yellow sweet "
+    "optional good quality store-bought homemade baby new mature bone-in thick thin cut "
+    "all-purpose kosher sea table coarse fine free-range organic unwaxed ripe lean about some "
+)
+# Nouns that name an ingredient only together with another word ("garlic powder", "soy sauce").
+_NEVER_ALONE_WORDS = (
+    "sauce powder leaf leave juice zest paste seed flake extract water mix piece cube slice "
+    "sprig clove bunch head can jar package pack fillet style purpose meat vegetable mixture "
+    "bulb stalk rib tin "
+)
+# Heads that make a product of the word before them: "beef stock" is not "the beef".
+_DERIVED_WORDS = (
+    "stock broth powder sauce juice zest paste extract oil flake seed leaf leave water vinegar "
+    "cube granule fat butter milk cream syrup jam jelly "
+)
+_MODIFIERS = frozenset(_MODIFIER_WORDS.split())
+_DERIVED = frozenset(_DERIVED_WORDS.split())
+_NEVER_ALONE = frozenset(_NEVER_ALONE_WORDS.split())
+_PRODUCTS = re.compile(
+    r"\b(?P<product>marinade|glaze|sauce|dressing|mixture|batter|dough|paste|rub|"
+    r"spice\s+mix|filling|topping|syrup|brine|vinaigrette|custard|frosting|icing|crumb)s?\b",
+    re.I,
+)
+_MAKES = re.compile(
+    r"\b(?:mixture\s+of|combine|whisk\s+(?:together)?|mix\s+(?:together)?|stir\s+together|"
+    r"blend|make\s+the|to\s+make)\b",
+    re.I,
+)
+_FOR_THE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+_REMAINING = re.compile(r"\b(?:remaining|rest\s+of\s+the|reserved|leftover)\b", re.I)
+
+
+@dataclass(slots=True)
+class _IngredientIndex:
+    """How each ingredient may be named in a step.
+
+    Whole names match first ("olive oil"), then names without their describing words
+    ("thyme leaves" for "fresh thyme leaves"); a single word matches when it names one
+    ingredient only: first as the head noun ("chicken" is the whole chicken, not the chicken
+    stock), then anywhere in a name ("garlic" for "garlic powder").
+    """
+
+    phrases: list[tuple[tuple[str, ...], int, bool]] = field(default_factory=list)
+    heads: dict[str, set[int]] = field(default_factory=dict)
+    tokens: dict[str, set[int]] = field(default_factory=dict)
+    derived: dict[str, set[int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, ingredients: Sequence[Ingredient]) -> _IngredientIndex:
+        return _index_of(tuple(i.name or "" for i in ingredients))
+
+    @classmethod
+    def _build(cls, names: tuple[str, ...]) -> _IngredientIndex:
+        index = cls()
+        for i, written in enumerate(names):
+            name = re.sub(r"\([^)]*\)", " ", written)
+            for part in re.split(r"\b(?:and|or|&)\b|,|/", name):
+                toks = tuple(_norm(w) for w in words(part))
+                core = tuple(t for t in toks if t not in _MODIFIERS)
+                if not core:
+                    continue
+                index.phrases.append((toks, i, True))
+                if core != toks:
+                    index.phrases.append((core, i, False))
+                if core[-1] not in _NEVER_ALONE:
+                    index.heads.setdefault(core[-1], set()).add(i)
+                table = index.derived if core[-1] in _DERIVED else index.tokens
+                for t in core[:-1]:
+                    if t not in _NEVER_ALONE:
+                        table.setdefault(t, set()).add(i)
+        # Longest first; at equal length the name as written beats the name without modifiers.
+        index.phrases.sort(key=lambda item: (len(item[0]), item[2]), reverse=True)
+        return index
+
+    def find(self, text: str) -> list[int]:
+        toks = [_norm(w) for w in words(text)]
+        present = set(toks)
+        used: list[tuple[int, int]] = []
+        covered = [False] * len(toks)
+        for phrase, i, _ in self.phrases:  # longest first, so "olive oil" wins over "oil"
+            if phrase[0] not in present:
+                continue
+            n = len(phrase)
+            for start in range(len(toks) - n + 1):
+                if toks[start] != phrase[0] or any(covered[start : start + n]):
+                    continue
+                if tuple(toks[start : start + n]) == phrase:
+                    for k in range(start, start + n):
+                        covered[k] = True
+                    used.append((start, i))
+        for position, tok in enumerate(toks):
+            if covered[position]:
+                continue
+            for table in (self.heads, self.tokens, self.derived):
+                owners = table.get(tok)
+                if owners and len(owners) == 1:
+                    used.append((position, next(iter(owners))))
+                    break
+                if owners:
+                    break  # several ingredients share the word: it names none of them
+        return list(dict.fromkeys(i for _, i in sorted(used)))
+
+
+@lru_cache(maxsize=64)
+def _index_of(names: tuple[str, ...]) -> _IngredientIndex:
+    return _IngredientIndex._build(names)
+
+
+def ingredients_in(text: str, ingredients: Sequence[Ingredient]) -> list[int]:
+    """Indexes of the ingredients a text names, in order of mention."""
+    return _IngredientIndex.build(ingredients).find(text)
+
+
+_IMPERATIVE = re.compile(
+    r"^\s*(?:then,?\s+|now,?\s+|next,?\s+|first,?\s+|finally,?\s+|gently\s+|carefully\s+|also\s+)?"
+    r"(?:score|season|toss|chop|slice|dice|mince|stir|whisk|mix|beat|fold|knead|brush|sear|fry|"
+    r"saut[eé]|serve|combine|spread|place|arrange|pour|add|cut|peel|wash|pat|rub|drizzle|"
+    r"sprinkle|garnish|flip|turn|baste|plate|remove|transfer|grate|zest|squeeze|blend|puree|"
+    r"mash|shape|roll|form|stuff|wrap|fill|melt|heat|cook|make|prepare|trim|tie|carve|"
+    r"assemble|dress|scatter|top|spoon|ladle|divide|line|grease|roast|bake|marinate|"
+    r"refrigerate|chill|rest|let|cover|preheat|increase|reduce|lower|raise|simmer|boil|"
+    r"bring|braise|steam|poach|grill|broil|reheat|rewarm|warm|store|keep|freeze|thaw|dry|"
+    r"soak|rinse|drain|strain|cool|wipe|massage|leave|set|use|put|start|finish|check|insert|"
+    r"crisp|re-crisp|glaze|coat|dip|dredge|lay|press|whip|cream|sift|measure|weigh|"
+    r"soften|toast|char|smoke|flatten|pound|butterfly|debone|skin|core|seed|pit|hull|"
+    r"shred|crumble|crush|grind|pulse|process|purée)\b",
+    re.I,
+)
+
+
+def is_instruction(sentence: str) -> bool:
+    """True when a sentence tells the cook to do something ("Roast for 2 hours.")."""
+    return bool(_IMPERATIVE.match(main_clause(sentence)))
+
+
+def _norm(word: str) -> str:
+    return singular(word) if len(word) > 3 else word
+
+
+def understand_step(
+    text: str,
+    ingredients: Sequence[Ingredient] = (),
+    section: str | None = None,
+) -> Step:
+    """One instruction understood on its own (no memory of earlier steps)."""
+    return understand_steps([(text, section)], ingredients)[0]
+
+
+def understand_steps(
+    texts: Iterable[tuple[str, str | None]],
+    ingredients: Sequence[Ingredient] = (),
+) -> list[Step]:
+    """Steps understood in order, so "the marinade" can name what an earlier step mixed."""
+    index = _IngredientIndex.build(ingredients)
+    products: dict[str, list[int]] = {}
+    last_made: list[int] = []  # what the latest "whisk together …" made, for "the sauce"
+    named = {w.lower() for i in ingredients for w in words(i.name or "")}
+    steps: list[Step] = []
+    previous: list[Duration] = []
+    for text, section in texts:
+        durations = _without_back_reference(text, find_durations(text), previous)
+        previous = durations
+        main = main_clause(text)
+        uses = index.find(without_equipment(main))
+        made = _MAKES.search(text)
+        for match in _PRODUCTS.finditer(text):
+            product = _product_key(match.group("product"))
+            if product in named:
+                continue  # "maple syrup" is an ingredient, not something a step made
+            if _FOR_THE.search(text[: match.start()]):
+                continue  # "keep the skillet for the sauce" is about a later step
+            for i in products.get(product, last_made):
+                if i not in uses:
+                    uses.append(i)
+        if made:
+            contents = index.find(text[made.start() :])
+            for match in _PRODUCTS.finditer(text):
+                products.setdefault(_product_key(match.group("product")), contents)
+            if re.search(r"\bmarinat", text, re.I):
+                products.setdefault("marinade", contents)
+            if len(contents) >= 2:
+                last_made = contents
+        temperatures = find_temperatures(text)
+        equipment = equipment_in(main)
+        if any(t.kind == "oven" for t in temperatures) and not any(
+            e in HEAT_APPLIANCES for e in equipment
+        ):
+            equipment.append("oven")
+        steps.append(
+            Step(
+                text=text,
+                section=section,
+                durations=durations,
+                temperatures=temperatures,
+                equipment=equipment,
+                uses=uses,
+                attention=attention_of(text, durations),
+            )
+        )
+    return steps
+
+
+_AFTER = re.compile(r"^\s*(?:after|once)\b[^,]*,", re.I)
+
+
+def _without_back_reference(
+    text: str, durations: list[Duration], previous: Sequence[Duration]
+) -> list[Duration]:
+    """Drop the time of "After 2 hours, increase the heat" when the step before took it."""
+    lead = _AFTER.match(text)
+    if not lead or not durations:
+        return durations
+    first = durations[0]
+    if first.text not in lead.group(0):
+        return durations
+    if any(
+        p.min_minutes == first.min_minutes and p.max_minutes == first.max_minutes for p in previous
+    ):
+        return durations[1:]
+    return durations
+
+
+def _product_key(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def mentions_remaining(text: str) -> bool:
+    """True when a step uses what is left of an ingredient ("the remaining oil")."""
+    return bool(_REMAINING.search(text))

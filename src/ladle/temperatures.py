@@ -1,0 +1,183 @@
+"""Temperatures as recipes write them, in both scales, with what they are the temperature of.
+
+"350°F (175°C)", "180°C/160°C fan/gas 4", "375 degrees F", "gas mark 6"; the kind is read
+from the words around the number: an oven, an internal (doneness) temperature, oil, water.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ladle.model import Temperature, TemperatureKind
+from ladle.text import parse_number
+from ladle.units import celsius_to_fahrenheit, fahrenheit_to_celsius
+
+__all__ = ["find_temperatures"]
+
+_DEG = r"(?:\s*(?:°|º|˚|degrees?|deg\.?)\s*)"
+_TEMP_NUMBER = r"\d{2,3}(?:[.,]\d)?"
+_ONE_TEMP = (
+    rf"(?P<@v>-?{_TEMP_NUMBER})"
+    rf"(?:{_DEG}(?P<@s>F(?:ahrenheit)?|C(?:elsius)?|centigrade)?(?![a-z])"
+    r"|\s?(?P<@s2>F|C)(?![a-z]))"
+    r"(?P<@fan>\s*(?:fan(?:[-\s]forced|[-\s]assisted|[-\s]bake)?|convection|conventional))?"
+)
+_GAS = r"gas(?:\s+mark)?\s*(?P<@gas>\d{1,2}|½|1/2|¼|1/4)"
+
+
+def _temp_alt(p: str) -> str:
+    return ("(?:" + _ONE_TEMP + "|" + _GAS + ")").replace("(?P<@", f"(?P<{p}")
+
+
+_DIGIT = re.compile(r"\d")
+_TEMPERATURE = re.compile(
+    rf"(?<![\w.]){_temp_alt('a')}"
+    rf"(?:\s*(?:\(|/|\bor\b|,)\s*{_temp_alt('b')}\s*\)?)?"
+    rf"(?:\s*(?:\(|/|\bor\b|,)\s*{_temp_alt('c')}\s*\)?)?",
+    re.I,
+)
+
+# Gas marks as British cookbooks print them: (°F, °C).
+_GAS_MARKS: dict[float, tuple[int, int]] = {
+    0.25: (225, 110),
+    0.5: (250, 120),
+    1: (275, 140),
+    2: (300, 150),
+    3: (325, 170),
+    4: (350, 180),
+    5: (375, 190),
+    6: (400, 200),
+    7: (425, 220),
+    8: (450, 230),
+    9: (475, 240),
+}
+
+
+@dataclass(slots=True)
+class _Reading:
+    scale: str  # "F", "C" or "gas"
+    value: float
+    fan: bool
+
+
+def _readings(match: re.Match[str]) -> list[_Reading]:
+    out: list[_Reading] = []
+    for p in ("a", "b", "c"):
+        gas = match.group(f"{p}gas")
+        if gas:
+            mark = parse_number(gas)
+            if mark is not None:
+                out.append(_Reading("gas", mark, False))
+            continue
+        value_text = match.group(f"{p}v")
+        if value_text is None:
+            continue
+        value = float(value_text.replace(",", "."))
+        scale_text = match.group(f"{p}s") or match.group(f"{p}s2")
+        fan = bool(match.group(f"{p}fan")) and "conventional" not in match.group(f"{p}fan").lower()
+        if scale_text:
+            scale = scale_text[0].upper()
+        elif re.search(r"°|º|˚|deg", match.group(0)):
+            # "350 degrees": Fahrenheit above what a Celsius oven reaches in recipes.
+            scale = "F" if value >= 275 else "C"
+        else:
+            continue
+        out.append(_Reading(scale, value, fan))
+    return out
+
+
+_STRONG_INTERNAL = re.compile(
+    r"\b(?:internal|inside|thermometer|probe|doneness|core|cooked\s+to|medium[-\s]rare|"
+    r"well[-\s]done|thickest\s+part)\b",
+    re.I,
+)
+_WEAK_INTERNAL = re.compile(r"\b(?:registers?|reads?|reach(?:es|ed)?)\b", re.I)
+_OIL = re.compile(
+    r"\b(?:oil|fat|lard|shortening|deep[-\s]?fry(?:ing)?|(?<!air[-\s])(?<!air)fry(?:ing)?)\b", re.I
+)
+_WATER = re.compile(r"\b(?:water|bath|sous[-\s]vide|milk|poach(?:ing)?)\b", re.I)
+_OVEN = re.compile(
+    r"\b(?:oven|preheat(?:ed)?|roast(?:ing|ed)?|bak(?:e|ing|ed)|broil|air[-\s]?fry(?:er)?"
+    r"|fan|gas|grill|smoker|temperature\s+to|increase|reduce|lower|raise|turn|re-?heat|re-?warm)\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"(?:[.;:!?]|,|\buntil\b|\bthen\b|\band\b|\bwhile\b)", re.I)
+_SENTENCE_START = re.compile(r"[.!?]\s")
+
+
+def _kind(text: str, start: int, end: int) -> TemperatureKind:
+    """What a temperature is of, from the words before it (nearest first) and just after."""
+    before = text[max(0, start - 160) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].start() :] if breaks else before
+    starts = list(_SENTENCE_START.finditer(before))
+    sentence = before[starts[-1].end() :] if starts else before
+    after = _CLAUSE_BREAK.split(text[end : end + 40], maxsplit=1)[0]
+    if _STRONG_INTERNAL.search(clause) or _STRONG_INTERNAL.search(after):
+        return "internal"
+    if _OIL.search(clause):
+        return "oil"
+    if _WATER.search(clause):
+        return "water"
+    if _OVEN.search(clause) or re.search(r"\bheat\b", clause, re.I):
+        return "oven"
+    if _STRONG_INTERNAL.search(sentence):
+        return "internal"
+    if re.search(r"\b(?:oil|deep[-\s]?fr\w*)\b", sentence, re.I):
+        return "oil"
+    if _WATER.search(sentence):
+        return "water"
+    if _WEAK_INTERNAL.search(clause):
+        return "internal"
+    if _OVEN.search(before):
+        return "oven"
+    return "other"
+
+
+def find_temperatures(text: str, kind: TemperatureKind | None = None) -> list[Temperature]:
+    """Every temperature a text states, both scales filled, with its kind.
+
+    A temperature given in both scales keeps both numbers; one given in one scale gets the
+    other converted and rounded to a whole degree. A fan-oven figure beside the conventional
+    one ("180°C (160°C fan)") is not a separate temperature.
+    """
+    out: list[Temperature] = []
+    if not _DIGIT.search(text):
+        return out
+    for match in _TEMPERATURE.finditer(text):
+        readings = _readings(match)
+        if not readings:
+            continue
+        fahrenheit: float | None = None
+        celsius: float | None = None
+        for reading in readings:
+            if reading.fan and (fahrenheit is not None or celsius is not None):
+                continue
+            if reading.scale == "F" and fahrenheit is None:
+                fahrenheit = reading.value
+            elif reading.scale == "C" and celsius is None:
+                celsius = reading.value
+            elif reading.scale == "gas" and reading.value in _GAS_MARKS:
+                gas_f, gas_c = _GAS_MARKS[reading.value]
+                if fahrenheit is None and celsius is None:
+                    fahrenheit, celsius = gas_f, gas_c
+        if fahrenheit is None and celsius is None:
+            continue
+        is_gas = all(r.scale == "gas" for r in readings)
+        if fahrenheit is None and celsius is not None:
+            fahrenheit = float(round(celsius_to_fahrenheit(celsius)))
+        if celsius is None and fahrenheit is not None:
+            celsius = float(round(fahrenheit_to_celsius(fahrenheit)))
+        assert fahrenheit is not None and celsius is not None
+        if not -40 <= fahrenheit <= 1000:
+            continue
+        out.append(
+            Temperature(
+                fahrenheit=fahrenheit,
+                celsius=celsius,
+                kind=kind or ("oven" if is_gas else _kind(text, match.start(), match.end())),
+                text=match.group(0).strip().rstrip(",/").strip(),
+            )
+        )
+    return out

@@ -1,0 +1,200 @@
+"""Property tests: readers raise nothing but LadleError; JSON round trips are the identity."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ladle.durations import find_durations
+from ladle.errors import LadleError
+from ladle.formats import ladle_json, read_text
+from ladle.model import (
+    Amount,
+    Doneness,
+    Duration,
+    Ingredient,
+    MakeAhead,
+    Pairing,
+    Recipe,
+    Source,
+    Step,
+    Storage,
+    Temperature,
+    Times,
+    Variant,
+    Yield,
+)
+from ladle.sources import decode
+from ladle.steps import understand_steps
+from ladle.temperatures import find_temperatures
+
+FRAGMENTS = [
+    "Ingredients",
+    "INGREDIENTS:",
+    "Instructions",
+    "Method",
+    "Notes",
+    "Serves 4",
+    "Yield: 6",
+    "Prep: 10 mins | Cook: 25 mins",
+    "- 2 lbs pork belly",
+    "- Salt to taste",
+    "1. Preheat to 350°F",
+    "Step 2: Roast for 1.5 to 2 hours",
+    "•",
+    "-",
+    "*",
+    "For the glaze:",
+    "## Method",
+    "**Ingredients**",
+    "1½ cups (350 ml) milk",
+    "125g/4½oz flour",
+    "4–5 cloves garlic",
+    "Roast at 200°C/180°C fan/gas 6 for 25–30 minutes",
+    "overnight",
+    "at least 4 hours",
+    "Side Dishes",
+    "Drinks",
+    "Can I make it ahead?",
+    "Keeps 3 days in the fridge.",
+    "Cook to 145°F internal.",
+    "",
+    "   ",
+    "Title Case Heading Here",
+    "¾",
+    "1/0 cup",
+    "0 g",
+]
+
+line = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=60))
+documents = st.lists(line, max_size=40).map("\n".join)
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(documents)
+def test_plain_reader_raises_only_ladle_errors(text: str) -> None:
+    try:
+        recipes = read_text(text, "text", "fuzz.txt")
+    except LadleError:
+        return
+    for recipe in recipes:
+        assert Recipe.from_json(json.loads(json.dumps(recipe.to_json()))).to_json() == (
+            recipe.to_json()
+        )
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_auto_detection_raises_only_ladle_errors(text: str) -> None:
+    with contextlib.suppress(LadleError):
+        read_text(text, None, "fuzz")
+
+
+@SETTINGS
+@given(st.binary(max_size=400))
+def test_decoding_bytes_raises_only_ladle_errors(data: bytes) -> None:
+    with contextlib.suppress(LadleError):
+        decode(data, "fuzz.bin")
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=120), st.lists(st.sampled_from(FRAGMENTS)).map(" ".join)))
+def test_step_understanding_never_fails(text: str) -> None:
+    for duration in find_durations(text):
+        assert duration.min_minutes >= 0
+        assert duration.max_minutes is None or duration.max_minutes >= duration.min_minutes
+    for temperature in find_temperatures(text):
+        assert abs((temperature.fahrenheit - 32) * 5 / 9 - temperature.celsius) < 20
+    understand_steps([(text, None)], [Ingredient(text="x", name="pork belly")])
+
+
+# --- generated recipes round-trip --------------------------------------------------------------
+
+words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=20)
+maybe_words = st.none() | words
+numbers = st.floats(min_value=0, max_value=10_000, allow_nan=False, allow_infinity=False)
+maybe_numbers = st.none() | numbers
+durations = st.builds(Duration, numbers, maybe_numbers, words)
+temperatures = st.builds(
+    Temperature,
+    numbers,
+    numbers,
+    st.sampled_from(["oven", "internal", "oil", "water", "other"]),
+    words,
+)
+
+
+def steps_for(count: int) -> st.SearchStrategy[Step]:
+    return st.builds(
+        Step,
+        words,
+        maybe_words,
+        st.lists(durations, max_size=2),
+        st.lists(temperatures, max_size=2),
+        st.lists(words, max_size=3),
+        st.lists(st.integers(0, count - 1), max_size=3) if count else st.just([]),
+        st.sampled_from(["active", "passive"]),
+    )
+
+
+ingredients = st.builds(
+    Ingredient,
+    words,
+    maybe_words,
+    maybe_numbers,
+    maybe_numbers,
+    maybe_words,
+    maybe_words,
+    maybe_words,
+    st.booleans(),
+    maybe_words,
+    st.booleans(),
+    st.lists(st.builds(Amount, maybe_numbers, maybe_words, words, maybe_numbers), max_size=2),
+)
+
+
+@st.composite
+def recipes(draw: st.DrawFn) -> Recipe:
+    items = draw(st.lists(ingredients, max_size=5))
+    step = steps_for(len(items))
+    return Recipe(
+        title=draw(words),
+        description=draw(maybe_words),
+        yield_=draw(st.builds(Yield, maybe_numbers, maybe_numbers, maybe_words, maybe_words)),
+        times=draw(st.builds(Times, maybe_numbers, maybe_numbers, maybe_numbers)),
+        ingredients=items,
+        steps=draw(st.lists(step, max_size=4)),
+        notes=draw(st.lists(words, max_size=3)),
+        variants=draw(
+            st.lists(
+                st.builds(Variant, words, words, words, st.lists(step, max_size=2)), max_size=2
+            )
+        ),
+        pairings=draw(st.lists(st.builds(Pairing, words, words, words), max_size=2)),
+        doneness=draw(
+            st.lists(st.builds(Doneness, maybe_words, numbers, numbers, words), max_size=2)
+        ),
+        storage=draw(st.lists(st.builds(Storage, words, maybe_numbers, words), max_size=2)),
+        make_ahead=draw(
+            st.lists(
+                st.builds(MakeAhead, words, maybe_numbers, st.lists(step, max_size=2)), max_size=2
+            )
+        ),
+        tags=draw(st.lists(words, max_size=3)),
+        source=draw(st.builds(Source, maybe_words, maybe_words, maybe_words)),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(recipes())
+def test_ladle_json_round_trip_is_the_identity(recipe: Recipe) -> None:
+    document = recipe.to_json()
+    text = ladle_json.write(recipe)
+    (again,) = ladle_json.read(text, "round.json")
+    assert again.to_json() == document
+    assert ladle_json.write(again) == text
