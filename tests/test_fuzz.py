@@ -198,3 +198,61 @@ def test_ladle_json_round_trip_is_the_identity(recipe: Recipe) -> None:
     (again,) = ladle_json.read(text, "round.json")
     assert again.to_json() == document
     assert ladle_json.write(again) == text
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+recipe_keys = st.sampled_from(
+    [
+        "title",
+        "yield",
+        "times",
+        "ingredients",
+        "steps",
+        "notes",
+        "variants",
+        "pairings",
+        "doneness",
+        "storage",
+        "make_ahead",
+        "tags",
+        "source",
+        "description",
+    ]
+)
+
+
+@SETTINGS
+@given(st.dictionaries(recipe_keys, json_values, max_size=8), st.booleans())
+def test_ladle_json_reader_raises_only_ladle_errors(
+    fields: dict[str, object], versioned: bool
+) -> None:
+    document = {"ladle": 1, **fields} if versioned else fields
+    try:
+        text = json.dumps(document)
+    except (ValueError, OverflowError):
+        return
+    with contextlib.suppress(LadleError):
+        ladle_json.read(text, "fuzz.json")
+
+
+@SETTINGS
+@given(st.text(max_size=200))
+def test_ladle_json_reader_on_any_text(text: str) -> None:
+    with contextlib.suppress(LadleError):
+        ladle_json.read(text, "fuzz.json")
+
+
+def test_huge_numbers_are_a_format_error() -> None:
+    text = '{"ladle": 1, "title": "x", "times": {"prep_minutes": ' + "9" * 400 + "}}"
+    try:
+        ladle_json.read(text, "big.json")
+    except LadleError as error:
+        assert "prep_minutes" in str(error)
+    else:  # pragma: no cover - the assertion is the test
+        raise AssertionError("expected a LadleError")

@@ -105,9 +105,13 @@ class _Reader:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(key, "a number or null")
-        if not math.isfinite(value):
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
             raise self.fail(key, "a finite number")
-        return float(value)
+        return number
 
     def num(self, key: str) -> float:
         value = self.opt_num(key)

@@ -28,6 +28,8 @@ def read(text: str, location: str) -> list[Recipe]:
         ) from exc
     except RecursionError as exc:
         raise FormatError("JSON nested too deeply", where=location) from exc
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise FormatError(f"invalid JSON: {exc}", where=location) from exc
     if isinstance(data, list):
         if not data:
             raise FormatError(
