@@ -10,7 +10,12 @@ export PYTHONDONTWRITEBYTECODE :=
 UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 RUN := $(UV) run --locked --no-sync
 
-.PHONY: help demo test lint pytest bench sync clean
+# Debian packages the tests need: pdftoppm (PDF pages to PNG), WeasyPrint's Pango and HarfBuzz,
+# a Java runtime for the HTML validator. Installed when missing and running as root (CI);
+# elsewhere the tests that need them skip and say what to install.
+DEBS := poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 default-jre-headless
+
+.PHONY: help demo test lint pytest bench sync clean system-deps
 
 help:
 	@echo "make demo   run ladle on its built-in example (installs what it needs)"
@@ -37,7 +42,19 @@ lint: sync
 	$(RUN) mypy
 	$(RUN) lint-imports
 
-pytest: sync
+system-deps:
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ "$$missing" = "default-jre-headless" ] && command -v java >/dev/null; then missing=; fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "note: missing Debian packages: $$missing (tests that need them skip; sudo apt-get install $$missing)"; \
+	  fi; \
+	fi
+
+pytest: sync system-deps
 	$(RUN) pytest
 
 test: lint pytest

@@ -155,6 +155,8 @@ ingredients = st.builds(
     maybe_words,
     st.booleans(),
     st.lists(st.builds(Amount, maybe_numbers, maybe_words, words, maybe_numbers), max_size=2),
+    st.booleans(),
+    maybe_words,
 )
 
 

@@ -58,6 +58,8 @@ def full_recipe() -> Recipe:
                 group="For the tray",
             ),
             Ingredient(text="Salt to taste", name="Salt", to_taste=True, optional=True),
+            Ingredient(text="150 g hollandaise", quantity=150, unit="gram", name="Hollandaise",
+                       fixed=True, reference="./sauces/Hollandaise"),
         ],
         steps=[step],
         notes=["Keeps 3 days."],
@@ -144,7 +146,7 @@ def test_schema_names_every_field_of_the_model() -> None:
         ),
         (
             lambda d: d["steps"][0].update(uses=[7]),
-            "steps[0].uses names ingredient 7, but there are 3",
+            "steps[0].uses names ingredient 7, but there are 4",
         ),
         (lambda d: d["yield"].update(servings=True), "yield.servings should be a number or null"),
         (lambda d: d.update(notes="one"), "notes should be a list, not a string"),

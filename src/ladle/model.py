@@ -5,10 +5,12 @@ contract (``../shared/design/contract.md``) and ``from_json()`` reading it back,
 field and naming the place of anything wrong (``ingredients[3].quantity``). Absent knowledge is
 ``None`` or an empty list, never a guess.
 
-Two additive fields go beyond the contract's example and are documented in the published
-schema (``schema/recipe.schema.json``): ``Ingredient.to_taste`` and ``Ingredient.alternatives``
-(the other amounts of "125g/4½oz"), and ``MakeAhead.steps`` (how to finish or reheat, with
-their temperatures, in the shape of ``Variant.steps``).
+Some fields go beyond the contract's example; they are additive and documented in the
+published schema (``schema/recipe.schema.json``): ``Ingredient.to_taste``,
+``Ingredient.alternatives`` (the other amounts of "125g/4½oz"), ``Ingredient.fixed`` (an
+amount scaling leaves alone, Cooklang's ``{=1%tsp}``), ``Ingredient.reference`` (another
+recipe used as an ingredient, Cooklang's ``@./sauces/Hollandaise{}``), and ``MakeAhead.steps``
+(how to finish or reheat, with temperatures, in the shape of ``Variant.steps``).
 """
 
 from __future__ import annotations
@@ -237,6 +239,8 @@ class Ingredient:
     group: str | None = None
     to_taste: bool = False
     alternatives: list[Amount] = field(default_factory=list)
+    fixed: bool = False
+    reference: str | None = None
 
     def to_json(self) -> JSON:
         return {
@@ -251,6 +255,8 @@ class Ingredient:
             "group": self.group,
             "to_taste": self.to_taste,
             "alternatives": [a.to_json() for a in self.alternatives],
+            "fixed": self.fixed,
+            "reference": self.reference,
         }
 
     @classmethod
@@ -271,6 +277,8 @@ class Ingredient:
             group=r.opt_str("group"),
             to_taste=r.bool_("to_taste"),
             alternatives=r.objects("alternatives", Amount._read),
+            fixed=r.bool_("fixed"),
+            reference=r.opt_str("reference"),
         )
 
 
