@@ -43,7 +43,7 @@ def one_error_line(result: subprocess.CompletedProcess[bytes]) -> str:
 def test_help_lists_the_commands() -> None:
     result = ladle("--help")
     assert result.returncode == 0
-    for command in ("parse", "ingredients", "demo"):
+    for command in ("parse", "ingredients", "demo", "export"):
         assert command in result.stdout.decode()
 
 
@@ -122,12 +122,35 @@ def test_missing_file_and_unknown_format(tmp_path: Path) -> None:
     assert result.returncode == 2
 
 
-def test_format_not_readable_yet_is_a_clear_error(tmp_path: Path) -> None:
+def test_a_page_without_a_recipe_is_a_clear_error(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><body>hi</body></html>", encoding="utf-8")
     result = ladle("parse", str(page))
     assert result.returncode == 1
-    assert "not available yet" in one_error_line(result)
+    assert "no recipe found in the page" in one_error_line(result)
+
+
+def test_export_writes_every_format(tmp_path: Path) -> None:
+    source = tmp_path / "butter.txt"
+    source.write_text(BARE, encoding="utf-8")
+    for fmt, marker in (
+        ("ladle", '"ladle": 1'),
+        ("jsonld", '"@type": "Recipe"'),
+        ("markdown", "# Quick Garlic Butter"),
+        ("html", "<!DOCTYPE html>"),
+    ):
+        result = ladle("export", str(source), "--to", fmt)
+        assert result.returncode == 0, result.stderr
+        assert marker in result.stdout.decode(), fmt
+    pdf = tmp_path / "butter.pdf"
+    result = ladle("export", str(source), "--to", "pdf", "-o", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    result = ladle("export", str(source), "--to", "docx")
+    assert result.returncode == 2
+    result = ladle("export", str(source), "--to", "markdown", "-o", str(tmp_path / "no" / "x.md"))
+    assert result.returncode == 1
+    assert "cannot write the file" in one_error_line(result)
 
 
 def test_ingredients_json_from_stdin() -> None:

@@ -70,7 +70,9 @@ def _print_json(data: object) -> None:
     sys.stdout.write(dumps(data) + "\n")
 
 
-def _read_all(sources: list[str], fmt: str) -> list[tuple[str, list[Recipe] | Exception]]:
+def _read_all(
+    sources: list[str], fmt: str, *, generic: bool = False, allow_private: bool = False
+) -> list[tuple[str, list[Recipe] | Exception]]:
     """Read every source in this process; a failed source keeps its error."""
     from ladle.errors import LadleError
     from ladle.formats import read
@@ -79,7 +81,9 @@ def _read_all(sources: list[str], fmt: str) -> list[tuple[str, list[Recipe] | Ex
 
     def one(source: str) -> None:
         try:
-            results.append((source, read(source, None if fmt == "auto" else fmt)))
+            fmt_or_none = None if fmt == "auto" else fmt
+            found = read(source, fmt_or_none, generic=generic, allow_private=allow_private)
+            results.append((source, found))
         except LadleError as error:
             results.append((source, error))
 
@@ -110,6 +114,16 @@ def parse(
     all_recipes: Annotated[
         bool, typer.Option("--all", help="Every recipe of each source, not only the main one.")
     ] = False,
+    generic: Annotated[
+        bool,
+        typer.Option("--generic", help="Web pages: read schema.org data only, no site scrapers."),
+    ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="URLs: allow addresses on private networks (home servers)."
+        ),
+    ] = False,
     json_output: Annotated[
         bool, typer.Option("--json", help="Print the recipe JSON of contract.md.")
     ] = False,
@@ -122,7 +136,7 @@ def parse(
             + ")\n"
         )
         raise typer.Exit(2)
-    results = _read_all(sources, format)
+    results = _read_all(sources, format, generic=generic, allow_private=allow_private)
     failed = [(source, r) for source, r in results if isinstance(r, Exception)]
     if json_output:
         documents: list[Any] = []
@@ -152,6 +166,56 @@ def parse(
         sys.stderr.write(f"error: {error}\n")
     if failed:
         raise typer.Exit(1)
+
+
+EXPORT_CHOICES = ("ladle", "jsonld", "cooklang", "markdown", "html", "pdf")
+
+
+@app.command()
+def export(
+    source: Annotated[str, typer.Argument(help="A recipe file, - for standard input, or a URL.")],
+    to: Annotated[
+        str, typer.Option("--to", "-t", help="Output format: " + ", ".join(EXPORT_CHOICES) + ".")
+    ],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Input format: " + ", ".join(FORMAT_CHOICES))
+    ] = "auto",
+) -> None:
+    """Write a recipe in another format: JSON, schema.org JSON-LD, Cooklang, Markdown, HTML, PDF."""
+    if to not in EXPORT_CHOICES:
+        sys.stderr.write(
+            f"error: --to: unknown format {to!r} (use one of: {', '.join(EXPORT_CHOICES)})\n"
+        )
+        raise typer.Exit(2)
+    with _errors():
+        from pathlib import Path
+
+        from ladle.formats import read, write
+
+        recipe = read(source, None if format == "auto" else format)[0]
+        document = write(recipe, to)
+        if output is None:
+            if isinstance(document, bytes):
+                if sys.stdout.isatty():
+                    _fail(f"export: {to} is binary (give -o FILE, or redirect the output)")
+                sys.stdout.buffer.write(document)
+            else:
+                sys.stdout.write(document if document.endswith("\n") else document + "\n")
+            return
+        target = Path(output)
+        try:
+            if isinstance(document, bytes):
+                target.write_bytes(document)
+            else:
+                target.write_text(
+                    document if document.endswith("\n") else document + "\n", encoding="utf-8"
+                )
+        except OSError as error:
+            _fail(f"{output}: cannot write the file ({error.strerror or error})")
+        _stderr().print(f"wrote {output}", highlight=False)
 
 
 @app.command()

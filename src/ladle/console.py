@@ -24,6 +24,8 @@ _UNIT_SHORT = {
     "tablespoon": "tbsp",
     "fluid_ounce": "fl oz",
     "milliliter": "ml",
+    "centiliter": "cl",
+    "deciliter": "dl",
     "liter": "l",
     "gram": "g",
     "kilogram": "kg",

@@ -27,10 +27,12 @@ class Loaded:
     text: str
     location: str
     suffix: str  # the file's extension, lowercase ("" for stdin)
+    url: str | None = None  # where a page came from
 
 
-def load(source: str | Path, *, max_bytes: int = MAX_BYTES) -> Loaded:
-    """Read a file path, or ``-`` for standard input, as text."""
+def load(source: str | Path, *, max_bytes: int = MAX_BYTES, allow_private: bool = False) -> Loaded:
+    """Read a file path, ``-`` for standard input, or (soon) an http(s) URL, as text."""
+    del allow_private  # used once URLs are read
     if str(source) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         return Loaded(decode(data, "<stdin>", max_bytes=max_bytes), "<stdin>", "")

@@ -13,14 +13,34 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ladle.errors import UnknownFormat
-from ladle.formats import ladle_json, plain
+from ladle.formats import card, html, jsonld, ladle_json, markdown, pdf, plain
+from ladle.formats.html import ReadOptions
 from ladle.model import Recipe
 from ladle.sources import load
 
-__all__ = ["FORMATS", "READABLE", "detect", "read", "read_text", "write"]
+__all__ = [
+    "FORMATS",
+    "READABLE",
+    "WRITABLE",
+    "ReadOptions",
+    "detect",
+    "read",
+    "read_text",
+    "write",
+]
 
-Reader = Callable[[str, str], list[Recipe]]
-Writer = Callable[[Recipe], str]
+Reader = Callable[[str, str, ReadOptions], list[Recipe]]
+Writer = Callable[[Recipe], str | bytes]
+
+
+def _plain_reader(reader: Callable[[str, str], list[Recipe]]) -> Reader:
+    """A reader that needs no options."""
+
+    def read(text: str, location: str, options: ReadOptions) -> list[Recipe]:
+        del options
+        return reader(text, location)
+
+    return read
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +54,33 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    "text": Format("text", "plain text: a food-blog post or a bare recipe", reader=plain.read),
+    "text": Format(
+        "text", "plain text: a food-blog post or a bare recipe", reader=_plain_reader(plain.read)
+    ),
     "ladle": Format(
         "ladle",
         'ladle\'s recipe JSON ("ladle": 1)',
-        reader=ladle_json.read,
+        reader=_plain_reader(ladle_json.read),
         writer=ladle_json.write,
     ),
-    "html": Format("html", "a recipe web page (schema.org JSON-LD or microdata)"),
+    "html": Format(
+        "html",
+        "a recipe web page in, a printable recipe card out",
+        reader=html.read,
+        writer=card.write,
+    ),
     "cooklang": Format("cooklang", "a Cooklang file"),
-    "jsonld": Format("jsonld", "schema.org Recipe JSON-LD"),
+    "jsonld": Format(
+        "jsonld",
+        "schema.org Recipe JSON-LD",
+        reader=_plain_reader(jsonld.read),
+        writer=jsonld.write,
+    ),
+    "markdown": Format("markdown", "a Markdown document", writer=markdown.write),
+    "pdf": Format("pdf", "a printable PDF recipe card", writer=pdf.write),
 }
 READABLE = tuple(name for name, f in FORMATS.items() if f.reader is not None)
+WRITABLE = tuple(name for name, f in FORMATS.items() if f.writer is not None)
 
 _SUFFIXES = {
     ".json": "ladle",
@@ -92,21 +127,36 @@ def _reader(name: str, location: str) -> Reader:
 
 
 def read_text(
-    text: str, format: str | None = None, location: str = "<text>", suffix: str = ""
+    text: str,
+    format: str | None = None,
+    location: str = "<text>",
+    suffix: str = "",
+    options: ReadOptions | None = None,
 ) -> list[Recipe]:
     """Every recipe in a text, main one first."""
     name = format if format and format != "auto" else detect(text, suffix)
-    return _reader(name, location)(text, location)
+    return _reader(name, location)(text, location, options or ReadOptions())
 
 
-def read(source: str | Path, format: str | None = None) -> list[Recipe]:
-    """Every recipe in a file (or ``-`` for standard input), main one first."""
-    loaded = load(source)
-    return read_text(loaded.text, format, loaded.location, loaded.suffix)
+def read(
+    source: str | Path,
+    format: str | None = None,
+    *,
+    generic: bool = False,
+    allow_private: bool = False,
+) -> list[Recipe]:
+    """Every recipe of a source (a file, ``-`` for standard input, an http(s) URL), main first.
+
+    ``generic``: read web pages from their schema.org data only, without recipe-scrapers'
+    site-specific scrapers. ``allow_private``: let URLs reach private network addresses.
+    """
+    loaded = load(source, allow_private=allow_private)
+    options = ReadOptions(url=loaded.url, generic=generic)
+    return read_text(loaded.text, format, loaded.location, loaded.suffix, options)
 
 
-def write(recipe: Recipe, format: str = "ladle") -> str:
-    """A recipe written in another format."""
+def write(recipe: Recipe, format: str = "ladle") -> str | bytes:
+    """A recipe written in another format (bytes for binary formats such as PDF)."""
     known = FORMATS.get(format)
     if known is None or known.writer is None:
         writable = ", ".join(name for name, f in FORMATS.items() if f.writer is not None)

@@ -23,7 +23,7 @@ from ladle.steps import is_instruction, understand_steps
 from ladle.text import FRACTIONS, clean, parse_number
 from ladle.units import canonical_unit, is_count_unit, singular
 
-__all__ = ["read"]
+__all__ = ["read", "title_from"]
 
 # --- lines -------------------------------------------------------------------------------------
 
@@ -97,13 +97,19 @@ def _mark(number: int, body: str) -> Line:
 _REST = r"(?P<rest>\s*(?:\([^)]*\)|for\s+[^:.]{1,40}|[-–—]\s*[^:.]{1,40})?\s*:?\s*)$"
 _INGREDIENTS_HEAD = re.compile(
     r"^(?:the\s+|recipe\s+|main\s+)?(?:ingredients?(?:\s+list)?|what\s+you(?:'|’)?ll\s+need|"
-    r"what\s+you\s+need|you(?:'|’)?ll\s+need|you\s+will\s+need|shopping\s+list)" + _REST,
+    r"what\s+you\s+need|you(?:'|’)?ll\s+need|you\s+will\s+need|shopping\s+list|"
+    # the same heading in the languages recipe sites are most often written in
+    r"zutaten|ingrédients|ingredienti|ingredientes|ingrediënten|składniki|ingredienser|"
+    r"hozzávalók|suroviny|ainekset|ingrediente)" + _REST,
     re.I,
 )
 _STEPS_HEAD = re.compile(
     r"^(?:the\s+|recipe\s+|cooking\s+)?(?:instructions?|method|directions?|"
     r"how\s+to\s+make(?:\s+it)?|preparation|steps|procedure|to\s+make|what\s+to\s+do|"
-    r"make\s+it)" + _REST,
+    r"make\s+it|step[-\s]by[-\s]step|"
+    r"zubereitung|anleitung|préparation|instructions|preparazione|procedimento|preparación|"
+    r"elaboración|modo\s+de\s+preparo|bereiding|bereidingswijze|przygotowanie|"
+    r"sposób\s+przygotowania|tilberedning|fremgangsmåde|elkészítés|postup)" + _REST,
     re.I,
 )
 _NOTES_HEAD = re.compile(
@@ -425,7 +431,7 @@ def _find_title(lines: list[Line], card: _Card, floor: int) -> None:
 
 
 def _card_recipe(lines: list[Line], card: _Card, location: str) -> Recipe | None:
-    recipe = Recipe(title=card.title or _title_from(location))
+    recipe = Recipe(title=card.title or title_from(location))
     recipe.description = " ".join(card.description) or None
     times: dict[str, float] = {}
     for line in lines[card.start : card.ingredients_at]:
@@ -618,7 +624,8 @@ def _section_line(line: Line) -> bool:
     )
 
 
-def _title_from(location: str) -> str:
+def title_from(location: str) -> str:
+    """A title made from a file name, for a recipe that states none."""
     stem = PurePath(location).stem if location and not location.startswith("<") else ""
     words = re.sub(r"[-_]+", " ", stem).strip()
     return words[:1].upper() + words[1:] if words else "Untitled recipe"
@@ -697,3 +704,6 @@ def read(text: str, location: str) -> list[Recipe]:
     for recipe in recipes:
         understand_article(sections if recipe is recipes[0] else [], recipe)
     return recipes
+
+
+_title_from = title_from  # the name other readers knew it by

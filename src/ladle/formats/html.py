@@ -1,0 +1,426 @@
+"""Recipe web pages: schema.org JSON-LD and microdata, recipe-scrapers' site scrapers, and text.
+
+A page is parsed once with lxml. Its JSON-LD scripts and microdata give schema.org Recipe
+nodes, read by :mod:`ladle.formats.schemaorg`. For sites where recipe-scrapers has a
+hand-written scraper that does more than read schema.org (about a third of its 700+ sites),
+the scraper's title, ingredients and instructions win, as its authors checked them against
+the real site; ``generic=True`` (``--generic``) switches that off. A page with no schema.org
+recipe is read as text by the plain-text reader; a page with no recipe at all is refused
+with "no recipe found".
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from ladle.errors import FormatError, LadleError, NoRecipeFound
+from ladle.formats import plain
+from ladle.formats.schemaorg import clean_text, loads_lenient, recipe_nodes, to_recipe
+from ladle.ingredients import parse_ingredient
+from ladle.model import Ingredient, Recipe
+from ladle.steps import understand_steps
+
+__all__ = ["ReadOptions", "read"]
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_SITE_FIELDS = ("title", "ingredients", "instructions", "instructions_list")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read a page: its address when known, and whether to use site scrapers."""
+
+    url: str | None = None
+    generic: bool = False
+
+
+# --- parsing -----------------------------------------------------------------------------------
+
+
+def _document(text: str, location: str) -> Any:
+    import lxml.html  # noqa: PLC0415 - loaded with the first page
+    from lxml import etree  # noqa: PLC0415
+
+    try:
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except (etree.ParserError, ValueError) as exc:
+        raise FormatError(f"not an HTML page ({exc})", where=location) from exc
+
+
+def _json_ld(doc: Any, location: str) -> list[Mapping[str, Any]]:
+    nodes: list[Mapping[str, Any]] = []
+    for number, script in enumerate(doc.iter("script"), start=1):
+        kind = (script.get("type") or "").lower()
+        if "ld+json" not in kind or not script.text or not script.text.strip():
+            continue
+        try:
+            data = loads_lenient(script.text, f"{location}: JSON-LD script {number}")
+        except FormatError as error:
+            logger.info("%s", error)
+            continue
+        nodes.extend(recipe_nodes(data))
+    return nodes
+
+
+def _microdata(doc: Any) -> list[Mapping[str, Any]]:
+    """schema.org microdata Recipe items as dicts of their properties."""
+    items: list[Mapping[str, Any]] = []
+    for element in doc.iter():
+        if not isinstance(element.tag, str) or element.get("itemscope") is None:
+            continue
+        if "recipe" not in (element.get("itemtype") or "").lower():
+            continue
+        if element.get("itemprop") is not None and _inside_item(element):
+            continue  # a Recipe that is a property of another item is read with it
+        items.append(_item(element))
+    return items
+
+
+def _inside_item(element: Any) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent.get("itemscope") is not None:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _item(scope: Any) -> dict[str, Any]:
+    types = (scope.get("itemtype") or "").split()
+    item: dict[str, Any] = {"@type": [t.rsplit("/", 1)[-1] for t in types] or ["Thing"]}
+    stack = list(reversed(list(scope)))
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str):
+            continue
+        names = (element.get("itemprop") or "").split()
+        nested = element.get("itemscope") is not None
+        if names:
+            value: Any = _item(element) if nested else _value(element, names)
+            for name in names:
+                if name in item:
+                    existing = item[name]
+                    item[name] = (
+                        [*existing, value] if isinstance(existing, list) else [existing, value]
+                    )
+                else:
+                    item[name] = value
+        if not nested:
+            stack.extend(reversed(list(element)))
+    return item
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCK_TAGS = (
+    "p li ul ol div section article table tr td th dd dt dl blockquote figure header footer main "
+    "aside"
+)
+_BLOCKS = frozenset(_BLOCK_TAGS.split())
+_NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]])")  # "<b>Salt</b> , to taste": no space
+_STRUCTURED = frozenset({"recipeinstructions", "instructions", "recipeingredient", "ingredients"})
+
+
+def _chunks(element: Any) -> list[tuple[str, str]]:
+    """The text of an element as blocks: ("heading" | "block", text), whitespace collapsed."""
+    out: list[tuple[str, str]] = []
+    buffer: list[str] = []
+
+    def flush(kind: str = "block") -> None:
+        text = _NO_SPACE_BEFORE.sub(r"\1", " ".join("".join(buffer).split()))
+        buffer.clear()
+        if text:
+            out.append((kind, text))
+
+    def walk(node: Any) -> None:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in {"script", "style", "noscript"}:
+            buffer.append(node.tail or "")
+            return
+        if tag == "br":
+            flush()
+            buffer.append(node.tail or "")
+            return
+        block = tag in _BLOCKS or tag in _HEADINGS
+        if block:
+            flush()
+        buffer.append(node.text or "" if tag else "")
+        for child in node:
+            walk(child)
+        if block:
+            flush("heading" if tag in _HEADINGS else "block")
+        buffer.append(node.tail or "")
+
+    buffer.append(element.text or "")
+    for child in element:
+        walk(child)
+    flush()
+    return out
+
+
+def _value(element: Any, names: list[str] | None = None) -> Any:
+    tag = element.tag.lower()
+    if element.get("content") is not None:
+        return str(element.get("content"))
+    if tag in {"a", "link", "area"} and element.get("href"):
+        return str(element.get("href"))
+    if tag in {"img", "audio", "video", "source", "embed", "iframe"}:
+        return str(element.get("src") or "")
+    if tag == "time" and element.get("datetime"):
+        return str(element.get("datetime"))
+    if tag in {"data", "meter"} and element.get("value") is not None:
+        return str(element.get("value"))
+    chunks = _chunks(element)
+    if len(chunks) <= 1:
+        return chunks[0][1] if chunks else ""
+    if names and any(n.lower() in _STRUCTURED for n in names):
+        if any(
+            n.lower().startswith("recipeingredient") or n.lower() == "ingredients" for n in names
+        ):
+            return [text for kind, text in chunks if kind == "block"]
+        return _sections(chunks)
+    return "\n".join(text for _, text in chunks)
+
+
+def _sections(chunks: list[tuple[str, str]]) -> list[Any]:
+    """Headings and the blocks under them as HowToSections, blocks before any heading as steps."""
+    out: list[Any] = []
+    section: dict[str, Any] | None = None
+    for kind, text in chunks:
+        if kind == "heading":
+            section = {"@type": "HowToSection", "name": text, "itemListElement": []}
+            out.append(section)
+        elif section is not None:
+            section["itemListElement"].append(text)
+        else:
+            out.append(text)
+    return out
+
+
+def _page_url(doc: Any) -> str | None:
+    for element in doc.iter("link", "meta"):
+        if element.tag == "link" and "canonical" in (element.get("rel") or "").lower().split():
+            href = element.get("href") or ""
+            if href.startswith("http"):
+                return str(href)
+        if element.tag == "meta" and (element.get("property") or "").lower() == "og:url":
+            content = element.get("content") or ""
+            if content.startswith("http"):
+                return str(content)
+    return None
+
+
+# --- recipe-scrapers ---------------------------------------------------------------------------
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url if "//" in url else f"https://{url}").hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+@cache
+def _custom_scraper(host: str) -> Any:
+    """recipe-scrapers' class for a host when it reads title, ingredients or steps its own way."""
+    from recipe_scrapers import SCRAPERS  # noqa: PLC0415 - heavy; only for supported hosts
+    from recipe_scrapers._abstract import AbstractScraper  # noqa: PLC0415
+
+    cls = SCRAPERS.get(host)
+    if cls is None:
+        return None
+    for field in _SITE_FIELDS:
+        # recipe-scrapers wraps every method in its plugins once a scraper has run, so look
+        # at the function underneath: AbstractScraper's means "read from schema.org".
+        method = inspect.unwrap(getattr(cls, field))
+        owner = getattr(method, "__qualname__", "").split(".")[0]
+        if owner and owner != AbstractScraper.__name__:
+            return cls
+    return None
+
+
+@dataclass(slots=True)
+class _SiteFields:
+    title: str | None = None
+    ingredients: list[str] | None = None
+    instructions: list[str] | None = None
+
+
+def _site_fields(text: str, url: str) -> _SiteFields | None:
+    host = _host(url)
+    if not host or _custom_scraper(host) is None:
+        return None
+    from recipe_scrapers import scrape_html  # noqa: PLC0415
+
+    fields = _SiteFields()
+    try:
+        scraper = scrape_html(
+            text, org_url=url if "//" in url else f"https://{url}", supported_only=False
+        )
+    except Exception as exc:
+        logger.info("recipe-scrapers failed on %s: %s", url, exc)
+        return None
+    for name in ("title", "ingredients", "instructions_list"):
+        try:
+            value = getattr(scraper, name)()
+        except Exception:
+            continue
+        if name == "title" and isinstance(value, str) and value.strip():
+            fields.title = clean_text(value)
+        elif name == "ingredients" and isinstance(value, list):
+            fields.ingredients = [clean_text(v) for v in value if clean_text(v)]
+        elif name == "instructions_list" and isinstance(value, list):
+            fields.instructions = [clean_text(v) for v in value if clean_text(v)]
+    return fields
+
+
+def _apply(recipe: Recipe, fields: _SiteFields) -> None:
+    if fields.title:
+        recipe.title = fields.title
+    if fields.ingredients is not None and fields.ingredients != [
+        i.text for i in recipe.ingredients
+    ]:
+        recipe.ingredients = [_ingredient(line) for line in fields.ingredients]
+        recipe.steps = understand_steps(
+            [(s.text, s.section) for s in recipe.steps], recipe.ingredients
+        )
+    if fields.instructions is not None:
+        ours = [s.text for s in recipe.steps]
+        if fields.instructions != ours and fields.instructions != _with_sections(recipe):
+            recipe.steps = understand_steps(
+                [(t, None) for t in fields.instructions], recipe.ingredients
+            )
+
+
+def _with_sections(recipe: Recipe) -> list[str]:
+    out: list[str] = []
+    current: str | None = None
+    for step in recipe.steps:
+        if step.section and step.section != current:
+            out.append(step.section)
+        current = step.section
+        out.append(step.text)
+    return out
+
+
+def _ingredient(line: str) -> Ingredient:
+    try:
+        return parse_ingredient(line)
+    except LadleError:
+        return Ingredient(text=line, name=line)
+
+
+# --- text fallback -----------------------------------------------------------------------------
+
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "svg",
+    "nav",
+    "footer",
+    "header",
+    "form",
+    "aside",
+    "iframe",
+    "template",
+    "button",
+    "select",
+)
+_TEXT_BLOCK_TAGS = (
+    "p div section article main li ul ol h1 h2 h3 h4 h5 h6 br tr table dt dd blockquote pre "
+    "figure figcaption address hr"
+)
+_BLOCK = frozenset(_TEXT_BLOCK_TAGS.split())
+
+
+def page_text(doc: Any) -> str:
+    """The visible text of a page, one block per line, list items as "- " lines."""
+    for tag in _DROP:
+        for element in list(doc.iter(tag)):
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+    for element in doc.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        if tag in _BLOCK:
+            prefix = "- " if tag == "li" else ""
+            element.text = f"\n{prefix}{element.text or ''}"
+            element.tail = f"\n{element.tail or ''}"
+    body = doc.find("body")
+    text = (body if body is not None else doc).text_content()
+    return "\n".join(line.strip() for line in text.splitlines())
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+
+def read(text: str, location: str, options: ReadOptions | None = None) -> list[Recipe]:
+    """Every recipe of a page, the main one first."""
+    options = options or ReadOptions()
+    doc = _document(text, location)
+    url = options.url or _page_url(doc)
+    nodes = _json_ld(doc, location)
+    fmt = "html"
+    if not nodes:
+        nodes = _microdata(doc)
+    recipes = _unique([to_recipe(node, location, url, fmt) for node in nodes])
+    site = None if options.generic or not url else _site_fields(text, url)
+    if recipes:
+        main = _main(recipes, doc)
+        if site is not None:
+            _apply(main, site)
+        return [main, *[r for r in recipes if r is not main]]
+    if site is not None and site.ingredients and site.instructions:
+        recipe = Recipe(title=site.title or plain.title_from(location))
+        recipe.ingredients = [_ingredient(line) for line in site.ingredients]
+        recipe.steps = understand_steps([(t, None) for t in site.instructions], recipe.ingredients)
+        recipe.source.format, recipe.source.location, recipe.source.url = fmt, location, url
+        return [recipe]
+    try:
+        found = [r for r in plain.read(page_text(doc), location) if r.ingredients and r.steps]
+        if not found:
+            raise NoRecipeFound("no card with steps", where=location)
+    except NoRecipeFound:
+        raise NoRecipeFound(
+            "no recipe found in the page",
+            where=location,
+            hint="it has no schema.org recipe and no ingredient list with steps in its text",
+        ) from None
+    for recipe in found:
+        recipe.source.format, recipe.source.url = fmt, url
+    return found
+
+
+def _unique(recipes: list[Recipe]) -> list[Recipe]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for recipe in recipes:
+        key = (recipe.title, len(recipe.ingredients), len(recipe.steps))
+        if key not in seen:
+            seen.add(key)
+            out.append(recipe)
+    return out
+
+
+def _main(recipes: list[Recipe], doc: Any) -> Recipe:
+    """The page's own recipe: the one named like the page, else the fullest."""
+    if len(recipes) == 1:
+        return recipes[0]
+    title = ""
+    for element in doc.iter("title", "h1"):
+        title = clean_text(element.text_content()).lower()
+        if title:
+            break
+    named = [r for r in recipes if r.title.lower() and r.title.lower() in title]
+    pool = named or recipes
+    return max(pool, key=lambda r: (len(r.ingredients) + len(r.steps), -recipes.index(r)))

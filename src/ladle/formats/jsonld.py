@@ -1,0 +1,166 @@
+"""schema.org Recipe JSON-LD: a standalone document read and written.
+
+Reading finds every Recipe node and hands it to ``schemaorg.py``, which web pages use too.
+
+``to_schema_org(recipe)`` gives the Recipe as a JSON-LD object of the schema.org vocabulary;
+``write(recipe)`` gives it as pretty JSON. Only what the recipe knows is written: no key for an
+unknown time or yield, no nutrition until ladle computes it. Times are ISO 8601 durations
+(``PT1H30M``, ``P1DT2H``); steps are ``HowToStep`` objects, gathered into ``HowToSection``
+objects where the recipe names sections; the equipment the steps use becomes ``HowToTool``
+objects.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from ladle.errors import NoRecipeFound
+from ladle.formats.schemaorg import loads_lenient, recipe_nodes, to_recipe
+from ladle.model import Recipe, Step, Yield
+
+__all__ = ["iso_duration", "read", "script_json", "to_schema_org", "write", "yield_texts"]
+
+JSON = dict[str, Any]
+
+
+def iso_duration(minutes: float) -> str:
+    """Minutes as an ISO 8601 duration: 90 → ``PT1H30M``, 1560 → ``P1DT2H``, 0 → ``PT0M``.
+
+    Fractions of a minute become whole seconds (1.5 → ``PT1M30S``).
+    """
+    if not math.isfinite(minutes) or minutes < 0:
+        raise ValueError(f"a duration is a finite number of minutes, at least 0, not {minutes}")
+    seconds = round(minutes * 60)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    whole_minutes, secs = divmod(rest, 60)
+    date = f"{days}D" if days else ""
+    time = "".join(
+        f"{value}{unit}"
+        for value, unit in ((hours, "H"), (whole_minutes, "M"), (secs, "S"))
+        if value
+    )
+    if not date and not time:
+        return "PT0M"
+    return "P" + date + (f"T{time}" if time else "")
+
+
+def _number(value: float) -> str:
+    """A number for machines: 2 → "2", 1.5 → "1.5", 0.333333 → "0.33"."""
+    return f"{round(value, 2):g}"
+
+
+def _unit_words(unit: str, amount: float) -> str:
+    words = unit.replace("_", " ")
+    if amount == 1 or words.endswith("s"):
+        return words
+    return words + ("es" if words.endswith(("ch", "sh", "x")) else "s")
+
+
+def yield_texts(yield_: Yield) -> list[str]:
+    """What a recipe makes, as schema.org writes it: "4 servings", "24 cookies", or as written."""
+    texts: list[str] = []
+    if yield_.servings is not None and yield_.servings > 0:
+        word = "serving" if yield_.servings == 1 else "servings"
+        texts.append(f"{_number(yield_.servings)} {word}")
+    if yield_.amount is not None and yield_.amount > 0 and yield_.unit:
+        texts.append(f"{_number(yield_.amount)} {_unit_words(yield_.unit, yield_.amount)}")
+    if not texts and yield_.text and yield_.text.strip():
+        texts.append(yield_.text.strip())
+    return texts
+
+
+def _step(step: Step, position: int) -> JSON:
+    return {"@type": "HowToStep", "position": position, "text": " ".join(step.text.split())}
+
+
+def _instructions(steps: list[Step]) -> list[JSON]:
+    """Steps in order: loose steps as HowToStep, runs of one section as a HowToSection."""
+    items: list[JSON] = []
+    section: JSON | None = None
+    for step in steps:
+        name = step.section.strip() if step.section and step.section.strip() else None
+        if name is None:
+            section = None
+            items.append(_step(step, len(items) + 1))
+            continue
+        if section is None or section["name"] != name:
+            section = {
+                "@type": "HowToSection",
+                "position": len(items) + 1,
+                "name": name,
+                "itemListElement": [],
+            }
+            items.append(section)
+        members: list[JSON] = section["itemListElement"]
+        members.append(_step(step, len(members) + 1))
+    return items
+
+
+def _tools(steps: list[Step]) -> list[JSON]:
+    """The equipment the steps use, each once, in the order first used."""
+    seen: dict[str, str] = {}
+    for step in steps:
+        for item in step.equipment:
+            name = item.strip()
+            if name and name.casefold() not in seen:
+                seen[name.casefold()] = name
+    return [{"@type": "HowToTool", "name": name} for name in seen.values()]
+
+
+def to_schema_org(recipe: Recipe) -> JSON:
+    """The recipe as a schema.org ``Recipe`` JSON-LD object (only what the recipe knows)."""
+    data: JSON = {"@context": "https://schema.org", "@type": "Recipe", "name": recipe.title}
+    if recipe.description:
+        data["description"] = recipe.description
+    if recipe.source.url:
+        data["url"] = recipe.source.url
+    yields = yield_texts(recipe.yield_)
+    if yields:
+        data["recipeYield"] = yields[0] if len(yields) == 1 else yields
+    for key, minutes in (
+        ("prepTime", recipe.times.prep_minutes),
+        ("cookTime", recipe.times.cook_minutes),
+        ("totalTime", recipe.times.total_minutes),
+    ):
+        if minutes is not None and math.isfinite(minutes) and minutes >= 0:
+            data[key] = iso_duration(minutes)
+    tags = [tag.strip() for tag in recipe.tags if tag.strip()]
+    if tags:
+        data["keywords"] = ", ".join(tags)
+    data["recipeIngredient"] = [i.text for i in recipe.ingredients]
+    data["recipeInstructions"] = _instructions(recipe.steps)
+    tools = _tools(recipe.steps)
+    if tools:
+        data["tool"] = tools
+    return data
+
+
+def write(recipe: Recipe) -> str:
+    """The recipe as pretty schema.org JSON-LD."""
+    return json.dumps(to_schema_org(recipe), ensure_ascii=False, indent=2)
+
+
+def script_json(data: object) -> str:
+    """JSON safe inside an HTML ``<script>`` element: ``<``, ``>`` and ``&`` as ``\\u`` escapes.
+
+    Nothing in the text can then close the element (``</script>``) or open a comment.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escape)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def read(text: str, location: str) -> list[Recipe]:
+    """Every schema.org Recipe of a JSON-LD document (lenient about how sites write JSON)."""
+    nodes = list(recipe_nodes(loads_lenient(text, location)))
+    if not nodes:
+        raise NoRecipeFound(
+            "no schema.org Recipe in the JSON-LD",
+            where=location,
+            hint='a recipe is an object with "@type": "Recipe"',
+        )
+    return [to_recipe(node, location, None, "jsonld") for node in nodes]

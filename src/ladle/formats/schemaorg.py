@@ -1,0 +1,427 @@
+"""schema.org Recipe data (JSON-LD or microdata, as dicts) to ladle recipes.
+
+Recipe sites embed schema.org data, and get it wrong in many small ways; this module reads what
+they mean. It finds every Recipe node (inside ``@graph``, lists, ``mainEntity``, with ``@type``
+given as a string, a list or a URL), and normalises:
+
+- text: HTML entities escaped more than once, tags inside strings, non-breaking and doubled
+  spaces, WP Recipe Maker's ``((…))`` for brackets;
+- instructions: one string (split on lines), lists of strings, ``HowToStep`` objects (with a
+  ``name`` that only repeats the text or says "Step 1"), ``HowToSection`` nesting (sections
+  become step sections, not steps), ``ItemList`` wrappers, lists of lists;
+- durations: ISO 8601 of every shape (``PT90M``, ``PT0H30M``, ``P0DT1H``, ``P1D``, fractions,
+  lowercase) and plain numbers of minutes;
+- yields: strings, numbers, lists of both ("4", "4 servings", ["4", "4 servings"]).
+
+Ingredient lines and steps then go through the same understanding as plain text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from ladle.durations import find_durations
+from ladle.errors import FormatError
+from ladle.ingredients import parse_ingredient
+from ladle.model import Ingredient, Recipe, Source, Times, Yield
+from ladle.steps import understand_steps
+from ladle.units import canonical_unit, is_count_unit, singular
+
+__all__ = [
+    "clean_text",
+    "iso_minutes",
+    "loads_lenient",
+    "recipe_nodes",
+    "to_recipe",
+    "yield_of",
+]
+
+_BLOCK_TAG = re.compile(
+    r"<\s*/?\s*(?:br|p|li|ul|ol|div|h\d|tr|td|th|table|section|article|blockquote|dd|dt|hr)"
+    r"\b[^>]*>",
+    re.I,
+)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def clean_text(value: object, *, keep_lines: bool = False) -> str:
+    """Text as a cook reads it: entities decoded (however often escaped), tags gone, one space.
+
+    >>> clean_text("Salt &amp;amp; pepper&nbsp; <b>to taste</b>")
+    'Salt & pepper to taste'
+    """
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    for _ in range(5):  # "&amp;amp;amp;" is three escapes deep
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    if "<" in text:
+        text = _BLOCK_TAG.sub("\n" if keep_lines else " ", text)
+        text = _TAG.sub("", text)  # inline tags: "<b>Pepper</b>, to taste" keeps its comma
+    text = _INVISIBLE.sub("", text).replace("\u00a0", " ").replace("u0026#039;", "'")
+    if "((" in text and "))" in text:  # WP Recipe Maker writes brackets as ((…))
+        text = text.replace("((", "(").replace("))", ")")
+    if keep_lines:
+        lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+        return "\n".join(line for line in lines if line)
+    return _SPACES.sub(" ", text).strip()
+
+
+# --- JSON as sites write it --------------------------------------------------------------------
+
+_TRAILING = re.compile(r"[;\s]+$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def loads_lenient(text: str, where: str) -> Any:
+    """JSON as pages embed it: a trailing semicolon, control characters, stray commas, an HTML
+    comment wrapper, raw newlines inside strings, several objects one after another."""
+    body = text.strip()
+    if body.startswith("<!--"):
+        body = body[4:]
+    if body.endswith("-->"):
+        body = body[:-3]
+    body = _TRAILING.sub("", body.strip())
+    attempts = (
+        body,
+        _CONTROL.sub(" ", body.replace("\r", " ").replace("\n", " ").replace("\t", " ")),
+    )
+    error: json.JSONDecodeError | None = None
+    for attempt in attempts:
+        try:
+            return json.loads(attempt, strict=False)
+        except json.JSONDecodeError as exc:
+            error = exc
+        except (ValueError, RecursionError) as exc:
+            raise FormatError(f"unreadable JSON-LD ({exc})", where=where) from exc
+        fixed = _TRAILING_COMMA.sub(r"\1", attempt)
+        try:
+            return json.loads(fixed, strict=False)
+        except (json.JSONDecodeError, RecursionError):
+            pass
+        values = _concatenated(fixed)
+        if values:
+            return values
+        repaired = _escape_stray_quotes(fixed)
+        if repaired is not None:
+            return repaired
+    assert error is not None
+    raise FormatError(
+        f"broken JSON-LD: {error.msg} at line {error.lineno}, column {error.colno}",
+        where=where,
+        hint="the page's structured data cannot be read",
+    )
+
+
+def _escape_stray_quotes(text: str, attempts: int = 50) -> Any:
+    """``"name": "The "best" cake"``: escape the quotes that end a string too early."""
+    for _ in range(attempts):
+        try:
+            return json.loads(text, strict=False)
+        except json.JSONDecodeError as exc:
+            if not exc.msg.startswith(("Expecting ',' delimiter", "Expecting ':' delimiter")):
+                return None
+            quote = text.rfind('"', 0, exc.pos)
+            if quote <= 0 or text[quote - 1] == "\\":
+                return None
+            text = f'{text[:quote]}\\"{text[quote + 1 :]}'
+        except RecursionError:
+            return None
+    return None
+
+
+def _concatenated(text: str) -> list[Any]:
+    """``{…}{…}`` or ``{…} {…}``: several JSON values written one after another."""
+    decoder = json.JSONDecoder(strict=False)
+    values: list[Any] = []
+    position = 0
+    try:
+        while position < len(text):
+            while position < len(text) and text[position] in " \t\r\n,;":
+                position += 1
+            if position >= len(text):
+                break
+            value, position = decoder.raw_decode(text, position)
+            values.append(value)
+    except (json.JSONDecodeError, RecursionError):
+        return []
+    return values if len(values) > 1 else []
+
+
+# --- finding recipes ---------------------------------------------------------------------------
+
+
+def _types(node: Mapping[str, Any]) -> list[str]:
+    value = node.get("@type") or node.get("type") or []
+    values = value if isinstance(value, list) else [value]
+    return [str(v).rsplit("/", 1)[-1].rsplit(":", 1)[-1] for v in values if v]
+
+
+def is_recipe(node: object) -> bool:
+    return isinstance(node, Mapping) and any(t.lower() == "recipe" for t in _types(node))
+
+
+def recipe_nodes(data: object, depth: int = 0) -> Iterator[Mapping[str, Any]]:
+    """Every Recipe node in JSON-LD data, outermost first, each once."""
+    if depth > 12:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from recipe_nodes(item, depth + 1)
+        return
+    if not isinstance(data, Mapping):
+        return
+    if is_recipe(data):
+        yield data
+        return
+    for key in (
+        "@graph",
+        "mainEntity",
+        "mainEntityOfPage",
+        "itemListElement",
+        "item",
+        "about",
+        "hasPart",
+        "subjectOf",
+    ):
+        if key in data:
+            yield from recipe_nodes(data[key], depth + 1)
+
+
+# --- durations and yields ----------------------------------------------------------------------
+
+_ISO = re.compile(
+    r"^\s*-?P(?:(?P<y>\d+(?:[.,]\d+)?)Y)?(?:(?P<mo>\d+(?:[.,]\d+)?)M)?(?:(?P<w>\d+(?:[.,]\d+)?)W)?"
+    r"(?:(?P<d>\d+(?:[.,]\d+)?)D)?"
+    r"(?:T(?:(?P<h>\d+(?:[.,]\d+)?)H)?(?:(?P<m>\d+(?:[.,]\d+)?)M)?(?:(?P<s>\d+(?:[.,]\d+)?)S)?)?\s*$",
+    re.I,
+)
+
+
+def iso_minutes(value: object) -> float | None:
+    """Minutes of an ISO 8601 duration (``PT1H30M`` → 90), a number of minutes, or prose.
+
+    >>> iso_minutes("P0DT1H"), iso_minutes("PT90M"), iso_minutes("PT0H30M"), iso_minutes(45)
+    (60.0, 90.0, 30.0, 45.0)
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if value >= 0 else None
+    if isinstance(value, list):
+        return iso_minutes(value[0]) if value else None
+    if isinstance(value, Mapping):
+        return iso_minutes(value.get("@value") or value.get("value") or value.get("maxValue"))
+    text = str(value).strip()
+    if not text:
+        return None
+    match = _ISO.match(text)
+    if match and any(match.groupdict().values()):
+        parts = {k: float(v.replace(",", ".")) for k, v in match.groupdict().items() if v}
+        minutes = (
+            parts.get("y", 0) * 525600
+            + parts.get("mo", 0) * 43200
+            + parts.get("w", 0) * 10080
+            + parts.get("d", 0) * 1440
+            + parts.get("h", 0) * 60
+            + parts.get("m", 0)
+            + parts.get("s", 0) / 60
+        )
+        return round(minutes, 2)
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    found = find_durations(text)
+    if found:
+        first = found[0]
+        return first.max_minutes if first.max_minutes is not None else first.min_minutes
+    return None
+
+
+_SERVINGS_WORD = re.compile(r"^(?:servings?|serves|portions?|people|persons|pax)$", re.I)
+
+
+def yield_of(value: object) -> Yield:
+    """recipeYield as sites write it: "4", 4, "4 servings", ["4", "4 servings"], "Makes 24"."""
+    items = value if isinstance(value, list) else [value]
+    texts = [clean_text(v) for v in items if v is not None and clean_text(v)]
+    if not texts:
+        return Yield()
+    result = Yield(text=max(texts, key=len))
+    for text in texts:
+        match = re.match(
+            r"^\D{0,30}?(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*([^\d(]*)", text
+        )
+        if not match:
+            continue
+        number = float(match.group(1).replace(",", "."))
+        word = match.group(2).strip().strip(".:").split(" ")[0] if match.group(2).strip() else ""
+        prefix = text[: match.start(1)].lower()
+        if not word or _SERVINGS_WORD.match(word) or re.search(r"serv|portion|feed", prefix):
+            if result.servings is None:
+                result.servings = number
+        elif result.amount is None:
+            unit = canonical_unit(word)
+            result.amount = number
+            result.unit = unit if unit and not is_count_unit(unit) else singular(word)
+    return result
+
+
+# --- instructions ------------------------------------------------------------------------------
+
+_STEP_LABEL = re.compile(
+    r"^(?:(?:step|étape|schritt|paso|passo|stap|krok)\s*)?\d+\s*[:.)\-–—]?\s*$", re.I
+)
+_NUMBERED = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.I)
+
+
+def _text_of(node: Mapping[str, Any]) -> str:
+    for key in ("text", "description", "name", "itemListElement"):
+        value = node.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+def instruction_items(
+    value: object, section: str | None = None, *, top: bool = True
+) -> list[tuple[str, str | None]]:
+    """recipeInstructions as (step text, section) pairs, in order.
+
+    One string for all the instructions is split into its lines; a string inside a list is
+    one step, whatever line breaks it holds.
+    """
+    out: list[tuple[str, str | None]] = []
+    if value is None:
+        return out
+    if isinstance(value, str):
+        if not top:
+            text = clean_text(value)
+            return [(text, section)] if text else []
+        lines = clean_text(value, keep_lines=True).split("\n")
+        out.extend((clean_text(line), section) for line in lines if line.strip())
+        return out
+    if isinstance(value, list):
+        for item in value:
+            out.extend(instruction_items(item, section, top=False))
+        return out
+    if not isinstance(value, Mapping):
+        return out
+    types = _types(value)
+    if "HowToSection" in types or (
+        "ItemList" in types
+        and value.get("name")
+        and section is None
+        and isinstance(value.get("itemListElement"), list)
+        and "HowToStep" not in types
+    ):
+        name = clean_text(value.get("name") or value.get("Name")) or section
+        out.extend(instruction_items(value.get("itemListElement"), name, top=False))
+        return out
+    if "ItemList" in types and not value.get("text"):
+        out.extend(instruction_items(value.get("itemListElement"), section, top=False))
+        return out
+    element = value.get("itemListElement")
+    if element and not value.get("text"):
+        out.extend(instruction_items(element, section, top=False))
+        return out
+    text = clean_text(_text_of(value))
+    name = clean_text(value.get("name"))
+    if name and text and name != text and not _STEP_LABEL.match(name):
+        stem = name.rstrip(".").rstrip("…").rstrip(".")
+        if not text.startswith(stem) and not stem.startswith(text[: max(10, len(stem))]):
+            out.append((name, section))
+    if text:
+        out.append((text, section))
+    return out
+
+
+# --- ingredients -------------------------------------------------------------------------------
+
+
+def ingredient_lines(value: object) -> list[str]:
+    """recipeIngredient as clean lines (strings, lists of lists, objects with a name)."""
+    items: Iterable[object]
+    if value is None:
+        return []
+    if isinstance(value, str):
+        items = [value]
+    elif isinstance(value, list):
+        items = [x for item in value for x in (item if isinstance(item, list) else [item])]
+    else:
+        items = [value]
+    lines: list[str] = []
+    for item in items:
+        if isinstance(item, Mapping):
+            text = clean_text(item.get("text") or item.get("name") or "")
+        else:
+            text = clean_text(item)
+        if text:
+            lines.append(text)
+    return lines
+
+
+def _ingredient(line: str) -> Ingredient | None:
+    try:
+        return parse_ingredient(line)
+    except Exception:
+        return Ingredient(text=line, name=line) if line.strip() else None
+
+
+# --- the recipe --------------------------------------------------------------------------------
+
+
+def _first_text(value: object) -> str:
+    if isinstance(value, list):
+        for item in value:
+            text = _first_text(item)
+            if text:
+                return text
+        return ""
+    if isinstance(value, Mapping):
+        return clean_text(value.get("name") or value.get("@value") or "")
+    return clean_text(value)
+
+
+def _keywords(value: object) -> list[str]:
+    if isinstance(value, list):
+        words = [clean_text(v) for v in value]
+    else:
+        words = [w.strip() for w in clean_text(value).split(",")]
+    return list(dict.fromkeys(w for w in words if w))
+
+
+def to_recipe(node: Mapping[str, Any], location: str, url: str | None, fmt: str) -> Recipe:
+    """One schema.org Recipe node as a ladle recipe."""
+    title = _first_text(node.get("name") or node.get("headline")) or "Untitled recipe"
+    lines = ingredient_lines(node.get("recipeIngredient") or node.get("ingredients"))
+    ingredients = [i for i in (_ingredient(line) for line in lines) if i is not None]
+    steps_in = instruction_items(
+        node.get("recipeInstructions") or node.get("RecipeInstructions") or node.get("instructions")
+    )
+    description = clean_text(_first_text(node.get("description"))) or None
+    return Recipe(
+        title=title,
+        description=description,
+        yield_=yield_of(node.get("recipeYield") or node.get("yield")),
+        times=Times(
+            prep_minutes=iso_minutes(node.get("prepTime")),
+            cook_minutes=iso_minutes(node.get("cookTime")),
+            total_minutes=iso_minutes(node.get("totalTime")),
+        ),
+        ingredients=ingredients,
+        steps=understand_steps(steps_in, ingredients),
+        tags=_keywords(node.get("keywords")),
+        source=Source(
+            format=fmt, location=location, url=url or _first_text(node.get("url")) or None
+        ),
+    )

@@ -1,0 +1,227 @@
+"""Recipe web pages: schema.org normalisation, microdata, broken JSON-LD, text fallback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ladle.errors import FormatError, NoRecipeFound
+from ladle.formats import read_text
+from ladle.formats.html import ReadOptions, read
+from ladle.formats.schemaorg import clean_text, instruction_items, iso_minutes, yield_of
+
+
+def page(*scripts: str, body: str = "") -> str:
+    tags = "".join(f'<script type="application/ld+json">{s}</script>' for s in scripts)
+    return f"<!doctype html><html><head><title>t</title>{tags}</head><body>{body}</body></html>"
+
+
+def recipe_json(**fields: object) -> str:
+    base: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "Recipe",
+        "name": "Garlic Butter",
+        "recipeIngredient": ["4 tbsp butter", "3 cloves garlic, minced"],
+        "recipeInstructions": [{"@type": "HowToStep", "text": "Melt the butter."}],
+    }
+    base.update(fields)
+    return json.dumps(base)
+
+
+@pytest.mark.parametrize(
+    ("value", "minutes"),
+    [
+        ("PT90M", 90),
+        ("PT0H30M", 30),
+        ("P0DT1H", 60),
+        ("P1D", 1440),
+        ("PT1H30M", 90),
+        ("pt20m", 20),
+        ("PT1.5H", 90),
+        ("P0Y0M0DT0H45M0.000S", 45),
+        ("PT30S", 0.5),
+        (25, 25),
+        ("25", 25),
+        ("20 minutes", 20),
+        ("", None),
+        (None, None),
+        ("soon", None),
+    ],
+)
+def test_iso_8601_durations_of_every_shape(value: object, minutes: float | None) -> None:
+    assert iso_minutes(value) == minutes
+
+
+@pytest.mark.parametrize(
+    ("value", "servings", "amount", "unit"),
+    [
+        ("4", 4, None, None),
+        (4, 4, None, None),
+        ("4 servings", 4, None, None),
+        (["4", "4 servings"], 4, None, None),
+        ("Serves 6", 6, None, None),
+        ("24 cookies", None, 24, "cookie"),
+        ("Makes 2 quarts", None, 2, "quart"),
+        (None, None, None, None),
+    ],
+)
+def test_yields(
+    value: object, servings: float | None, amount: float | None, unit: str | None
+) -> None:
+    got = yield_of(value)
+    assert (got.servings, got.amount, got.unit) == (servings, amount, unit)
+
+
+def test_text_escaped_more_than_once_and_odd_spaces() -> None:
+    assert clean_text("Salt &amp;amp;amp; pepper") == "Salt & pepper"
+    assert clean_text("1\u00a0cup  flour\u200b ") == "1 cup flour"
+    assert clean_text("<b>Salt</b>, <a href='x'>to taste</a>") == "Salt, to taste"
+    assert clean_text("2 apples ((peeled))") == "2 apples (peeled)"
+
+
+def test_instructions_in_every_shape() -> None:
+    assert instruction_items("Mix.\nBake.\n\n Serve.") == [
+        ("Mix.", None),
+        ("Bake.", None),
+        ("Serve.", None),
+    ]
+    nested = [
+        {
+            "@type": "HowToSection",
+            "name": "Dough",
+            "itemListElement": [
+                {"@type": "HowToStep", "name": "Step 1", "text": "Mix the flour."},
+                {"@type": "HowToStep", "name": "Rest", "text": "Knead for 10 minutes."},
+            ],
+        },
+        {
+            "@type": "HowToSection",
+            "name": "Bake",
+            "itemListElement": {"@type": "HowToStep", "text": "Bake at 200°C."},
+        },
+        ["Cool.", "Serve."],
+    ]
+    assert instruction_items(nested) == [
+        ("Mix the flour.", "Dough"),
+        ("Rest", "Dough"),
+        ("Knead for 10 minutes.", "Dough"),
+        ("Bake at 200°C.", "Bake"),
+        ("Cool.", None),
+        ("Serve.", None),
+    ]
+    repeated = [{"@type": "HowToStep", "name": "Preheat the oven", "text": "Preheat the oven."}]
+    assert instruction_items(repeated) == [("Preheat the oven.", None)]
+    numbered = [{"@type": "HowToStep", "name": 1, "text": "Mix."}]
+    assert instruction_items(numbered) == [("Mix.", None)]
+
+
+def test_graph_type_lists_and_several_recipes() -> None:
+    graph = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@graph": [
+                {"@type": "WebPage", "name": "A page"},
+                {
+                    "@type": ["Recipe", "NewsArticle"],
+                    "name": "Small",
+                    "recipeIngredient": ["1 egg"],
+                    "recipeInstructions": "Boil.",
+                },
+                {
+                    "@type": "recipe",
+                    "name": "t",
+                    "recipeIngredient": ["1 egg", "1 cup milk", "salt"],
+                    "recipeInstructions": "Whisk.\nCook.",
+                },
+            ],
+        }
+    )
+    recipes = read(page(graph), "p.html")
+    assert [r.title for r in recipes] == ["t", "Small"]  # named like the page's title first
+    assert [len(r.ingredients) for r in recipes] == [3, 1]
+
+
+def test_sections_become_step_sections_not_steps() -> None:
+    doc = recipe_json(
+        recipeInstructions=[
+            {
+                "@type": "HowToSection",
+                "name": "Sauce",
+                "itemListElement": [{"@type": "HowToStep", "text": "Melt the butter."}],
+            }
+        ]
+    )
+    (recipe,) = read(page(doc), "p.html")
+    assert [(s.text, s.section) for s in recipe.steps] == [("Melt the butter.", "Sauce")]
+
+
+def test_ingredients_and_steps_are_understood() -> None:
+    doc = recipe_json(prepTime="PT10M", cookTime="PT0H20M", recipeYield=["4", "4 servings"])
+    (recipe,) = read(page(doc), "p.html")
+    assert (recipe.ingredients[1].quantity, recipe.ingredients[1].unit) == (3, "clove")
+    assert (recipe.times.prep_minutes, recipe.times.cook_minutes) == (10, 20)
+    assert recipe.yield_.servings == 4
+    assert recipe.steps[0].uses == [0]
+    assert recipe.source.format == "html"
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        recipe_json() + ";",
+        recipe_json().replace("Melt the butter.", "Melt the\tbutter.\x01"),
+        recipe_json().replace('"Garlic Butter"', '"Garlic "Best" Butter"'),
+        recipe_json()[:-1] + ",}",
+        "<!--" + recipe_json() + "-->",
+    ],
+)
+def test_broken_json_ld_is_still_read(broken: str) -> None:
+    (recipe,) = read(page(broken), "p.html")
+    assert len(recipe.ingredients) == 2
+
+
+def test_unreadable_json_ld_falls_back_to_the_text_or_a_clear_error() -> None:
+    with pytest.raises(NoRecipeFound) as caught:
+        read(page('{"@type": "Recipe", "name": '), "broken.html")
+    assert str(caught.value).startswith("broken.html: no recipe found in the page")
+    body = "<h1>Toast</h1><h2>Ingredients</h2><ul><li>2 slices bread</li><li>1 tbsp butter</li>"
+    body += "</ul><h2>Method</h2><ol><li>Toast the bread.</li><li>Spread the butter.</li></ol>"
+    (recipe,) = read(page('{"@type": ', body=body), "toast.html")
+    assert recipe.title == "Toast"
+    assert [i.name for i in recipe.ingredients] == ["bread", "butter"]
+    assert len(recipe.steps) == 2
+
+
+def test_microdata() -> None:
+    body = """
+    <div itemscope itemtype="https://schema.org/Recipe">
+      <h1 itemprop="name">Pancakes</h1>
+      <meta itemprop="prepTime" content="PT5M">
+      <ul><li itemprop="recipeIngredient">1 cup <b>flour</b></li>
+          <li itemprop="recipeIngredient">1 egg</li></ul>
+      <div itemprop="recipeInstructions"><h3>Batter</h3><ol><li>Whisk
+        everything.</li><li>Rest 10 minutes.</li></ol></div>
+    </div>"""
+    (recipe,) = read(page(body=body), "p.html")
+    assert recipe.title == "Pancakes"
+    assert [i.text for i in recipe.ingredients] == ["1 cup flour", "1 egg"]
+    assert [(s.text, s.section) for s in recipe.steps] == [
+        ("Whisk everything.", "Batter"),
+        ("Rest 10 minutes.", "Batter"),
+    ]
+    assert recipe.times.prep_minutes == 5
+
+
+def test_a_page_without_a_recipe_is_refused_with_one_line() -> None:
+    with pytest.raises(NoRecipeFound) as caught:
+        read(page(body="<p>About us.</p>"), "about.html")
+    assert "no recipe found" in str(caught.value)
+    with pytest.raises(FormatError):
+        read("", "empty.html")
+
+
+def test_detection_and_options() -> None:
+    text = page(recipe_json())
+    (recipe,) = read_text(text, None, "p.html", options=ReadOptions(generic=True))
+    assert recipe.title == "Garlic Butter"
