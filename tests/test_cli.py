@@ -184,3 +184,13 @@ def test_demo_reads_the_built_in_example() -> None:
     out = result.stdout.decode()
     assert "Honey Mustard Glazed Pork Belly with Roasted Carrots" in out
     assert "195°F" in out
+
+
+def test_a_url_to_a_private_address_is_refused_naming_the_flag() -> None:
+    result = ladle("parse", "http://127.0.0.1:9/recipe")
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert "http://127.0.0.1:9/recipe" in line and "--allow-private" in line
+    result = ladle("parse", "file:///etc/passwd")
+    assert result.returncode == 1
+    assert "file:///etc/passwd" in one_error_line(result)

@@ -7,6 +7,7 @@ text in an encoding ladle reads (UTF-8, or UTF-16 with its byte-order mark).
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,18 +32,20 @@ class Loaded:
 
 
 def load(source: str | Path, *, max_bytes: int = MAX_BYTES, allow_private: bool = False) -> Loaded:
-    """Read a file path, ``-`` for standard input, or (soon) an http(s) URL, as text."""
-    del allow_private  # used once URLs are read
+    """Read a file path, ``-`` for standard input, or an http(s) URL, as text.
+
+    URLs go through :func:`ladle.fetch.fetch_html`: timeouts, at most 5 redirects, 10 MB, HTML
+    only, and no private network addresses unless ``allow_private``.
+    """
     if str(source) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         return Loaded(decode(data, "<stdin>", max_bytes=max_bytes), "<stdin>", "")
     location = str(source)
-    if location.lower().startswith(("http://", "https://")):
-        raise SourceNotFound(
-            "reading recipes from URLs is not available yet",
-            where=location,
-            hint="save the page and give its file, or paste its text on standard input with -",
-        )
+    if re.match(r"^[a-z][a-z0-9+.-]*://", location, re.I):
+        from ladle.fetch import fetch_html  # noqa: PLC0415 - httpx loads only for URLs
+
+        fetched = fetch_html(location, allow_private=allow_private)
+        return Loaded(fetched.text, location, ".html", url=fetched.url)
     path = Path(source)
     try:
         if not path.exists():
