@@ -6,7 +6,8 @@ agrees when it is equal after whitespace normalisation: runs of whitespace are o
 invisible characters (soft hyphens, zero-width spaces and joiners, byte-order marks) are
 ignored. Instructions agree when the expected list equals ladle's steps, with or without the
 names of their sections as items before each section (recipe-scrapers lists a HowToSection's
-name as an item; ladle keeps it as the steps' ``section``).
+name as an item; ladle keeps it as the steps' ``section``); ingredients likewise with their
+groups ("For the sauce:" as a line of the list, or as the group of the lines below it).
 """
 
 from __future__ import annotations
@@ -57,6 +58,21 @@ def pages() -> Iterator[Page]:
         yield Page(html.stem, html, expected)
 
 
+def ingredients_with_groups(recipe: Recipe) -> list[str]:
+    out: list[str] = []
+    current: str | None = None
+    for ingredient in recipe.ingredients:
+        if ingredient.group and ingredient.group != current:
+            out.append(ingredient.group)
+        current = ingredient.group
+        out.append(ingredient.text)
+    return out
+
+
+def _bare(items: list[str]) -> list[str]:
+    return [norm(x).rstrip(":").rstrip() for x in items]
+
+
 def steps_with_sections(recipe: Recipe) -> list[str]:
     out: list[str] = []
     current: str | None = None
@@ -75,8 +91,9 @@ def agreement(recipe: Recipe | None, expected: dict[str, Any]) -> dict[str, bool
         result["title"] = recipe is not None and norm(recipe.title) == norm(expected["title"])
     if "ingredients" in expected:
         theirs = [norm(x) for x in expected["ingredients"]]
-        result["ingredients"] = (
-            recipe is not None and [norm(i.text) for i in recipe.ingredients] == theirs
+        result["ingredients"] = recipe is not None and (
+            [norm(i.text) for i in recipe.ingredients] == theirs
+            or _bare(ingredients_with_groups(recipe)) == _bare(theirs)
         )
     if "instructions_list" in expected:
         theirs = [norm(x) for x in expected["instructions_list"]]

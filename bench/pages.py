@@ -37,6 +37,7 @@ from rich.table import Table
 from _pages import FIELDS, PAGES, Page, agreement, norm, pages
 from ladle.errors import LadleError
 from ladle.formats.html import ReadOptions, read
+from ladle.ingredients import clear_cache
 from ladle.model import Recipe
 
 
@@ -114,6 +115,7 @@ def main() -> None:
             best = float("inf")
             counts = {f: [0, 0] for f in FIELDS}
             for _ in range(args.rounds):
+                clear_cache()  # cold reads: no ingredient line is remembered from a round before
                 task = progress.add_task(name, total=len(all_pages))
                 start = time.perf_counter()
                 results = []

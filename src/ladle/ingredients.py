@@ -32,6 +32,7 @@ library's public result (``ParsedIngredient`` and its amounts):
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import unicodedata
@@ -46,7 +47,7 @@ from ladle.model import Amount, Ingredient
 from ladle.tagger import ensure_offline_tagger
 from ladle.units import canonical_unit, is_count_unit
 
-__all__ = ["MAX_LINE", "parse_ingredient", "parse_ingredients"]
+__all__ = ["MAX_LINE", "clear_cache", "parse_ingredient", "parse_ingredients"]
 
 MAX_LINE = 500
 
@@ -497,6 +498,15 @@ def parse_ingredient(line: str, group: str | None = None) -> Ingredient:
     5
     """
     text = _clean_line(line)
+    understood = copy.deepcopy(_understood(text))
+    understood.group = group
+    return understood
+
+
+@lru_cache(maxsize=4096)
+def _understood(text: str) -> Ingredient:
+    """One cleaned line, understood once per process: recipes repeat "1 tsp salt" a lot, and the
+    tagger is the slow part of reading a recipe. Callers get a copy."""
     try:
         parsed = _parser()(text, separate_names=False)
     except Exception as exc:  # the library's own failures on odd text
@@ -504,7 +514,12 @@ def parse_ingredient(line: str, group: str | None = None) -> Ingredient:
             f"cannot understand the ingredient line {text!r} ({type(exc).__name__})",
             hint="write it as amount, unit, name: '2 tbsp olive oil'",
         ) from exc
-    return _ingredient(text, parsed, group)
+    return _ingredient(text, parsed, None)
+
+
+def clear_cache() -> None:
+    """Forget the lines understood so far (benchmarks measure cold reads with it)."""
+    _understood.cache_clear()
 
 
 def _ingredient(text: str, parsed: Any, group: str | None) -> Ingredient:

@@ -370,11 +370,43 @@ def ingredient_lines(value: object) -> list[str]:
     return lines
 
 
-def _ingredient(line: str) -> Ingredient | None:
+_LIST_MARK = re.compile(r"^\s*(?:[-•*·▪◦–]|\d+[.)])\s+(?=\S)")
+_GROUP_HEADER = re.compile(
+    r"^(?:(?:for|to\s+make|to\s+serve|für|pour|per|para|voor|do)\b[^:]{0,50}:?|[^:\d]{1,50}:)$",
+    re.I,
+)
+
+
+def _tidy_line(line: str) -> str:
+    """ "- 300 g cheese" → "300 g cheese": a list mark is markup, not part of the line."""
+    return _LIST_MARK.sub("", line)
+
+
+def _is_group_header(line: str, following: str | None) -> bool:
+    """ "For the sauce:" in a list of ingredient lines names the lines below it."""
+    if following is None or re.search(r"\d", line):
+        return False
+    return bool(_GROUP_HEADER.match(line)) or (line.isupper() and len(line.split()) <= 5)
+
+
+def ingredients_with_groups(lines: list[str]) -> list[tuple[str, str | None]]:
+    """Ingredient lines with the group each falls under, group headers taken out."""
+    out: list[tuple[str, str | None]] = []
+    group: str | None = None
+    for position, line in enumerate(lines):
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        if _is_group_header(line, following):
+            group = line.rstrip(":").strip() or None
+            continue
+        out.append((_tidy_line(line), group))
+    return out
+
+
+def _ingredient(line: str, group: str | None = None) -> Ingredient | None:
     try:
-        return parse_ingredient(line)
-    except Exception:
-        return Ingredient(text=line, name=line) if line.strip() else None
+        return parse_ingredient(line, group)
+    except Exception:  # a line ladle cannot understand stays as written
+        return Ingredient(text=line, name=line, group=group) if line.strip() else None
 
 
 # --- the recipe --------------------------------------------------------------------------------
@@ -404,7 +436,11 @@ def to_recipe(node: Mapping[str, Any], location: str, url: str | None, fmt: str)
     """One schema.org Recipe node as a ladle recipe."""
     title = _first_text(node.get("name") or node.get("headline")) or "Untitled recipe"
     lines = ingredient_lines(node.get("recipeIngredient") or node.get("ingredients"))
-    ingredients = [i for i in (_ingredient(line) for line in lines) if i is not None]
+    ingredients = [
+        i
+        for i in (_ingredient(line, group) for line, group in ingredients_with_groups(lines))
+        if i is not None
+    ]
     steps_in = instruction_items(
         node.get("recipeInstructions") or node.get("RecipeInstructions") or node.get("instructions")
     )

@@ -1,0 +1,146 @@
+"""A recipe card read from a page's HTML itself, for pages whose schema.org data lacks it.
+
+Recipe plugins and site templates mark their lists with telling class names ("ingredients",
+"wprm-recipe-instructions", "zutaten", "preparation-steps"); where schema.org data has no
+ingredients or no steps, ladle looks for the best such list: the element whose items read like
+ingredient lines (short) or like instructions (sentences), preferring the tightest element that
+holds them. Headings inside an ingredient list become its groups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["DomCard", "find_card", "page_title"]
+
+_INGREDIENT_HINT = re.compile(
+    r"ingredi|zutat|skladnik|składnik|hozzav|ainekse|ingrédient|ingredienser|suroviny", re.I
+)
+_STEP_HINT = re.compile(
+    r"instruction|direction|method|preparation|prep-step|step|zubereitung|anleitung|bereiding|"
+    r"preparaci|preparazione|przygotowanie|elkeszit|procedure|procedimento|tilberedning|"
+    r"fremgangs|recipe-?body|how-?to",
+    re.I,
+)
+_NOT_CARD = re.compile(
+    r"comment|review|related|sidebar|widget|footer|nav|menu|share|social|newsletter|ad-|"
+    r"advert|promo|breadcrumb|rating|jump|print|nutrition|equipment|video|author|tag",
+    re.I,
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_GROUP_HINT = re.compile(r"group|heading|header|title|subtitle|section", re.I)
+_SPACES = re.compile(r"\s+")
+_NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]])")
+
+
+@dataclass(slots=True)
+class DomCard:
+    """What the page's own markup lists: ingredient lines with their groups, and steps."""
+
+    ingredients: list[tuple[str, str | None]] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+
+
+def _text(element: Any) -> str:
+    return _NO_SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", element.text_content()).strip())
+
+
+def _label(element: Any) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _leaf_items(container: Any) -> list[Any]:
+    items = [
+        li for li in container.iter("li") if not any(True for _ in li.iter("li") if _ is not li)
+    ]
+    if items:
+        return items
+    blocks = [
+        child
+        for child in container
+        if isinstance(child.tag, str) and child.tag.lower() in {"p", "div", "span", "tr"}
+    ]
+    return blocks if len(blocks) >= 2 else []
+
+
+def _candidates(doc: Any, hint: re.Pattern[str]) -> list[Any]:
+    found = []
+    for element in doc.iter():
+        if not isinstance(element.tag, str) or element.tag.lower() in {"script", "style", "a"}:
+            continue
+        label = _label(element)
+        if not label.strip() or not hint.search(label) or _NOT_CARD.search(label):
+            continue
+        found.append(element)
+    return found
+
+
+def _depth(element: Any) -> int:
+    depth = 0
+    while element is not None:
+        depth += 1
+        element = element.getparent()
+    return depth
+
+
+def _best(doc: Any, hint: re.Pattern[str], fits: Any) -> Any:
+    best: tuple[int, int, Any] | None = None
+    for element in _candidates(doc, hint):
+        items = [_text(item) for item in _leaf_items(element)]
+        score = sum(1 for item in items if item and fits(item))
+        if score < 2 or score < len([i for i in items if i]) * 0.6:
+            continue
+        key = (score, _depth(element))
+        if best is None or key > best[:2]:
+            best = (score, key[1], element)
+    return best[2] if best else None
+
+
+def _ingredient_line(text: str) -> bool:
+    return 0 < len(text.split()) <= 25
+
+
+def _step_line(text: str) -> bool:
+    return len(text.split()) >= 3
+
+
+def find_card(doc: Any) -> DomCard:
+    """The page's ingredient list and steps, where its markup names them."""
+    card = DomCard()
+    container = _best(doc, _INGREDIENT_HINT, _ingredient_line)
+    if container is not None:
+        group: str | None = None
+        items = set(_leaf_items(container))
+        for element in container.iter():
+            if not isinstance(element.tag, str):
+                continue
+            tag = element.tag.lower()
+            if element in items:
+                text = _text(element)
+                if text:
+                    card.ingredients.append((text, group))
+            elif (tag in _HEADINGS or _GROUP_HINT.search(_label(element))) and not any(
+                item in items for item in element.iter()
+            ):
+                text = _text(element).rstrip(":")
+                if text and len(text.split()) <= 8 and not _INGREDIENT_HINT.fullmatch(text):
+                    group = None if _INGREDIENT_HINT.match(text) else text
+    steps = _best(doc, _STEP_HINT, _step_line)
+    if steps is not None:
+        card.steps = [t for t in (_text(item) for item in _leaf_items(steps)) if t]
+    return card
+
+
+def page_title(doc: Any) -> str | None:
+    """The page's own name for itself: og:title, else the first h1, else <title>."""
+    for element in doc.iter("meta"):
+        if (element.get("property") or "").lower() == "og:title" and element.get("content"):
+            return _SPACES.sub(" ", str(element.get("content"))).strip()
+    for tag in ("h1", "title"):
+        for element in doc.iter(tag):
+            text = _text(element)
+            if text:
+                return text
+    return None
