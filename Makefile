@@ -62,6 +62,8 @@ test: lint pytest
 bench: sync
 	$(RUN) python bench/ingredients.py
 	$(RUN) python bench/speed.py
+	$(RUN) python bench/cooklang_parsers.py
+	$(RUN) python bench/pages.py
 
 clean:
 	rm -rf .venv .tools .mypy_cache .pytest_cache .ruff_cache .import_linter_cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ladle.errors import UnknownFormat
-from ladle.formats import card, html, jsonld, ladle_json, markdown, pdf, plain
+from ladle.formats import card, cooklang, html, jsonld, ladle_json, markdown, pdf, plain
 from ladle.formats.html import ReadOptions
 from ladle.model import Recipe
 from ladle.sources import load
@@ -69,7 +69,12 @@ FORMATS: dict[str, Format] = {
         reader=html.read,
         writer=card.write,
     ),
-    "cooklang": Format("cooklang", "a Cooklang file"),
+    "cooklang": Format(
+        "cooklang",
+        "a Cooklang file",
+        reader=_plain_reader(cooklang.read),
+        writer=cooklang.write,
+    ),
     "jsonld": Format(
         "jsonld",
         "schema.org Recipe JSON-LD",

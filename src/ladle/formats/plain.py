@@ -704,6 +704,3 @@ def read(text: str, location: str) -> list[Recipe]:
     for recipe in recipes:
         understand_article(sections if recipe is recipes[0] else [], recipe)
     return recipes
-
-
-_title_from = title_from  # the name other readers knew it by
