@@ -19,6 +19,25 @@ from ladle.formats import ladle_json, read  # noqa: E402
 
 CASES = ROOT / "tests" / "cases"
 INPUTS = {"text": ("*.txt",)}
+EXAMPLE = "examples/honey-mustard-pork-belly.txt"
+
+
+def derived() -> dict[str, str]:
+    """Golden outputs of scaling and converting the built-in example, as Markdown to read."""
+    from ladle.convert import convert_recipe  # noqa: PLC0415
+    from ladle.examples import example_text  # noqa: PLC0415
+    from ladle.formats import markdown, read_text  # noqa: PLC0415
+    from ladle.scale import ScaleRequest, scale  # noqa: PLC0415
+
+    recipe = read_text(example_text(), "text", EXAMPLE)[0]
+    return {
+        "example-8-servings.md": markdown.write(scale(recipe, ScaleRequest(servings=8))),
+        "example-3.2-lb-pork-belly.md": markdown.write(
+            scale(recipe, ScaleRequest(to="3.2 lb pork belly"))
+        ),
+        "example-metric.md": markdown.write(convert_recipe(recipe, "metric")),
+        "example-half-metric.md": markdown.write(scale(recipe, ScaleRequest(factor=0.5), "metric")),
+    }
 
 
 def expected_for(path: Path) -> tuple[str, str]:
@@ -47,6 +66,14 @@ def main() -> None:
                     target.write_text(content, encoding="utf-8")
                     changed += 1
                     print(f"wrote {target.relative_to(ROOT)}")
+    scaled = CASES / "scale"
+    scaled.mkdir(exist_ok=True)
+    for name, content in derived().items():
+        target = scaled / name
+        if not target.exists() or target.read_text(encoding="utf-8") != content:
+            target.write_text(content, encoding="utf-8")
+            changed += 1
+            print(f"wrote {target.relative_to(ROOT)}")
     print(f"{changed} expectation file(s) changed")
 
 

@@ -25,7 +25,7 @@ from ladle.temperatures import find_temperatures
 from ladle.text import sentences
 from ladle.units import fahrenheit_to_celsius
 
-__all__ = ["Block", "Section", "understand_article"]
+__all__ = ["MEAT_OR_FISH", "Block", "Section", "understand_article"]
 
 
 @dataclass(slots=True)
@@ -351,7 +351,7 @@ def _doneness(texts: Sequence[tuple[str, str]], recipe: Recipe) -> None:
                 )
 
 
-_PROTEIN = re.compile(
+MEAT_OR_FISH = re.compile(
     r"\b(?:chicken|turkey|duck|goose|pork|beef|lamb|veal|venison|goat|fish|salmon|cod|tuna|"
     r"haddock|trout|halibut|prawns?|shrimps?|sausages?|steaks?|ham|bacon|brisket|ribs?|loin|"
     r"tenderloin|belly|shoulder|breasts?|thighs?|legs?|fillets?|meat|meatloaf|eggs?)\b",
@@ -365,7 +365,7 @@ def _food(sentence: str, context: str, recipe: Recipe) -> str | None:
     for text in (sentence, context, recipe.title):
         names = [recipe.ingredients[i].name for i in ingredients_in(text, recipe.ingredients)]
         for name in names:
-            if name and _PROTEIN.search(name):
+            if name and MEAT_OR_FISH.search(name):
                 return name
         fallback = fallback or next((n for n in names if n), None)
     return fallback

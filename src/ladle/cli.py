@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from ladle.errors import LadleError
     from ladle.model import Recipe
+    from ladle.rounding import System
 
 __all__ = ["app", "main"]
 
@@ -166,6 +167,74 @@ def parse(
         sys.stderr.write(f"error: {error}\n")
     if failed:
         raise typer.Exit(1)
+
+
+UNIT_SYSTEMS = ("metric", "us")
+
+
+def _one_recipe(source: str, fmt: str = "auto") -> Recipe:
+    from ladle.formats import read
+
+    return read(source, None if fmt == "auto" else fmt)[0]
+
+
+def _show(recipe: Recipe, json_output: bool) -> None:
+    if json_output:
+        _print_json(recipe.to_json())
+        return
+    from ladle.console import recipe_card
+
+    _stdout().print(recipe_card(recipe))
+
+
+def _system(units: str | None) -> str | None:
+    if units is not None and units not in UNIT_SYSTEMS:
+        sys.stderr.write(f"error: --units: unknown system {units!r} (use metric or us)\n")
+        raise typer.Exit(2)
+    return units
+
+
+@app.command()
+def scale(
+    source: Annotated[str, typer.Argument(help="A recipe file, - for standard input, or a URL.")],
+    servings: Annotated[
+        float | None, typer.Option("--servings", "-s", help="Scale to this many servings.")
+    ] = None,
+    factor: Annotated[float | None, typer.Option("--factor", "-x", help="Multiply by X.")] = None,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", help='Scale to an amount of one ingredient: "3.2 lb pork belly".'),
+    ] = None,
+    units: Annotated[
+        str | None, typer.Option("--units", "-u", help="Also convert: metric or us.")
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the recipe JSON.")] = False,
+) -> None:
+    """Scale a recipe by servings, by a factor, or to the amount of one ingredient."""
+    system = _system(units)
+    with _errors():
+        from ladle.scale import ScaleRequest
+        from ladle.scale import scale as scale_recipe
+
+        recipe = _one_recipe(source)
+        request = ScaleRequest(factor=factor, servings=servings, to=to)
+        scaled = scale_recipe(recipe, request, cast("System | None", system))
+        _show(scaled, json_output)
+
+
+@app.command()
+def convert(
+    source: Annotated[str, typer.Argument(help="A recipe file, - for standard input, or a URL.")],
+    units: Annotated[str, typer.Option("--units", "-u", help="metric or us.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the recipe JSON.")] = False,
+) -> None:
+    """Convert every amount, temperature and length of a recipe to metric or US units."""
+    system = _system(units)
+    with _errors():
+        from ladle.convert import convert_recipe
+
+        converted = convert_recipe(_one_recipe(source), cast("System", system))
+        _show(converted, json_output)
 
 
 EXPORT_CHOICES = ("ladle", "jsonld", "cooklang", "markdown", "html", "pdf")

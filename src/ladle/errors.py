@@ -17,7 +17,9 @@ The hierarchy::
     ├── FormatError                 the text is not valid in the format it claims to be
     │   └── UnknownFormat           a format name ladle does not know or cannot read yet
     ├── NoRecipeFound               readable text, but no recipe in it
-    └── IngredientError             an ingredient line cannot be understood
+    ├── IngredientError             an ingredient line cannot be understood
+    ├── UnitError                   an amount cannot be converted (unknown unit, no density)
+    └── RequestError                a request that cannot be served (a zero scale factor, …)
 
 Nothing else escapes ladle's readers: the property tests feed them arbitrary text and accept
 only ``LadleError``.
@@ -32,9 +34,11 @@ __all__ = [
     "IngredientError",
     "LadleError",
     "NoRecipeFound",
+    "RequestError",
     "SourceError",
     "SourceNotFound",
     "SourceTooLarge",
+    "UnitError",
     "UnknownFormat",
 ]
 
@@ -95,3 +99,11 @@ class NoRecipeFound(LadleError):
 
 class IngredientError(LadleError):
     """An ingredient line cannot be understood."""
+
+
+class UnitError(LadleError):
+    """An amount cannot be converted: an unknown unit, or mass from volume with no density."""
+
+
+class RequestError(LadleError):
+    """A request ladle cannot serve as asked: a zero or negative factor, an unknown ingredient."""

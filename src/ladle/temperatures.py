@@ -23,7 +23,7 @@ _ONE_TEMP = (
     r"|\s?(?P<@s2>F|C)(?![a-z]))"
     r"(?P<@fan>\s*(?:fan(?:[-\s]forced|[-\s]assisted|[-\s]bake)?|convection|conventional))?"
 )
-_GAS = r"gas(?:\s+mark)?\s*(?P<@gas>\d{1,2}|½|1/2|¼|1/4)"
+_GAS = r"gas(?:\s+mark)?\s*(?P<@gas>\d{1,2}(?:\.\d+)?|½|1/2|¼|1/4)"
 
 
 def _temp_alt(p: str) -> str:

@@ -1,22 +1,45 @@
-"""Kitchen units: one canonical name per unit, and the temperature scales.
+"""Kitchen units: canonical names, one pint registry, conversions, densities, temperatures.
 
 Canonical names follow the contract: pint's name where pint knows the unit (``pound``,
 ``tablespoon``, ``fluid_ounce``), else the singular count noun (``clove``, ``sprig``, ``can``).
 The words as written stay with the ingredient's ``text``.
+
+Conversions go through one pint registry for the kitchen (:func:`registry`): US customary and
+metric, the imperial pint, cup and fluid ounce where they differ from the US ones, and kitchen
+measures pint lacks (a US stick of butter is 8 tablespoons, a pinch ¹⁄₁₆ teaspoon, a dash ⅛, a
+dessertspoon 2 teaspoons). Volume and mass meet only through the density of the ingredient
+(``data/densities.toml``, grams per cup); a count (3 carrots) meets mass only through a usual
+piece weight. Anything else is a :class:`~ladle.errors.UnitError` that names the ingredient.
+The registry caches its parsed definitions under ``$LADLE_CACHE_DIR``/``~/.cache/ladle``.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from ladle.errors import UnitError
 
 __all__ = [
     "GAS_MARKS",
+    "Dimension",
     "canonical_unit",
     "celsius_to_fahrenheit",
+    "convert",
+    "dimension",
     "fahrenheit_to_celsius",
     "format_quantity",
     "gas_mark_to_celsius",
+    "grams_per_ml",
+    "grams_per_piece",
     "is_count_unit",
+    "registry",
     "singular",
 ]
 
@@ -36,7 +59,6 @@ _PINT_UNITS: dict[str, tuple[str, ...]] = {
         "T",
         "tblsp",
         "tablesp",
-        "dessertspoon",
     ),
     "cup": ("cup", "cups", "c", "C", "c."),
     "fluid_ounce": (
@@ -283,3 +305,198 @@ def format_quantity(value: float) -> str:
         if abs(rest - fraction) < 0.01:
             return f"{whole}{glyph}" if whole else glyph
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+# --- conversions -------------------------------------------------------------------------------
+
+Dimension = Literal["mass", "volume", "length", "count", "none"]
+
+# Canonical names that are not pint's own, as the registry defines them.
+_KITCHEN_DEFINITIONS = (
+    "stick = 8 * tablespoon = kitchen_stick",
+    "kitchen_pinch = teaspoon / 16",
+    "kitchen_dash = teaspoon / 8",
+    "dessertspoon = 2 * teaspoon",
+    "metric_cup = 250 * milliliter",
+)
+_PINT_NAME: dict[str, str] = {
+    "stick": "kitchen_stick",
+    "pinch": "kitchen_pinch",
+    "dash": "kitchen_dash",
+    "dessertspoon": "dessertspoon",
+    "imperial_pint": "imperial_pint",
+    "imperial_cup": "imperial_cup",
+    "imperial_fluid_ounce": "imperial_fluid_ounce",
+    "metric_cup": "metric_cup",
+}
+_MASS = frozenset({"gram", "kilogram", "milligram", "ounce", "pound"})
+_VOLUME = frozenset(
+    {
+        "teaspoon", "tablespoon", "cup", "fluid_ounce", "pint", "quart", "gallon", "milliliter",
+        "centiliter", "deciliter", "liter", "stick", "pinch", "dash", "dessertspoon",
+        "imperial_pint", "imperial_cup", "imperial_fluid_ounce", "metric_cup",
+    }
+)  # fmt: skip
+_LENGTH = frozenset({"millimeter", "centimeter", "meter", "inch", "foot"})
+
+
+def dimension(unit: str | None) -> Dimension:
+    """What a canonical unit measures: mass, volume, length, a count (clove, can), or nothing."""
+    if unit is None:
+        return "none"
+    if unit in _MASS:
+        return "mass"
+    if unit in _VOLUME:
+        return "volume"
+    if unit in _LENGTH:
+        return "length"
+    return "count"
+
+
+def _cache_dir() -> Path:
+    explicit = os.environ.get("LADLE_CACHE_DIR")
+    if explicit:
+        return Path(explicit) / "pint"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "ladle" / "pint"
+
+
+@cache
+def registry() -> Any:
+    """The kitchen's pint registry (created once, definitions cached on disk)."""
+    import pint  # noqa: PLC0415 - half a second to import: only when converting
+
+    folder: Path | None = _cache_dir()
+    try:
+        assert folder is not None
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = Path(tempfile.gettempdir()) / f"ladle-{os.getuid()}" / "pint"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = None
+    ureg: Any
+    try:
+        ureg = pint.UnitRegistry(cache_folder=folder) if folder else pint.UnitRegistry()
+    except Exception:
+        ureg = pint.UnitRegistry()
+    for definition in _KITCHEN_DEFINITIONS:
+        ureg.define(definition)
+    return ureg
+
+
+@cache
+def _tables() -> tuple[dict[str, float], dict[str, float]]:
+    text = resources.files("ladle").joinpath("data", "densities.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    per_cup = {str(k).lower(): float(v) for k, v in data["grams_per_cup"].items()}
+    per_piece = {str(k).lower(): float(v) for k, v in data["grams_per_piece"].items()}
+    return per_cup, per_piece
+
+
+_ML_PER_CUP = 236.5882365
+_NAME_WORDS = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*", re.I)
+
+
+def _lookup(name: str | None, table: dict[str, float]) -> float | None:
+    """The value of the longest key of ``table`` found, as whole words, in ``name``."""
+    if not name:
+        return None
+    words = [singular(w) if len(w) > 3 else w.lower() for w in _NAME_WORDS.findall(name.lower())]
+    plain = " ".join(w.lower() for w in _NAME_WORDS.findall(name.lower()))
+    best: tuple[int, float] | None = None
+    for key, value in table.items():
+        key_words = key.split()
+        singular_key = [singular(w) if len(w) > 3 else w for w in key_words]
+        for haystack, needle in ((plain.split(), key_words), (words, singular_key)):
+            n = len(needle)
+            if any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1)) and (
+                best is None or len(key) > best[0]
+            ):
+                best = (len(key), value)
+    return best[1] if best else None
+
+
+def grams_per_ml(name: str | None) -> float | None:
+    """The density of an ingredient, from the kitchen table, or None when ladle does not know."""
+    per_cup = _lookup(name, _tables()[0])
+    return None if per_cup is None else per_cup / _ML_PER_CUP
+
+
+def grams_per_piece(name: str | None) -> float | None:
+    """What one piece of an ingredient usually weighs (an egg 50 g), or None."""
+    return _lookup(name, _tables()[1])
+
+
+def _pint_unit(unit: str) -> str:
+    return _PINT_NAME.get(unit, unit)
+
+
+def convert(value: float, unit: str, target: str, *, ingredient: str | None = None) -> float:
+    """``value`` of ``unit`` in ``target`` units; mass and volume meet through the ingredient's
+    density, a count and mass through its usual piece weight.
+
+    >>> round(convert(1, "cup", "gram", ingredient="honey"))
+    340
+    """
+    if unit == target:
+        return value
+    have, want = dimension(unit), dimension(target)
+    what = f" of {ingredient}" if ingredient else ""
+    if "none" in (have, want):
+        raise UnitError(
+            f"cannot convert {value:g} {unit or 'units'}{what} to {target or 'no unit'}",
+            where=ingredient or "amount",
+            hint="give the amount a unit",
+        )
+    if have == "count" or want == "count":
+        return _convert_count(value, unit, target, ingredient)
+    ureg = registry()
+    quantity = ureg.Quantity(value, _pint_unit(unit))
+    if have == want:
+        return float(quantity.to(_pint_unit(target)).magnitude)
+    if {have, want} != {"mass", "volume"}:
+        raise UnitError(
+            f"cannot convert {unit} to {target}{what}: one is a {have}, the other a {want}",
+            where=ingredient or "amount",
+        )
+    density = grams_per_ml(ingredient)
+    if density is None:
+        raise UnitError(
+            f"no density known for {ingredient or 'this ingredient'}, so {unit} cannot become "
+            f"{target}",
+            where=ingredient or "amount",
+            hint=f"give the {'weight' if want == 'mass' else 'volume'} in the recipe, "
+            "or keep its unit",
+        )
+    if have == "volume":
+        grams = float(quantity.to("milliliter").magnitude) * density
+        return float(ureg.Quantity(grams, "gram").to(_pint_unit(target)).magnitude)
+    milliliters = float(quantity.to("gram").magnitude) / density
+    return float(ureg.Quantity(milliliters, "milliliter").to(_pint_unit(target)).magnitude)
+
+
+def _convert_count(value: float, unit: str, target: str, ingredient: str | None) -> float:
+    have, want = dimension(unit), dimension(target)
+    what = ingredient or "this ingredient"
+    if have == want:
+        if singular(unit) == singular(target):
+            return value
+        raise UnitError(f"cannot count {unit} as {target}", where=what)
+    piece = grams_per_piece(
+        ingredient
+        if have == "count" and unit == "piece"
+        else f"{ingredient or ''} {unit if have == 'count' else target}"
+    )
+    if piece is None:
+        piece = grams_per_piece(ingredient)
+    if piece is None or "mass" not in (have, want):
+        raise UnitError(
+            f"no usual weight known for a {unit if have == 'count' else target} of {what}",
+            where=what,
+            hint="give its weight in the recipe",
+        )
+    if have == "count":
+        return convert(value * piece, "gram", target, ingredient=ingredient)
+    return convert(value, unit, "gram", ingredient=ingredient) / piece

@@ -1,0 +1,120 @@
+"""Rewriting amounts inside recipe text: an ingredient line with its new amount, and the
+temperatures, lengths and measures inside step text, in another measuring system.
+
+Scaling and conversion both change numbers that the recipe also states in words; this module
+keeps the words and the numbers telling the same story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ladle.errors import UnitError
+from ladle.model import Amount, Ingredient, Temperature
+from ladle.rounding import KitchenAmount, System, kitchen_amount, oven_temperature_text
+from ladle.text import NUMBER, parse_number
+from ladle.units import canonical_unit, dimension, format_quantity
+
+__all__ = ["restate_ingredient", "restate_text"]
+
+_RANGE = r"(?:\s*(?:-|–|—|to)\s*" + NUMBER + ")?"
+_UNIT_WORD = r"[a-zA-Z][a-zA-Z.]*(?:\s+(?:oz|ounces?))?"
+_LEADING_AMOUNT = re.compile(
+    rf"^\s*(?P<amount>(?:{NUMBER}){_RANGE})(?:\s*(?P<unit>{_UNIT_WORD}))?(?P<alt>\s*/\s*\S+)?",
+    re.I,
+)
+
+
+def _amount_phrase(amount: KitchenAmount) -> str:
+    return amount.text
+
+
+def restate_ingredient(
+    ingredient: Ingredient,
+    amount: KitchenAmount,
+    alternatives: list[Amount] | None = None,
+) -> Ingredient:
+    """The ingredient with a new amount, its line rewritten to match ("2 lbs pork belly" →
+    "4 lb pork belly"); the line is rebuilt from its parts when the amount does not lead it."""
+    text = ingredient.text
+    match = _LEADING_AMOUNT.match(text)
+    written_unit = match.group("unit") if match else None
+    unit_matches = written_unit is not None and canonical_unit(written_unit) == ingredient.unit
+    if match and (unit_matches or ingredient.unit is None):
+        end = match.end("unit") if unit_matches else match.end("amount")
+        if unit_matches and match.group("alt"):
+            end = match.end("alt")
+        rest = text[end:].lstrip()
+        phrase = _amount_phrase(amount)
+        if amount.unit and not unit_matches:
+            phrase = amount.text
+        elif not amount.unit and ingredient.unit is None and written_unit and not unit_matches:
+            phrase = amount.text.split(" ", 1)[0]
+        new_text = f"{phrase} {rest}".strip()
+    else:
+        parts = [amount.text, ingredient.name or ""]
+        if ingredient.preparation:
+            parts[-1] += f", {ingredient.preparation}"
+        if ingredient.comment:
+            parts[-1] += f" ({ingredient.comment})"
+        new_text = " ".join(p for p in parts if p).strip()
+    return replace(
+        ingredient,
+        text=new_text,
+        quantity=amount.quantity,
+        quantity_max=amount.quantity_max,
+        unit=amount.unit,
+        alternatives=alternatives if alternatives is not None else list(ingredient.alternatives),
+    )
+
+
+# --- text inside steps -------------------------------------------------------------------------
+
+_MEASURE_UNITS = (
+    r"cups?|tablespoons?|tbsps?\.?|teaspoons?|tsps?\.?|fl\.?\s*oz|fluid\s+ounces?|ounces?|"
+    r"oz\.?|pounds?|lbs?\.?|grams?|g|kilograms?|kg|milliliters?|millilitres?|ml|liters?|"
+    r"litres?|l|centimeters?|centimetres?|cm|millimeters?|millimetres?|mm|inch(?:es)?|in\.|\""
+)
+_MEASURE = re.compile(
+    rf"(?<![\w/])(?P<amount>{NUMBER}{_RANGE})\s*(?:-\s*)?(?P<unit>{_MEASURE_UNITS})(?![\w])",
+    re.I,
+)
+
+
+def restate_text(text: str, temperatures: list[Temperature], system: System) -> str:
+    """Step text in ``system``: temperatures as "180°C (350°F)", measures and lengths
+    converted ("1 cm apart" → "½ in apart" for US)."""
+    out = text
+    for temperature in temperatures:
+        if temperature.text and temperature.text in out:
+            oven_range = 200 <= temperature.fahrenheit <= 550
+            if temperature.kind == "oven" or (temperature.kind == "other" and oven_range):
+                new = oven_temperature_text(temperature.fahrenheit, temperature.celsius, system)
+            elif system == "metric":
+                new = f"{format_quantity(temperature.celsius)}°C "
+                new += f"({format_quantity(temperature.fahrenheit)}°F)"
+            else:
+                new = f"{format_quantity(temperature.fahrenheit)}°F "
+                new += f"({format_quantity(temperature.celsius)}°C)"
+            out = out.replace(temperature.text, new, 1)
+    return _MEASURE.sub(lambda m: _measure(m, system), out)
+
+
+def _measure(match: re.Match[str], system: System) -> str:
+    unit = canonical_unit(match.group("unit").replace('"', "inch"))
+    if unit is None or dimension(unit) in {"count", "none"}:
+        return match.group(0)
+    amounts = re.split(r"\s*(?:-|–|—|to)\s*", match.group("amount"))
+    values = [parse_number(a) for a in amounts]
+    if any(v is None for v in values):
+        return match.group(0)
+    try:
+        converted = [kitchen_amount(v or 0, unit, system) for v in values]
+    except UnitError:
+        return match.group(0)
+    if converted[0].unit == unit:
+        return match.group(0)  # already in the system asked for
+    if len(converted) == 2:
+        return f"{converted[0].text.split(' ')[0]}–{converted[1].text}"
+    return converted[0].text
