@@ -1,0 +1,180 @@
+"""The kitchen a meal is planned in, from the TOML of the contract.
+
+```toml
+[[oven]]          # one table per oven
+name = "oven"
+preheat_minutes_per_100f = 8   # how fast it heats; cooling is slower
+racks = 2
+[[burner]]
+count = 4
+[[appliance]]
+name = "air fryer"
+[cooks]
+count = 1
+night = ["23:00", "07:00"]     # no hands-on work in between (unless allow_night = true)
+```
+
+With no file: one oven (8 minutes per 100 °F to heat, 2 racks), four burners, one cook who
+does not work between 23:00 and 07:00, and a refrigerator with room to spare.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from ladle.errors import FormatError
+
+__all__ = ["Kitchen", "Oven", "load_kitchen"]
+
+ROOM_F = 70
+
+
+@dataclass(frozen=True, slots=True)
+class Oven:
+    """An oven: how fast it heats and cools, and how many trays it holds at once."""
+
+    name: str = "oven"
+    preheat_minutes_per_100f: float = 8.0
+    cool_minutes_per_100f: float = 15.0
+    racks: int = 2
+
+    def preheat_minutes(self, fahrenheit: float) -> int:
+        """Minutes from off (room temperature) to ``fahrenheit``."""
+        return max(1, round(max(0.0, fahrenheit - ROOM_F) / 100 * self.preheat_minutes_per_100f))
+
+    def change_minutes(self, from_f: float, to_f: float) -> int:
+        """Minutes to go from one temperature to another: heating is faster than cooling."""
+        if to_f >= from_f:
+            return round((to_f - from_f) / 100 * self.preheat_minutes_per_100f)
+        return round((from_f - to_f) / 100 * self.cool_minutes_per_100f)
+
+
+@dataclass(frozen=True, slots=True)
+class Kitchen:
+    """Ovens, burners, appliances, cooks, and the hours the cooks keep."""
+
+    ovens: tuple[Oven, ...] = (Oven(),)
+    burners: int = 4
+    appliances: tuple[str, ...] = ()
+    cooks: int = 1
+    night: tuple[time, time] | None = (time(23, 0), time(7, 0))
+    fridge: bool = True
+
+    def has(self, appliance: str) -> bool:
+        return appliance in self.appliances
+
+
+_KEYS = {"oven", "burner", "appliance", "cooks", "refrigerator"}
+
+
+def _fail(where: str, what: str, hint: str | None = None) -> FormatError:
+    return FormatError(what, where=where, hint=hint or "see the kitchen file in README.md")
+
+
+def _time(value: object, where: str) -> time:
+    if not isinstance(value, str):
+        raise _fail(where, f"{value!r} is not a time", 'write it as "23:00"')
+    try:
+        return time.fromisoformat(value)
+    except ValueError as exc:
+        raise _fail(where, f"{value!r} is not a time", 'write it as "23:00"') from exc
+
+
+def _number(table: dict[str, Any], key: str, where: str, default: float, minimum: float) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+        raise _fail(f"{where}.{key}", f"should be a number of at least {minimum:g}, not {value!r}")
+    return float(value)
+
+
+def load_kitchen(path: str | Path) -> Kitchen:
+    """Read a kitchen file; every mistake names its place and the fix."""
+    location = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise _fail(location, f"cannot read the kitchen file ({exc.strerror or exc})") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(location, f"not valid TOML: {exc}") from exc
+    return kitchen_from(data, location)
+
+
+def kitchen_from(data: dict[str, Any], location: str = "kitchen") -> Kitchen:
+    """A kitchen from parsed TOML data (unknown keys are refused: a typo must not go unseen)."""
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise _fail(
+            f"{location}: {unknown[0]}",
+            f"unknown section {unknown[0]!r}",
+            "sections are: " + ", ".join(sorted(_KEYS)),
+        )
+    ovens = []
+    for i, table in enumerate(_tables(data.get("oven"), f"{location}: oven")):
+        where = f"{location}: oven[{i}]"
+        _known(table, {"name", "preheat_minutes_per_100f", "cool_minutes_per_100f", "racks"}, where)
+        ovens.append(
+            Oven(
+                name=str(table.get("name", "oven" if i == 0 else f"oven {i + 1}")),
+                preheat_minutes_per_100f=_number(table, "preheat_minutes_per_100f", where, 8, 0.5),
+                cool_minutes_per_100f=_number(table, "cool_minutes_per_100f", where, 15, 0.5),
+                racks=int(_number(table, "racks", where, 2, 1)),
+            )
+        )
+    burners = 0
+    for i, table in enumerate(_tables(data.get("burner"), f"{location}: burner")):
+        _known(table, {"count"}, f"{location}: burner[{i}]")
+        burners += int(_number(table, "count", f"{location}: burner[{i}]", 1, 0))
+    appliances = []
+    for i, table in enumerate(_tables(data.get("appliance"), f"{location}: appliance")):
+        _known(table, {"name", "count"}, f"{location}: appliance[{i}]")
+        name = table.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise _fail(f"{location}: appliance[{i}].name", "an appliance needs a name")
+        count = int(_number(table, "count", f"{location}: appliance[{i}]", 1, 1))
+        appliances.extend([name.strip().lower()] * count)
+    cooks_table = data.get("cooks", {})
+    if not isinstance(cooks_table, dict):
+        raise _fail(f"{location}: cooks", "should be a table: [cooks]")
+    _known(cooks_table, {"count", "night", "allow_night"}, f"{location}: cooks")
+    cooks = int(_number(cooks_table, "count", f"{location}: cooks", 1, 1))
+    night: tuple[time, time] | None = (time(23, 0), time(7, 0))
+    if "night" in cooks_table:
+        value = cooks_table["night"]
+        if not isinstance(value, list) or len(value) != 2:
+            raise _fail(f"{location}: cooks.night", 'should be two times: ["23:00", "07:00"]')
+        night = (_time(value[0], f"{location}: cooks.night"), _time(value[1], "cooks.night"))
+    if cooks_table.get("allow_night") is True:
+        night = None
+    return Kitchen(
+        ovens=tuple(ovens) if "oven" in data else (Oven(),),
+        burners=burners if "burner" in data else 4,
+        appliances=tuple(appliances),
+        cooks=cooks,
+        night=night,
+    )
+
+
+def _tables(value: object, where: str) -> list[dict[str, Any]]:
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+        return list(value)
+    raise _fail(where, "should be a table or a list of tables: [[oven]]")
+
+
+def _known(table: dict[str, Any], keys: set[str], where: str) -> None:
+    unknown = sorted(set(table) - keys)
+    if unknown:
+        raise _fail(
+            f"{where}.{unknown[0]}",
+            f"unknown key {unknown[0]!r}",
+            "keys here are: " + ", ".join(sorted(keys)),
+        )

@@ -1,0 +1,556 @@
+"""Scheduling the task graph with OR-Tools CP-SAT.
+
+Time is whole minutes before serving (serving is 0). Each activity has a start, a duration in
+the range of the mode chosen for it, and an end; each mode an optional interval on what it
+occupies. The cook is a capacity (active work, and the first minutes of each passive step),
+with the night blocked out; burners and appliances are capacities; each oven holds one
+temperature at a time: two activities on one oven at different temperatures do not overlap,
+and the second waits for the oven to heat or cool between them; at one temperature they share
+it, as many as it has racks.
+
+Objectives in stages, each solution hinting the next and each optimum kept as a constraint:
+
+0. the fewest departures from the recipes (another temperature, the air fryer);
+1. the shortest final stretch of hands-on work before serving (the cook's last session starts
+   as late as possible; earlier work ends at least ``GAP`` minutes before it);
+2. the fewest oven temperature changes, then the fewest minutes the ovens are on;
+3. the fewest separate trips to the kitchen (sessions of hands-on work).
+
+The plan's status is ``optimal`` when every stage is proven, else ``feasible``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from ladle.errors import RequestError
+from ladle.plan.problem import Activity, Mode, Problem
+from ladle.plan_model import Plan, PlanResource, PlanTask, PlanUse
+
+__all__ = ["GAP", "Solution", "SolveOptions", "solve", "to_plan"]
+
+GAP = 15  # minutes without hands-on work that separate two sessions
+MAX_DAYS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class SolveOptions:
+    """How long to search, and with how many workers."""
+
+    time_limit: float = 10.0
+    workers: int = max(1, os.cpu_count() or 1)
+    stages: int = 4
+
+
+@dataclass(slots=True)
+class Solution:
+    """What the solver found: times in minutes before serving, the modes and ovens chosen."""
+
+    status: str  # "optimal", "feasible", "infeasible"
+    start: dict[str, int] = field(default_factory=dict)
+    end: dict[str, int] = field(default_factory=dict)
+    mode: dict[str, int] = field(default_factory=dict)
+    oven: dict[str, int] = field(default_factory=dict)
+    objective: dict[str, float] = field(default_factory=dict)
+    bound: dict[str, float] = field(default_factory=dict)
+    horizon: int = 0
+
+
+def horizon_minutes(problem: Problem) -> int:
+    if problem.earliest is None:
+        return MAX_DAYS * 1440
+    minutes = math.floor((problem.serve_at - problem.earliest).total_seconds() / 60)
+    if minutes <= 0:
+        raise RequestError(
+            f"the serving time {problem.serve_at:%Y-%m-%d %H:%M} is not in the future",
+            where="--serve-at",
+            hint='give a later time, "YYYY-MM-DD HH:MM"',
+        )
+    return min(minutes, MAX_DAYS * 1440)
+
+
+def _night_blocks(problem: Problem, horizon: int) -> list[tuple[int, int]]:
+    """The night hours as minute ranges before serving."""
+    night = problem.kitchen.night
+    if night is None:
+        return []
+    blocks = []
+    serve = problem.serve_at
+    day = (serve - timedelta(minutes=horizon)).date() - timedelta(days=1)
+    while day <= serve.date():
+        begin = datetime.combine(day, night[0], tzinfo=serve.tzinfo)
+        finish = datetime.combine(
+            day + timedelta(days=1 if night[1] <= night[0] else 0), night[1], tzinfo=serve.tzinfo
+        )
+        low = round((begin - serve).total_seconds() / 60)
+        high = round((finish - serve).total_seconds() / 60)
+        low, high = max(low, -horizon), min(high, 0)
+        if low < high:
+            blocks.append((low, high))
+        day += timedelta(days=1)
+    return blocks
+
+
+class _Model:
+    """The CP-SAT model of one problem."""
+
+    def __init__(self, problem: Problem, allowed: dict[str, list[int]] | None = None) -> None:
+        from ortools.sat.python import cp_model  # noqa: PLC0415 - half a second to import
+
+        self.cp = cp_model
+        self.problem = problem
+        self.model = cp_model.CpModel()
+        self.horizon = horizon_minutes(problem)
+        self.start: dict[str, Any] = {}
+        self.end: dict[str, Any] = {}
+        self.duration: dict[str, Any] = {}
+        self.mode_lit: dict[tuple[str, int], Any] = {}
+        self.oven_lit: dict[tuple[str, int, int], Any] = {}
+        self.cook_intervals: list[tuple[Any, Any, Any]] = []  # (interval, start, end)
+        self.allowed = allowed or {}
+        self._build()
+
+    # --- variables ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        model, horizon, kitchen = self.model, self.horizon, self.problem.kitchen
+        burners: list[Any] = []
+        appliances: dict[str, list[Any]] = defaultdict(list)
+        racks: dict[int, list[tuple[Any, int]]] = defaultdict(list)
+        for activity in self.problem.activities:
+            a = activity.id
+            low = min(m.minutes[0] for m in activity.modes)
+            high = max(m.minutes[1] for m in activity.modes)
+            start = model.new_int_var(-horizon, 0, f"start {a}")
+            duration = model.new_int_var(low, high, f"duration {a}")
+            end = model.new_int_var(-horizon, 0, f"end {a}")
+            model.add(end == start + duration)
+            self.start[a], self.end[a], self.duration[a] = start, end, duration
+            literals = []
+            for m, mode in enumerate(activity.modes):
+                lit = model.new_bool_var(f"mode {a} {m}")
+                self.mode_lit[a, m] = lit
+                literals.append(lit)
+                if a in self.allowed and m not in self.allowed[a]:
+                    model.add(lit == 0)
+                if not self._possible(mode):
+                    model.add(lit == 0)
+                model.add(duration >= mode.minutes[0]).only_enforce_if(lit)
+                model.add(duration <= mode.minutes[1]).only_enforce_if(lit)
+                interval = model.new_optional_interval_var(start, duration, end, lit, f"iv {a} {m}")
+                if mode.burner:
+                    burners.append(interval)
+                if mode.appliance:
+                    appliances[mode.appliance].append(interval)
+                if mode.oven:
+                    ovens = []
+                    for k, oven in enumerate(kitchen.ovens):
+                        q = model.new_bool_var(f"oven {a} {m} {k}")
+                        self.oven_lit[a, m, k] = q
+                        ovens.append(q)
+                        iv = model.new_optional_interval_var(
+                            start, duration, end, q, f"ov {a} {m} {k}"
+                        )
+                        racks[k].append((iv, mode.oven.racks))
+                        # the first use of the day needs the oven preheated, after "now"
+                        lead = oven.preheat_minutes(mode.oven.fahrenheit)
+                        model.add(start >= -horizon + lead).only_enforce_if(q)
+                    if ovens:
+                        model.add(sum(ovens) == lit)
+                    else:
+                        model.add(lit == 0)
+            model.add_exactly_one(literals)
+            self._cook(activity, start, end)
+        intervals = [iv for iv, _, _ in self.cook_intervals]
+        demands = [1] * len(intervals)
+        for low, high in _night_blocks(self.problem, horizon):  # the night takes every cook
+            intervals.append(model.new_interval_var(low, high - low, high, f"night {low}"))
+            demands.append(kitchen.cooks)
+        model.add_cumulative(intervals, demands, kitchen.cooks)
+        if burners:
+            model.add_cumulative(burners, [1] * len(burners), max(kitchen.burners, 0))
+        for name, intervals in appliances.items():
+            count = sum(1 for x in kitchen.appliances if x == name)
+            model.add_cumulative(intervals, [1] * len(intervals), max(count, 0))
+        for k, items in racks.items():
+            model.add_cumulative(
+                [iv for iv, _ in items], [r for _, r in items], kitchen.ovens[k].racks
+            )
+        self._oven_temperatures()
+        self._relations()
+
+    def _possible(self, mode: Mode) -> bool:
+        kitchen = self.problem.kitchen
+        if mode.oven and not kitchen.ovens:
+            return False
+        if mode.burner and kitchen.burners <= 0:
+            return False
+        return not (mode.appliance and not kitchen.has(mode.appliance))
+
+    def _cook(self, activity: Activity, start: Any, end: Any) -> None:
+        model = self.model
+        if activity.attention == "active":
+            iv = model.new_interval_var(
+                start, self.duration[activity.id], end, f"cook {activity.id}"
+            )
+            self.cook_intervals.append((iv, start, end))
+        elif activity.setup > 0:
+            setup_end = model.new_int_var(-self.horizon, 0, f"setup end {activity.id}")
+            model.add(setup_end == start + activity.setup)
+            iv = model.new_interval_var(start, activity.setup, setup_end, f"setup {activity.id}")
+            self.cook_intervals.append((iv, start, setup_end))
+
+    def _oven_temperatures(self) -> None:
+        """One temperature per oven at a time, with time to heat or cool between two."""
+        model, kitchen = self.model, self.problem.kitchen
+        uses: dict[int, list[tuple[str, int, int]]] = defaultdict(list)  # oven -> (a, mode, °F)
+        for a, m, k in self.oven_lit:
+            mode = self.problem.by_id()[a].modes[m]
+            assert mode.oven is not None
+            uses[k].append((a, m, mode.oven.fahrenheit))
+        # "Turn the oven up to 450°F and roast 30 minutes more": the food stays in while the
+        # oven heats, so a dish's next oven step may follow its last with no gap.
+        by_id = self.problem.by_id()
+        continued = {
+            (rel.before, rel.after)
+            for rel in self.problem.after
+            if rel.max_gap is not None
+            and rel.max_gap <= 5
+            and by_id[rel.before].dish == by_id[rel.after].dish
+        }
+        for k, items in uses.items():
+            oven = kitchen.ovens[k]
+            by_activity: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for a, m, f in items:
+                by_activity[a].append((m, f))
+            names = sorted(by_activity)
+            for i, a in enumerate(names):
+                for b in names[i + 1 :]:
+                    pairs = [
+                        (m, f, n, g) for m, f in by_activity[a] for n, g in by_activity[b] if f != g
+                    ]
+                    if not pairs:
+                        continue
+                    first = model.new_bool_var(f"{a} before {b} on {k}")
+                    for m, f, n, g in pairs:
+                        both = [self.oven_lit[a, m, k], self.oven_lit[b, n, k]]
+                        a_to_b = 0 if (a, b) in continued else oven.change_minutes(f, g)
+                        b_to_a = 0 if (b, a) in continued else oven.change_minutes(g, f)
+                        model.add(self.start[b] >= self.end[a] + a_to_b).only_enforce_if(
+                            [*both, first]
+                        )
+                        model.add(self.start[a] >= self.end[b] + b_to_a).only_enforce_if(
+                            [*both, first.negated()]
+                        )
+
+    def _relations(self) -> None:
+        model = self.model
+        for rel in self.problem.after:
+            model.add(self.start[rel.after] >= self.end[rel.before] + rel.min_gap)
+            if rel.max_gap is not None:
+                model.add(self.start[rel.after] <= self.end[rel.before] + rel.max_gap)
+        for within in self.problem.within:
+            model.add(self.start[within.inner] >= self.end[within.outer] - within.minutes)
+            model.add(self.end[within.inner] <= self.end[within.outer])
+        for serve in self.problem.serve:
+            model.add(self.end[serve.activity] <= 0)
+            if serve.max_before is not None:
+                model.add(self.end[serve.activity] >= -serve.max_before)
+
+    # --- objectives --------------------------------------------------------------------------
+
+    def deviations(self) -> Any:
+        return sum(lit for (a, m), lit in self.mode_lit.items() if m > 0)
+
+    def final_stretch(self) -> Any:
+        model, horizon = self.model, self.horizon
+        session = model.new_int_var(-horizon, 0, "final session starts")
+        for iv, start, end in self.cook_intervals:
+            if start is None:
+                continue
+            late = model.new_bool_var("in the final session")
+            model.add(start >= session).only_enforce_if(late)
+            model.add(end <= session - GAP).only_enforce_if(late.negated())
+            del iv
+        stretch = model.new_int_var(0, horizon, "final stretch")
+        model.add(stretch == -session)
+        return stretch
+
+    def oven_cost(self) -> tuple[Any, Any]:
+        model, horizon = self.model, self.horizon
+        changes_terms = []
+        on_terms = []
+        for k, _oven in enumerate(self.problem.kitchen.ovens):
+            lits = [(a, m, q) for (a, m, kk), q in self.oven_lit.items() if kk == k]
+            if not lits:
+                continue
+            by_temp: dict[int, list[Any]] = defaultdict(list)
+            for a, m, q in lits:
+                mode = self.problem.by_id()[a].modes[m]
+                assert mode.oven is not None
+                by_temp[mode.oven.fahrenheit].append(q)
+            used = model.new_bool_var(f"oven {k} used")
+            model.add_max_equality(used, [q for _, _, q in lits])
+            temps = []
+            for f, qs in by_temp.items():
+                t = model.new_bool_var(f"oven {k} at {f}")
+                model.add_max_equality(t, qs)
+                temps.append(t)
+            changes = model.new_int_var(0, len(temps), f"oven {k} changes")
+            model.add(changes == sum(temps) - used)
+            changes_terms.append(changes)
+            first = model.new_int_var(-horizon, 0, f"oven {k} on")
+            last = model.new_int_var(-horizon, 0, f"oven {k} off")
+            for a, _m, q in lits:
+                model.add(first <= self.start[a]).only_enforce_if(q)
+                model.add(last >= self.end[a]).only_enforce_if(q)
+            on = model.new_int_var(0, horizon, f"oven {k} minutes")
+            model.add(on >= last - first)
+            on_terms.append(on)
+        return sum(changes_terms), sum(on_terms)
+
+    def trips(self) -> Any:
+        """Sessions of hands-on work: a cook interval starts one unless another ends shortly
+        before it (or is still going)."""
+        model = self.model
+        cooks = [(s, e) for _, s, e in self.cook_intervals if s is not None]
+        starts = []
+        for i, (s_i, _e_i) in enumerate(cooks):
+            links = []
+            for j, (s_j, e_j) in enumerate(cooks):
+                if i == j:
+                    continue
+                link = model.new_bool_var(f"trip {i} after {j}")
+                model.add(s_j <= s_i).only_enforce_if(link)
+                model.add(e_j >= s_i - GAP).only_enforce_if(link)
+                if j > i:
+                    model.add(s_j < s_i).only_enforce_if(link)  # ties: the earlier index leads
+                links.append(link)
+            new = model.new_bool_var(f"trip {i} starts a session")
+            model.add_bool_or([*links, new])
+            starts.append(new)
+        return sum(starts)
+
+
+def _values(solver: Any, m: _Model) -> Solution:
+    solution = Solution(status="feasible", horizon=m.horizon)
+    for a in m.start:
+        solution.start[a] = int(solver.value(m.start[a]))
+        solution.end[a] = int(solver.value(m.end[a]))
+    for (a, i), lit in m.mode_lit.items():
+        if solver.boolean_value(lit):
+            solution.mode[a] = i
+    for (a, _m, k), lit in m.oven_lit.items():
+        if solver.boolean_value(lit):
+            solution.oven[a] = k
+    return solution
+
+
+def _hint(m: _Model, solution: Solution) -> None:
+    model = m.model
+    model.clear_hints()  # type: ignore[no-untyped-call]
+    for a, value in solution.start.items():
+        model.add_hint(m.start[a], value)
+        model.add_hint(m.end[a], solution.end[a])
+    for (a, i), lit in m.mode_lit.items():
+        model.add_hint(lit, 1 if solution.mode.get(a) == i else 0)
+
+
+def solve(
+    problem: Problem,
+    options: SolveOptions | None = None,
+    allowed: dict[str, list[int]] | None = None,
+) -> Solution:
+    """Schedule the problem; ``status`` "infeasible" when no timeline exists."""
+    options = options or SolveOptions()
+    m = _Model(problem, allowed)
+    cp = m.cp
+    solver = cp.CpSolver()
+    solver.parameters.num_workers = options.workers
+    stages = [
+        ("deviations", m.deviations()),
+        ("final_stretch_minutes", m.final_stretch()),
+    ]
+    changes, oven_minutes = m.oven_cost()
+    stages.append(("oven_cost", changes * (m.horizon + 1) + oven_minutes))
+    if options.stages > 3:
+        stages.append(("trips", m.trips()))
+    stages = stages[: options.stages]
+    deadline = options.time_limit
+    best: Solution | None = None
+    proven = True
+    objective: dict[str, float] = {}
+    bound: dict[str, float] = {}
+    for index, (name, expression) in enumerate(stages):
+        remaining = len(stages) - index
+        solver.parameters.max_time_in_seconds = max(0.05, deadline / remaining)
+        m.model.minimize(expression)
+        status = solver.solve(m.model)
+        deadline -= solver.wall_time
+        if status not in (cp.OPTIMAL, cp.FEASIBLE):
+            if best is None:
+                return Solution(status="infeasible", horizon=m.horizon)
+            break
+        proven = proven and status == cp.OPTIMAL
+        value = round(solver.objective_value)
+        objective[name] = value
+        bound[name] = round(solver.best_objective_bound)
+        best = _values(solver, m)
+        m.model.add(expression <= value)
+        _hint(m, best)
+    assert best is not None
+    best.status = "optimal" if proven else "feasible"
+    if "oven_cost" in objective:
+        cost = int(objective.pop("oven_cost"))
+        objective["oven_changes"], objective["oven_minutes"] = divmod(cost, m.horizon + 1)
+        bound.pop("oven_cost", None)
+    best.objective, best.bound = objective, bound
+    return best
+
+
+# --- from a solution to a plan -----------------------------------------------------------------
+
+
+def _moment(problem: Problem, minutes: int) -> datetime:
+    return problem.serve_at + timedelta(minutes=minutes)
+
+
+def to_plan(problem: Problem, solution: Solution) -> Plan:
+    """The plan document of a solution: tasks with times, preheats, cooks, deviations."""
+    kitchen = problem.kitchen
+    resources = [PlanResource(f"cook-{i + 1}", "cook", 1) for i in range(kitchen.cooks)]
+    resources += [
+        PlanResource(f"oven-{k + 1}", "oven", o.racks) for k, o in enumerate(kitchen.ovens)
+    ]
+    if kitchen.burners:
+        resources.append(PlanResource("burner", "burner", kitchen.burners))
+    for name in sorted(set(kitchen.appliances)):
+        resources.append(PlanResource(name, "appliance", kitchen.appliances.count(name)))
+    resources.append(PlanResource("refrigerator", "refrigerator", 0))
+    plan = Plan(serve_at=problem.serve_at, start_at=None, status="infeasible")
+    if solution.status == "infeasible":
+        plan.resources = resources
+        plan.assumptions = list(problem.assumptions)
+        return plan
+    plan.status = "optimal" if solution.status == "optimal" else "feasible"
+    tasks: list[PlanTask] = []
+    for activity in problem.activities:
+        if activity.id not in solution.start:
+            continue
+        mode = activity.modes[solution.mode.get(activity.id, 0)]
+        uses: list[PlanUse] = []
+        if mode.oven:
+            k = solution.oven.get(activity.id, 0)
+            uses.append(PlanUse(f"oven-{k + 1}", mode.oven.fahrenheit))
+        if mode.burner:
+            uses.append(PlanUse("burner"))
+        if mode.appliance:
+            uses.append(PlanUse(mode.appliance))
+        if mode.fridge:
+            uses.append(PlanUse("refrigerator"))
+        if mode.deviation:
+            plan.deviations.append(mode.deviation)
+        tasks.append(
+            PlanTask(
+                id=activity.id,
+                recipe=activity.recipe,
+                step=activity.step,
+                text=activity.text,
+                start=_moment(problem, solution.start[activity.id]),
+                end=_moment(problem, solution.end[activity.id]),
+                attention=activity.attention,
+                uses=uses,
+                kind=activity.kind,
+                dish=activity.dish,
+            )
+        )
+    tasks += _oven_tasks(problem, tasks)
+    _assign_cooks(problem, tasks)
+    tasks.sort(key=lambda t: (t.start, t.end, t.id))
+    plan.tasks = tasks
+    plan.start_at = min(t.start for t in tasks) if tasks else None
+    plan.resources = resources
+    plan.objective = {k: float(v) for k, v in solution.objective.items()}
+    plan.objective["active_minutes"] = float(
+        sum(t.minutes for t in tasks if t.attention == "active")
+    )
+    if plan.start_at:
+        plan.objective["span_minutes"] = (problem.serve_at - plan.start_at).total_seconds() / 60
+    plan.lower_bound = {k: float(v) for k, v in solution.bound.items()}
+    plan.assumptions = list(problem.assumptions)
+    return plan
+
+
+def _oven_tasks(problem: Problem, tasks: list[PlanTask]) -> list[PlanTask]:
+    """Preheating and temperature changes, worked out from when each oven is used."""
+    out: list[PlanTask] = []
+    for k, oven in enumerate(problem.kitchen.ovens):
+        rid = f"oven-{k + 1}"
+        uses = sorted(
+            (
+                (t.start, t.end, u.fahrenheit or 0)
+                for t in tasks
+                for u in t.uses
+                if u.resource == rid
+            ),
+            key=lambda x: x[0],
+        )
+        current: float | None = None
+        busy_until: datetime | None = None
+        count = 0
+        for start, end, fahrenheit in uses:
+            if current == fahrenheit and busy_until is not None:
+                idle = (start - busy_until).total_seconds() / 60
+                if idle <= oven.preheat_minutes(fahrenheit):  # keep it on
+                    busy_until = max(busy_until, end)
+                    continue
+                current = None  # off in between, heat it again
+            count += 1
+            if current is None or busy_until is None:
+                minutes = oven.preheat_minutes(fahrenheit)
+                kind, verb = "preheat", "Preheat"
+            else:
+                minutes = oven.change_minutes(current, fahrenheit)
+                kind = "oven-change"
+                verb = "Turn up" if fahrenheit > current else "Turn down"
+            begin = start - timedelta(minutes=minutes)
+            if busy_until is not None and current is not None:
+                begin = max(begin, busy_until)
+            out.append(
+                PlanTask(
+                    id=f"{rid}/{kind}-{count}",
+                    recipe="",
+                    step=None,
+                    text=f"{verb} the {oven.name} to {round(fahrenheit)}°F",
+                    start=begin,
+                    end=start if kind == "preheat" else begin + timedelta(minutes=minutes),
+                    attention="passive",
+                    uses=[PlanUse(rid, fahrenheit)],
+                    kind="preheat" if kind == "preheat" else "oven-change",
+                )
+            )
+            current = fahrenheit
+            busy_until = end if busy_until is None else max(busy_until, end)
+    return out
+
+
+def _assign_cooks(problem: Problem, tasks: list[PlanTask]) -> None:
+    """Give each hands-on stretch to a free cook (greedy interval partitioning never fails
+    when at most ``cooks`` overlap, which the solver ensured)."""
+    setups = {a.id: a.setup for a in problem.activities}
+    work: list[tuple[datetime, datetime, PlanTask]] = []
+    for task in tasks:
+        if task.attention == "active":
+            work.append((task.start, task.end, task))
+        elif setups.get(task.id, 0) > 0:
+            work.append((task.start, task.start + timedelta(minutes=setups[task.id]), task))
+    free_at = [datetime.min.replace(tzinfo=problem.serve_at.tzinfo)] * problem.kitchen.cooks
+    for start, end, task in sorted(work, key=lambda w: (w[0], w[1])):
+        cook = next((i for i, t in enumerate(free_at) if t <= start), 0)
+        free_at[cook] = end
+        task.uses.insert(0, PlanUse(f"cook-{cook + 1}"))

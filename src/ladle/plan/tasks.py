@@ -1,0 +1,490 @@
+"""From recipes to the task graph: what each step asks of the cook, the oven and the clock.
+
+Each step of a recipe becomes one or two activities:
+
+- a step that waits (roasting, marinating, resting) is *passive*, with a couple of minutes of
+  the cook at its start to put the food in or take it out; "Coat the pork in the marinade.
+  Refrigerate for at least 30 minutes." is an active part (coating) and a passive part
+  (refrigerating);
+- a step that keeps the hands busy is *active*; with no time written, it gets a usual time for
+  what it does (5 minutes to season, 10 to chop) and the plan lists that assumption;
+- "Preheat the oven to 350°F" is not an activity: it sets the temperature of the oven steps of
+  its dish that follow, and the planner schedules preheating itself.
+
+Open-ended waits get sensible ends: marinating or chilling at most a day, resting a few
+minutes longer than written ("rest at least 10 minutes" means 10 to 15). An oven step may use
+a nearby temperature (±25°F, 10% less time per 25°F hotter, 10% more per 25°F cooler) unless
+the plan is exact; a step the recipe's article also does in an air fryer, or any roasting of
+small pieces when the kitchen has one, may use the air fryer.
+
+Steps follow each other, except that "While the pork roasts, …" and "Meanwhile, …" run beside
+the step before; "In the last 10 minutes of roasting, …" happens inside that roasting; the last
+step (serving) ends at the serving time; and a dish's last cooking comes off the heat at most
+10 minutes before the step that serves it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ladle.article import MEAT_OR_FISH
+from ladle.errors import RequestError
+from ladle.model import Recipe, Step, Variant
+from ladle.plan.kitchen import Kitchen
+from ladle.plan.problem import Activity, After, Mode, OvenUse, Problem, Serve, Within
+from ladle.steps import ingredients_in
+from ladle.units import dimension
+
+__all__ = ["PlanOptions", "build_problem", "slug"]
+
+_PREHEAT = re.compile(r"^\s*(?:pre-?heat|heat|turn\s+on)\s+(?:the\s+|your\s+)?oven\b", re.I)
+_WHILE = re.compile(
+    r"^\s*(?:while|whilst|meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time)\b", re.I
+)
+_LAST = re.compile(
+    r"^\s*(?:in|during|for)\s+the\s+(?:last|final)\s+(?P<n>\d+)\s*(?:minutes?|mins?)\b", re.I
+)
+_HEAT_VERB = re.compile(
+    r"\b(?:roast|bake|broil|cook|fry|sear|simmer|boil|braise|grill|toast|steam|poach|heat|"
+    r"reheat|rewarm|warm|air[-\s]?fry)\w*\b",
+    re.I,
+)
+_REST = re.compile(r"\b(?:rest|stand|cool|sit)\w*\b", re.I)
+_FRIDGE = re.compile(r"\b(?:refrigerat\w*|chill\w*|marinat\w*|fridge|freez\w*|set)\b", re.I)
+_SERVE = re.compile(r"^\s*(?:serve|plate|garnish\s+and\s+serve|to\s+serve)\b", re.I)
+_STOVE = frozenset({"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok"})
+_APPLIANCES = frozenset({"air fryer", "slow cooker", "pressure cooker", "microwave",
+                         "deep fryer", "toaster oven"})  # fmt: skip
+_ACTIVE_MINUTES: tuple[tuple[re.Pattern[str], int, str], ...] = (
+    (re.compile(r"^\s*(?:serve|plate)\b", re.I), 5, "serving"),
+    (re.compile(r"\b(?:chop|dice|slice|mince|peel|cut|grate|trim|wash|julienne|shred)\w*", re.I),
+     10, "knife work"),
+    (re.compile(r"\b(?:brush|drizzle|sprinkle|garnish|glaze|baste|flip|turn|remove|take|transfer)"
+                r"\w*", re.I), 2, "a quick touch"),
+)  # fmt: skip
+DEFAULT_ACTIVE = 5
+SETUP = 2  # minutes of hands to put food in the oven, the fridge, on the stove
+HOT_BEFORE = 10  # hot food leaves the heat at most this long before the step that serves it
+STEP_F = 25  # degrees of one temperature step
+
+
+@dataclass(frozen=True, slots=True)
+class PlanOptions:
+    """How freely the planner may depart from the recipes."""
+
+    exact: bool = False  # no temperature or method substitutions
+    methods: tuple[str, ...] = ()  # names of the article's methods to cook by
+    flexible_f: int = STEP_F
+
+
+def slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words[:6]) or "recipe"
+
+
+# --- one recipe --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Builder:
+    recipe: Recipe
+    kitchen: Kitchen
+    options: PlanOptions
+    key: str
+    activities: list[Activity] = field(default_factory=list)
+    after: list[After] = field(default_factory=list)
+    within: list[Within] = field(default_factory=list)
+    serve: list[Serve] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    first: dict[int, str] = field(default_factory=dict)  # step number -> its first activity
+    last: dict[int, str] = field(default_factory=dict)  # step number -> its last activity
+    dish_of: dict[int, str] = field(default_factory=dict)
+    heat_of_dish: dict[str, str] = field(default_factory=dict)  # dish -> last heat activity
+    first_heat_of_dish: dict[str, str] = field(default_factory=dict)
+    pred_of: dict[str, str] = field(default_factory=dict)  # activity -> the one before it
+
+
+def _dish(recipe: Recipe, step: Step) -> str | None:
+    """The food a step is about: the first ingredient it uses that is weighed or counted."""
+    for index in step.uses:
+        ingredient = recipe.ingredients[index]
+        if ingredient.to_taste or ingredient.optional:
+            continue
+        if dimension(ingredient.unit) in {"mass", "count", "none"} and ingredient.quantity:
+            return ingredient.name or ingredient.text
+    return None
+
+
+def _bounds(step: Step, passive: bool, text: str) -> tuple[int, int] | None:
+    spans = [d for d in step.durations if not _LAST.match(d.text)]
+    if not spans:
+        return None
+    low = round(sum(d.min_minutes for d in spans))
+    highs = [d.max_minutes for d in spans]
+    if all(h is not None for h in highs):
+        high = round(sum(h or 0 for h in highs))
+    elif _FRIDGE.search(text):
+        high = max(low, 1440)  # marinating, chilling: at most a day
+    elif _REST.search(text):
+        high = low + max(5, low // 2)
+    else:
+        high = low * 2
+    if passive and _REST.search(text) and not _HEAT_VERB.search(text) and high == low:
+        high = low + 5  # "rest for 10 minutes": 10 to 15
+    return max(1, low), max(1, low, high)
+
+
+def _oven_temperature(step: Step) -> int | None:
+    ovens = [t for t in step.temperatures if t.kind in {"oven", "other"} and t.fahrenheit >= 200]
+    return round(ovens[-1].fahrenheit) if ovens else None
+
+
+def _scaled(minutes: tuple[int, int], written: int, used: int) -> tuple[int, int]:
+    """Time at another oven temperature: 10% less per 25°F hotter, 10% more per 25°F cooler."""
+    factor = 1 - 0.1 * (used - written) / STEP_F
+    return max(1, int(minutes[0] * factor)), max(1, round(minutes[1] * factor + 0.49))
+
+
+def _modes(
+    builder: _Builder, step: Step, minutes: tuple[int, int], fahrenheit: int | None, dish: str
+) -> list[Mode]:
+    text = step.text
+    equipment = set(step.equipment)
+    appliance = next((e for e in step.equipment if e in _APPLIANCES), None)
+    if appliance is not None:
+        return [Mode(minutes, appliance=appliance)]
+    if fahrenheit is not None and "oven" in equipment and _HEAT_VERB.search(text):
+        modes = [Mode(minutes, oven=OvenUse(fahrenheit))]
+        if not builder.options.exact:
+            step_f = builder.options.flexible_f
+            for delta in (-step_f, step_f):
+                used = fahrenheit + delta
+                scaled = _scaled(minutes, fahrenheit, used)
+                modes.append(
+                    Mode(
+                        scaled,
+                        oven=OvenUse(used),
+                        deviation=f"{dish}: {used}°F for {_span(scaled)} instead of "
+                        f"{fahrenheit}°F for {_span(minutes)}",
+                    )
+                )
+            modes.extend(_air_fryer(builder, minutes, fahrenheit, dish))
+        return modes
+    if equipment & _STOVE and _HEAT_VERB.search(text):
+        return [Mode(minutes, burner=True)]
+    if "refrigerator" in equipment or (_FRIDGE.search(text) and minutes[1] >= 60):
+        return [Mode(minutes, fridge=True)]
+    return [Mode(minutes)]
+
+
+def _span(minutes: tuple[int, int]) -> str:
+    low, high = minutes
+    return f"{low} minutes" if low == high else f"{low}–{high} minutes"
+
+
+def _air_fryer(
+    builder: _Builder, minutes: tuple[int, int], fahrenheit: int, dish: str
+) -> list[Mode]:
+    """The air fryer for a roast: the article's own air-fryer method for this food, else the
+    usual rule (25°F cooler, a fifth less time) for small pieces such as vegetables."""
+    if not builder.kitchen.has("air fryer"):
+        return []
+    for variant in builder.recipe.variants:
+        if variant.kind != "method" or "air fryer" not in variant.name.lower():
+            continue
+        for step in variant.steps:
+            if (
+                step.durations
+                and step.temperatures
+                and _variant_dish(builder.recipe, variant) in (dish, None)
+            ):
+                low = round(step.durations[0].min_minutes)
+                high = round(step.durations[0].max_minutes or low)
+                used = round(step.temperatures[0].fahrenheit)
+                return [
+                    Mode(
+                        (low, high),
+                        appliance="air fryer",
+                        deviation=f"{dish}: in the air fryer at {used}°F for "
+                        f"{_span((low, high))}, as the article says",
+                    )
+                ]
+    if MEAT_OR_FISH.search(dish):
+        return []
+    low, high = max(1, round(minutes[0] * 0.8)), max(1, round(minutes[1] * 0.8))
+    return [
+        Mode(
+            (low, high),
+            appliance="air fryer",
+            deviation=f"{dish}: in the air fryer at {fahrenheit - 25}°F for "
+            f"{_span((low, high))} instead of the oven",
+        )
+    ]
+
+
+def _variant_dish(recipe: Recipe, variant: Variant) -> str | None:
+    for step in variant.steps:
+        dish = _dish(recipe, step)
+        if dish:
+            return dish
+    return None
+
+
+def _active_minutes(text: str) -> tuple[int, str]:
+    for pattern, minutes, what in _ACTIVE_MINUTES:
+        if pattern.search(text):
+            return minutes, what
+    return DEFAULT_ACTIVE, "hands-on work"
+
+
+def _split(text: str) -> tuple[str, str] | None:
+    """ "Coat the pork. Refrigerate for 30 minutes." → the active and the passive sentence."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    if len(sentences) < 2:
+        return None
+    return " ".join(sentences[:-1]), sentences[-1]
+
+
+def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]) -> None:
+    recipe, key = builder.recipe, builder.key
+    dish = builder.dish_of.get(number) or recipe.title
+    passive = step.attention == "passive"
+    text = step.text
+    bounds = _bounds(step, passive, text)
+    base = f"{key}/{number}"
+    heat_f = _oven_temperature(step) or oven_f.get(dish) or oven_f.get("")
+    if passive and bounds is not None:
+        split = _split(text)
+        if split and bounds[1] >= 30 and not _HEAT_VERB.search(split[0]):
+            active_minutes, what = _active_minutes(split[0])
+            builder.assumptions.append(
+                f"{recipe.title}, step {number}: no time for {split[0][:40].rstrip()!r}; "
+                f"planned as {active_minutes} minutes of {what}"
+            )
+            first = Activity(
+                f"{base}a",
+                dish,
+                recipe.title,
+                number,
+                split[0],
+                [Mode((active_minutes, active_minutes))],
+                "active",
+            )
+            second = Activity(
+                f"{base}b",
+                dish,
+                recipe.title,
+                number,
+                split[1],
+                _modes(builder, step, bounds, heat_f, dish),
+                "passive",
+                setup=1,
+            )
+            builder.activities += [first, second]
+            builder.after.append(After(first.id, second.id, 0, 5, "one step"))
+            builder.first[number], builder.last[number] = first.id, second.id
+            return
+        modes = _modes(builder, step, bounds, heat_f, dish)
+        activity = Activity(base, dish, recipe.title, number, text, modes, "passive", setup=SETUP)
+    elif bounds is not None:
+        modes = _modes(builder, step, bounds, heat_f, dish)
+        activity = Activity(base, dish, recipe.title, number, text, modes, "active")
+    else:
+        minutes, what = _active_minutes(text)
+        builder.assumptions.append(
+            f"{recipe.title}, step {number}: no time given; planned as {minutes} minutes of {what}"
+        )
+        modes = _modes(builder, step, (minutes, minutes), heat_f, dish)
+        activity = Activity(base, dish, recipe.title, number, text, modes, "active")
+    builder.activities.append(activity)
+    builder.first[number] = builder.last[number] = activity.id
+    mode = activity.modes[0]
+    if mode.oven or mode.burner or mode.appliance:
+        builder.heat_of_dish[dish] = activity.id
+
+
+def _recipe(builder: _Builder, serve_step: bool) -> None:
+    recipe = builder.recipe
+    steps = list(enumerate(recipe.steps, start=1))
+    # Which food each step is about; a step about none (preheating) takes the next step's.
+    for number, step in steps:
+        dish = _dish(recipe, step)
+        if dish:
+            builder.dish_of[number] = dish
+    for number, _ in reversed(steps):
+        if number not in builder.dish_of and number + 1 in builder.dish_of:
+            builder.dish_of[number] = builder.dish_of[number + 1]
+    oven_f: dict[str, int] = {}
+    previous: int | None = None
+    chain: list[int] = []
+    for number, step in steps:
+        dish = builder.dish_of.get(number, "")
+        if _PREHEAT.match(step.text) and not step.durations:
+            fahrenheit = _oven_temperature(step)
+            if fahrenheit:
+                oven_f[dish] = fahrenheit
+                oven_f.setdefault("", fahrenheit)
+            continue
+        _add_step(builder, number, step, oven_f)
+        last = _LAST.match(step.text)
+        if (
+            last
+            and dish in builder.heat_of_dish
+            and builder.heat_of_dish[dish] != builder.first[number]
+        ):
+            builder.within.append(
+                Within(
+                    builder.heat_of_dish[dish],
+                    builder.first[number],
+                    int(last.group("n")),
+                    "in the last minutes of the cooking it names",
+                )
+            )
+        elif _WHILE.match(step.text) and len(chain) >= 2:
+            # "While the pork is roasting, …": beside that roasting, after what came before it
+            during = _during(builder, step.text)
+            before = builder.pred_of.get(during) if during else None
+            builder.after.append(
+                After(
+                    before or builder.last[chain[-2]],
+                    builder.first[number],
+                    0,
+                    None,
+                    "alongside the step before",
+                )
+            )
+        elif previous is not None:
+            gap = 5 if _is_heat(builder, builder.last[previous]) else None
+            builder.after.append(
+                After(builder.last[previous], builder.first[number], 0, gap, "the step before")
+            )
+        # A step about food cooked earlier follows that cooking, promptly if it is hot.
+        heat = builder.heat_of_dish.get(dish)
+        handled = heat is not None and any(a.before == heat for a in builder.after)
+        mine = (builder.first[number], builder.last[number])
+        if heat and heat not in mine and not last and not handled:  # the first handling after it
+            builder.after.append(
+                After(heat, builder.first[number], 0, HOT_BEFORE, "comes off the heat")
+            )
+        if previous is not None and not last:
+            builder.pred_of.setdefault(builder.first[number], builder.last[previous])
+        mode = builder.activities[-1].modes[0]
+        if (mode.oven or mode.burner or mode.appliance) and dish:
+            builder.first_heat_of_dish.setdefault(dish, builder.last[number])
+        chain.append(number)
+        previous = number
+    if not chain:
+        raise RequestError(
+            f"{recipe.title!r} has no steps to plan", where="plan", hint="give the recipe its steps"
+        )
+    final = chain[-1]
+    # Every dish's last cooking is done shortly before the step that serves the meal.
+    for dish, heat in builder.heat_of_dish.items():
+        if heat != builder.last[final] and not any(
+            a.before == heat and a.after in (builder.first[final], builder.last[final])
+            for a in builder.after
+        ):
+            builder.after.append(
+                After(heat, builder.first[final], 0, HOT_BEFORE, f"{dish} comes to the table hot")
+            )
+    if serve_step:
+        builder.serve.append(Serve(builder.last[final], 0, "the meal is served"))
+
+
+def _during(builder: _Builder, text: str) -> str | None:
+    """The cooking a "While the pork is roasting" clause names: that food's first heat step."""
+    clause = text.split(",", 1)[0]
+    for index in ingredients_in(clause, builder.recipe.ingredients):
+        name = builder.recipe.ingredients[index].name or ""
+        if name in builder.first_heat_of_dish:
+            return builder.first_heat_of_dish[name]
+    return None
+
+
+def _is_heat(builder: _Builder, activity_id: str) -> bool:
+    for activity in builder.activities:
+        if activity.id == activity_id:
+            mode = activity.modes[0]
+            return bool(mode.oven or mode.burner or mode.appliance)
+    return False
+
+
+def _with_methods(recipe: Recipe, names: Sequence[str]) -> Recipe:
+    """The recipe with its card's cooking of a food replaced by an article method of it."""
+    if not names:
+        return recipe
+    import copy  # noqa: PLC0415
+
+    result = copy.deepcopy(recipe)
+    for name in names:
+        variant = next(
+            (v for v in recipe.variants if v.kind == "method" and name.lower() in v.name.lower()),
+            None,
+        )
+        if variant is None:
+            continue
+        dish = _variant_dish(recipe, variant)
+        if dish is None:
+            continue
+        steps = result.steps
+        cooking = [
+            i
+            for i, s in enumerate(steps)
+            if _dish(recipe, s) == dish
+            and s.attention == "passive"
+            and not _LAST.match(s.text)
+            and (set(s.equipment) & ({"oven"} | _STOVE | _APPLIANCES))
+        ]
+        if not cooking:
+            continue
+        drop = set(cooking)
+        for i in cooking:  # the preheat before a cooking step, and a rest after it
+            if i > 0 and _PREHEAT.match(steps[i - 1].text):
+                drop.add(i - 1)
+            if (
+                any(_REST.search(v.text) for v in variant.steps)
+                and i + 1 < len(steps)
+                and (_REST.search(steps[i + 1].text) and _dish(recipe, steps[i + 1]) == dish)
+            ):
+                drop.add(i + 1)
+        new_steps = [copy.deepcopy(s) for s in variant.steps]
+        for s in new_steps:  # the method's steps are about its food even where they name none
+            if not s.uses:
+                s.uses = [i for i, ing in enumerate(recipe.ingredients) if (ing.name or "") == dish]
+        at = min(drop)
+        result.steps = (
+            [s for i, s in enumerate(steps[:at]) if i not in drop]
+            + new_steps
+            + [s for i, s in enumerate(steps) if i >= at and i not in drop]
+        )
+    return result
+
+
+def build_problem(
+    recipes: Sequence[Recipe],
+    serve_at: datetime,
+    kitchen: Kitchen | None = None,
+    options: PlanOptions | None = None,
+    earliest: datetime | None = None,
+) -> Problem:
+    """The task graph for a meal of several recipes served together at ``serve_at``."""
+    options = options or PlanOptions()
+    kitchen = kitchen or Kitchen()
+    problem = Problem(serve_at=serve_at, kitchen=kitchen, earliest=earliest)
+    keys: set[str] = set()
+    for recipe in recipes:
+        key = slug(recipe.title)
+        while key in keys:
+            key += "-2"
+        keys.add(key)
+        builder = _Builder(_with_methods(recipe, options.methods), kitchen, options, key)
+        _recipe(builder, serve_step=True)
+        problem.activities += builder.activities
+        problem.after += builder.after
+        problem.within += builder.within
+        problem.serve += builder.serve
+        problem.assumptions += builder.assumptions
+    return problem
