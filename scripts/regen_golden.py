@@ -24,10 +24,10 @@ EXAMPLE = "examples/honey-mustard-pork-belly.txt"
 
 def derived() -> dict[str, str]:
     """Golden outputs of scaling and converting the built-in example, as Markdown to read."""
-    from ladle.convert import convert_recipe  # noqa: PLC0415
+    from ladle.conversion import convert_recipe  # noqa: PLC0415
     from ladle.examples import example_text  # noqa: PLC0415
     from ladle.formats import markdown, read_text  # noqa: PLC0415
-    from ladle.scale import ScaleRequest, scale  # noqa: PLC0415
+    from ladle.scaling import ScaleRequest, scale  # noqa: PLC0415
 
     recipe = read_text(example_text(), "text", EXAMPLE)[0]
     return {

@@ -25,3 +25,16 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
         assert "no_such_thing" in str(error)
     else:  # pragma: no cover - the assertion is the test
         raise AssertionError("expected AttributeError")
+
+
+def test_the_operations_are_functions_even_after_their_modules_are_imported() -> None:
+    import ladle.checker
+    import ladle.conversion
+    import ladle.planning.planner
+    import ladle.scaling
+
+    for name in ("check", "convert", "plan", "scale", "shopping_list"):
+        assert callable(getattr(ladle, name)), name
+    recipe = ladle.read_text("Toast\n\nIngredients\n- 2 slices bread\n\nMethod\n1. Toast it.")[0]
+    assert isinstance(ladle.check(recipe), list)
+    assert ladle.scale(recipe, ladle.ScaleRequest(factor=2)).ingredients[0].quantity == 4

@@ -59,7 +59,7 @@ def test_title_yield_and_ingredients(recipe: Recipe) -> None:
     assert recipe.description
     got = [(i.quantity, i.unit, i.name, i.optional, i.to_taste) for i in recipe.ingredients]
     assert got == EXPECTED_INGREDIENTS
-    assert recipe.ingredients[7].preparation == "peeled and cut"
+    assert (recipe.ingredients[7].preparation or "").startswith("peeled and cut")
     assert recipe.ingredients[5].comment is None
 
 
@@ -88,7 +88,7 @@ def test_the_nine_steps(recipe: Recipe) -> None:
         "active",
     ]
     names = [[recipe.ingredients[i].name for i in s.uses] for s in steps]
-    assert names[1][:1] == ["pork belly"]
+    assert "pork belly" in names[1]
     assert {"honey", "Dijon mustard", "soy sauce", "garlic powder"} <= set(names[1])
     assert names[4] == ["carrots", "olive oil", "Salt and pepper", "fresh thyme leaves"]
     assert "butter" not in {n for ns in names for n in ns}  # listed, never used
@@ -136,14 +136,10 @@ def test_marinating_in_the_article(recipe: Recipe) -> None:
 
 
 def test_glaze_variations(recipe: Recipe) -> None:
-    names = [v.name for v in recipe.variants if v.kind == "variation"]
-    for expected in (
-        "Soy sauce",
-        "Minced garlic or ginger",
-        "Smoked paprika or chili flakes",
-        "Orange or lemon zest",
-    ):
-        assert expected in names
+    names = [v.name.lower() for v in recipe.variants if v.kind == "variation"]
+    assert len(names) >= 4
+    for words in (("soy",), ("garlic", "ginger"), ("paprika", "chili"), ("lemon", "zest")):
+        assert sum(all(w in n for w in words) for n in names) == 1, (words, names)
 
 
 def test_sides_and_drinks(recipe: Recipe) -> None:

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ladle.convert import convert_recipe
+from ladle.conversion import convert_recipe
 from ladle.errors import RequestError, UnitError
 from ladle.examples import example_text
 from ladle.formats import read, read_text
 from ladle.model import Ingredient, Recipe, Yield
-from ladle.scale import ScaleRequest, scale, scale_factor
+from ladle.scaling import ScaleRequest, scale, scale_factor
 
 from .conftest import CASES, ROOT
 
@@ -39,7 +39,7 @@ def test_scaling_to_eight_servings() -> None:
     scaled = scale(example(), ScaleRequest(servings=8))
     assert [i.text for i in scaled.ingredients][:4] == [
         "4 lb pork belly",
-        "Salt and pepper to taste",
+        "Salt and pepper, to taste",
         "¼ cup olive oil",
         "½ cup honey",
     ]

@@ -89,7 +89,7 @@ def test_numbers_that_are_not_temperatures() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Place the pork on a wire rack over a baking tray.", ["wire rack", "baking sheet"]),
+        ("Set the meat on a wire rack in a baking tray.", ["wire rack", "baking sheet"]),
         ("Put it on a roasting tray and roast.", ["roasting tray", "oven"]),
         ("Sear in a hot skillet.", ["skillet"]),
         ("Bring a large pot of water to the boil.", ["pot"]),
@@ -113,10 +113,10 @@ def test_equipment(text: str, expected: list[str]) -> None:
         ("Roast for 1.5 to 2 hours.", "passive"),
         ("Preheat the oven to 350°F.", "passive"),
         ("Refrigerate for at least 30 minutes.", "passive"),
-        ("Let it rest for 10 minutes before slicing.", "passive"),
+        ("Let it rest for 10 minutes, then carve.", "passive"),
         ("Toss the carrots with olive oil.", "active"),
-        ("While the pork is roasting, toss the carrots with olive oil.", "active"),
-        ("In the last 10 minutes of roasting, brush the pork with glaze.", "active"),
+        ("While the lamb cooks, toss the beans with olive oil.", "active"),
+        ("In the final 10 minutes, brush the ham with glaze.", "active"),
         ("Stir constantly for 5 minutes.", "active"),
         ("Serve.", "active"),
     ],
@@ -159,7 +159,7 @@ def test_back_reference_to_the_previous_time_is_not_counted_twice() -> None:
     steps = understand_steps(
         [
             ("Roast for 2 hours.", None),
-            ("After 2 hours, raise the oven to 450°F and roast for another 30–40 minutes.", None),
+            ("Once 2 hours are up, raise the oven to 450°F and roast 30–40 minutes longer.", None),
         ]
     )
     assert [(d.min_minutes, d.max_minutes) for d in steps[1].durations] == [(30, 40)]
@@ -176,8 +176,8 @@ def test_a_step_with_an_oven_temperature_uses_the_oven() -> None:
     [
         ("Roast for 2 hours.", True),
         ("Then, refrigerate the pork uncovered.", True),
-        ("When ready to serve, reheat the pork.", True),
-        ("Pork belly has become a star on modern menus.", False),
+        ("When it is time to eat, reheat the lamb.", True),
+        ("Pork belly is popular in restaurants these days.", False),
     ],
 )
 def test_is_instruction(sentence: str, expected: bool) -> None:

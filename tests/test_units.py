@@ -224,3 +224,10 @@ def test_mass_and_volume_meet_only_through_a_density(name: str, volume: str, mas
     with pytest.raises(UnitError) as caught:
         convert(1, volume, mass, ingredient=name)
     assert "no density known" in str(caught.value)
+
+
+def test_a_bulb_or_a_bunch_is_not_one_piece() -> None:
+    assert convert(1, "bulb", "gram", ingredient="garlic") == 50
+    assert convert(2, "clove", "gram", ingredient="garlic") == 10
+    with pytest.raises(UnitError, match="no usual weight"):
+        convert(1, "bunch", "gram", ingredient="carrots")

@@ -454,7 +454,7 @@ def test_pdf_first_page_shows_the_recipe(
         timeout=60,
     ).stdout
     assert recipe.title in " ".join(text.split())
-    assert "INGREDIENTS" in text and "2 lbs pork belly" in text  # headings are upper case
+    assert "INGREDIENTS" in text and "2 lb pork belly" in text  # headings are upper case
 
 
 def test_pdf_of_markup_is_text(tmp_path: Path) -> None:

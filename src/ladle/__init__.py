@@ -4,6 +4,10 @@ The public API (everything the command line does is one call here)::
 
     import ladle
     recipes = ladle.read("pork-belly.txt")          # every recipe in a source, main first
+    ladle.check(recipes[0])                         # contradictions, gaps, unsafe temperatures
+    ladle.scale(recipes[0], ladle.ScaleRequest(servings=8))
+    ladle.plan(recipes, serve_at)                   # when to do each step; .to_json()
+    ladle.shopping_list(recipes)                    # merged by food, grouped by aisle
     ladle.parse_ingredient("2 tbsp olive oil")      # one ingredient line, understood
     document = recipes[0].to_json()                 # the recipe JSON of the contract
 """
@@ -14,6 +18,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ladle.checker import Finding, check
+    from ladle.conversion import convert_recipe as convert
     from ladle.errors import (
         BinarySource,
         EmptySource,
@@ -44,6 +50,11 @@ if TYPE_CHECKING:
         Variant,
         Yield,
     )
+    from ladle.plan_model import Plan
+    from ladle.planning.kitchen import Kitchen
+    from ladle.planning.planner import plan
+    from ladle.scaling import ScaleRequest, scale
+    from ladle.shopping import ShoppingList, shopping_list
 
 # Loaded on first use, so that "ladle --help" does not pay for the readers.
 _WHERE: dict[str, str] = {
@@ -64,6 +75,13 @@ _WHERE: dict[str, str] = {
     ),
     **dict.fromkeys(["read", "read_text", "write"], "ladle.formats"),
     "parse_ingredient": "ladle.ingredients",
+    **dict.fromkeys(["scale", "ScaleRequest"], "ladle.scaling"),
+    "convert": "ladle.conversion:convert_recipe",
+    **dict.fromkeys(["check", "Finding"], "ladle.checker"),
+    "plan": "ladle.planning.planner",
+    "Kitchen": "ladle.planning.kitchen",
+    "Plan": "ladle.plan_model",
+    **dict.fromkeys(["shopping_list", "ShoppingList"], "ladle.shopping"),
     **dict.fromkeys(
         [
             "Amount",
@@ -90,7 +108,8 @@ def __getattr__(name: str) -> Any:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'ladle' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, _, attribute = module.partition(":")
+    value = getattr(importlib.import_module(module), attribute or name)
     globals()[name] = value
     return value
 
@@ -107,14 +126,19 @@ __all__ = [
     "Doneness",
     "Duration",
     "EmptySource",
+    "Finding",
     "FormatError",
     "Ingredient",
     "IngredientError",
+    "Kitchen",
     "LadleError",
     "MakeAhead",
     "NoRecipeFound",
     "Pairing",
+    "Plan",
     "Recipe",
+    "ScaleRequest",
+    "ShoppingList",
     "Source",
     "SourceError",
     "SourceNotFound",
@@ -127,8 +151,13 @@ __all__ = [
     "Variant",
     "Yield",
     "__version__",
+    "check",
+    "convert",
     "parse_ingredient",
+    "plan",
     "read",
     "read_text",
+    "scale",
+    "shopping_list",
     "write",
 ]

@@ -145,7 +145,7 @@ def _item_name(text: str) -> str:
     name, _ = _split_definition(text)
     if name:
         return name
-    head = _NAME_END.split(text, maxsplit=1)[0].strip().rstrip(".")
+    head = _NAME_END.split(text, maxsplit=1)[0].strip().rstrip(".,;: ")
     return head[:1].upper() + head[1:] if head else text
 
 

@@ -213,8 +213,8 @@ def scale(
     """Scale a recipe by servings, by a factor, or to the amount of one ingredient."""
     system = _system(units)
     with _errors():
-        from ladle.scale import ScaleRequest
-        from ladle.scale import scale as scale_recipe
+        from ladle.scaling import ScaleRequest
+        from ladle.scaling import scale as scale_recipe
 
         recipe = _one_recipe(source)
         request = ScaleRequest(factor=factor, servings=servings, to=to)
@@ -231,10 +231,159 @@ def convert(
     """Convert every amount, temperature and length of a recipe to metric or US units."""
     system = _system(units)
     with _errors():
-        from ladle.convert import convert_recipe
+        from ladle.conversion import convert_recipe
 
         converted = convert_recipe(_one_recipe(source), cast("System", system))
         _show(converted, json_output)
+
+
+def _serve_at(text: str) -> Any:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(text.strip().replace("T", " ", 1))
+    except ValueError:
+        sys.stderr.write(
+            f'error: --serve-at: {text!r} is not a time (write it as "2026-11-26 19:00")\n'
+        )
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def plan(
+    sources: Annotated[
+        list[str], typer.Argument(help="The recipes of the meal.", metavar="SOURCE...")
+    ],
+    serve_at: Annotated[
+        str, typer.Option("--serve-at", help='When the meal is served: "YYYY-MM-DD HH:MM".')
+    ],
+    kitchen: Annotated[
+        str | None, typer.Option("--kitchen", help="A kitchen file (TOML); default one oven.")
+    ] = None,
+    exact: Annotated[
+        bool, typer.Option("--exact", help="No other temperatures or methods than written.")
+    ] = False,
+    method: Annotated[
+        list[str] | None,
+        typer.Option("--method", help="Cook by this method of a recipe's article (repeatable)."),
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the plan JSON.")] = False,
+    ics: Annotated[
+        str | None, typer.Option("--ics", help="Also write an iCalendar file with alarms.")
+    ] = None,
+    svg: Annotated[str | None, typer.Option("--svg", help="Also write an SVG Gantt chart.")] = None,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds the solver may search.")
+    ] = 10.0,
+) -> None:
+    """Plan a meal: when to do every step so everything is on the table at --serve-at."""
+    moment = _serve_at(serve_at)
+    with _errors():
+        from pathlib import Path
+
+        from ladle.formats import read
+        from ladle.planning.kitchen import load_kitchen
+        from ladle.planning.planner import plan as make_plan
+
+        recipes = [read(source)[0] for source in sources]
+        room = load_kitchen(kitchen) if kitchen else None
+        result = make_plan(
+            recipes, moment, room, exact=exact, methods=method or (), time_limit=time_limit
+        )
+        if svg or ics:
+            from ladle.planning import export
+
+            try:
+                if svg:
+                    Path(svg).write_text(export.gantt_svg(result), encoding="utf-8")
+                if ics:
+                    Path(ics).write_bytes(export.to_ics(result))
+            except OSError as error:
+                _fail(f"{svg or ics}: cannot write the file ({error.strerror or error})")
+        if json_output:
+            _print_json(result.to_json())
+        else:
+            from ladle.console import plan_timeline
+
+            _stdout().print(plan_timeline(result))
+        if result.status == "infeasible":
+            reason = result.explanation[0] if result.explanation else "no plan exists"
+            hint = "see the fixes above" + (", or plan without --exact" if exact else "")
+            _fail(f"plan: {reason} ({hint})")
+
+
+@app.command()
+def check(
+    sources: Annotated[
+        list[str], typer.Argument(help="Recipe files, - for standard input, or URLs.")
+    ],
+    kitchen: Annotated[
+        str | None,
+        typer.Option("--kitchen", help="A kitchen file (TOML): how many ovens there are."),
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the findings JSON.")] = False,
+) -> None:
+    """Find contradictions, gaps and unsafe temperatures in recipes (and their articles)."""
+    with _errors():
+        from ladle.checker import check as check_recipe
+        from ladle.formats import read
+
+        ovens = 1
+        if kitchen:
+            from ladle.planning.kitchen import load_kitchen
+
+            ovens = len(load_kitchen(kitchen).ovens)
+        reports = []
+        for source in sources:
+            recipe = read(source)[0]
+            reports.append((source, recipe, check_recipe(recipe, kitchen_ovens=ovens)))
+    if json_output:
+        documents = [
+            {"ladle": 1, "source": source, "title": recipe.title,
+             "findings": [f.to_json() for f in findings]}
+            for source, recipe, findings in reports
+        ]  # fmt: skip
+        _print_json(documents[0] if len(documents) == 1 else documents)
+        return
+    from ladle.console import findings_panel
+
+    out = _stdout()
+    for _, recipe, findings in reports:
+        out.print(findings_panel(recipe.title, findings))
+
+
+@app.command()
+def shop(
+    sources: Annotated[
+        list[str], typer.Argument(help="The recipes to shop for.", metavar="SOURCE...")
+    ],
+    servings: Annotated[
+        float | None,
+        typer.Option("--servings", "-s", help="Scale every recipe to this many servings first."),
+    ] = None,
+    units: Annotated[
+        str | None, typer.Option("--units", "-u", help="Show every amount in metric or us.")
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the list JSON.")] = False,
+) -> None:
+    """One shopping list for several recipes: merged by food, grouped by aisle."""
+    system = _system(units)
+    with _errors():
+        from ladle.formats import read
+        from ladle.scaling import ScaleRequest, scale_factor
+        from ladle.shopping import shopping_list
+
+        recipes = [read(source)[0] for source in sources]
+        factors = None
+        if servings is not None:
+            factors = [scale_factor(r, ScaleRequest(servings=servings)) for r in recipes]
+        result = shopping_list(recipes, system=cast("System | None", system), factors=factors)
+        if json_output:
+            _print_json(result.to_json())
+        else:
+            from ladle.console import shopping_table
+
+            _stdout().print(shopping_table(result))
 
 
 EXPORT_CHOICES = ("ladle", "jsonld", "cooklang", "markdown", "html", "pdf")
@@ -325,22 +474,44 @@ def ingredients(
 
 @app.command()
 def demo() -> None:
-    """Show what ladle does with its built-in example, a honey-mustard pork belly dinner."""
+    """The main job on the built-in example: read it, check it, plan dinner, shop for it."""
     with _errors():
-        from ladle.console import recipe_card
+        from datetime import datetime, timedelta
+
+        from ladle.checker import check as check_recipe
+        from ladle.console import findings_panel, plan_timeline, recipe_card, shopping_table
         from ladle.examples import example_text
         from ladle.formats import read_text
+        from ladle.planning.planner import plan as make_plan
+        from ladle.shopping import shopping_list
 
         name = "honey-mustard-pork-belly.txt"
         recipe = read_text(example_text(name), "text", f"examples/{name}")[0]
         out = _stdout()
-        out.rule("[bold]ladle demo: reading the built-in example")
+        out.rule("[bold]1. Reading the built-in example")
         out.print(recipe_card(recipe))
         out.print(
             f"[dim]Read {len(recipe.ingredients)} ingredients, {len(recipe.steps)} steps, "
             f"{len(recipe.variants)} variants, {len(recipe.pairings)} pairings. "
             f"Try: ladle parse YOUR-RECIPE.txt --json[/dim]"
         )
+        out.rule("[bold]2. Checking it")
+        out.print(findings_panel(recipe.title, check_recipe(recipe)))
+        now = datetime.now().replace(second=0, microsecond=0)
+        serve_at = (now + timedelta(days=1)).replace(hour=19, minute=0)
+        out.rule(f"[bold]3. Planning dinner for {serve_at:%A} at 19:00, one oven, one cook")
+        out.print(plan_timeline(make_plan([recipe], serve_at, now=now)))
+        article = ("Two-Stage", "Carrot Roasting")
+        exact = make_plan([recipe], serve_at, exact=True, methods=article, now=now)
+        out.print("[bold]The article's way exactly (two-stage pork, carrots at 425°F):[/bold]")
+        for line in exact.explanation:
+            out.print(f"  [red]{line}[/red]")
+        out.print(
+            '[dim]Try: ladle plan RECIPE... --serve-at "YYYY-MM-DD 19:00" '
+            "--kitchen kitchen.toml --svg plan.svg --ics plan.ics[/dim]"
+        )
+        out.rule("[bold]4. Shopping for it")
+        out.print(shopping_table(shopping_list([recipe])))
 
 
 def main() -> None:

@@ -6,6 +6,8 @@ Front-end code only: it lays out what the library computed and decides nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -15,9 +17,21 @@ from rich.table import Table
 from rich.text import Text
 
 from ladle.model import Duration, Ingredient, Recipe, Step, Temperature
+from ladle.plan_model import Plan, PlanTask
 from ladle.units import format_quantity
 
-__all__ = ["amount_text", "ingredient_table", "recipe_card"]
+if TYPE_CHECKING:
+    from ladle.checker import Finding
+    from ladle.shopping import ShoppingList
+
+__all__ = [
+    "amount_text",
+    "findings_panel",
+    "ingredient_table",
+    "plan_timeline",
+    "recipe_card",
+    "shopping_table",
+]
 
 _UNIT_SHORT = {
     "teaspoon": "tsp",
@@ -223,3 +237,143 @@ def _article_parts(recipe: Recipe) -> list[RenderableType]:
             line.append(f"; finish at {', '.join(finishing)}", style="dim")
         parts.append(line)
     return parts
+
+
+# --- plans -------------------------------------------------------------------------------------
+
+_SESSION_GAP = 30  # minutes without hands-on work that end a session
+_PUT_IN = timedelta(minutes=2)
+
+
+def _sessions(plan: Plan) -> list[list[PlanTask]]:
+    """Tasks grouped into sessions: runs of hands-on work with gaps under half an hour, each
+    passive task listed in the session where it starts."""
+    sessions: list[list[PlanTask]] = []
+    last_end = None
+    for task in plan.tasks:
+        cook = any(u.resource.startswith("cook") for u in task.uses)
+        hands = task.attention == "active" or cook
+        gap = (task.start - last_end).total_seconds() / 60 if last_end else None
+        if not sessions or (gap is not None and gap >= _SESSION_GAP):
+            sessions.append([])
+        sessions[-1].append(task)
+        # a passive task needs the cook only to put the food in; a preheat, nobody
+        until = (
+            task.end
+            if task.attention == "active"
+            else task.start + (_PUT_IN if hands else timedelta(0))
+        )
+        last_end = until if last_end is None else max(last_end, until)
+    return sessions
+
+
+def _where(task: PlanTask) -> str:
+    parts = []
+    for use in task.uses:
+        if use.resource.startswith("cook"):
+            continue
+        name = use.resource.replace("-1", "") if use.resource.endswith("-1") else use.resource
+        parts.append(f"{name} {round(use.fahrenheit)}°F" if use.fahrenheit else name)
+    return ", ".join(parts)
+
+
+def plan_timeline(plan: Plan) -> RenderableType:
+    """A plan as a timeline grouped into sessions, or the reasons there is none."""
+    parts: list[RenderableType] = []
+    serve = f"{plan.serve_at:%A %d %B, %H:%M}"
+    if plan.status == "infeasible":
+        parts.append(Text(f"No plan serves this meal at {serve}.", style="bold red"))
+        parts.extend(Text(line, style="red") for line in plan.explanation)
+        return Panel(Group(*parts), title="ladle plan", border_style="red")
+    head = Text(f"Serve at {serve}", style="bold")
+    head.append(f"  ({plan.status})", style="dim")
+    parts.append(head)
+    several = len({t.recipe for t in plan.tasks if t.kind == "step"}) > 1
+    for number, session in enumerate(_sessions(plan), start=1):
+        first = session[0].start
+        last = max(t.end if t.attention == "active" else t.start for t in session)
+        final = number == len(_sessions(plan))
+        label = "Final stretch" if final else f"{first:%A} {_part_of_day(first)}"
+        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column(ratio=1)
+        table.add_column(style="dim", no_wrap=True)
+        for task in session:
+            style = "" if task.attention == "active" else "dim"
+            whose = task.recipe if several else task.dish  # which dish, in the meal's terms
+            what = f"[{whose}] {task.text}" if whose else task.text
+            table.add_row(
+                f"{task.start:%H:%M}–{task.end:%H:%M}", Text(what, style=style), _where(task)
+            )
+        parts.append(Text(f"\n{label}, {first:%H:%M}–{last:%H:%M}", style="bold underline"))
+        parts.append(table)
+    if plan.deviations:
+        parts.append(Text("\nChanges from the recipes:", style="bold yellow"))
+        parts.extend(Text(f"  • {d}", style="yellow") for d in plan.deviations)
+    if plan.assumptions:
+        parts.append(Text("\nAssumed:", style="bold"))
+        parts.extend(Text(f"  • {a}", style="dim") for a in plan.assumptions)
+    if plan.bounds.get("summary"):
+        parts.append(Text(f"\n{plan.bounds['summary']}", style="dim"))
+    return Panel(Group(*parts), title="ladle plan", border_style="green", padding=(0, 1))
+
+
+def _part_of_day(moment: object) -> str:
+    hour = getattr(moment, "hour", 12)
+    if hour < 12:
+        return "morning"
+    if hour < 17:
+        return "afternoon"
+    return "evening"
+
+
+def shopping_table(shopping: ShoppingList) -> RenderableType:
+    """The shopping list: one table, aisle by aisle in store order, with where each item goes."""
+    several = len(shopping.recipes) > 1
+    number = {title: n for n, title in enumerate(shopping.recipes, start=1)}
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+    table.add_column(ratio=3)
+    table.add_column(style="dim", ratio=3)
+    if several:
+        table.add_column(style="cyan", ratio=1, no_wrap=True)
+    for aisle, items in shopping.by_aisle():
+        table.add_row(Text(aisle[0].upper() + aisle[1:], style="bold underline"))
+        for item in items:
+            row: list[RenderableType] = [
+                Text(item.text, style="dim" if item.optional else ""),
+                Text(item.note or ""),
+            ]
+            if several:
+                used = sorted({number[u.recipe] for u in item.uses if u.recipe in number})
+                row.append(Text(" ".join(f"[{n}]" for n in used)))
+            table.add_row(*row)
+        table.add_row()
+    head = Text("For ", style="bold")
+    head.append("; ".join(f"[{n}] {title}" for title, n in number.items()) if several
+                else shopping.recipes[0] if shopping.recipes else "nothing")  # fmt: skip
+    return Panel(Group(head, Text(), table), title="ladle shop", border_style="green")
+
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def findings_panel(title: str, findings: Sequence[Finding]) -> RenderableType:
+    """What the checker found in one recipe: where, what, and the fix, worst first."""
+    if not findings:
+        return Panel(Text("Nothing to report.", style="green"), title=f"ladle check: {title}")
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(ratio=1)
+    for finding in findings:
+        body = Text(finding.message)
+        body.append("\nFix: ", style="dim bold")
+        body.append(finding.fix, style="dim")
+        table.add_row(
+            Text(finding.severity, style=_SEVERITY_STYLE[finding.severity]), finding.where, body
+        )
+        table.add_row()
+    tally = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+    counts = ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in tally.items() if n)
+    worst = "red" if any(f.severity == "error" for f in findings) else "yellow"
+    return Panel(table, title=f"ladle check: {title}", subtitle=counts, border_style=worst)

@@ -15,6 +15,7 @@ EQUIPMENT: dict[str, tuple[str, ...]] = {
     "microwave": ("microwave", "microwave oven"),
     "toaster oven": ("toaster oven",),
     "oven": ("oven",),
+    "stove": ("stove", "stovetop", "stove top", "hob", "cooktop", "burner"),
     "grill": ("grill", "barbecue", "bbq"),
     "grill pan": ("grill pan", "griddle pan", "griddle"),
     "wire rack": ("wire rack", "cooling rack", "roasting rack", "oven rack", "rack"),
@@ -106,12 +107,23 @@ _EQUIPMENT_BY_SPELLING = {
 # Verbs that name their appliance: "refrigerate" needs a refrigerator.
 _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"\b(?:refrigerat\w*|chill(?:ed|ing)?\s+(?:for|overnight|until|in))\b", re.I),
+        re.compile(
+            r"\b(?:refrigerat\w*|chill(?:ed|ing)?\s+(?:(?:it|them)\s+)?(?:for|overnight|until|in))\b",
+            re.I,
+        ),
         "refrigerator",
     ),
     (re.compile(r"\bfreez(?:e|ing)\b", re.I), "freezer"),
     (re.compile(r"\bair[-\s]?fr(?:y|ied|ying)\b", re.I), "air fryer"),
     (re.compile(r"\bmicrowave\w*\b", re.I), "microwave"),
+    (
+        re.compile(
+            r"\bover\s+(?:a\s+)?(?:very\s+)?(?:low|medium|high|moderate|gentle)(?:[-\s]+(?:low|high))?"
+            r"\s+heat\b",
+            re.I,
+        ),
+        "stove",
+    ),
 )
 # Appliances that heat: a step with an oven temperature and none of these uses the oven.
 HEAT_APPLIANCES = frozenset(
@@ -137,6 +149,7 @@ _NOT_OVEN_HEAT = (
     "toaster oven",
     "dutch oven",
     "skillet",
+    "stove",
     "grill pan",
 )
 

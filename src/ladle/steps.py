@@ -38,12 +38,13 @@ _PASSIVE_VERBS = re.compile(
     r"dry|smoke|poach|steam|boil|pressure[-\s]cook|air[-\s]?fry|broil|grill|bring)\w*",
     re.I,
 )
+_HEATS_OVEN = re.compile(r"\s*(?:pre-?heat|heat|turn\s+on)\s+(?:the\s+|your\s+)?oven\b", re.I)
 _ACTIVE_VERBS = re.compile(
     r"^\s*(?:score|season|toss|chop|slice|dice|mince|stir|whisk|mix|beat|fold|knead|brush|"
     r"sear|fry|saut[eé]|serve|combine|spread|place|arrange|pour|add|cut|peel|wash|pat|rub|"
     r"drizzle|sprinkle|garnish|flip|turn|baste|plate|remove|transfer|grate|zest|squeeze|"
     r"blend|puree|mash|shape|roll|form|stuff|wrap|fill|melt|heat|cook|make|prepare|trim|"
-    r"tie|carve|assemble|dress|scatter|top|spoon|ladle|divide|line|grease)\b",
+    r"tie|carve|assemble|dress|scatter|top|spoon|ladle|divide|line|grease|glaze|paint|coat)\b",
     re.I,
 )
 _SUBORDINATE = re.compile(
@@ -86,7 +87,8 @@ def attention_of(text: str, durations: Sequence[Duration]) -> Attention:
     passive_only = True
     for sentence in sentences or [main]:
         passive = _PASSIVE_VERBS.search(sentence)
-        if passive and (find_durations(sentence) or re.match(r"\s*preheat", sentence, re.I)):
+        heats_oven = _HEATS_OVEN.match(sentence)
+        if heats_oven or (passive and find_durations(sentence)):
             passive_with_time = True
         first_active = _ACTIVE_VERBS.match(sentence)
         if (first_active and not (passive and find_durations(sentence))) or not passive:

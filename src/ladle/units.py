@@ -477,6 +477,14 @@ def convert(value: float, unit: str, target: str, *, ingredient: str | None = No
     return float(ureg.Quantity(milliliters, "milliliter").to(_pint_unit(target)).magnitude)
 
 
+# Count units that hold many of the food's usual pieces, or part of one: never one piece.
+_GROUPS = frozenset(
+    {"bulb", "head", "bunch", "can", "jar", "tin", "packet", "package", "pack", "bag", "box",
+     "handful", "sprig", "stalk", "slice", "sheet", "stick", "leaf", "rib", "fillet", "wedge",
+     "floret", "loaf", "pinch", "dash", "drop", "splash", "knob"}
+)  # fmt: skip
+
+
 def _convert_count(value: float, unit: str, target: str, ingredient: str | None) -> float:
     have, want = dimension(unit), dimension(target)
     what = ingredient or "this ingredient"
@@ -484,13 +492,14 @@ def _convert_count(value: float, unit: str, target: str, ingredient: str | None)
         if singular(unit) == singular(target):
             return value
         raise UnitError(f"cannot count {unit} as {target}", where=what)
-    piece = grams_per_piece(
-        ingredient
-        if have == "count" and unit == "piece"
-        else f"{ingredient or ''} {unit if have == 'count' else target}"
-    )
-    if piece is None:
-        piece = grams_per_piece(ingredient)
+    counted = singular(unit if have == "count" else target)
+    if counted in _GROUPS:  # a bulb of garlic is not one clove: only a "garlic bulb" entry
+        key = f"{ingredient or ''} {counted}"
+        piece = _lookup(key, {k: v for k, v in _tables()[1].items() if counted in k.split()})
+    else:
+        piece = grams_per_piece(
+            ingredient if counted == "piece" else f"{ingredient or ''} {counted}"
+        ) or grams_per_piece(ingredient)
     if piece is None or "mass" not in (have, want):
         raise UnitError(
             f"no usual weight known for a {unit if have == 'count' else target} of {what}",

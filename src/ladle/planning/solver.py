@@ -11,10 +11,12 @@ it, as many as it has racks.
 Objectives in stages, each solution hinting the next and each optimum kept as a constraint:
 
 0. the fewest departures from the recipes (another temperature, the air fryer);
-1. the shortest final stretch of hands-on work before serving (the cook's last session starts
+1. the fewest waits shorter than the article around a recipe says is best (marinating
+   "overnight is better": across the night);
+2. the shortest final stretch of hands-on work before serving (the cook's last session starts
    as late as possible; earlier work ends at least ``GAP`` minutes before it);
-2. the fewest oven temperature changes, then the fewest minutes the ovens are on;
-3. the fewest separate trips to the kitchen (sessions of hands-on work).
+3. the fewest oven temperature changes, then the fewest minutes the ovens are on;
+4. the fewest separate trips to the kitchen (sessions of hands-on work).
 
 The plan's status is ``optimal`` when every stage is proven, else ``feasible``.
 """
@@ -29,8 +31,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ladle.errors import RequestError
-from ladle.plan.problem import Activity, Mode, Problem
 from ladle.plan_model import Plan, PlanResource, PlanTask, PlanUse
+from ladle.planning.problem import Activity, Mode, Problem
 
 __all__ = ["GAP", "Solution", "SolveOptions", "solve", "to_plan"]
 
@@ -44,7 +46,7 @@ class SolveOptions:
 
     time_limit: float = 10.0
     workers: int = max(1, os.cpu_count() or 1)
-    stages: int = 4
+    stages: int = 5
 
 
 @dataclass(slots=True)
@@ -99,7 +101,13 @@ def _night_blocks(problem: Problem, horizon: int) -> list[tuple[int, int]]:
 class _Model:
     """The CP-SAT model of one problem."""
 
-    def __init__(self, problem: Problem, allowed: dict[str, list[int]] | None = None) -> None:
+    def __init__(
+        self,
+        problem: Problem,
+        allowed: dict[str, list[int]] | None = None,
+        *,
+        groups: bool = False,
+    ) -> None:
         from ortools.sat.python import cp_model  # noqa: PLC0415 - half a second to import
 
         self.cp = cp_model
@@ -113,7 +121,19 @@ class _Model:
         self.oven_lit: dict[tuple[str, int, int], Any] = {}
         self.cook_intervals: list[tuple[Any, Any, Any]] = []  # (interval, start, end)
         self.allowed = allowed or {}
+        # With ``groups``, each kind of constraint is switched by a literal of its own, so an
+        # infeasible problem can say which of them clash (see ``ladle.planning.explain``).
+        self.grouped = groups
+        self.groups: dict[str, Any] = {}
         self._build()
+
+    def group(self, key: str) -> list[Any]:
+        """The enforcement literal of a constraint group (none when groups are off)."""
+        if not self.grouped:
+            return []
+        if key not in self.groups:
+            self.groups[key] = self.model.new_bool_var(f"group {key}")
+        return [self.groups[key]]
 
     # --- variables ---------------------------------------------------------------------------
 
@@ -137,7 +157,7 @@ class _Model:
                 self.mode_lit[a, m] = lit
                 literals.append(lit)
                 if a in self.allowed and m not in self.allowed[a]:
-                    model.add(lit == 0)
+                    model.add(lit == 0).only_enforce_if(self.group(f"written:{a}"))
                 if not self._possible(mode):
                     model.add(lit == 0)
                 model.add(duration >= mode.minutes[0]).only_enforce_if(lit)
@@ -159,7 +179,7 @@ class _Model:
                         racks[k].append((iv, mode.oven.racks))
                         # the first use of the day needs the oven preheated, after "now"
                         lead = oven.preheat_minutes(mode.oven.fahrenheit)
-                        model.add(start >= -horizon + lead).only_enforce_if(q)
+                        model.add(start >= -horizon + lead).only_enforce_if([q, *self.group("now")])
                     if ovens:
                         model.add(sum(ovens) == lit)
                     else:
@@ -169,7 +189,12 @@ class _Model:
         intervals = [iv for iv, _, _ in self.cook_intervals]
         demands = [1] * len(intervals)
         for low, high in _night_blocks(self.problem, horizon):  # the night takes every cook
-            intervals.append(model.new_interval_var(low, high - low, high, f"night {low}"))
+            night = self.group("night")
+            if night:
+                iv = model.new_optional_interval_var(low, high - low, high, night[0], "night")
+            else:
+                iv = model.new_interval_var(low, high - low, high, f"night {low}")
+            intervals.append(iv)
             demands.append(kitchen.cooks)
         model.add_cumulative(intervals, demands, kitchen.cooks)
         if burners:
@@ -241,19 +266,22 @@ class _Model:
                         both = [self.oven_lit[a, m, k], self.oven_lit[b, n, k]]
                         a_to_b = 0 if (a, b) in continued else oven.change_minutes(f, g)
                         b_to_a = 0 if (b, a) in continued else oven.change_minutes(g, f)
+                        rule = self.group(f"oven:{k}")
                         model.add(self.start[b] >= self.end[a] + a_to_b).only_enforce_if(
-                            [*both, first]
+                            [*both, first, *rule]
                         )
                         model.add(self.start[a] >= self.end[b] + b_to_a).only_enforce_if(
-                            [*both, first.negated()]
+                            [*both, first.negated(), *rule]
                         )
 
     def _relations(self) -> None:
         model = self.model
-        for rel in self.problem.after:
+        for i, rel in enumerate(self.problem.after):
             model.add(self.start[rel.after] >= self.end[rel.before] + rel.min_gap)
             if rel.max_gap is not None:
-                model.add(self.start[rel.after] <= self.end[rel.before] + rel.max_gap)
+                model.add(
+                    self.start[rel.after] <= self.end[rel.before] + rel.max_gap
+                ).only_enforce_if(self.group(f"wait:{i}"))
         for within in self.problem.within:
             model.add(self.start[within.inner] >= self.end[within.outer] - within.minutes)
             model.add(self.end[within.inner] <= self.end[within.outer])
@@ -266,6 +294,29 @@ class _Model:
 
     def deviations(self) -> Any:
         return sum(lit for (a, m), lit in self.mode_lit.items() if m > 0)
+
+    def missed_ideals(self) -> Any:
+        """Waits shorter than the article says is best; an overnight wait that misses the
+        night counts too."""
+        model = self.model
+        nights = _night_blocks(self.problem, self.horizon)
+        missed = []
+        for activity in self.problem.activities:
+            if activity.ideal is None:
+                continue
+            a = activity.id
+            met = model.new_bool_var(f"ideal {a}")
+            model.add(self.duration[a] >= activity.ideal).only_enforce_if(met)
+            if activity.overnight and nights:
+                spans = []
+                for low, high in nights:
+                    across = model.new_bool_var(f"overnight {a} {low}")
+                    model.add(self.start[a] <= low).only_enforce_if(across)
+                    model.add(self.end[a] >= high).only_enforce_if(across)
+                    spans.append(across)
+                model.add_bool_or(spans).only_enforce_if(met)
+            missed.append(met.negated())
+        return sum(missed)
 
     def final_stretch(self) -> Any:
         model, horizon = self.model, self.horizon
@@ -374,11 +425,12 @@ def solve(
     solver.parameters.num_workers = options.workers
     stages = [
         ("deviations", m.deviations()),
+        ("missed_ideals", m.missed_ideals()),
         ("final_stretch_minutes", m.final_stretch()),
     ]
     changes, oven_minutes = m.oven_cost()
     stages.append(("oven_cost", changes * (m.horizon + 1) + oven_minutes))
-    if options.stages > 3:
+    if options.stages > 4:
         stages.append(("trips", m.trips()))
     stages = stages[: options.stages]
     deadline = options.time_limit

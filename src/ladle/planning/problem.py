@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from ladle.plan.kitchen import Kitchen
+from ladle.planning.kitchen import Kitchen
 
 __all__ = [
     "Activity",
@@ -80,6 +80,8 @@ class Activity:
     setup: int = 0  # hands-on minutes at the start of a passive activity
     kind: Literal["step", "reheat"] = "step"
     optional: bool = False  # present only when an option of a Choice names it
+    ideal: int | None = None  # minutes the article says are best ("at least 4 hours")
+    overnight: bool = False  # the article says overnight is best: wait across the night
 
     @property
     def minutes(self) -> tuple[int, int]:

@@ -27,15 +27,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from ladle.article import MEAT_OR_FISH
+from ladle.durations import find_durations
+from ladle.equipment import equipment_in
 from ladle.errors import RequestError
-from ladle.model import Recipe, Step, Variant
-from ladle.plan.kitchen import Kitchen
-from ladle.plan.problem import Activity, After, Mode, OvenUse, Problem, Serve, Within
-from ladle.steps import ingredients_in
+from ladle.model import Duration, Recipe, Step, Variant
+from ladle.planning.kitchen import Kitchen
+from ladle.planning.problem import Activity, After, Mode, OvenUse, Problem, Serve, Within
+from ladle.steps import ingredients_in, main_clause
+from ladle.temperatures import find_temperatures
 from ladle.units import dimension
 
 __all__ = ["PlanOptions", "build_problem", "slug"]
@@ -52,10 +55,43 @@ _HEAT_VERB = re.compile(
     r"reheat|rewarm|warm|air[-\s]?fry)\w*\b",
     re.I,
 )
+# A sentence that preheats the oven, wherever it stands in a step.
+_PREHEAT_SENTENCE = re.compile(
+    r"\b(?:pre-?heat|heat|turn\s+on|switch\s+on)\s+(?:the\s+|your\s+)?oven\b|"
+    r"\bpre-?heat\s+(?:it\s+)?to\b",
+    re.I,
+)
+# A sentence that says how long the result keeps: a limit on waiting, not an action.
+_KEEPS = re.compile(
+    r"\b(?:keeps?|will\s+keep|can\s+be\s+(?:kept|stored|made)|stores?|lasts?)\b", re.I
+)
+# "Take the chicken out of the fridge 30 minutes before cooking": a wait before the cooking.
+_BEFORE_COOKING = re.compile(
+    r"\b(?P<n>\d+)\s*(?:minutes?|mins?)\s+before\s+(?:cooking|roasting|baking|grilling|you\s+cook)",
+    re.I,
+)
+# Words that mention heat without heating: "take the pan off the heat", "before cooking".
+_NOT_HEATING = re.compile(
+    r"\b(?:off|from)\s+the\s+heat\b|\bbefore\s+(?:cooking|roasting|baking|grilling)\b|"
+    r"\bstop\s+the\s+cooking\b|\bheat-?proof\b|\b(?:out\s+of|from)\s+the\s+oven\b",
+    re.I,
+)
+# Heating water with no time written: it takes a while, and the cook may walk away.
+_TO_THE_BOIL = re.compile(
+    r"\b(?:bring|heat)\b[^.]*?(?:\bto\s+(?:a|the)\s+(?:rolling\s+|gentle\s+)?boil|"
+    r"\buntil\s+it\s+(?:reaches|boils|comes|is\s+(?:steaming|hot)))",
+    re.I,
+)
+BOIL_MINUTES = 10
+# Cooking on in the pan the step before put on the stove: "simmer for 5 minutes".
+_GOES_ON = re.compile(
+    r"\b(?:simmer|bubble|boil|reduc|cook|fry|fried|saut|toast|brown|sear|wilt|melt)\w*", re.I
+)
+_COLD = re.compile(r"\b(?:over\s+ice|chilled|cold|at\s+room\s+temperature)\b", re.I)
 _REST = re.compile(r"\b(?:rest|stand|cool|sit)\w*\b", re.I)
 _FRIDGE = re.compile(r"\b(?:refrigerat\w*|chill\w*|marinat\w*|fridge|freez\w*|set)\b", re.I)
 _SERVE = re.compile(r"^\s*(?:serve|plate|garnish\s+and\s+serve|to\s+serve)\b", re.I)
-_STOVE = frozenset({"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok"})
+_STOVE = frozenset({"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok", "stove"})
 _APPLIANCES = frozenset({"air fryer", "slow cooker", "pressure cooker", "microwave",
                          "deep fryer", "toaster oven"})  # fmt: skip
 _ACTIVE_MINUTES: tuple[tuple[re.Pattern[str], int, str], ...] = (
@@ -105,6 +141,12 @@ class _Builder:
     heat_of_dish: dict[str, str] = field(default_factory=dict)  # dish -> last heat activity
     first_heat_of_dish: dict[str, str] = field(default_factory=dict)
     pred_of: dict[str, str] = field(default_factory=dict)  # activity -> the one before it
+    meal_f: frozenset[int] = frozenset()  # the oven temperatures every recipe of the meal writes
+    on_burner: bool = False  # the step before is on the stove
+    keeps: int | None = None  # minutes the step being read keeps, if it says
+    previous: str | None = None  # the activity added last
+    warm: set[str] = field(default_factory=set)  # activities that end with hot food
+    waiting: str | None = None  # a wait that ends when the next cooking begins
 
 
 def _dish(recipe: Recipe, step: Step) -> str | None:
@@ -118,14 +160,89 @@ def _dish(recipe: Recipe, step: Step) -> str | None:
     return None
 
 
-def _bounds(step: Step, passive: bool, text: str) -> tuple[int, int] | None:
-    spans = [d for d in step.durations if not _LAST.match(d.text)]
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A step as the planner reads it: its preheating and its keeping time taken out."""
+
+    step: Step | None  # None when the step only preheats the oven
+    preheat_f: int | None = None
+    keeps: int | None = None  # minutes the result keeps, when a sentence says so
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def _prepare(step: Step) -> _Prepared:
+    """Take out the sentences that are not work: "Heat the oven to 200°C." sets the oven for
+    the steps that follow; "The tea keeps for up to 5 days." bounds how long it may wait."""
+    preheat: int | None = None
+    keeps: int | None = None
+    kept: list[str] = []
+    for sentence in _sentences(step.text):
+        temperatures = [
+            t for t in find_temperatures(sentence) if t.kind in {"oven", "other"}
+            and t.fahrenheit >= 200
+        ]  # fmt: skip
+        if _PREHEAT_SENTENCE.search(sentence) and temperatures and not find_durations(sentence):
+            preheat = round(temperatures[-1].fahrenheit)
+            continue
+        durations = find_durations(sentence)
+        if _KEEPS.search(sentence) and durations and kept:
+            keeps = max(round(d.max_minutes or d.min_minutes) for d in durations)
+            continue
+        kept.append(sentence)
+    if preheat is None and keeps is None:
+        return _Prepared(step)
+    if not kept:
+        return _Prepared(None, preheat, keeps)
+    text = " ".join(kept)
+    prepared = replace(
+        step,
+        text=text,
+        durations=[d for d in step.durations if d.text in text],
+        temperatures=[t for t in step.temperatures if t.text in text],
+        equipment=equipment_in(text),
+    )
+    return _Prepared(prepared, preheat, keeps)
+
+
+def _alternatives(text: str, spans: Sequence[Duration]) -> bool:
+    """ "at least 4 hours, or overnight": durations that are choices, not parts to add up."""
+    if len(spans) < 2:
+        return False
+    at = 0
+    ends: list[tuple[int, int]] = []
+    for span in spans:
+        start = text.find(span.text, at)
+        if start < 0:
+            return False
+        ends.append((start, start + len(span.text)))
+        at = start + len(span.text)
+    return all(
+        re.search(r"\bor\b", text[ends[i][1] : ends[i + 1][0]]) for i in range(len(ends) - 1)
+    )
+
+
+def _bounds(
+    step: Step, passive: bool, text: str, keeps: int | None = None
+) -> tuple[int, int] | None:
+    inside = bool(_LAST.match(text))
+    spans = [d for d in step.durations if not (inside and _LAST.match(d.text))]
     if not spans:
         return None
-    low = round(sum(d.min_minutes for d in spans))
-    highs = [d.max_minutes for d in spans]
+    if _alternatives(text, spans):
+        low = round(min(d.min_minutes for d in spans))
+        top = [d.max_minutes for d in spans]
+        open_ended = any(d.max_minutes is None for d in spans)
+        highs: list[float | None] = [None] if open_ended else [max(h or 0 for h in top)]
+    else:
+        low = round(sum(d.min_minutes for d in spans))
+        highs = [d.max_minutes for d in spans]
     if all(h is not None for h in highs):
         high = round(sum(h or 0 for h in highs))
+    elif keeps is not None:
+        high = max(low, keeps)
     elif _FRIDGE.search(text):
         high = max(low, 1440)  # marinating, chilling: at most a day
     elif _REST.search(text):
@@ -148,20 +265,33 @@ def _scaled(minutes: tuple[int, int], written: int, used: int) -> tuple[int, int
     return max(1, int(minutes[0] * factor)), max(1, round(minutes[1] * factor + 0.49))
 
 
+def _heating(text: str) -> bool:
+    """Whether the step heats food: "Once roasted, take it out of the oven" does not."""
+    return bool(_HEAT_VERB.search(_NOT_HEATING.sub(" ", main_clause(text))))
+
+
+def _nearby(builder: _Builder, fahrenheit: int) -> list[int]:
+    """Other temperatures an oven step may use: a step either way, and any temperature another
+    dish of the meal is written at, within a step of this one (392°F roasts fine at 400°F)."""
+    step_f = builder.options.flexible_f
+    near = {fahrenheit - step_f, fahrenheit + step_f}
+    near |= {f for f in builder.meal_f if abs(f - fahrenheit) <= step_f}
+    return sorted(near - {fahrenheit})
+
+
 def _modes(
     builder: _Builder, step: Step, minutes: tuple[int, int], fahrenheit: int | None, dish: str
 ) -> list[Mode]:
     text = step.text
     equipment = set(step.equipment)
+    heating = _heating(text)
     appliance = next((e for e in step.equipment if e in _APPLIANCES), None)
     if appliance is not None:
         return [Mode(minutes, appliance=appliance)]
-    if fahrenheit is not None and "oven" in equipment and _HEAT_VERB.search(text):
+    if fahrenheit is not None and "oven" in equipment and heating:
         modes = [Mode(minutes, oven=OvenUse(fahrenheit))]
         if not builder.options.exact:
-            step_f = builder.options.flexible_f
-            for delta in (-step_f, step_f):
-                used = fahrenheit + delta
+            for used in _nearby(builder, fahrenheit):
                 scaled = _scaled(minutes, fahrenheit, used)
                 modes.append(
                     Mode(
@@ -173,8 +303,14 @@ def _modes(
                 )
             modes.extend(_air_fryer(builder, minutes, fahrenheit, dish))
         return modes
-    if equipment & _STOVE and _HEAT_VERB.search(text):
+    if equipment & _STOVE and heating:
         return [Mode(minutes, burner=True)]
+    if (
+        builder.on_burner
+        and "oven" not in equipment
+        and _GOES_ON.search(_NOT_HEATING.sub(" ", text))
+    ):
+        return [Mode(minutes, burner=True)]  # on in the pan the step before put on the stove
     if "refrigerator" in equipment or (_FRIDGE.search(text) and minutes[1] >= 60):
         return [Mode(minutes, fridge=True)]
     return [Mode(minutes)]
@@ -189,9 +325,9 @@ def _air_fryer(
     builder: _Builder, minutes: tuple[int, int], fahrenheit: int, dish: str
 ) -> list[Mode]:
     """The air fryer for a roast: the article's own air-fryer method for this food, else the
-    usual rule (25°F cooler, a fifth less time) for small pieces such as vegetables."""
-    if not builder.kitchen.has("air fryer"):
-        return []
+    usual rule (25°F cooler, a fifth less time) for small pieces such as vegetables. Offered
+    even in a kitchen without one: the solver leaves it out, and an explanation may suggest
+    it."""
     for variant in builder.recipe.variants:
         if variant.kind != "method" or "air fryer" not in variant.name.lower():
             continue
@@ -233,6 +369,43 @@ def _variant_dish(recipe: Recipe, variant: Variant) -> str | None:
     return None
 
 
+_WAIT_VERB = re.compile(
+    r"\b(marinat|chill|refrigerat|rest|dry|proo?f|prove|rise|soak|brine|cure)", re.I
+)
+
+
+def _ideal(builder: _Builder, activity: Activity, text: str) -> None:
+    """What the article around the recipe says is the best wait for this step, if anything:
+    "Marinate for at least 4 hours; overnight is better." The recipe's own time stays the
+    rule; the article's becomes the plan's preference."""
+    mode = activity.modes[0]
+    if mode.oven or mode.burner or mode.appliance:
+        return  # a cooking, not a wait
+    stems = {m.group(1).lower()[:5] for m in _WAIT_VERB.finditer(text)}
+    if re.search(r"\b(?:mixture|marinade|coat)", text, re.I):
+        stems.add("marin")  # coating in a mixture and leaving it in the fridge is marinating
+    if not stems or activity.modes[0].minutes[1] < 60:
+        return
+    for variant in builder.recipe.variants:
+        if variant.kind not in {"technique", "method"}:
+            continue
+        for step in variant.steps:
+            here = (step.text + " " + variant.name).lower()
+            if not any(stem in here for stem in stems):
+                continue
+            longest = max((d.min_minutes for d in step.durations), default=0)
+            if longest > activity.modes[0].minutes[0]:
+                ideal = min(round(longest), activity.modes[0].minutes[1])
+                activity.ideal = ideal
+                activity.overnight = any("overnight" in d.text.lower() for d in step.durations)
+                best = "overnight is best" if activity.overnight else f"{ideal} minutes are best"
+                builder.assumptions.append(
+                    f"{builder.recipe.title}, step {activity.step}: the article says {best} "
+                    "for this wait; the plan aims for it where it can"
+                )
+                return
+
+
 def _active_minutes(text: str) -> tuple[int, str]:
     for pattern, minutes, what in _ACTIVE_MINUTES:
         if pattern.search(text):
@@ -251,14 +424,47 @@ def _split(text: str) -> tuple[str, str] | None:
 def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]) -> None:
     recipe, key = builder.recipe, builder.key
     dish = builder.dish_of.get(number) or recipe.title
-    passive = step.attention == "passive"
     text = step.text
-    bounds = _bounds(step, passive, text)
     base = f"{key}/{number}"
     heat_f = _oven_temperature(step) or oven_f.get(dish) or oven_f.get("")
+    before_cooking = _BEFORE_COOKING.search(text)
+    boil = not step.durations and _TO_THE_BOIL.search(text)
+    passive = step.attention == "passive" or bool(before_cooking or boil)
+    bounds = _bounds(step, passive, text, builder.keeps)
+    if before_cooking:  # out of the fridge: at least the time written, a little more is fine
+        written = int(before_cooking.group("n"))
+        bounds = (written, written + max(15, written // 2))
+    elif boil:
+        bounds = (BOIL_MINUTES, BOIL_MINUTES + 5)
+        builder.assumptions.append(
+            f"{recipe.title}, step {number}: no time given; planned as {BOIL_MINUTES} minutes "
+            "for the water to heat"
+        )
+    made: list[Activity] = []
+    if before_cooking and bounds is not None:
+        # Out of the fridge, then on with the rest while it warms up; the wait ends as the
+        # cooking begins.
+        take = Activity(f"{base}a", dish, recipe.title, number, text, [Mode((1, 1))], "active")
+        wait = Activity(
+            f"{base}b",
+            dish,
+            recipe.title,
+            number,
+            f"Leave the {dish} out until it goes on to cook.",
+            [Mode(bounds)],
+            "passive",
+            setup=0,
+        )
+        builder.activities += [take, wait]
+        builder.after.append(After(take.id, wait.id, 0, 0, "one step"))
+        builder.first[number] = builder.last[number] = take.id
+        builder.waiting = wait.id
+        builder.previous = take.id
+        return
     if passive and bounds is not None:
+        modes = _modes(builder, step, bounds, heat_f, dish)
         split = _split(text)
-        if split and bounds[1] >= 30 and not _HEAT_VERB.search(split[0]):
+        if split and bounds[1] >= 30 and not _heating(split[0]):
             active_minutes, what = _active_minutes(split[0])
             builder.assumptions.append(
                 f"{recipe.title}, step {number}: no time for {split[0][:40].rstrip()!r}; "
@@ -274,36 +480,42 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
                 "active",
             )
             second = Activity(
-                f"{base}b",
-                dish,
-                recipe.title,
-                number,
-                split[1],
-                _modes(builder, step, bounds, heat_f, dish),
-                "passive",
-                setup=1,
+                f"{base}b", dish, recipe.title, number, split[1], modes, "passive", setup=1
             )
-            builder.activities += [first, second]
+            _ideal(builder, second, text)
             builder.after.append(After(first.id, second.id, 0, 5, "one step"))
-            builder.first[number], builder.last[number] = first.id, second.id
-            return
-        modes = _modes(builder, step, bounds, heat_f, dish)
-        activity = Activity(base, dish, recipe.title, number, text, modes, "passive", setup=SETUP)
+            made = [first, second]
+        else:
+            setup = 1 if boil else SETUP
+            activity = Activity(
+                base, dish, recipe.title, number, text, modes, "passive", setup=setup
+            )
+            _ideal(builder, activity, text)
+            made = [activity]
     elif bounds is not None:
         modes = _modes(builder, step, bounds, heat_f, dish)
-        activity = Activity(base, dish, recipe.title, number, text, modes, "active")
+        made = [Activity(base, dish, recipe.title, number, text, modes, "active")]
     else:
         minutes, what = _active_minutes(text)
         builder.assumptions.append(
             f"{recipe.title}, step {number}: no time given; planned as {minutes} minutes of {what}"
         )
         modes = _modes(builder, step, (minutes, minutes), heat_f, dish)
-        activity = Activity(base, dish, recipe.title, number, text, modes, "active")
-    builder.activities.append(activity)
-    builder.first[number] = builder.last[number] = activity.id
-    mode = activity.modes[0]
-    if mode.oven or mode.burner or mode.appliance:
-        builder.heat_of_dish[dish] = activity.id
+        made = [Activity(base, dish, recipe.title, number, text, modes, "active")]
+    builder.activities += made
+    builder.first[number], builder.last[number] = made[0].id, made[-1].id
+    mode = made[-1].modes[0]
+    resting = (
+        made[-1].attention == "passive"
+        and not (mode.oven or mode.burner or mode.appliance or mode.fridge)
+        and _REST.search(text)
+        and builder.heat_of_dish.get(dish) == builder.previous
+    )
+    if mode.oven or mode.burner or mode.appliance or resting:
+        builder.heat_of_dish[dish] = made[-1].id  # a roast resting under foil stays hot
+        builder.warm.add(made[-1].id)
+    builder.on_burner = mode.burner
+    builder.previous = made[-1].id
 
 
 def _recipe(builder: _Builder, serve_step: bool) -> None:
@@ -320,15 +532,22 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
     oven_f: dict[str, int] = {}
     previous: int | None = None
     chain: list[int] = []
-    for number, step in steps:
+    for number, written in steps:
         dish = builder.dish_of.get(number, "")
-        if _PREHEAT.match(step.text) and not step.durations:
-            fahrenheit = _oven_temperature(step)
-            if fahrenheit:
-                oven_f[dish] = fahrenheit
-                oven_f.setdefault("", fahrenheit)
+        prepared = _prepare(written)
+        if prepared.preheat_f:
+            oven_f[dish] = prepared.preheat_f
+            oven_f.setdefault("", prepared.preheat_f)
+        if prepared.step is None:
             continue
+        step = prepared.step
+        builder.keeps = prepared.keeps
         _add_step(builder, number, step, oven_f)
+        if builder.waiting is not None and _is_heat(builder, builder.first[number]):
+            builder.after.append(
+                After(builder.waiting, builder.first[number], 0, 5, "before cooking")
+            )
+            builder.waiting = None
         last = _LAST.match(step.text)
         if (
             last
@@ -357,7 +576,8 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
                 )
             )
         elif previous is not None:
-            gap = 5 if _is_heat(builder, builder.last[previous]) else None
+            # the food waits inside a passive step (its time stretches), not between steps
+            gap = 5 if _prompt(builder, builder.last[previous], builder.first[number]) else None
             builder.after.append(
                 After(builder.last[previous], builder.first[number], 0, gap, "the step before")
             )
@@ -382,7 +602,14 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
         )
     final = chain[-1]
     # Every dish's last cooking is done shortly before the step that serves the meal.
+    order = {activity.id: i for i, activity in enumerate(builder.activities)}
+    cold_serve = bool(_COLD.search(recipe.steps[final - 1].text))
     for dish, heat in builder.heat_of_dish.items():
+        chilled_after = any(
+            a.modes[0].fridge and order[a.id] > order[heat] for a in builder.activities
+        )
+        if cold_serve or chilled_after:
+            continue  # a dish chilled after cooking, or served cold, need not come off the heat
         if heat != builder.last[final] and not any(
             a.before == heat and a.after in (builder.first[final], builder.last[final])
             for a in builder.after
@@ -390,6 +617,17 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
             builder.after.append(
                 After(heat, builder.first[final], 0, HOT_BEFORE, f"{dish} comes to the table hot")
             )
+    # A step nothing follows (a roast resting while the gravy is made) is done before serving,
+    # shortly before if it holds hot food.
+    leads = {a.before for a in builder.after}
+    for activity in builder.activities:
+        if activity.id in leads or activity.id in (builder.first[final], builder.last[final]):
+            continue
+        hot = activity.id in builder.warm and not cold_serve
+        why = f"{activity.dish} comes to the table hot" if hot else "done before serving"
+        builder.after.append(
+            After(activity.id, builder.first[final], 0, HOT_BEFORE if hot else None, why)
+        )
     if serve_step:
         builder.serve.append(Serve(builder.last[final], 0, "the meal is served"))
 
@@ -402,6 +640,29 @@ def _during(builder: _Builder, text: str) -> str | None:
         if name in builder.first_heat_of_dish:
             return builder.first_heat_of_dish[name]
     return None
+
+
+def _prompt(builder: _Builder, before: str, after: str) -> bool:
+    """Whether ``after`` must follow ``before`` within minutes: food waits inside a passive
+    step (its time stretches) rather than between steps; food on the heat goes on cooking;
+    a touch between two cookings ("glaze, then back into the oven") is quick."""
+    if _is_passive(builder, before) or (_is_heat(builder, before) and _is_heat(builder, after)):
+        return True
+    earlier = builder.pred_of.get(before)
+    return (
+        _is_heat(builder, after)
+        and earlier is not None
+        and _is_heat(builder, earlier)
+        and _dish_of(builder, earlier) == _dish_of(builder, after)
+    )
+
+
+def _dish_of(builder: _Builder, activity_id: str) -> str | None:
+    return next((a.dish for a in builder.activities if a.id == activity_id), None)
+
+
+def _is_passive(builder: _Builder, activity_id: str) -> bool:
+    return any(a.id == activity_id and a.attention == "passive" for a in builder.activities)
 
 
 def _is_heat(builder: _Builder, activity_id: str) -> bool:
@@ -487,4 +748,10 @@ def build_problem(
         problem.within += builder.within
         problem.serve += builder.serve
         problem.assumptions += builder.assumptions
+    # One cook plates one dish at a time: the dishes reach the table one after another, the
+    # last at the serving time.
+    minutes = {a.id: a.modes[0].minutes[0] for a in problem.activities}
+    serving = sorted(minutes[s.activity] for s in problem.serve)
+    window = sum(serving[:-1])
+    problem.serve = [replace(serve, max_before=window) for serve in problem.serve]
     return problem

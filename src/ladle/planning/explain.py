@@ -1,0 +1,294 @@
+"""Why there is no plan, in a cook's words, with fixes that would work.
+
+The model is built with one switch per group of constraints (an oven's one temperature at a
+time, each dish's way as written, each "hot to the table" wait, the night, the time left before
+serving). CP-SAT, solving under those switches as assumptions, names a set of them that cannot
+hold together; removing switches one at a time (on one worker, so the answer is the same every
+time) shrinks it to a small set that still clashes. That set is said plainly ("One oven cannot
+hold 450°F for the pork belly and 425°F for the carrots in the last 40 minutes"), and every fix
+offered (another temperature for one dish, the air fryer, a second oven, a later serving time)
+has been tried by the solver and found to give a plan.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from ladle.planning.problem import Activity, Mode, Problem
+from ladle.planning.solver import _Model
+
+__all__ = ["Explanation", "exact_modes", "explain", "feasible"]
+
+FIX_LIMIT = 4
+LATER_STEP = 5  # minutes
+LATER_MAX = 240
+
+
+@dataclass(slots=True)
+class Explanation:
+    """The clash, the groups of constraints in it, and fixes each shown to give a plan."""
+
+    clash: str
+    groups: list[str] = field(default_factory=list)
+    fixes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [self.clash]
+        if self.fixes:
+            out.append("Fixes: " + "; or ".join(self.fixes) + ".")
+        return out
+
+
+def feasible(problem: Problem, allowed: dict[str, list[int]] | None, seconds: float = 2.0) -> bool:
+    """Whether any timeline exists (no objective; one worker)."""
+    model = _Model(problem, allowed)
+    solver = model.cp.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = seconds
+    status = solver.solve(model.model)
+    return bool(status in (model.cp.OPTIMAL, model.cp.FEASIBLE))
+
+
+def _core(problem: Problem, allowed: dict[str, list[int]] | None) -> list[str] | None:
+    """A small set of constraint groups that cannot all hold; None when the problem is fine."""
+    model = _Model(problem, allowed, groups=True)
+    cp = model.cp
+    solver = cp.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 5.0
+    keys = sorted(model.groups)
+    literals = {key: model.groups[key] for key in keys}
+    model.model.add_assumptions([literals[k] for k in keys])
+    status = solver.solve(model.model)
+    if status in (cp.OPTIMAL, cp.FEASIBLE):
+        return None
+    if status != cp.INFEASIBLE:
+        return list(keys)  # no answer in time: everything is suspect
+    index = {literals[k].index: k for k in keys}
+    core = [index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in index]
+    for key in list(core):  # deletion: keep only what the clash needs
+        rest = [k for k in core if k != key]
+        model.model.clear_assumptions()
+        model.model.add_assumptions([literals[k] for k in rest])
+        if solver.solve(model.model) == cp.INFEASIBLE:
+            core = rest
+    return core
+
+
+def _oven_modes(activity: Activity) -> list[tuple[int, int]]:
+    return [(m, mode.oven.fahrenheit) for m, mode in enumerate(activity.modes) if mode.oven]
+
+
+def _written_f(activity: Activity) -> int | None:
+    mode = activity.modes[0]
+    return mode.oven.fahrenheit if mode.oven else None
+
+
+def _minutes(mode_minutes: tuple[int, int]) -> str:
+    low, high = mode_minutes
+    return f"{low} minutes" if low == high else f"{low}–{high} minutes"
+
+
+def _clash(problem: Problem, core: list[str]) -> tuple[str, list[Activity]]:
+    by_id = problem.by_id()
+    written = [by_id[k.split(":", 1)[1]] for k in core if k.startswith("written:")]
+    ovens = [a for a in written if _written_f(a) is not None]
+    if any(k.startswith("oven:") for k in core) or len({_written_f(a) for a in ovens}) > 1:
+        others = [a for a in problem.activities if _written_f(a) is not None and a not in ovens]
+        distinct: dict[int, Activity] = {}
+        for activity in sorted(ovens, key=lambda a: -a.minutes[1]):
+            distinct.setdefault(_written_f(activity) or 0, activity)
+        for activity in sorted(others, key=lambda a: -a.minutes[1]):  # what it clashes with
+            if len(distinct) >= 2:
+                break
+            if activity.dish not in {a.dish for a in distinct.values()}:
+                distinct.setdefault(_written_f(activity) or 0, activity)
+        shown = sorted(distinct.values(), key=lambda a: -(_written_f(a) or 0))[:2]
+        count = len(problem.kitchen.ovens)
+        holder = "One oven" if count == 1 else f"{count} ovens"
+        spans = sorted(a.minutes[1] for a in shown)
+        window = max((m for m in spans if m <= 60), default=spans[0])
+        parts = " and ".join(f"{_written_f(a)}°F for the {a.dish}" for a in shown)
+        return f"{holder} cannot hold {parts} in the last {window} minutes.", [
+            *ovens,
+            *[a for a in shown if a not in ovens],
+        ]
+    if "now" in core:
+        return (
+            "There is not enough time before serving to do every step, starting now.",
+            written,
+        )
+    if "night" in core:
+        return (
+            "The hands-on work does not fit the cook's hours (no work at night).",
+            written,
+        )
+    waits = [problem.after[int(k.split(":")[1])] for k in core if k.startswith("wait:")]
+    if waits:
+        dishes = ", ".join(sorted({by_id[w.before].dish for w in waits}))
+        return (
+            f"The {dishes} cannot come to the table hot: the kitchen cannot finish everything "
+            "close enough to serving.",
+            written,
+        )
+    return "The steps cannot all be fitted before serving.", written
+
+
+def _allowing(
+    allowed: dict[str, list[int]] | None, activity: str, mode: int
+) -> dict[str, list[int]]:
+    result = copy.deepcopy(allowed or {})
+    result[activity] = sorted({*result.get(activity, [0]), mode})
+    return result
+
+
+def _fixes(
+    problem: Problem, allowed: dict[str, list[int]] | None, involved: list[Activity]
+) -> list[str]:
+    fixes: list[str] = []
+    temperatures = {_written_f(a) for a in involved if _written_f(a) is not None}
+    dishes = {a.dish for a in involved}
+    # Another temperature for one dish: the one the others use.
+    for activity in sorted(involved, key=lambda a: a.minutes[1]):
+        for m, fahrenheit in _oven_modes(activity):
+            if m == 0 or fahrenheit not in temperatures:
+                continue
+            mode = activity.modes[m]
+            if feasible(problem, _allowing(allowed, activity.id, m)):
+                fixes.append(
+                    f"roast the {activity.dish} at {fahrenheit}°F for {_minutes(mode.minutes)}"
+                )
+                break
+        if len(fixes) >= 2:
+            break
+    if not fixes and len(dishes) >= 2:  # both dishes meet at a temperature between theirs
+        fixes.extend(_shared(problem, allowed, involved))
+    # The air fryer for a dish, adding one to the kitchen when it has none.
+    for activity in involved:
+        air = next(
+            (m for m, mode in enumerate(activity.modes) if mode.appliance == "air fryer"), None
+        )
+        if air is None:
+            continue
+        kitchen = problem.kitchen
+        test = problem
+        if not kitchen.has("air fryer"):
+            test = replace(
+                problem, kitchen=replace(kitchen, appliances=(*kitchen.appliances, "air fryer"))
+            )
+        if feasible(test, _allowing(allowed, activity.id, air)):
+            suffix = "" if kitchen.has("air fryer") else ", if you have one"
+            fixes.append(f"use the air fryer for the {activity.dish}{suffix}")
+            break
+    # A second oven.
+    if involved and len(problem.kitchen.ovens) == 1:
+        kitchen = problem.kitchen
+        bigger = replace(
+            problem, kitchen=replace(kitchen, ovens=(*kitchen.ovens, kitchen.ovens[0]))
+        )
+        if feasible(bigger, allowed):
+            fixes.append("use a second oven")
+    later = _later(problem, allowed)
+    if later is not None:
+        fixes.append(f"serve at {later}")
+    return fixes[:FIX_LIMIT]
+
+
+def _shared(
+    problem: Problem, allowed: dict[str, list[int]] | None, involved: list[Activity]
+) -> list[str]:
+    """Two dishes each moved to a temperature they can share."""
+    ovens = [a for a in involved if _oven_modes(a)]
+    for i, first in enumerate(ovens):
+        for second in ovens[i + 1 :]:
+            if first.dish == second.dish:
+                continue
+            for m, f in _oven_modes(first):
+                for n, g in _oven_modes(second):
+                    if f != g or (m == 0 and n == 0):
+                        continue
+                    trial = _allowing(_allowing(allowed, first.id, m), second.id, n)
+                    if feasible(problem, trial):
+                        return [
+                            f"roast the {first.dish} at {f}°F for "
+                            f"{_minutes(first.modes[m].minutes)} and the {second.dish} at "
+                            f"{g}°F for {_minutes(second.modes[n].minutes)}"
+                        ]
+    return []
+
+
+def _later(problem: Problem, allowed: dict[str, list[int]] | None) -> str | None:
+    """The earliest later serving time (in 5-minute steps) at which the meal can be done."""
+
+    def works(minutes: int) -> bool:
+        shifted = replace(problem, serve_at=problem.serve_at + timedelta(minutes=minutes))
+        return feasible(shifted, allowed, seconds=1.0)
+
+    low, high = 0, LATER_MAX
+    if not works(high):
+        return None
+    while high - low > LATER_STEP:
+        middle = (low + high) // 2 // LATER_STEP * LATER_STEP
+        if middle <= low:
+            break
+        if works(middle):
+            high = middle
+        else:
+            low = middle
+    moment = problem.serve_at + timedelta(minutes=high)
+    same_day = moment.date() == problem.serve_at.date()
+    return f"{moment:%H:%M}" if same_day else f"{moment:%a %H:%M}"
+
+
+def explain(problem: Problem, allowed: dict[str, list[int]] | None = None) -> Explanation | None:
+    """Why ``problem`` (with only ``allowed`` modes) has no plan; None when it has one."""
+    missing = _unequipped(problem, allowed)
+    if missing is not None:
+        return missing
+    core = _core(problem, allowed)
+    if core is None:
+        return None
+    clash, involved = _clash(problem, core)
+    return Explanation(clash, core, _fixes(problem, allowed, involved))
+
+
+def _needs(mode: Mode) -> str:
+    if mode.oven is not None:
+        return "an oven"
+    if mode.burner:
+        return "a burner"
+    if mode.appliance:
+        return f"an {mode.appliance}" if mode.appliance[0] in "aeiou" else f"a {mode.appliance}"
+    return "a refrigerator"
+
+
+def _unequipped(problem: Problem, allowed: dict[str, list[int]] | None) -> Explanation | None:
+    """A step no way of which the kitchen can do: it lacks the oven, burner or appliance."""
+    kitchen = problem.kitchen
+    for activity in problem.activities:
+        ways = [
+            activity.modes[m] for m in (allowed or {}).get(activity.id, range(len(activity.modes)))
+        ]
+        if any(
+            (mode.oven is None or kitchen.ovens)
+            and (not mode.burner or kitchen.burners > 0)
+            and (mode.appliance is None or kitchen.has(mode.appliance))
+            and (not mode.fridge or kitchen.fridge)
+            for mode in ways
+        ):
+            continue
+        need = _needs(ways[0])
+        section = {"an oven": "[[oven]]", "a burner": "[[burner]]"}.get(need, "[[appliance]]")
+        return Explanation(
+            f"{activity.recipe}, step {activity.step}, needs {need}, and the kitchen has none.",
+            [],
+            [f"add {need} to the kitchen file ({section})"],
+        )
+    return None
+
+
+def exact_modes(problem: Problem) -> dict[str, list[int]]:
+    """Only the recipes' own ways: the first mode of every activity."""
+    return {a.id: [0] for a in problem.activities}
