@@ -58,17 +58,10 @@ def test_the_articles_method_exactly_cannot_be_done_in_one_oven() -> None:
     )
     assert explanation.fixes[0] == "roast the carrots at 450°F for 22–27 minutes"
     assert "use the air fryer for the carrots, if you have one" in explanation.fixes
-    for fix in explanation.fixes:  # each fix was tried by the solver; try the first again
-        assert fix
-    carrots = next(a for a in problem.activities if a.text.startswith("Roast them 25"))
-    allowed = exact_modes(problem)
-    allowed[carrots.id] = [
-        0,
-        next(
-            m for m, mode in enumerate(carrots.modes) if mode.oven and mode.oven.fahrenheit == 450
-        ),
-    ]
-    assert solve(problem, SolveOptions(time_limit=10), allowed).status != "infeasible"
+    for remedy in explanation.remedies:  # each fix was tried by the solver; try it again
+        fixed = solve(remedy.problem, SolveOptions(time_limit=10), remedy.allowed)
+        assert check_plan(remedy.problem, to_plan(remedy.problem, fixed)) == [], remedy.text
+        assert fixed.status != "infeasible", remedy.text
 
 
 def test_with_flexibility_the_carrots_share_the_final_450() -> None:
@@ -144,3 +137,28 @@ def test_a_four_dish_dinner_fits_one_oven_two_burners_and_one_cook() -> None:
             if u.resource.startswith("oven")]  # fmt: skip
     for start, end, fahrenheit in oven:
         assert all(f == fahrenheit for s, e, f in oven if s < end and start < e)
+
+
+def test_making_the_pork_ahead_is_offered_and_gives_a_valid_plan() -> None:
+    problem, solution = plan_for(PlanOptions(exact=True, methods=ARTICLE))
+    assert solution.status == "infeasible"
+    explanation = explain(problem, exact_modes(problem))
+    assert explanation is not None
+    fix = "make the pork belly up to a day ahead and reheat it at 425°F before serving"
+    assert fix in explanation.fixes
+    choice = next(c for c in problem.choices if c.dish == "pork belly")
+    allowed = {**exact_modes(problem), f"choice:{choice.id}": [0, 1]}
+    solved = solve(problem, SolveOptions(time_limit=20), allowed)
+    plan = to_plan(problem, solved)
+    assert check_plan(problem, plan) == []
+    reheat = next(t for t in plan.tasks if t.kind == "reheat")
+    assert reheat.dish == "pork belly" and SERVE - reheat.end <= timedelta(minutes=15)
+    roast = next(t for t in plan.tasks if t.text.startswith("Roast gently for 2 hours"))
+    assert roast.end <= reheat.start - timedelta(minutes=60)  # cooked, chilled, then reheated
+    assert any("cooked up to a day ahead" in d for d in plan.deviations)
+
+
+def test_as_written_the_make_ahead_offer_is_not_taken() -> None:
+    problem, solution = plan_for(PlanOptions())
+    plan = to_plan(problem, solution)
+    assert problem.choices and not [t for t in plan.tasks if t.kind == "reheat"]

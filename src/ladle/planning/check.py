@@ -141,6 +141,7 @@ class _Checker:
         self.found: list[Violation] = []
         self.items: list[_Item] = []
         self.by_id: dict[str, _Item] = {}
+        self.chosen: dict[str, int] = {}  # choice id -> the option done
 
     # --- words -------------------------------------------------------------------------------
 
@@ -281,6 +282,10 @@ class _Checker:
             sets = [set(option.activities) for option in choice.options]
             done = [i for i, s in enumerate(sets) if s and all(a in self.by_id for a in s)]
             done = [i for i in done if not any(sets[i] < sets[j] for j in done)]
+            if not done:  # an option with nothing of its own is done when no other is
+                done = [i for i, s in enumerate(sets) if not s][:1]
+            if len(done) == 1:
+                self.chosen[choice.id] = done[0]
             labels = [choice.options[i].label for i in done]
             if len(done) != 1:
                 self.add(
@@ -350,6 +355,10 @@ class _Checker:
             before, after = self.by_id.get(rel.before), self.by_id.get(rel.after)
             if before is None or after is None:
                 continue
+            if rel.option is not None:  # kept only when that option is chosen
+                choice, _, index = rel.option.rpartition("/")
+                if self.chosen.get(choice) != int(index):
+                    continue
             gap = after.start - before.end
             if gap < rel.min_gap or (rel.max_gap is not None and gap > rel.max_gap):
                 limit = f"at least {rel.min_gap}" if gap < rel.min_gap else f"at most {rel.max_gap}"

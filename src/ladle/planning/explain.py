@@ -13,17 +13,28 @@ has been tried by the solver and found to give a plan.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
+from ladle.planning.kitchen import Oven
 from ladle.planning.problem import Activity, Mode, Problem
 from ladle.planning.solver import _Model
 
-__all__ = ["Explanation", "exact_modes", "explain", "feasible"]
+__all__ = ["Explanation", "Remedy", "exact_modes", "explain", "feasible"]
 
-FIX_LIMIT = 4
+FIX_LIMIT = 5
 LATER_STEP = 5  # minutes
 LATER_MAX = 240
+
+
+@dataclass(frozen=True, slots=True)
+class Remedy:
+    """A fix in words, and the problem and allowed ways under which the solver found a plan."""
+
+    text: str
+    problem: Problem
+    allowed: dict[str, list[int]] | None
 
 
 @dataclass(slots=True)
@@ -32,7 +43,11 @@ class Explanation:
 
     clash: str
     groups: list[str] = field(default_factory=list)
-    fixes: list[str] = field(default_factory=list)
+    remedies: list[Remedy] = field(default_factory=list)
+
+    @property
+    def fixes(self) -> list[str]:
+        return [r.text for r in self.remedies]
 
     def lines(self) -> list[str]:
         out = [self.clash]
@@ -146,8 +161,15 @@ def _allowing(
 
 def _fixes(
     problem: Problem, allowed: dict[str, list[int]] | None, involved: list[Activity]
-) -> list[str]:
-    fixes: list[str] = []
+) -> list[Remedy]:
+    fixes: list[Remedy] = []
+
+    def works(text: str, trial: dict[str, list[int]] | None, changed: Problem = problem) -> bool:
+        if feasible(changed, trial):
+            fixes.append(Remedy(text, changed, trial))
+            return True
+        return False
+
     temperatures = {_written_f(a) for a in involved if _written_f(a) is not None}
     dishes = {a.dish for a in involved}
     # Another temperature for one dish: the one the others use.
@@ -155,16 +177,15 @@ def _fixes(
         for m, fahrenheit in _oven_modes(activity):
             if m == 0 or fahrenheit not in temperatures:
                 continue
-            mode = activity.modes[m]
-            if feasible(problem, _allowing(allowed, activity.id, m)):
-                fixes.append(
-                    f"roast the {activity.dish} at {fahrenheit}°F for {_minutes(mode.minutes)}"
-                )
+            text = f"roast the {activity.dish} at {fahrenheit}°F for "
+            if works(
+                text + _minutes(activity.modes[m].minutes), _allowing(allowed, activity.id, m)
+            ):
                 break
         if len(fixes) >= 2:
             break
     if not fixes and len(dishes) >= 2:  # both dishes meet at a temperature between theirs
-        fixes.extend(_shared(problem, allowed, involved))
+        _shared(problem, allowed, involved, works)
     # The air fryer for a dish, adding one to the kitchen when it has none.
     for activity in involved:
         air = next(
@@ -178,27 +199,41 @@ def _fixes(
             test = replace(
                 problem, kitchen=replace(kitchen, appliances=(*kitchen.appliances, "air fryer"))
             )
-        if feasible(test, _allowing(allowed, activity.id, air)):
-            suffix = "" if kitchen.has("air fryer") else ", if you have one"
-            fixes.append(f"use the air fryer for the {activity.dish}{suffix}")
+        suffix = "" if kitchen.has("air fryer") else ", if you have one"
+        if works(
+            f"use the air fryer for the {activity.dish}{suffix}",
+            _allowing(allowed, activity.id, air),
+            test,
+        ):
             break
+    # What the recipe says can be made ahead, made ahead and reheated.
+    if allowed is not None:
+        for choice in problem.choices:
+            if choice.dish not in dishes:
+                continue
+            trial = copy.deepcopy(allowed)
+            trial[f"choice:{choice.id}"] = list(range(len(choice.options)))
+            if works(choice.options[1].label, trial):
+                break
     # A second oven.
     if involved and len(problem.kitchen.ovens) == 1:
         kitchen = problem.kitchen
         bigger = replace(
             problem, kitchen=replace(kitchen, ovens=(*kitchen.ovens, kitchen.ovens[0]))
         )
-        if feasible(bigger, allowed):
-            fixes.append("use a second oven")
+        works("use a second oven", allowed, bigger)
     later = _later(problem, allowed)
     if later is not None:
-        fixes.append(f"serve at {later}")
+        fixes.append(later)
     return fixes[:FIX_LIMIT]
 
 
 def _shared(
-    problem: Problem, allowed: dict[str, list[int]] | None, involved: list[Activity]
-) -> list[str]:
+    problem: Problem,
+    allowed: dict[str, list[int]] | None,
+    involved: list[Activity],
+    works: Callable[[str, dict[str, list[int]] | None], bool],
+) -> None:
     """Two dishes each moved to a temperature they can share."""
     ovens = [a for a in involved if _oven_modes(a)]
     for i, first in enumerate(ovens):
@@ -210,16 +245,16 @@ def _shared(
                     if f != g or (m == 0 and n == 0):
                         continue
                     trial = _allowing(_allowing(allowed, first.id, m), second.id, n)
-                    if feasible(problem, trial):
-                        return [
-                            f"roast the {first.dish} at {f}°F for "
-                            f"{_minutes(first.modes[m].minutes)} and the {second.dish} at "
-                            f"{g}°F for {_minutes(second.modes[n].minutes)}"
-                        ]
-    return []
+                    text = (
+                        f"roast the {first.dish} at {f}°F for "
+                        f"{_minutes(first.modes[m].minutes)} and the {second.dish} at "
+                        f"{g}°F for {_minutes(second.modes[n].minutes)}"
+                    )
+                    if works(text, trial):
+                        return
 
 
-def _later(problem: Problem, allowed: dict[str, list[int]] | None) -> str | None:
+def _later(problem: Problem, allowed: dict[str, list[int]] | None) -> Remedy | None:
     """The earliest later serving time (in 5-minute steps) at which the meal can be done."""
 
     def works(minutes: int) -> bool:
@@ -239,7 +274,8 @@ def _later(problem: Problem, allowed: dict[str, list[int]] | None) -> str | None
             low = middle
     moment = problem.serve_at + timedelta(minutes=high)
     same_day = moment.date() == problem.serve_at.date()
-    return f"{moment:%H:%M}" if same_day else f"{moment:%a %H:%M}"
+    when = f"{moment:%H:%M}" if same_day else f"{moment:%a %H:%M}"
+    return Remedy(f"serve at {when}", replace(problem, serve_at=moment), allowed)
 
 
 def explain(problem: Problem, allowed: dict[str, list[int]] | None = None) -> Explanation | None:
@@ -281,10 +317,21 @@ def _unequipped(problem: Problem, allowed: dict[str, list[int]] | None) -> Expla
             continue
         need = _needs(ways[0])
         section = {"an oven": "[[oven]]", "a burner": "[[burner]]"}.get(need, "[[appliance]]")
+        mode = ways[0]
+        equipped = replace(
+            kitchen,
+            ovens=kitchen.ovens or ((Oven(),) if mode.oven else ()),
+            burners=max(kitchen.burners, 1 if mode.burner else 0),
+            appliances=(*kitchen.appliances, *([mode.appliance] if mode.appliance else [])),
+            fridge=kitchen.fridge or mode.fridge,
+        )
+        text = f"add {need} to the kitchen file ({section})"
+        changed = replace(problem, kitchen=equipped)
+        remedies = [Remedy(text, changed, allowed)] if feasible(changed, allowed) else []
         return Explanation(
             f"{activity.recipe}, step {activity.step}, needs {need}, and the kitchen has none.",
             [],
-            [f"add {need} to the kitchen file ({section})"],
+            remedies,
         )
     return None
 

@@ -15,7 +15,9 @@ brushing the glaze on in the last 10 minutes of roasting) and :class:`Serve` (a 
 
 A :class:`Choice` offers alternatives that change which activities happen at all: doing a
 dish the day before and reheating it. Each :class:`Option` names the activities present when
-it is chosen and how it departs from the recipe; the first option is the recipe as written.
+it is chosen and how it departs from the recipe; the first option is the recipe as written
+(it may name no activities at all). An :class:`After` with an ``option`` holds only when that
+option is chosen: a dish made the day before need not come off the heat just before serving.
 
 Times are whole minutes; the planner measures them backwards from serving (0).
 """
@@ -98,6 +100,7 @@ class After:
     min_gap: int = 0
     max_gap: int | None = None
     why: str = ""
+    option: str | None = None  # "CHOICE/INDEX": kept only when that option is chosen
 
 
 @dataclass(frozen=True, slots=True)

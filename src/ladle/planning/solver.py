@@ -61,6 +61,7 @@ class Solution:
     objective: dict[str, float] = field(default_factory=dict)
     bound: dict[str, float] = field(default_factory=dict)
     horizon: int = 0
+    options: dict[str, int] = field(default_factory=dict)  # choice id -> option chosen
 
 
 def horizon_minutes(problem: Problem) -> int:
@@ -119,7 +120,10 @@ class _Model:
         self.duration: dict[str, Any] = {}
         self.mode_lit: dict[tuple[str, int], Any] = {}
         self.oven_lit: dict[tuple[str, int, int], Any] = {}
-        self.cook_intervals: list[tuple[Any, Any, Any]] = []  # (interval, start, end)
+        self.present: dict[str, Any] = {}  # optional activities: done or not
+        self.option_lit: dict[str, Any] = {}  # "CHOICE/INDEX" -> chosen
+        # (interval, start, end, presence literal or None when always done)
+        self.cook_intervals: list[tuple[Any, Any, Any, Any]] = []
         self.allowed = allowed or {}
         # With ``groups``, each kind of constraint is switched by a literal of its own, so an
         # infeasible problem can say which of them clash (see ``ladle.planning.explain``).
@@ -184,9 +188,15 @@ class _Model:
                         model.add(sum(ovens) == lit)
                     else:
                         model.add(lit == 0)
-            model.add_exactly_one(literals)
+            if activity.optional:
+                present = model.new_bool_var(f"done {a}")
+                self.present[a] = present
+                model.add(sum(literals) == present)
+            else:
+                model.add_exactly_one(literals)
             self._cook(activity, start, end)
-        intervals = [iv for iv, _, _ in self.cook_intervals]
+        self._choices()
+        intervals = [iv for iv, _, _, _ in self.cook_intervals]
         demands = [1] * len(intervals)
         for low, high in _night_blocks(self.problem, horizon):  # the night takes every cook
             night = self.group("night")
@@ -218,17 +228,51 @@ class _Model:
         return not (mode.appliance and not kitchen.has(mode.appliance))
 
     def _cook(self, activity: Activity, start: Any, end: Any) -> None:
-        model = self.model
+        model, a = self.model, activity.id
+        present = self.present.get(a)
         if activity.attention == "active":
-            iv = model.new_interval_var(
-                start, self.duration[activity.id], end, f"cook {activity.id}"
-            )
-            self.cook_intervals.append((iv, start, end))
+            if present is None:
+                iv = model.new_interval_var(start, self.duration[a], end, f"cook {a}")
+            else:
+                iv = model.new_optional_interval_var(
+                    start, self.duration[a], end, present, f"cook {a}"
+                )
+            self.cook_intervals.append((iv, start, end, present))
         elif activity.setup > 0:
-            setup_end = model.new_int_var(-self.horizon, 0, f"setup end {activity.id}")
+            setup_end = model.new_int_var(-self.horizon, 0, f"setup end {a}")
             model.add(setup_end == start + activity.setup)
-            iv = model.new_interval_var(start, activity.setup, setup_end, f"setup {activity.id}")
-            self.cook_intervals.append((iv, start, setup_end))
+            if present is None:
+                iv = model.new_interval_var(start, activity.setup, setup_end, f"setup {a}")
+            else:
+                iv = model.new_optional_interval_var(
+                    start, activity.setup, setup_end, present, f"setup {a}"
+                )
+            self.cook_intervals.append((iv, start, setup_end, present))
+
+    def _choices(self) -> None:
+        """Exactly one option of each choice; an option's activities are done when it is.
+        Planning exactly (``allowed`` given) keeps the recipe as written unless a choice is
+        allowed by name (``"choice:ID"``)."""
+        model = self.model
+        for choice in self.problem.choices:
+            lits = []
+            for k, option in enumerate(choice.options):
+                lit = model.new_bool_var(f"option {choice.id}/{k}")
+                self.option_lit[f"{choice.id}/{k}"] = lit
+                lits.append(lit)
+                for a in option.activities:
+                    if a in self.present:
+                        model.add(self.present[a] == lit)
+                if self.allowed and k not in self.allowed.get(f"choice:{choice.id}", [0]):
+                    model.add(lit == 0).only_enforce_if(self.group(f"ahead:{choice.id}"))
+            model.add_exactly_one(lits)
+
+    def _when(self, *activities: str, option: str | None = None) -> list[Any]:
+        """The literals under which a relation between ``activities`` holds."""
+        lits = [self.present[a] for a in activities if a in self.present]
+        if option is not None and option in self.option_lit:
+            lits.append(self.option_lit[option])
+        return lits
 
     def _oven_temperatures(self) -> None:
         """One temperature per oven at a time, with time to heat or cool between two."""
@@ -277,23 +321,34 @@ class _Model:
     def _relations(self) -> None:
         model = self.model
         for i, rel in enumerate(self.problem.after):
-            model.add(self.start[rel.after] >= self.end[rel.before] + rel.min_gap)
+            when = self._when(rel.before, rel.after, option=rel.option)
+            model.add(self.start[rel.after] >= self.end[rel.before] + rel.min_gap).only_enforce_if(
+                when
+            )
             if rel.max_gap is not None:
                 model.add(
                     self.start[rel.after] <= self.end[rel.before] + rel.max_gap
-                ).only_enforce_if(self.group(f"wait:{i}"))
+                ).only_enforce_if([*when, *self.group(f"wait:{i}")])
         for within in self.problem.within:
-            model.add(self.start[within.inner] >= self.end[within.outer] - within.minutes)
-            model.add(self.end[within.inner] <= self.end[within.outer])
+            when = self._when(within.outer, within.inner)
+            model.add(
+                self.start[within.inner] >= self.end[within.outer] - within.minutes
+            ).only_enforce_if(when)
+            model.add(self.end[within.inner] <= self.end[within.outer]).only_enforce_if(when)
         for serve in self.problem.serve:
-            model.add(self.end[serve.activity] <= 0)
+            when = self._when(serve.activity)
+            model.add(self.end[serve.activity] <= 0).only_enforce_if(when)
             if serve.max_before is not None:
-                model.add(self.end[serve.activity] >= -serve.max_before)
+                model.add(self.end[serve.activity] >= -serve.max_before).only_enforce_if(when)
 
     # --- objectives --------------------------------------------------------------------------
 
     def deviations(self) -> Any:
-        return sum(lit for (a, m), lit in self.mode_lit.items() if m > 0)
+        """Departures from the recipes: another way of a step counts 1, making a dish ahead
+        and reheating it 2 (it changes the day more)."""
+        other_ways = sum(lit for (a, m), lit in self.mode_lit.items() if m > 0)
+        ahead = sum(lit for key, lit in self.option_lit.items() if not key.endswith("/0"))
+        return other_ways + 2 * ahead
 
     def missed_ideals(self) -> Any:
         """Waits shorter than the article says is best; an overnight wait that misses the
@@ -321,13 +376,11 @@ class _Model:
     def final_stretch(self) -> Any:
         model, horizon = self.model, self.horizon
         session = model.new_int_var(-horizon, 0, "final session starts")
-        for iv, start, end in self.cook_intervals:
-            if start is None:
-                continue
+        for _iv, start, end, present in self.cook_intervals:
             late = model.new_bool_var("in the final session")
             model.add(start >= session).only_enforce_if(late)
-            model.add(end <= session - GAP).only_enforce_if(late.negated())
-            del iv
+            early = [late.negated()] if present is None else [late.negated(), present]
+            model.add(end <= session - GAP).only_enforce_if(early)
         stretch = model.new_int_var(0, horizon, "final stretch")
         model.add(stretch == -session)
         return stretch
@@ -369,28 +422,36 @@ class _Model:
         """Sessions of hands-on work: a cook interval starts one unless another ends shortly
         before it (or is still going)."""
         model = self.model
-        cooks = [(s, e) for _, s, e in self.cook_intervals if s is not None]
+        cooks = [(s, e, p) for _, s, e, p in self.cook_intervals]
         starts = []
-        for i, (s_i, _e_i) in enumerate(cooks):
+        for i, (s_i, _e_i, p_i) in enumerate(cooks):
             links = []
-            for j, (s_j, e_j) in enumerate(cooks):
+            for j, (s_j, e_j, p_j) in enumerate(cooks):
                 if i == j:
                     continue
                 link = model.new_bool_var(f"trip {i} after {j}")
                 model.add(s_j <= s_i).only_enforce_if(link)
                 model.add(e_j >= s_i - GAP).only_enforce_if(link)
+                if p_j is not None:
+                    model.add_implication(link, p_j)  # only a task that is done leads
                 if j > i:
                     model.add(s_j < s_i).only_enforce_if(link)  # ties: the earlier index leads
                 links.append(link)
             new = model.new_bool_var(f"trip {i} starts a session")
-            model.add_bool_or([*links, new])
+            model.add_bool_or([*links, new, *([p_i.negated()] if p_i is not None else [])])
             starts.append(new)
         return sum(starts)
 
 
 def _values(solver: Any, m: _Model) -> Solution:
     solution = Solution(status="feasible", horizon=m.horizon)
+    for key, lit in m.option_lit.items():
+        if solver.boolean_value(lit):
+            choice, _, index = key.rpartition("/")
+            solution.options[choice] = int(index)
     for a in m.start:
+        if a in m.present and not solver.boolean_value(m.present[a]):
+            continue  # not done: its option was not chosen
         solution.start[a] = int(solver.value(m.start[a]))
         solution.end[a] = int(solver.value(m.end[a]))
     for (a, i), lit in m.mode_lit.items():
@@ -408,6 +469,9 @@ def _hint(m: _Model, solution: Solution) -> None:
     for a, value in solution.start.items():
         model.add_hint(m.start[a], value)
         model.add_hint(m.end[a], solution.end[a])
+    for key, lit in m.option_lit.items():
+        choice, _, index = key.rpartition("/")
+        model.add_hint(lit, 1 if solution.options.get(choice) == int(index) else 0)
     for (a, i), lit in m.mode_lit.items():
         model.add_hint(lit, 1 if solution.mode.get(a) == i else 0)
 
@@ -490,6 +554,10 @@ def to_plan(problem: Problem, solution: Solution) -> Plan:
         plan.assumptions = list(problem.assumptions)
         return plan
     plan.status = "optimal" if solution.status == "optimal" else "feasible"
+    for choice in problem.choices:
+        chosen = choice.options[solution.options.get(choice.id, 0)]
+        if chosen.deviation:
+            plan.deviations.append(chosen.deviation)
     tasks: list[PlanTask] = []
     for activity in problem.activities:
         if activity.id not in solution.start:

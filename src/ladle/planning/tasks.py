@@ -35,6 +35,7 @@ from ladle.durations import find_durations
 from ladle.equipment import equipment_in
 from ladle.errors import RequestError
 from ladle.model import Duration, Recipe, Step, Variant
+from ladle.planning.ahead import add_make_ahead
 from ladle.planning.kitchen import Kitchen
 from ladle.planning.problem import Activity, After, Mode, OvenUse, Problem, Serve, Within
 from ladle.steps import ingredients_in, main_clause
@@ -511,9 +512,10 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
         and _REST.search(text)
         and builder.heat_of_dish.get(dish) == builder.previous
     )
+    if mode.oven or mode.burner or mode.appliance:
+        builder.heat_of_dish[dish] = made[-1].id
     if mode.oven or mode.burner or mode.appliance or resting:
-        builder.heat_of_dish[dish] = made[-1].id  # a roast resting under foil stays hot
-        builder.warm.add(made[-1].id)
+        builder.warm.add(made[-1].id)  # a roast resting under foil stays hot
     builder.on_burner = mode.burner
     builder.previous = made[-1].id
 
@@ -601,22 +603,34 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
             f"{recipe.title!r} has no steps to plan", where="plan", hint="give the recipe its steps"
         )
     final = chain[-1]
-    # Every dish's last cooking is done shortly before the step that serves the meal.
+    # Every last cooking (one no other cooking follows) is done shortly before the step that
+    # serves the meal: within a few minutes, plus the rests written in between.
     order = {activity.id: i for i, activity in enumerate(builder.activities)}
     cold_serve = bool(_COLD.search(recipe.steps[final - 1].text))
-    for dish, heat in builder.heat_of_dish.items():
+    serving = (builder.first[final], builder.last[final])
+    for heat in [a.id for a in builder.activities if _is_heat(builder, a.id)]:
+        later = _reachable(builder, heat)
         chilled_after = any(
             a.modes[0].fridge and order[a.id] > order[heat] for a in builder.activities
         )
-        if cold_serve or chilled_after:
-            continue  # a dish chilled after cooking, or served cold, need not come off the heat
-        if heat != builder.last[final] and not any(
-            a.before == heat and a.after in (builder.first[final], builder.last[final])
-            for a in builder.after
+        if (
+            heat in serving
+            or cold_serve  # served cold
+            or chilled_after  # chilled after cooking
+            or any(_is_heat(builder, x) for x in later)  # the cooking goes on
+            or any(r.before == heat and r.after in serving for r in builder.after)
         ):
-            builder.after.append(
-                After(heat, builder.first[final], 0, HOT_BEFORE, f"{dish} comes to the table hot")
-            )
+            continue
+        rests = sum(
+            a.modes[0].minutes[1]
+            for a in builder.activities
+            if a.id in later and a.id not in serving and a.attention == "passive"
+            and _REST.search(a.text) and not _heating(a.text)
+        )  # fmt: skip
+        dish = next(a.dish for a in builder.activities if a.id == heat)
+        builder.after.append(
+            After(heat, serving[0], 0, HOT_BEFORE + rests, f"{dish} comes to the table hot")
+        )
     # A step nothing follows (a roast resting while the gravy is made) is done before serving,
     # shortly before if it holds hot food.
     leads = {a.before for a in builder.after}
@@ -630,6 +644,23 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
         )
     if serve_step:
         builder.serve.append(Serve(builder.last[final], 0, "the meal is served"))
+
+
+def _reachable(builder: _Builder, start: str) -> set[str]:
+    """The activities that follow ``start``, directly or not."""
+    following: dict[str, list[str]] = {}
+    for rel in builder.after:
+        following.setdefault(rel.before, []).append(rel.after)
+    for within in builder.within:
+        following.setdefault(within.outer, []).append(within.inner)
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for nxt in following.get(todo.pop(), []):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
 
 
 def _during(builder: _Builder, text: str) -> str | None:
@@ -702,15 +733,19 @@ def _with_methods(recipe: Recipe, names: Sequence[str]) -> Recipe:
         if not cooking:
             continue
         drop = set(cooking)
-        for i in cooking:  # the preheat before a cooking step, and a rest after it
+        for i in cooking:  # the preheat before a cooking step
             if i > 0 and _PREHEAT.match(steps[i - 1].text):
                 drop.add(i - 1)
-            if (
-                any(_REST.search(v.text) for v in variant.steps)
-                and i + 1 < len(steps)
-                and (_REST.search(steps[i + 1].text) and _dish(recipe, steps[i + 1]) == dish)
-            ):
-                drop.add(i + 1)
+        if any(_REST.search(v.text) and not _heating(v.text) for v in variant.steps):
+            drop |= {  # the card's rest after the cooking, when the method rests it itself
+                i
+                for i, s in enumerate(steps)
+                if i > min(cooking)
+                and s.attention == "passive"
+                and _REST.search(s.text)
+                and not _heating(s.text)
+                and _dish(recipe, s) == dish
+            }
         new_steps = [copy.deepcopy(s) for s in variant.steps]
         for s in new_steps:  # the method's steps are about its food even where they name none
             if not s.uses:
@@ -748,6 +783,7 @@ def build_problem(
         problem.within += builder.within
         problem.serve += builder.serve
         problem.assumptions += builder.assumptions
+        add_make_ahead(problem, builder.recipe, key)
     # One cook plates one dish at a time: the dishes reach the table one after another, the
     # last at the serving time.
     minutes = {a.id: a.modes[0].minutes[0] for a in problem.activities}
