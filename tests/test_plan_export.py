@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -248,3 +249,16 @@ def test_times_keep_their_zone() -> None:
 def test_an_empty_plan_is_an_empty_calendar() -> None:
     plan = Plan(serve_at=SERVE, start_at=None, status="infeasible")
     assert events(to_ics(plan, stamp=STAMP)) == []
+
+
+def test_a_meal_of_several_recipes_is_labelled_by_recipe() -> None:
+    from ladle.planning.export import by_recipe
+
+    plan = worded_plan()
+    recipes = {t.recipe for t in plan.tasks if t.recipe}
+    assert len(recipes) > 1
+    labelled = by_recipe(plan)
+    assert {t.dish for t in labelled.tasks if t.recipe} == recipes
+    assert "pork" not in {t.dish for t in labelled.tasks}
+    one = replace(plan, tasks=[t for t in plan.tasks if t.recipe in ("", min(recipes))])
+    assert by_recipe(one) is one

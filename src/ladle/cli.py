@@ -294,10 +294,11 @@ def plan(
             from ladle.planning import export
 
             try:
+                labelled = export.by_recipe(result)  # several recipes: lanes by recipe
                 if svg:
-                    Path(svg).write_text(export.gantt_svg(result), encoding="utf-8")
+                    Path(svg).write_text(export.gantt_svg(labelled), encoding="utf-8")
                 if ics:
-                    Path(ics).write_bytes(export.to_ics(result))
+                    Path(ics).write_bytes(export.to_ics(labelled))
             except OSError as error:
                 _fail(f"{svg or ics}: cannot write the file ({error.strerror or error})")
         if json_output:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
@@ -26,7 +26,7 @@ import icalendar
 
 from ladle.plan_model import Plan, PlanTask
 
-__all__ = ["gantt_svg", "plan_text", "to_ics"]
+__all__ = ["by_recipe", "gantt_svg", "plan_text", "to_ics"]
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -181,6 +181,16 @@ def _task_line(task: PlanTask, cooks: bool, width: int) -> str:
     notes = ", ".join(how + _use_words(task, cooks))
     text = " ".join(task.text.split())
     return f"  {times:<{width}}  {_prefix(task)}{text}" + (f" [{notes}]" if notes else "")
+
+
+def by_recipe(plan: Plan) -> Plan:
+    """For a meal of several recipes, each task labelled by its recipe rather than by the food
+    its step is about ("Iced Hibiscus Ginger Tea", not "limes")."""
+    recipes = {t.recipe for t in plan.tasks if t.kind not in HEATING and t.recipe}
+    if len(recipes) < 2:
+        return plan
+    tasks = [t if not t.recipe else replace(t, dish=t.recipe) for t in plan.tasks]
+    return replace(plan, tasks=tasks)
 
 
 def plan_text(plan: Plan) -> str:

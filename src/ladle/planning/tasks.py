@@ -618,7 +618,10 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
             or cold_serve  # served cold
             or chilled_after  # chilled after cooking
             or any(_is_heat(builder, x) for x in later)  # the cooking goes on
-            or any(r.before == heat and r.after in serving for r in builder.after)
+            or any(
+                r.before == heat and r.after in serving and r.max_gap is not None
+                for r in builder.after
+            )
         ):
             continue
         rests = sum(
