@@ -64,6 +64,7 @@ bench: sync
 	$(RUN) python bench/speed.py
 	$(RUN) python bench/cooklang_parsers.py
 	$(RUN) python bench/pages.py
+	$(RUN) python bench/plan.py
 
 clean:
 	rm -rf .venv .tools .mypy_cache .pytest_cache .ruff_cache .import_linter_cache

@@ -114,7 +114,7 @@ def test_a_four_dish_dinner_fits_one_oven_two_burners_and_one_cook() -> None:
     # every dish reaches the table in the serving window, the last at the serving time
     served = [t for t in plan.tasks if "serve" in t.text.lower() and t.kind == "step"]
     assert max(t.end for t in served) == SERVE
-    assert all(SERVE - t.end <= timedelta(minutes=15) for t in served)
+    assert all(SERVE - t.end <= timedelta(minutes=20) for t in served)  # plated in turn
     # the chicken rests while the gravy is made, and is carved within minutes of resting
     rest = next(t for t in plan.tasks if "leave to rest" in t.text)
     carve = by_text["Carve the chicken and serve with the gravy"]

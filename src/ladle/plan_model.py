@@ -26,7 +26,7 @@ __all__ = [
     "iso",
 ]
 
-PlanStatus = Literal["optimal", "feasible", "infeasible"]
+PlanStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
 PLAN_STATUSES: tuple[str, ...] = ("optimal", "feasible", "infeasible")
 TaskKind = Literal["step", "preheat", "oven-change", "reheat", "turn-on"]
 

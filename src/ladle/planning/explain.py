@@ -19,11 +19,12 @@ from datetime import timedelta
 
 from ladle.planning.kitchen import Oven
 from ladle.planning.problem import Activity, Mode, Problem
-from ladle.planning.solver import _Model
+from ladle.planning.solver import SolveOptions, _Model
 
 __all__ = ["Explanation", "Remedy", "exact_modes", "explain", "feasible"]
 
 FIX_LIMIT = 5
+UNPROVEN = "unproven"
 LATER_STEP = 5  # minutes
 LATER_MAX = 240
 
@@ -57,10 +58,10 @@ class Explanation:
 
 
 def feasible(problem: Problem, allowed: dict[str, list[int]] | None, seconds: float = 2.0) -> bool:
-    """Whether any timeline exists (no objective; one worker)."""
+    """Whether a timeline was found (no objective; every core at work)."""
     model = _Model(problem, allowed)
     solver = model.cp.CpSolver()
-    solver.parameters.num_workers = 1
+    solver.parameters.num_workers = SolveOptions().workers
     solver.parameters.max_time_in_seconds = seconds
     status = solver.solve(model.model)
     return bool(status in (model.cp.OPTIMAL, model.cp.FEASIBLE))
@@ -80,7 +81,7 @@ def _core(problem: Problem, allowed: dict[str, list[int]] | None) -> list[str] |
     if status in (cp.OPTIMAL, cp.FEASIBLE):
         return None
     if status != cp.INFEASIBLE:
-        return list(keys)  # no answer in time: everything is suspect
+        return [UNPROVEN]  # no answer in time: nothing to say for sure
     index = {literals[k].index: k for k in keys}
     core = [index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in index]
     for key in list(core):  # deletion: keep only what the clash needs
@@ -286,6 +287,11 @@ def explain(problem: Problem, allowed: dict[str, list[int]] | None = None) -> Ex
     core = _core(problem, allowed)
     if core is None:
         return None
+    if core == [UNPROVEN]:
+        return Explanation(
+            "No plan was found, and ladle could not tell why in the time it gives itself "
+            "(try a longer --time-limit)."
+        )
     clash, involved = _clash(problem, core)
     return Explanation(clash, core, _fixes(problem, allowed, involved))
 

@@ -25,7 +25,7 @@ def plan_problem(problem: Problem, *, exact: bool = False, time_limit: float = 1
     solution = solve(problem, SolveOptions(time_limit=time_limit), allowed)
     result = to_plan(problem, solution)
     result.bounds = bounds(problem)
-    if solution.status != "infeasible":
+    if solution.status in ("optimal", "feasible"):
         broken = check_plan(problem, result)
         if broken:  # the solver and the checker disagree: a bug, never a plan to cook by
             raise RequestError(
@@ -33,6 +33,11 @@ def plan_problem(problem: Problem, *, exact: bool = False, time_limit: float = 1
                 where="plan",
                 hint="this is a bug in ladle; please report it with the recipes",
             )
+    elif solution.status == "unknown":
+        result.explanation = [
+            f"No plan was found in {time_limit:g} seconds, and none was proven impossible.",
+            "Fixes: give the planner longer (--time-limit 60).",
+        ]
     else:
         explanation = explain(problem, allowed)
         result.explanation = (

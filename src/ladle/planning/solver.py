@@ -40,6 +40,9 @@ GAP = 15  # minutes without hands-on work that separate two sessions
 MAX_DAYS = 4
 
 
+TRIPS_UP_TO = 40  # hands-on tasks; beyond this the trips stage costs more than it gives
+
+
 @dataclass(frozen=True, slots=True)
 class SolveOptions:
     """How long to search, and with how many workers."""
@@ -53,7 +56,7 @@ class SolveOptions:
 class Solution:
     """What the solver found: times in minutes before serving, the modes and ovens chosen."""
 
-    status: str  # "optimal", "feasible", "infeasible"
+    status: str  # "optimal", "feasible", "infeasible" (proven), "unknown" (out of time)
     start: dict[str, int] = field(default_factory=dict)
     end: dict[str, int] = field(default_factory=dict)
     mode: dict[str, int] = field(default_factory=dict)
@@ -340,6 +343,13 @@ class _Model:
             model.add(self.end[serve.activity] <= 0).only_enforce_if(when)
             if serve.max_before is not None:
                 model.add(self.end[serve.activity] >= -serve.max_before).only_enforce_if(when)
+        served = [
+            self.end[s.activity] for s in self.problem.serve if s.activity not in self.present
+        ]
+        if served:  # the meal is on the table at the time named: the last dish arrives then
+            last = model.new_int_var(-self.horizon, 0, "last dish served")
+            model.add_max_equality(last, served)
+            model.add(last == 0)
 
     # --- objectives --------------------------------------------------------------------------
 
@@ -494,8 +504,8 @@ def solve(
     ]
     changes, oven_minutes = m.oven_cost()
     stages.append(("oven_cost", changes * (m.horizon + 1) + oven_minutes))
-    if options.stages > 4:
-        stages.append(("trips", m.trips()))
+    if options.stages > 4 and len(m.cook_intervals) <= TRIPS_UP_TO:
+        stages.append(("trips", m.trips()))  # a variable per pair of hands-on tasks
     stages = stages[: options.stages]
     deadline = options.time_limit
     best: Solution | None = None
@@ -504,13 +514,21 @@ def solve(
     bound: dict[str, float] = {}
     for index, (name, expression) in enumerate(stages):
         remaining = len(stages) - index
-        solver.parameters.max_time_in_seconds = max(0.05, deadline / remaining)
+        # The first stage may take most of the time: without a first timeline there is no
+        # plan at all; the later ones only polish it.
+        share = 0.6 if best is None else 1 / remaining
+        solver.parameters.max_time_in_seconds = max(0.05, deadline * share)
         m.model.minimize(expression)
         status = solver.solve(m.model)
         deadline -= solver.wall_time
+        if status == cp.UNKNOWN and best is None and deadline > 0.05:
+            solver.parameters.max_time_in_seconds = deadline  # the rest of the time, once more
+            status = solver.solve(m.model)
+            deadline -= solver.wall_time
         if status not in (cp.OPTIMAL, cp.FEASIBLE):
-            if best is None:
-                return Solution(status="infeasible", horizon=m.horizon)
+            if best is None:  # proven impossible, or nothing found in the time allowed
+                verdict = "infeasible" if status == cp.INFEASIBLE else "unknown"
+                return Solution(status=verdict, horizon=m.horizon)
             break
         proven = proven and status == cp.OPTIMAL
         value = round(solver.objective_value)
@@ -519,6 +537,8 @@ def solve(
         best = _values(solver, m)
         m.model.add(expression <= value)
         _hint(m, best)
+        if deadline <= 0.05:
+            break
     assert best is not None
     best.status = "optimal" if proven else "feasible"
     if "oven_cost" in objective:
@@ -548,8 +568,12 @@ def to_plan(problem: Problem, solution: Solution) -> Plan:
     for name in sorted(set(kitchen.appliances)):
         resources.append(PlanResource(name, "appliance", kitchen.appliances.count(name)))
     resources.append(PlanResource("refrigerator", "refrigerator", 0))
-    plan = Plan(serve_at=problem.serve_at, start_at=None, status="infeasible")
-    if solution.status == "infeasible":
+    plan = Plan(
+        serve_at=problem.serve_at,
+        start_at=None,
+        status="unknown" if solution.status == "unknown" else "infeasible",
+    )
+    if solution.status in ("infeasible", "unknown"):
         plan.resources = resources
         plan.assumptions = list(problem.assumptions)
         return plan

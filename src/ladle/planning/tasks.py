@@ -31,81 +31,19 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from ladle.article import MEAT_OR_FISH
-from ladle.durations import find_durations
-from ladle.equipment import equipment_in
 from ladle.errors import RequestError
-from ladle.model import Duration, Recipe, Step, Variant
+from ladle.model import Recipe, Step
+from ladle.planning import reading
 from ladle.planning.ahead import add_make_ahead
 from ladle.planning.kitchen import Kitchen
 from ladle.planning.problem import Activity, After, Mode, OvenUse, Problem, Serve, Within
-from ladle.steps import ingredients_in, main_clause
-from ladle.temperatures import find_temperatures
-from ladle.units import dimension
+from ladle.steps import ingredients_in
 
-__all__ = ["PlanOptions", "build_problem", "slug"]
+__all__ = ["PlanOptions", "build_problem", "serving_window", "slug"]
 
-_PREHEAT = re.compile(r"^\s*(?:pre-?heat|heat|turn\s+on)\s+(?:the\s+|your\s+)?oven\b", re.I)
-_WHILE = re.compile(
-    r"^\s*(?:while|whilst|meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time)\b", re.I
-)
-_LAST = re.compile(
-    r"^\s*(?:in|during|for)\s+the\s+(?:last|final)\s+(?P<n>\d+)\s*(?:minutes?|mins?)\b", re.I
-)
-_HEAT_VERB = re.compile(
-    r"\b(?:roast|bake|broil|cook|fry|sear|simmer|boil|braise|grill|toast|steam|poach|heat|"
-    r"reheat|rewarm|warm|air[-\s]?fry)\w*\b",
-    re.I,
-)
-# A sentence that preheats the oven, wherever it stands in a step.
-_PREHEAT_SENTENCE = re.compile(
-    r"\b(?:pre-?heat|heat|turn\s+on|switch\s+on)\s+(?:the\s+|your\s+)?oven\b|"
-    r"\bpre-?heat\s+(?:it\s+)?to\b",
-    re.I,
-)
-# A sentence that says how long the result keeps: a limit on waiting, not an action.
-_KEEPS = re.compile(
-    r"\b(?:keeps?|will\s+keep|can\s+be\s+(?:kept|stored|made)|stores?|lasts?)\b", re.I
-)
-# "Take the chicken out of the fridge 30 minutes before cooking": a wait before the cooking.
-_BEFORE_COOKING = re.compile(
-    r"\b(?P<n>\d+)\s*(?:minutes?|mins?)\s+before\s+(?:cooking|roasting|baking|grilling|you\s+cook)",
-    re.I,
-)
-# Words that mention heat without heating: "take the pan off the heat", "before cooking".
-_NOT_HEATING = re.compile(
-    r"\b(?:off|from)\s+the\s+heat\b|\bbefore\s+(?:cooking|roasting|baking|grilling)\b|"
-    r"\bstop\s+the\s+cooking\b|\bheat-?proof\b|\b(?:out\s+of|from)\s+the\s+oven\b",
-    re.I,
-)
-# Heating water with no time written: it takes a while, and the cook may walk away.
-_TO_THE_BOIL = re.compile(
-    r"\b(?:bring|heat)\b[^.]*?(?:\bto\s+(?:a|the)\s+(?:rolling\s+|gentle\s+)?boil|"
-    r"\buntil\s+it\s+(?:reaches|boils|comes|is\s+(?:steaming|hot)))",
-    re.I,
-)
-BOIL_MINUTES = 10
-# Cooking on in the pan the step before put on the stove: "simmer for 5 minutes".
-_GOES_ON = re.compile(
-    r"\b(?:simmer|bubble|boil|reduc|cook|fry|fried|saut|toast|brown|sear|wilt|melt)\w*", re.I
-)
-_COLD = re.compile(r"\b(?:over\s+ice|chilled|cold|at\s+room\s+temperature)\b", re.I)
-_REST = re.compile(r"\b(?:rest|stand|cool|sit)\w*\b", re.I)
-_FRIDGE = re.compile(r"\b(?:refrigerat\w*|chill\w*|marinat\w*|fridge|freez\w*|set)\b", re.I)
-_SERVE = re.compile(r"^\s*(?:serve|plate|garnish\s+and\s+serve|to\s+serve)\b", re.I)
-_STOVE = frozenset({"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok", "stove"})
-_APPLIANCES = frozenset({"air fryer", "slow cooker", "pressure cooker", "microwave",
-                         "deep fryer", "toaster oven"})  # fmt: skip
-_ACTIVE_MINUTES: tuple[tuple[re.Pattern[str], int, str], ...] = (
-    (re.compile(r"^\s*(?:serve|plate)\b", re.I), 5, "serving"),
-    (re.compile(r"\b(?:chop|dice|slice|mince|peel|cut|grate|trim|wash|julienne|shred)\w*", re.I),
-     10, "knife work"),
-    (re.compile(r"\b(?:brush|drizzle|sprinkle|garnish|glaze|baste|flip|turn|remove|take|transfer)"
-                r"\w*", re.I), 2, "a quick touch"),
-)  # fmt: skip
-DEFAULT_ACTIVE = 5
 SETUP = 2  # minutes of hands to put food in the oven, the fridge, on the stove
 HOT_BEFORE = 10  # hot food leaves the heat at most this long before the step that serves it
-STEP_F = 25  # degrees of one temperature step
+SERVE_SLACK = 5  # minutes beyond plating every dish one after another
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +52,7 @@ class PlanOptions:
 
     exact: bool = False  # no temperature or method substitutions
     methods: tuple[str, ...] = ()  # names of the article's methods to cook by
-    flexible_f: int = STEP_F
+    flexible_f: int = reading.STEP_F
 
 
 def slug(text: str) -> str:
@@ -150,127 +88,6 @@ class _Builder:
     waiting: str | None = None  # a wait that ends when the next cooking begins
 
 
-def _dish(recipe: Recipe, step: Step) -> str | None:
-    """The food a step is about: the first ingredient it uses that is weighed or counted."""
-    for index in step.uses:
-        ingredient = recipe.ingredients[index]
-        if ingredient.to_taste or ingredient.optional:
-            continue
-        if dimension(ingredient.unit) in {"mass", "count", "none"} and ingredient.quantity:
-            return ingredient.name or ingredient.text
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """A step as the planner reads it: its preheating and its keeping time taken out."""
-
-    step: Step | None  # None when the step only preheats the oven
-    preheat_f: int | None = None
-    keeps: int | None = None  # minutes the result keeps, when a sentence says so
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-
-
-def _prepare(step: Step) -> _Prepared:
-    """Take out the sentences that are not work: "Heat the oven to 200°C." sets the oven for
-    the steps that follow; "The tea keeps for up to 5 days." bounds how long it may wait."""
-    preheat: int | None = None
-    keeps: int | None = None
-    kept: list[str] = []
-    for sentence in _sentences(step.text):
-        temperatures = [
-            t for t in find_temperatures(sentence) if t.kind in {"oven", "other"}
-            and t.fahrenheit >= 200
-        ]  # fmt: skip
-        if _PREHEAT_SENTENCE.search(sentence) and temperatures and not find_durations(sentence):
-            preheat = round(temperatures[-1].fahrenheit)
-            continue
-        durations = find_durations(sentence)
-        if _KEEPS.search(sentence) and durations and kept:
-            keeps = max(round(d.max_minutes or d.min_minutes) for d in durations)
-            continue
-        kept.append(sentence)
-    if preheat is None and keeps is None:
-        return _Prepared(step)
-    if not kept:
-        return _Prepared(None, preheat, keeps)
-    text = " ".join(kept)
-    prepared = replace(
-        step,
-        text=text,
-        durations=[d for d in step.durations if d.text in text],
-        temperatures=[t for t in step.temperatures if t.text in text],
-        equipment=equipment_in(text),
-    )
-    return _Prepared(prepared, preheat, keeps)
-
-
-def _alternatives(text: str, spans: Sequence[Duration]) -> bool:
-    """ "at least 4 hours, or overnight": durations that are choices, not parts to add up."""
-    if len(spans) < 2:
-        return False
-    at = 0
-    ends: list[tuple[int, int]] = []
-    for span in spans:
-        start = text.find(span.text, at)
-        if start < 0:
-            return False
-        ends.append((start, start + len(span.text)))
-        at = start + len(span.text)
-    return all(
-        re.search(r"\bor\b", text[ends[i][1] : ends[i + 1][0]]) for i in range(len(ends) - 1)
-    )
-
-
-def _bounds(
-    step: Step, passive: bool, text: str, keeps: int | None = None
-) -> tuple[int, int] | None:
-    inside = bool(_LAST.match(text))
-    spans = [d for d in step.durations if not (inside and _LAST.match(d.text))]
-    if not spans:
-        return None
-    if _alternatives(text, spans):
-        low = round(min(d.min_minutes for d in spans))
-        top = [d.max_minutes for d in spans]
-        open_ended = any(d.max_minutes is None for d in spans)
-        highs: list[float | None] = [None] if open_ended else [max(h or 0 for h in top)]
-    else:
-        low = round(sum(d.min_minutes for d in spans))
-        highs = [d.max_minutes for d in spans]
-    if all(h is not None for h in highs):
-        high = round(sum(h or 0 for h in highs))
-    elif keeps is not None:
-        high = max(low, keeps)
-    elif _FRIDGE.search(text):
-        high = max(low, 1440)  # marinating, chilling: at most a day
-    elif _REST.search(text):
-        high = low + max(5, low // 2)
-    else:
-        high = low * 2
-    if passive and _REST.search(text) and not _HEAT_VERB.search(text) and high == low:
-        high = low + 5  # "rest for 10 minutes": 10 to 15
-    return max(1, low), max(1, low, high)
-
-
-def _oven_temperature(step: Step) -> int | None:
-    ovens = [t for t in step.temperatures if t.kind in {"oven", "other"} and t.fahrenheit >= 200]
-    return round(ovens[-1].fahrenheit) if ovens else None
-
-
-def _scaled(minutes: tuple[int, int], written: int, used: int) -> tuple[int, int]:
-    """Time at another oven temperature: 10% less per 25°F hotter, 10% more per 25°F cooler."""
-    factor = 1 - 0.1 * (used - written) / STEP_F
-    return max(1, int(minutes[0] * factor)), max(1, round(minutes[1] * factor + 0.49))
-
-
-def _heating(text: str) -> bool:
-    """Whether the step heats food: "Once roasted, take it out of the oven" does not."""
-    return bool(_HEAT_VERB.search(_NOT_HEATING.sub(" ", main_clause(text))))
-
-
 def _nearby(builder: _Builder, fahrenheit: int) -> list[int]:
     """Other temperatures an oven step may use: a step either way, and any temperature another
     dish of the meal is written at, within a step of this one (392°F roasts fine at 400°F)."""
@@ -285,41 +102,36 @@ def _modes(
 ) -> list[Mode]:
     text = step.text
     equipment = set(step.equipment)
-    heating = _heating(text)
-    appliance = next((e for e in step.equipment if e in _APPLIANCES), None)
+    heating = reading.heating(text)
+    appliance = next((e for e in step.equipment if e in reading.APPLIANCES), None)
     if appliance is not None:
         return [Mode(minutes, appliance=appliance)]
     if fahrenheit is not None and "oven" in equipment and heating:
         modes = [Mode(minutes, oven=OvenUse(fahrenheit))]
         if not builder.options.exact:
             for used in _nearby(builder, fahrenheit):
-                scaled = _scaled(minutes, fahrenheit, used)
+                scaled = reading.scaled(minutes, fahrenheit, used)
                 modes.append(
                     Mode(
                         scaled,
                         oven=OvenUse(used),
-                        deviation=f"{dish}: {used}°F for {_span(scaled)} instead of "
-                        f"{fahrenheit}°F for {_span(minutes)}",
+                        deviation=f"{dish}: {used}°F for {reading.span(scaled)} instead of "
+                        f"{fahrenheit}°F for {reading.span(minutes)}",
                     )
                 )
             modes.extend(_air_fryer(builder, minutes, fahrenheit, dish))
         return modes
-    if equipment & _STOVE and heating:
+    if equipment & reading.STOVE and heating:
         return [Mode(minutes, burner=True)]
     if (
         builder.on_burner
         and "oven" not in equipment
-        and _GOES_ON.search(_NOT_HEATING.sub(" ", text))
+        and reading.GOES_ON.search(reading.NOT_HEATING.sub(" ", text))
     ):
         return [Mode(minutes, burner=True)]  # on in the pan the step before put on the stove
-    if "refrigerator" in equipment or (_FRIDGE.search(text) and minutes[1] >= 60):
+    if "refrigerator" in equipment or (reading.FRIDGE.search(text) and minutes[1] >= 60):
         return [Mode(minutes, fridge=True)]
     return [Mode(minutes)]
-
-
-def _span(minutes: tuple[int, int]) -> str:
-    low, high = minutes
-    return f"{low} minutes" if low == high else f"{low}–{high} minutes"
 
 
 def _air_fryer(
@@ -336,7 +148,7 @@ def _air_fryer(
             if (
                 step.durations
                 and step.temperatures
-                and _variant_dish(builder.recipe, variant) in (dish, None)
+                and reading.variant_dish(builder.recipe, variant) in (dish, None)
             ):
                 low = round(step.durations[0].min_minutes)
                 high = round(step.durations[0].max_minutes or low)
@@ -346,7 +158,7 @@ def _air_fryer(
                         (low, high),
                         appliance="air fryer",
                         deviation=f"{dish}: in the air fryer at {used}°F for "
-                        f"{_span((low, high))}, as the article says",
+                        f"{reading.span((low, high))}, as the article says",
                     )
                 ]
     if MEAT_OR_FISH.search(dish):
@@ -357,17 +169,9 @@ def _air_fryer(
             (low, high),
             appliance="air fryer",
             deviation=f"{dish}: in the air fryer at {fahrenheit - 25}°F for "
-            f"{_span((low, high))} instead of the oven",
+            f"{reading.span((low, high))} instead of the oven",
         )
     ]
-
-
-def _variant_dish(recipe: Recipe, variant: Variant) -> str | None:
-    for step in variant.steps:
-        dish = _dish(recipe, step)
-        if dish:
-            return dish
-    return None
 
 
 _WAIT_VERB = re.compile(
@@ -407,39 +211,24 @@ def _ideal(builder: _Builder, activity: Activity, text: str) -> None:
                 return
 
 
-def _active_minutes(text: str) -> tuple[int, str]:
-    for pattern, minutes, what in _ACTIVE_MINUTES:
-        if pattern.search(text):
-            return minutes, what
-    return DEFAULT_ACTIVE, "hands-on work"
-
-
-def _split(text: str) -> tuple[str, str] | None:
-    """ "Coat the pork. Refrigerate for 30 minutes." → the active and the passive sentence."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-    if len(sentences) < 2:
-        return None
-    return " ".join(sentences[:-1]), sentences[-1]
-
-
 def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]) -> None:
     recipe, key = builder.recipe, builder.key
     dish = builder.dish_of.get(number) or recipe.title
     text = step.text
     base = f"{key}/{number}"
-    heat_f = _oven_temperature(step) or oven_f.get(dish) or oven_f.get("")
-    before_cooking = _BEFORE_COOKING.search(text)
-    boil = not step.durations and _TO_THE_BOIL.search(text)
+    heat_f = reading.oven_temperature(step) or oven_f.get(dish) or oven_f.get("")
+    before_cooking = reading.BEFORE_COOKING.search(text)
+    boil = not step.durations and reading.TO_THE_BOIL.search(text)
     passive = step.attention == "passive" or bool(before_cooking or boil)
-    bounds = _bounds(step, passive, text, builder.keeps)
+    bounds = reading.bounds_of(step, passive, text, builder.keeps)
     if before_cooking:  # out of the fridge: at least the time written, a little more is fine
         written = int(before_cooking.group("n"))
         bounds = (written, written + max(15, written // 2))
     elif boil:
-        bounds = (BOIL_MINUTES, BOIL_MINUTES + 5)
+        bounds = (reading.BOIL_MINUTES, reading.BOIL_MINUTES + 5)
         builder.assumptions.append(
-            f"{recipe.title}, step {number}: no time given; planned as {BOIL_MINUTES} minutes "
-            "for the water to heat"
+            f"{recipe.title}, step {number}: no time given; planned as "
+            f"{reading.BOIL_MINUTES} minutes for the water to heat"
         )
     made: list[Activity] = []
     if before_cooking and bounds is not None:
@@ -464,9 +253,9 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
         return
     if passive and bounds is not None:
         modes = _modes(builder, step, bounds, heat_f, dish)
-        split = _split(text)
-        if split and bounds[1] >= 30 and not _heating(split[0]):
-            active_minutes, what = _active_minutes(split[0])
+        split = reading.split_wait(text)
+        if split and bounds[1] >= 30 and not reading.heating(split[0]):
+            active_minutes, what = reading.active_minutes(split[0])
             builder.assumptions.append(
                 f"{recipe.title}, step {number}: no time for {split[0][:40].rstrip()!r}; "
                 f"planned as {active_minutes} minutes of {what}"
@@ -497,7 +286,7 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
         modes = _modes(builder, step, bounds, heat_f, dish)
         made = [Activity(base, dish, recipe.title, number, text, modes, "active")]
     else:
-        minutes, what = _active_minutes(text)
+        minutes, what = reading.active_minutes(text)
         builder.assumptions.append(
             f"{recipe.title}, step {number}: no time given; planned as {minutes} minutes of {what}"
         )
@@ -509,7 +298,7 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
     resting = (
         made[-1].attention == "passive"
         and not (mode.oven or mode.burner or mode.appliance or mode.fridge)
-        and _REST.search(text)
+        and reading.REST.search(text)
         and builder.heat_of_dish.get(dish) == builder.previous
     )
     if mode.oven or mode.burner or mode.appliance:
@@ -525,7 +314,7 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
     steps = list(enumerate(recipe.steps, start=1))
     # Which food each step is about; a step about none (preheating) takes the next step's.
     for number, step in steps:
-        dish = _dish(recipe, step)
+        dish = reading.dish_of_step(recipe, step)
         if dish:
             builder.dish_of[number] = dish
     for number, _ in reversed(steps):
@@ -536,7 +325,7 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
     chain: list[int] = []
     for number, written in steps:
         dish = builder.dish_of.get(number, "")
-        prepared = _prepare(written)
+        prepared = reading.prepare(written)
         if prepared.preheat_f:
             oven_f[dish] = prepared.preheat_f
             oven_f.setdefault("", prepared.preheat_f)
@@ -550,7 +339,7 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
                 After(builder.waiting, builder.first[number], 0, 5, "before cooking")
             )
             builder.waiting = None
-        last = _LAST.match(step.text)
+        last = reading.LAST.match(step.text)
         if (
             last
             and dish in builder.heat_of_dish
@@ -564,7 +353,7 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
                     "in the last minutes of the cooking it names",
                 )
             )
-        elif _WHILE.match(step.text) and len(chain) >= 2:
+        elif reading.WHILE.match(step.text) and len(chain) >= 2:
             # "While the pork is roasting, …": beside that roasting, after what came before it
             during = _during(builder, step.text)
             before = builder.pred_of.get(during) if during else None
@@ -606,7 +395,7 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
     # Every last cooking (one no other cooking follows) is done shortly before the step that
     # serves the meal: within a few minutes, plus the rests written in between.
     order = {activity.id: i for i, activity in enumerate(builder.activities)}
-    cold_serve = bool(_COLD.search(recipe.steps[final - 1].text))
+    cold_serve = bool(reading.COLD.search(recipe.steps[final - 1].text))
     serving = (builder.first[final], builder.last[final])
     for heat in [a.id for a in builder.activities if _is_heat(builder, a.id)]:
         later = _reachable(builder, heat)
@@ -628,7 +417,7 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
             a.modes[0].minutes[1]
             for a in builder.activities
             if a.id in later and a.id not in serving and a.attention == "passive"
-            and _REST.search(a.text) and not _heating(a.text)
+            and reading.REST.search(a.text) and not reading.heating(a.text)
         )  # fmt: skip
         dish = next(a.dish for a in builder.activities if a.id == heat)
         builder.after.append(
@@ -707,59 +496,13 @@ def _is_heat(builder: _Builder, activity_id: str) -> bool:
     return False
 
 
-def _with_methods(recipe: Recipe, names: Sequence[str]) -> Recipe:
-    """The recipe with its card's cooking of a food replaced by an article method of it."""
-    if not names:
-        return recipe
-    import copy  # noqa: PLC0415
-
-    result = copy.deepcopy(recipe)
-    for name in names:
-        variant = next(
-            (v for v in recipe.variants if v.kind == "method" and name.lower() in v.name.lower()),
-            None,
-        )
-        if variant is None:
-            continue
-        dish = _variant_dish(recipe, variant)
-        if dish is None:
-            continue
-        steps = result.steps
-        cooking = [
-            i
-            for i, s in enumerate(steps)
-            if _dish(recipe, s) == dish
-            and s.attention == "passive"
-            and not _LAST.match(s.text)
-            and (set(s.equipment) & ({"oven"} | _STOVE | _APPLIANCES))
-        ]
-        if not cooking:
-            continue
-        drop = set(cooking)
-        for i in cooking:  # the preheat before a cooking step
-            if i > 0 and _PREHEAT.match(steps[i - 1].text):
-                drop.add(i - 1)
-        if any(_REST.search(v.text) and not _heating(v.text) for v in variant.steps):
-            drop |= {  # the card's rest after the cooking, when the method rests it itself
-                i
-                for i, s in enumerate(steps)
-                if i > min(cooking)
-                and s.attention == "passive"
-                and _REST.search(s.text)
-                and not _heating(s.text)
-                and _dish(recipe, s) == dish
-            }
-        new_steps = [copy.deepcopy(s) for s in variant.steps]
-        for s in new_steps:  # the method's steps are about its food even where they name none
-            if not s.uses:
-                s.uses = [i for i, ing in enumerate(recipe.ingredients) if (ing.name or "") == dish]
-        at = min(drop)
-        result.steps = (
-            [s for i, s in enumerate(steps[:at]) if i not in drop]
-            + new_steps
-            + [s for i, s in enumerate(steps) if i >= at and i not in drop]
-        )
-    return result
+def serving_window(plating: Sequence[int], cooks: int) -> int:
+    """Minutes before serving in which the dishes may be plated: one after another by the
+    cooks there are, the last at the serving time, with a few minutes to spare."""
+    if not plating:
+        return 0
+    rest = sum(sorted(plating)[1:])
+    return -(-rest // max(1, cooks)) + SERVE_SLACK
 
 
 def build_problem(
@@ -779,7 +522,7 @@ def build_problem(
         while key in keys:
             key += "-2"
         keys.add(key)
-        builder = _Builder(_with_methods(recipe, options.methods), kitchen, options, key)
+        builder = _Builder(reading.with_methods(recipe, options.methods), kitchen, options, key)
         _recipe(builder, serve_step=True)
         problem.activities += builder.activities
         problem.after += builder.after
@@ -787,10 +530,9 @@ def build_problem(
         problem.serve += builder.serve
         problem.assumptions += builder.assumptions
         add_make_ahead(problem, builder.recipe, key)
-    # One cook plates one dish at a time: the dishes reach the table one after another, the
-    # last at the serving time.
+    # A cook plates one dish at a time: the dishes reach the table one after another, the
+    # last at the serving time, with a few minutes to spare for whatever else is going on.
     minutes = {a.id: a.modes[0].minutes[0] for a in problem.activities}
-    serving = sorted(minutes[s.activity] for s in problem.serve)
-    window = sum(serving[:-1])
+    window = serving_window([minutes[s.activity] for s in problem.serve], kitchen.cooks)
     problem.serve = [replace(serve, max_before=window) for serve in problem.serve]
     return problem

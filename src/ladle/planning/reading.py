@@ -1,0 +1,320 @@
+"""What the planner reads in a step's words: preheating, keeping times, waits and their ends,
+oven temperatures, heat, the food a step is about, and an article's method put in place of the
+card's cooking. Pure functions of text and recipes; ``tasks`` turns them into activities."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ladle.durations import find_durations
+from ladle.equipment import equipment_in
+from ladle.model import Duration, Recipe, Step, Variant
+from ladle.steps import main_clause
+from ladle.temperatures import find_temperatures
+from ladle.units import dimension
+
+__all__ = [
+    "ACTIVE_MINUTES",
+    "APPLIANCES",
+    "BEFORE_COOKING",
+    "BOIL_MINUTES",
+    "COLD",
+    "DEFAULT_ACTIVE",
+    "FRIDGE",
+    "GOES_ON",
+    "HEAT_VERB",
+    "KEEPS",
+    "LAST",
+    "NOT_HEATING",
+    "PREHEAT",
+    "PREHEAT_SENTENCE",
+    "REST",
+    "SERVE",
+    "STEP_F",
+    "STOVE",
+    "TO_THE_BOIL",
+    "WHILE",
+    "Prepared",
+    "active_minutes",
+    "alternatives",
+    "bounds_of",
+    "dish_of_step",
+    "heating",
+    "oven_temperature",
+    "prepare",
+    "scaled",
+    "sentences",
+    "span",
+    "split_wait",
+    "variant_dish",
+    "with_methods",
+]
+
+PREHEAT = re.compile(r"^\s*(?:pre-?heat|heat|turn\s+on)\s+(?:the\s+|your\s+)?oven\b", re.I)
+WHILE = re.compile(
+    r"^\s*(?:while|whilst|meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time)\b", re.I
+)
+LAST = re.compile(
+    r"^\s*(?:in|during|for)\s+the\s+(?:last|final)\s+(?P<n>\d+)\s*(?:minutes?|mins?)\b", re.I
+)
+HEAT_VERB = re.compile(
+    r"\b(?:roast|bake|broil|cook|fry|sear|simmer|boil|braise|grill|toast|steam|poach|heat|"
+    r"reheat|rewarm|warm|air[-\s]?fry)\w*\b",
+    re.I,
+)
+# A sentence that preheats the oven, wherever it stands in a step.
+PREHEAT_SENTENCE = re.compile(
+    r"\b(?:pre-?heat|heat|turn\s+on|switch\s+on)\s+(?:the\s+|your\s+)?oven\b|"
+    r"\bpre-?heat\s+(?:it\s+)?to\b",
+    re.I,
+)
+# A sentence that says how long the result keeps: a limit on waiting, not an action.
+KEEPS = re.compile(
+    r"\b(?:keeps?|will\s+keep|can\s+be\s+(?:kept|stored|made)|stores?|lasts?)\b", re.I
+)
+# "Take the chicken out of the fridge 30 minutes before cooking": a wait before the cooking.
+BEFORE_COOKING = re.compile(
+    r"\b(?P<n>\d+)\s*(?:minutes?|mins?)\s+before\s+(?:cooking|roasting|baking|grilling|you\s+cook)",
+    re.I,
+)
+# Words that mention heat without heating: "take the pan off the heat", "before cooking".
+NOT_HEATING = re.compile(
+    r"\b(?:off|from)\s+the\s+heat\b|\bbefore\s+(?:cooking|roasting|baking|grilling)\b|"
+    r"\bstop\s+the\s+cooking\b|\bheat-?proof\b|\b(?:out\s+of|from)\s+the\s+oven\b",
+    re.I,
+)
+# Heating water with no time written: it takes a while, and the cook may walk away.
+TO_THE_BOIL = re.compile(
+    r"\b(?:bring|heat)\b[^.]*?(?:\bto\s+(?:a|the)\s+(?:rolling\s+|gentle\s+)?boil|"
+    r"\buntil\s+it\s+(?:reaches|boils|comes|is\s+(?:steaming|hot)))",
+    re.I,
+)
+BOIL_MINUTES = 10
+# Cooking on in the pan the step before put on the stove: "simmer for 5 minutes".
+GOES_ON = re.compile(
+    r"\b(?:simmer|bubble|boil|reduc|cook|fry|fried|saut|toast|brown|sear|wilt|melt)\w*", re.I
+)
+COLD = re.compile(r"\b(?:over\s+ice|chilled|cold|at\s+room\s+temperature)\b", re.I)
+REST = re.compile(r"\b(?:rest|stand|cool|sit)\w*\b", re.I)
+FRIDGE = re.compile(r"\b(?:refrigerat\w*|chill\w*|marinat\w*|fridge|freez\w*|set)\b", re.I)
+SERVE = re.compile(r"^\s*(?:serve|plate|garnish\s+and\s+serve|to\s+serve)\b", re.I)
+STOVE = frozenset({"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok", "stove"})
+APPLIANCES = frozenset({"air fryer", "slow cooker", "pressure cooker", "microwave",
+                         "deep fryer", "toaster oven"})  # fmt: skip
+ACTIVE_MINUTES: tuple[tuple[re.Pattern[str], int, str], ...] = (
+    (re.compile(r"^\s*(?:serve|plate)\b", re.I), 5, "serving"),
+    (re.compile(r"\b(?:chop|dice|slice|mince|peel|cut|grate|trim|wash|julienne|shred)\w*", re.I),
+     10, "knife work"),
+    (re.compile(r"\b(?:brush|drizzle|sprinkle|garnish|glaze|baste|flip|turn|remove|take|transfer)"
+                r"\w*", re.I), 2, "a quick touch"),
+)  # fmt: skip
+DEFAULT_ACTIVE = 5
+
+
+STEP_F = 25  # degrees of one temperature step
+
+
+def dish_of_step(recipe: Recipe, step: Step) -> str | None:
+    """The food a step is about: the first ingredient it uses that is weighed or counted."""
+    for index in step.uses:
+        ingredient = recipe.ingredients[index]
+        if ingredient.to_taste or ingredient.optional:
+            continue
+        if dimension(ingredient.unit) in {"mass", "count", "none"} and ingredient.quantity:
+            return ingredient.name or ingredient.text
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A step as the planner reads it: its preheating and its keeping time taken out."""
+
+    step: Step | None  # None when the step only preheats the oven
+    preheat_f: int | None = None
+    keeps: int | None = None  # minutes the result keeps, when a sentence says so
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def prepare(step: Step) -> Prepared:
+    """Take out the sentences that are not work: "Heat the oven to 200°C." sets the oven for
+    the steps that follow; "The tea keeps for up to 5 days." bounds how long it may wait."""
+    preheat: int | None = None
+    keeps: int | None = None
+    kept: list[str] = []
+    for sentence in sentences(step.text):
+        temperatures = [
+            t for t in find_temperatures(sentence) if t.kind in {"oven", "other"}
+            and t.fahrenheit >= 200
+        ]  # fmt: skip
+        if PREHEAT_SENTENCE.search(sentence) and temperatures and not find_durations(sentence):
+            preheat = round(temperatures[-1].fahrenheit)
+            continue
+        durations = find_durations(sentence)
+        if KEEPS.search(sentence) and durations and kept:
+            keeps = max(round(d.max_minutes or d.min_minutes) for d in durations)
+            continue
+        kept.append(sentence)
+    if preheat is None and keeps is None:
+        return Prepared(step)
+    if not kept:
+        return Prepared(None, preheat, keeps)
+    text = " ".join(kept)
+    prepared = replace(
+        step,
+        text=text,
+        durations=[d for d in step.durations if d.text in text],
+        temperatures=[t for t in step.temperatures if t.text in text],
+        equipment=equipment_in(text),
+    )
+    return Prepared(prepared, preheat, keeps)
+
+
+def alternatives(text: str, spans: Sequence[Duration]) -> bool:
+    """ "at least 4 hours, or overnight": durations that are choices, not parts to add up."""
+    if len(spans) < 2:
+        return False
+    at = 0
+    ends: list[tuple[int, int]] = []
+    for span in spans:
+        start = text.find(span.text, at)
+        if start < 0:
+            return False
+        ends.append((start, start + len(span.text)))
+        at = start + len(span.text)
+    return all(
+        re.search(r"\bor\b", text[ends[i][1] : ends[i + 1][0]]) for i in range(len(ends) - 1)
+    )
+
+
+def bounds_of(
+    step: Step, passive: bool, text: str, keeps: int | None = None
+) -> tuple[int, int] | None:
+    inside = bool(LAST.match(text))
+    spans = [d for d in step.durations if not (inside and LAST.match(d.text))]
+    if not spans:
+        return None
+    if alternatives(text, spans):
+        low = round(min(d.min_minutes for d in spans))
+        top = [d.max_minutes for d in spans]
+        open_ended = any(d.max_minutes is None for d in spans)
+        highs: list[float | None] = [None] if open_ended else [max(h or 0 for h in top)]
+    else:
+        low = round(sum(d.min_minutes for d in spans))
+        highs = [d.max_minutes for d in spans]
+    if all(h is not None for h in highs):
+        high = round(sum(h or 0 for h in highs))
+    elif keeps is not None:
+        high = max(low, keeps)
+    elif FRIDGE.search(text):
+        high = max(low, 1440)  # marinating, chilling: at most a day
+    elif REST.search(text):
+        high = low + max(5, low // 2)
+    else:
+        high = low * 2
+    if passive and REST.search(text) and not HEAT_VERB.search(text) and high == low:
+        high = low + 5  # "rest for 10 minutes": 10 to 15
+    return max(1, low), max(1, low, high)
+
+
+def oven_temperature(step: Step) -> int | None:
+    ovens = [t for t in step.temperatures if t.kind in {"oven", "other"} and t.fahrenheit >= 200]
+    return round(ovens[-1].fahrenheit) if ovens else None
+
+
+def scaled(minutes: tuple[int, int], written: int, used: int) -> tuple[int, int]:
+    """Time at another oven temperature: 10% less per 25°F hotter, 10% more per 25°F cooler."""
+    factor = 1 - 0.1 * (used - written) / STEP_F
+    return max(1, int(minutes[0] * factor)), max(1, round(minutes[1] * factor + 0.49))
+
+
+def heating(text: str) -> bool:
+    """Whether the step heats food: "Once roasted, take it out of the oven" does not."""
+    return bool(HEAT_VERB.search(NOT_HEATING.sub(" ", main_clause(text))))
+
+
+def span(minutes: tuple[int, int]) -> str:
+    low, high = minutes
+    return f"{low} minutes" if low == high else f"{low}–{high} minutes"
+
+
+def variant_dish(recipe: Recipe, variant: Variant) -> str | None:
+    for step in variant.steps:
+        dish = dish_of_step(recipe, step)
+        if dish:
+            return dish
+    return None
+
+
+def active_minutes(text: str) -> tuple[int, str]:
+    for pattern, minutes, what in ACTIVE_MINUTES:
+        if pattern.search(text):
+            return minutes, what
+    return DEFAULT_ACTIVE, "hands-on work"
+
+
+def split_wait(text: str) -> tuple[str, str] | None:
+    """ "Coat the pork. Refrigerate for 30 minutes." → the active and the passive sentence."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    if len(sentences) < 2:
+        return None
+    return " ".join(sentences[:-1]), sentences[-1]
+
+
+def with_methods(recipe: Recipe, names: Sequence[str]) -> Recipe:
+    """The recipe with its card's cooking of a food replaced by an article method of it."""
+    if not names:
+        return recipe
+
+    result = copy.deepcopy(recipe)
+    for name in names:
+        variant = next(
+            (v for v in recipe.variants if v.kind == "method" and name.lower() in v.name.lower()),
+            None,
+        )
+        if variant is None:
+            continue
+        dish = variant_dish(recipe, variant)
+        if dish is None:
+            continue
+        steps = result.steps
+        cooking = [
+            i
+            for i, s in enumerate(steps)
+            if dish_of_step(recipe, s) == dish
+            and s.attention == "passive"
+            and not LAST.match(s.text)
+            and (set(s.equipment) & ({"oven"} | STOVE | APPLIANCES))
+        ]
+        if not cooking:
+            continue
+        drop = set(cooking)
+        for i in cooking:  # the preheat before a cooking step
+            if i > 0 and PREHEAT.match(steps[i - 1].text):
+                drop.add(i - 1)
+        if any(REST.search(v.text) and not heating(v.text) for v in variant.steps):
+            drop |= {  # the card's rest after the cooking, when the method rests it itself
+                i
+                for i, s in enumerate(steps)
+                if i > min(cooking)
+                and s.attention == "passive"
+                and REST.search(s.text)
+                and not heating(s.text)
+                and dish_of_step(recipe, s) == dish
+            }
+        new_steps = [copy.deepcopy(s) for s in variant.steps]
+        for s in new_steps:  # the method's steps are about its food even where they name none
+            if not s.uses:
+                s.uses = [i for i, ing in enumerate(recipe.ingredients) if (ing.name or "") == dish]
+        at = min(drop)
+        result.steps = (
+            [s for i, s in enumerate(steps[:at]) if i not in drop]
+            + new_steps
+            + [s for i, s in enumerate(steps) if i >= at and i not in drop]
+        )
+    return result
