@@ -10,14 +10,17 @@ it, as many as it has racks.
 
 Objectives in stages, each solution hinting the next and each optimum kept as a constraint:
 
-0. the fewest departures from the recipes (another temperature, the air fryer);
-1. the fewest waits shorter than the article around a recipe says is best (marinating
-   "overnight is better": across the night);
+1. the fewest departures from the recipes (another temperature, the air fryer), then the
+   fewest waits shorter than the article around a recipe says is best (marinating
+   "overnight is better": across the night), as one weighted sum;
 2. the shortest final stretch of hands-on work before serving (the cook's last session starts
-   as late as possible; earlier work ends at least ``GAP`` minutes before it);
-3. the fewest oven temperature changes, then the fewest minutes the ovens are on;
-4. the fewest separate trips to the kitchen (sessions of hands-on work).
+   as late as possible; earlier work ends at least ``GAP`` minutes before it). Two redundant
+   constraints give the solver its bound at once: the work of the final session fits the
+   cooks' hands in it, and the break before it is an interval no cook works in;
+3. the fewest oven temperatures, then the fewest minutes the ovens are on;
+4. the fewest separate trips to the kitchen (sessions of hands-on work), for small meals.
 
+A stage's variables are made only when it is reached.
 The plan's status is ``optimal`` when every stage is proven, else ``feasible``.
 """
 
@@ -25,7 +28,9 @@ from __future__ import annotations
 
 import math
 import os
+import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -40,6 +45,7 @@ GAP = 15  # minutes without hands-on work that separate two sessions
 MAX_DAYS = 4
 
 
+MARGIN = 0.02  # of the time limit, at most 0.1 s, kept back: the solver overruns its own
 TRIPS_UP_TO = 40  # hands-on tasks; beyond this the trips stage costs more than it gives
 
 
@@ -48,8 +54,11 @@ class SolveOptions:
     """How long to search, and with how many workers."""
 
     time_limit: float = 10.0
-    workers: int = max(1, os.cpu_count() or 1)
-    stages: int = 5
+    # At least four: CP-SAT's portfolio then runs its core, no-LP and fixed-search workers
+    # beside the default one, and on two cores finds first plans several times sooner than
+    # with two workers (bench/plan.py).
+    workers: int = max(4, os.cpu_count() or 1)
+    stages: int = 4  # recipes, final stretch, ovens, trips
 
 
 @dataclass(slots=True)
@@ -65,6 +74,7 @@ class Solution:
     bound: dict[str, float] = field(default_factory=dict)
     horizon: int = 0
     options: dict[str, int] = field(default_factory=dict)  # choice id -> option chosen
+    seconds: dict[str, float] = field(default_factory=dict)  # stage (its first part) -> wall
 
 
 def horizon_minutes(problem: Problem) -> int:
@@ -125,8 +135,8 @@ class _Model:
         self.oven_lit: dict[tuple[str, int, int], Any] = {}
         self.present: dict[str, Any] = {}  # optional activities: done or not
         self.option_lit: dict[str, Any] = {}  # "CHOICE/INDEX" -> chosen
-        # (interval, start, end, presence literal or None when always done)
-        self.cook_intervals: list[tuple[Any, Any, Any, Any]] = []
+        # (interval, start, end, presence literal or None when always done, least minutes)
+        self.cook_intervals: list[tuple[Any, Any, Any, Any, int]] = []
         self.allowed = allowed or {}
         # With ``groups``, each kind of constraint is switched by a literal of its own, so an
         # infeasible problem can say which of them clash (see ``ladle.planning.explain``).
@@ -199,7 +209,7 @@ class _Model:
                 model.add_exactly_one(literals)
             self._cook(activity, start, end)
         self._choices()
-        intervals = [iv for iv, _, _, _ in self.cook_intervals]
+        intervals = [iv for iv, _, _, _, _ in self.cook_intervals]
         demands = [1] * len(intervals)
         for low, high in _night_blocks(self.problem, horizon):  # the night takes every cook
             night = self.group("night")
@@ -240,7 +250,8 @@ class _Model:
                 iv = model.new_optional_interval_var(
                     start, self.duration[a], end, present, f"cook {a}"
                 )
-            self.cook_intervals.append((iv, start, end, present))
+            least = min(mode.minutes[0] for mode in activity.modes)
+            self.cook_intervals.append((iv, start, end, present, least))
         elif activity.setup > 0:
             setup_end = model.new_int_var(-self.horizon, 0, f"setup end {a}")
             model.add(setup_end == start + activity.setup)
@@ -250,7 +261,7 @@ class _Model:
                 iv = model.new_optional_interval_var(
                     start, activity.setup, setup_end, present, f"setup {a}"
                 )
-            self.cook_intervals.append((iv, start, setup_end, present))
+            self.cook_intervals.append((iv, start, setup_end, present, activity.setup))
 
     def _choices(self) -> None:
         """Exactly one option of each choice; an option's activities are done when it is.
@@ -286,7 +297,8 @@ class _Model:
             assert mode.oven is not None
             uses[k].append((a, m, mode.oven.fahrenheit))
         # "Turn the oven up to 450°F and roast 30 minutes more": the food stays in while the
-        # oven heats, so a dish's next oven step may follow its last with no gap.
+        # oven heats, so a dish's next oven step follows its last at once, with no wait for
+        # the oven (the plan's temperature change starts with it).
         by_id = self.problem.by_id()
         continued = {
             (rel.before, rel.after)
@@ -311,15 +323,18 @@ class _Model:
                     first = model.new_bool_var(f"{a} before {b} on {k}")
                     for m, f, n, g in pairs:
                         both = [self.oven_lit[a, m, k], self.oven_lit[b, n, k]]
-                        a_to_b = 0 if (a, b) in continued else oven.change_minutes(f, g)
-                        b_to_a = 0 if (b, a) in continued else oven.change_minutes(g, f)
+                        a_to_b = oven.change_minutes(f, g)
+                        b_to_a = oven.change_minutes(g, f)
                         rule = self.group(f"oven:{k}")
-                        model.add(self.start[b] >= self.end[a] + a_to_b).only_enforce_if(
-                            [*both, first, *rule]
-                        )
-                        model.add(self.start[a] >= self.end[b] + b_to_a).only_enforce_if(
-                            [*both, first.negated(), *rule]
-                        )
+                        # the food that stays in goes straight on: the change starts with it
+                        a_b = self.start[b] == self.end[a] if (a, b) in continued else None
+                        b_a = self.start[a] == self.end[b] if (b, a) in continued else None
+                        model.add(
+                            a_b if a_b is not None else self.start[b] >= self.end[a] + a_to_b
+                        ).only_enforce_if([*both, first, *rule])
+                        model.add(
+                            b_a if b_a is not None else self.start[a] >= self.end[b] + b_to_a
+                        ).only_enforce_if([*both, first.negated(), *rule])
 
     def _relations(self) -> None:
         model = self.model
@@ -353,14 +368,15 @@ class _Model:
 
     # --- objectives --------------------------------------------------------------------------
 
-    def deviations(self) -> Any:
+    def deviations(self) -> _Part:
         """Departures from the recipes: another way of a step counts 1, making a dish ahead
         and reheating it 2 (it changes the day more)."""
-        other_ways = sum(lit for (a, m), lit in self.mode_lit.items() if m > 0)
-        ahead = sum(lit for key, lit in self.option_lit.items() if not key.endswith("/0"))
-        return other_ways + 2 * ahead
+        other_ways = [lit for (a, m), lit in self.mode_lit.items() if m > 0]
+        ahead = [lit for key, lit in self.option_lit.items() if not key.endswith("/0")]
+        most = len(other_ways) + 2 * len(ahead)
+        return _Part("deviations", sum(other_ways) + 2 * sum(ahead), most)
 
-    def missed_ideals(self) -> Any:
+    def missed_ideals(self) -> _Part:
         """Waits shorter than the article says is best; an overnight wait that misses the
         night counts too."""
         model = self.model
@@ -381,23 +397,39 @@ class _Model:
                     spans.append(across)
                 model.add_bool_or(spans).only_enforce_if(met)
             missed.append(met.negated())
-        return sum(missed)
+        return _Part("missed_ideals", sum(missed), len(missed))
 
-    def final_stretch(self) -> Any:
+    def final_stretch(self) -> _Part:
         model, horizon = self.model, self.horizon
         session = model.new_int_var(-horizon, 0, "final session starts")
-        for _iv, start, end, present in self.cook_intervals:
+        stretch = model.new_int_var(0, horizon, "final stretch")
+        model.add(stretch == -session)
+        work = []
+        for _iv, start, end, present, least in self.cook_intervals:
             late = model.new_bool_var("in the final session")
             model.add(start >= session).only_enforce_if(late)
             early = [late.negated()] if present is None else [late.negated(), present]
             model.add(end <= session - GAP).only_enforce_if(early)
-        stretch = model.new_int_var(0, horizon, "final stretch")
-        model.add(stretch == -session)
-        return stretch
+            if least > 0:
+                if present is not None:  # work not done takes no time
+                    model.add_implication(late, present)
+                work.append(least * late)
+        # Redundant, for the bound: the work of the final session fits the cooks' hands in it,
+        # and nobody works in the break before it.
+        cooks = self.problem.kitchen.cooks
+        if work:
+            model.add(sum(work) <= cooks * stretch)
+        # Search the latest start of the final session first: the bound is often the answer.
+        model.add_decision_strategy([session], self.cp.CHOOSE_FIRST, self.cp.SELECT_MAX_VALUE)
+        pause = model.new_interval_var(session - GAP, GAP, session, "the break before")
+        hands = [iv for iv, _, _, _, _ in self.cook_intervals]
+        model.add_cumulative([*hands, pause], [1] * len(hands) + [cooks], cooks)
+        return _Part("final_stretch_minutes", stretch, horizon)
 
-    def oven_cost(self) -> tuple[Any, Any]:
+    def oven_cost(self) -> list[_Part]:
         model, horizon = self.model, self.horizon
         changes_terms = []
+        changes_most = 0
         on_terms = []
         for k, _oven in enumerate(self.problem.kitchen.ovens):
             lits = [(a, m, q) for (a, m, kk), q in self.oven_lit.items() if kk == k]
@@ -418,6 +450,7 @@ class _Model:
             changes = model.new_int_var(0, len(temps), f"oven {k} changes")
             model.add(changes == sum(temps) - used)
             changes_terms.append(changes)
+            changes_most += len(temps)
             first = model.new_int_var(-horizon, 0, f"oven {k} on")
             last = model.new_int_var(-horizon, 0, f"oven {k} off")
             for a, _m, q in lits:
@@ -426,13 +459,16 @@ class _Model:
             on = model.new_int_var(0, horizon, f"oven {k} minutes")
             model.add(on >= last - first)
             on_terms.append(on)
-        return sum(changes_terms), sum(on_terms)
+        return [
+            _Part("oven_changes", sum(changes_terms), changes_most),
+            _Part("oven_minutes", sum(on_terms), horizon * len(on_terms)),
+        ]
 
-    def trips(self) -> Any:
+    def trips(self) -> _Part:
         """Sessions of hands-on work: a cook interval starts one unless another ends shortly
         before it (or is still going)."""
         model = self.model
-        cooks = [(s, e, p) for _, s, e, p in self.cook_intervals]
+        cooks = [(s, e, p) for _, s, e, p, _ in self.cook_intervals]
         starts = []
         for i, (s_i, _e_i, p_i) in enumerate(cooks):
             links = []
@@ -450,7 +486,16 @@ class _Model:
             new = model.new_bool_var(f"trip {i} starts a session")
             model.add_bool_or([*links, new, *([p_i.negated()] if p_i is not None else [])])
             starts.append(new)
-        return sum(starts)
+        return _Part("trips", sum(starts), len(starts))
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One thing to minimise: its name in the plan's objective, and its largest value."""
+
+    name: str
+    expression: Any
+    most: int
 
 
 def _values(solver: Any, m: _Model) -> Solution:
@@ -493,59 +538,71 @@ def solve(
 ) -> Solution:
     """Schedule the problem; ``status`` "infeasible" when no timeline exists."""
     options = options or SolveOptions()
+    until = time.perf_counter() + options.time_limit - min(0.1, MARGIN * options.time_limit)
     m = _Model(problem, allowed)
     cp = m.cp
     solver = cp.CpSolver()
     solver.parameters.num_workers = options.workers
-    stages = [
-        ("deviations", m.deviations()),
-        ("missed_ideals", m.missed_ideals()),
-        ("final_stretch_minutes", m.final_stretch()),
+    # Each stage's variables are made when it is reached: the constraints of a later stage
+    # only slow an earlier one down. A stage of several parts minimises them in turn, as one
+    # weighted sum (each weight above the largest value of the parts after it).
+    stages: list[Callable[[], list[_Part]]] = [
+        lambda: [m.deviations(), m.missed_ideals()],
+        lambda: [m.final_stretch()],
+        m.oven_cost,
     ]
-    changes, oven_minutes = m.oven_cost()
-    stages.append(("oven_cost", changes * (m.horizon + 1) + oven_minutes))
-    if options.stages > 4 and len(m.cook_intervals) <= TRIPS_UP_TO:
-        stages.append(("trips", m.trips()))  # a variable per pair of hands-on tasks
+    if len(m.cook_intervals) <= TRIPS_UP_TO:
+        stages.append(lambda: [m.trips()])  # a variable per pair of hands-on tasks
     stages = stages[: options.stages]
-    deadline = options.time_limit
     best: Solution | None = None
     proven = True
     objective: dict[str, float] = {}
     bound: dict[str, float] = {}
-    for index, (name, expression) in enumerate(stages):
+    seconds: dict[str, float] = {}
+    done = 0
+    for index, make in enumerate(stages):
+        parts = make()
+        weights = [1] * len(parts)
+        for i in range(len(parts) - 2, -1, -1):
+            weights[i] = weights[i + 1] * (parts[i + 1].most + 1)
+        expression = sum(w * p.expression for w, p in zip(weights, parts, strict=True))
         remaining = len(stages) - index
         # The first stage may take most of the time: without a first timeline there is no
         # plan at all; the later ones only polish it.
         share = 0.6 if best is None else 1 / remaining
-        solver.parameters.max_time_in_seconds = max(0.05, deadline * share)
+        left = until - time.perf_counter()
+        solver.parameters.max_time_in_seconds = max(0.05, left * share)
         m.model.minimize(expression)
         status = solver.solve(m.model)
-        deadline -= solver.wall_time
-        if status == cp.UNKNOWN and best is None and deadline > 0.05:
-            solver.parameters.max_time_in_seconds = deadline  # the rest of the time, once more
+        seconds[parts[0].name] = solver.wall_time
+        left = until - time.perf_counter()
+        if status == cp.UNKNOWN and best is None and left > 0.05:
+            solver.parameters.max_time_in_seconds = left  # the rest of the time, once more
             status = solver.solve(m.model)
-            deadline -= solver.wall_time
+            seconds[parts[0].name] += solver.wall_time
         if status not in (cp.OPTIMAL, cp.FEASIBLE):
             if best is None:  # proven impossible, or nothing found in the time allowed
                 verdict = "infeasible" if status == cp.INFEASIBLE else "unknown"
                 return Solution(status=verdict, horizon=m.horizon)
             break
-        proven = proven and status == cp.OPTIMAL
-        value = round(solver.objective_value)
-        objective[name] = value
-        bound[name] = round(solver.best_objective_bound)
+        optimal = status == cp.OPTIMAL
+        proven = proven and optimal
+        for i, part in enumerate(parts):
+            objective[part.name] = solver.value(part.expression)
+            # the bound of the sum bounds its first part; the others are proven with it
+            if optimal:
+                bound[part.name] = objective[part.name]
+            elif i == 0:
+                bound[part.name] = math.floor(solver.best_objective_bound / weights[0])
         best = _values(solver, m)
-        m.model.add(expression <= value)
+        done = index + 1
+        m.model.add(expression <= round(solver.objective_value))
         _hint(m, best)
-        if deadline <= 0.05:
+        if until - time.perf_counter() <= 0.05:
             break
     assert best is not None
-    best.status = "optimal" if proven else "feasible"
-    if "oven_cost" in objective:
-        cost = int(objective.pop("oven_cost"))
-        objective["oven_changes"], objective["oven_minutes"] = divmod(cost, m.horizon + 1)
-        bound.pop("oven_cost", None)
-    best.objective, best.bound = objective, bound
+    best.status = "optimal" if proven and done == len(stages) else "feasible"
+    best.objective, best.bound, best.seconds = objective, bound, seconds
     return best
 
 
