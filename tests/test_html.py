@@ -213,6 +213,46 @@ def test_microdata() -> None:
     assert recipe.times.prep_minutes == 5
 
 
+def test_a_list_written_as_one_json_string_or_one_line_is_itemised() -> None:
+    steps = json.dumps(
+        [{"@type": "HowToStep", "text": "Whisk."}, {"@type": "HowToStep", "text": "Fry."}]
+    )
+    body = f"""
+    <div itemscope itemtype="https://schema.org/Recipe">
+      <h1 itemprop="name">Pancakes</h1>
+      <meta itemprop="recipeIngredient" content="250ml milk, 1 egg, 120g flour (plain, sifted)">
+      <meta itemprop="recipeInstructions" content='{steps}'>
+    </div>"""
+    (recipe,) = read(page(body=body), "p.html")
+    assert [i.text for i in recipe.ingredients] == [
+        "250ml milk",
+        "1 egg",
+        "120g flour (plain, sifted)",
+    ]
+    assert [s.text for s in recipe.steps] == ["Whisk.", "Fry."]
+    dashed = {
+        "@type": "Recipe",
+        "name": "Soup",
+        "recipeIngredient": "300 g cheese - ½ L stock - 1 kg onions - Salt and pepper",
+    }
+    (soup,) = read(page(json.dumps(dashed)), "p.html")
+    assert [i.text for i in soup.ingredients] == [
+        "300 g cheese",
+        "½ L stock",
+        "1 kg onions",
+        "Salt and pepper",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Salt, pepper, olive oil", "2 cups flour, sifted", "1 - 2 tbsp oil, to taste, warm"]
+)
+def test_one_ingredient_line_that_is_no_list_stays_whole(line: str) -> None:
+    node = {"@type": "Recipe", "name": "X", "recipeIngredient": [line]}
+    (recipe,) = read(page(json.dumps(node)), "p.html")
+    assert [i.text for i in recipe.ingredients] == [line]
+
+
 def test_a_page_without_a_recipe_is_refused_with_one_line() -> None:
     with pytest.raises(NoRecipeFound) as caught:
         read(page(body="<p>About us.</p>"), "about.html")

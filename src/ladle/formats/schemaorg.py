@@ -284,6 +284,19 @@ _STEP_LABEL = re.compile(
 _NUMBERED = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.I)
 
 
+def embedded_json(value: str) -> object | None:
+    """A list or object written as a JSON string inside a field (a microdata ``content``
+    attribute holding ``[{"@type": "HowToStep", …}]``), else None."""
+    text = value.strip()
+    if (text[:1], text[-1:]) not in (("[", "]"), ("{", "}")):
+        return None
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return None
+    return parsed if isinstance(parsed, list | dict) else None
+
+
 def _text_of(node: Mapping[str, Any]) -> str:
     for key in ("text", "description", "name", "itemListElement"):
         value = node.get(key)
@@ -304,6 +317,9 @@ def instruction_items(
     if value is None:
         return out
     if isinstance(value, str):
+        parsed = embedded_json(value)
+        if parsed is not None:
+            return instruction_items(parsed, section, top=top)
         if not top:
             text = clean_text(value)
             return [(text, section)] if text else []
@@ -353,6 +369,8 @@ def ingredient_lines(value: object) -> list[str]:
     items: Iterable[object]
     if value is None:
         return []
+    if isinstance(value, str) and (parsed := embedded_json(value)) is not None:
+        return ingredient_lines(parsed)
     if isinstance(value, str):
         items = [value]
     elif isinstance(value, list):
@@ -367,7 +385,27 @@ def ingredient_lines(value: object) -> list[str]:
             text = clean_text(item)
         if text:
             lines.append(text)
+    if len(lines) == 1:
+        return _collapsed(lines[0])
     return lines
+
+
+_AMOUNT_FIRST = re.compile(r"^[\d½¼¾⅓⅔⅛]")
+_PIECE_SEPARATORS = (re.compile(r",\s+(?![^()]*\))"), re.compile(r"(?<![\d½¼¾⅓⅔⅛])\s+-\s+"))
+
+
+def _collapsed(line: str) -> list[str]:
+    """A whole ingredient list written as one line ("125ml milk, 1 tsp vinegar, 60ml oil"
+    or "300 g cheese - ½ L stock - 80 g butter"): its pieces, when there are at least three
+    and most begin with an amount; else the line as it is."""
+    for separator in _PIECE_SEPARATORS:
+        pieces = [p.strip() for p in separator.split(line) if p.strip()]
+        if (
+            len(pieces) >= 3
+            and sum(bool(_AMOUNT_FIRST.match(p)) for p in pieces) * 3 >= len(pieces) * 2
+        ):
+            return pieces
+    return [line]
 
 
 _LIST_MARK = re.compile(r"^\s*(?:[-•*·▪◦–]|\d+[.)])\s+(?=\S)")
