@@ -253,6 +253,23 @@ def test_one_ingredient_line_that_is_no_list_stays_whole(line: str) -> None:
     assert [i.text for i in recipe.ingredients] == [line]
 
 
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        ("Mango Guacamole - Rick Bayless", "https://www.rickbayless.com/x", "Mango Guacamole"),
+        ("Spicy Beans | Bodybuilding.com", "https://bodybuilding.com/", "Spicy Beans"),
+        ("Krumpli - Mindmegette.hu - Receptek", "https://mindmegette.hu/", "Krumpli"),
+        ("Fish - Chips", "https://example.com/", "Fish - Chips"),
+        ("Tofoo | Sticky Tofoo", "https://tofoo.co.uk/", "Tofoo | Sticky Tofoo"),
+        ("Soup – Donna Hay", None, "Soup – Donna Hay"),
+    ],
+)
+def test_the_sites_name_leaves_the_title(title: str, url: str | None, expected: str) -> None:
+    node = {"@type": "Recipe", "name": title, "recipeIngredient": ["1 egg"]}
+    (recipe,) = read(page(json.dumps(node)), "p.html", ReadOptions(url=url))
+    assert recipe.title == expected
+
+
 def test_a_page_without_a_recipe_is_refused_with_one_line() -> None:
     with pytest.raises(NoRecipeFound) as caught:
         read(page(body="<p>About us.</p>"), "about.html")

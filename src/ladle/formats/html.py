@@ -209,6 +209,26 @@ def _sections(chunks: list[tuple[str, str]]) -> list[Any]:
     return out
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+_SUBDOMAIN = re.compile(r"^(?:www\d?|m|en|de|fr|recipes?)\.")
+
+
+def without_site_name(title: str, url: str | None) -> str:
+    """ "Mango Guacamole - Rick Bayless" on rickbayless.com → "Mango Guacamole": a page's
+    title often ends with the site's name, which is not the recipe's."""
+    host = urlsplit(url).hostname if url else None
+    if not host:
+        return title
+    label = re.sub(r"[^a-z0-9]", "", _SUBDOMAIN.sub("", host.lower()).split(".")[0])
+    if len(label) < 4:
+        return title
+    for match in _TITLE_SEPARATOR.finditer(title):
+        rest = re.sub(r"[^a-z0-9]", "", title[match.end() :].lower())
+        if rest.startswith(label) and match.start() > 0:
+            return title[: match.start()].strip()
+    return title
+
+
 def _page_url(doc: Any) -> str | None:
     for element in doc.iter("link", "meta"):
         if element.tag == "link" and "canonical" in (element.get("rel") or "").lower().split():
@@ -407,6 +427,8 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[R
         nodes = _microdata(doc)
     recipes = _unique([to_recipe(node, location, url, fmt) for node in nodes])
     site = None if options.generic or not url else _site_fields(text, url)
+    for recipe in recipes:
+        recipe.title = without_site_name(recipe.title, url)
     if recipes:
         main = _main(recipes, doc)
         if not main.ingredients or not main.steps:
@@ -422,7 +444,8 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[R
         return [recipe]
     card = find_card(doc)
     if card.ingredients and card.steps:
-        recipe = Recipe(title=page_title(doc) or plain.title_from(location))
+        title = without_site_name(page_title(doc) or "", url)
+        recipe = Recipe(title=title or plain.title_from(location))
         _fill_from_markup(recipe, card)
         recipe.source.format, recipe.source.location, recipe.source.url = fmt, location, url
         return [recipe]
