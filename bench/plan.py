@@ -815,7 +815,7 @@ def run_example() -> dict[str, Any]:
     from ladle.formats import read_text
     from ladle.planning.planner import plan
 
-    recipe = read_text(example_text(), "text", "examples/honey-mustard-pork-belly.txt")[0]
+    recipe = read_text(example_text(), "text", "examples/pork-belly-dinner.txt")[0]
     serve_at, now = datetime(2026, 11, 25, 19, 0), datetime(2026, 11, 24, 12, 0)
     article = ("Two-Stage", "Carrot Roasting")
     figures: dict[str, Any] = {}

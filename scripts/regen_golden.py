@@ -19,7 +19,7 @@ from ladle.formats import ladle_json, read  # noqa: E402
 
 CASES = ROOT / "tests" / "cases"
 INPUTS = {"text": ("*.txt",)}
-EXAMPLE = "examples/honey-mustard-pork-belly.txt"
+EXAMPLE = "examples/pork-belly-dinner.txt"
 
 
 def derived() -> dict[str, str]:

@@ -38,7 +38,7 @@ def _terminal(name: str, title: str, *renderables: object) -> None:
 
 def main() -> None:
     DOCS.mkdir(exist_ok=True)
-    recipe = read_text(example_text(), "text", "examples/honey-mustard-pork-belly.txt")[0]
+    recipe = read_text(example_text(), "text", "examples/pork-belly-dinner.txt")[0]
     _terminal("demo.svg", "ladle demo", "$ ladle demo", recipe_card(recipe))
     _terminal("check.svg", "ladle check", "$ ladle check pork-belly.txt",
               findings_panel(recipe.title, check(recipe)))  # fmt: skip

@@ -23,7 +23,7 @@ EXAMPLE = str(
     / "ladle"
     / "data"
     / "examples"
-    / "honey-mustard-pork-belly.txt"
+    / "pork-belly-dinner.txt"
 )
 TOMORROW = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d") + " 19:00"
 

@@ -116,7 +116,7 @@ def test_the_document_validates_against_the_published_schema() -> None:
 
 
 def test_the_built_in_example_validates_and_round_trips() -> None:
-    recipe = read_text(example_text(), "text", "examples/honey-mustard-pork-belly.txt")[0]
+    recipe = read_text(example_text(), "text", "examples/pork-belly-dinner.txt")[0]
     doc = recipe.to_json()
     jsonschema.validate(doc, SCHEMA)
     written = ladle_json.write(recipe)

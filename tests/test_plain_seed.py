@@ -18,7 +18,7 @@ def _seed() -> Recipe:
     return recipes[0]
 
 
-EXAMPLE = "examples/honey-mustard-pork-belly.txt"
+EXAMPLE = "examples/pork-belly-dinner.txt"
 
 
 def _example() -> Recipe:

@@ -23,7 +23,7 @@ ARTICLE = ("Two-Stage", "Carrot")
 
 
 def example() -> Recipe:
-    return read_text(example_text(), "text", "examples/honey-mustard-pork-belly.txt")[0]
+    return read_text(example_text(), "text", "examples/pork-belly-dinner.txt")[0]
 
 
 def plan_for(options: PlanOptions, kitchen: Kitchen | None = None) -> tuple[Problem, Solution]:

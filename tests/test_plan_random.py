@@ -25,7 +25,7 @@ SERVE = datetime(2026, 11, 25, 19, 0)
 
 @cache
 def pool() -> tuple[Recipe, ...]:
-    recipes = [read_text(example_text(), "text", "examples/honey-mustard-pork-belly.txt")[0]]
+    recipes = [read_text(example_text(), "text", "examples/pork-belly-dinner.txt")[0]]
     for path in sorted(CASES.glob("[0-9][0-9]-*.txt")):
         if "no-recipe" not in path.name:
             recipes.extend(read(str(path)))

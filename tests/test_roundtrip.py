@@ -16,7 +16,7 @@ GOLDEN = sorted(p for p in (CASES / "text").glob("*.txt") if "no-recipe" not in 
 
 
 def _sources() -> list[tuple[str, Recipe]]:
-    example = read_text(example_text(), "text", "examples/honey-mustard-pork-belly.txt")[0]
+    example = read_text(example_text(), "text", "examples/pork-belly-dinner.txt")[0]
     out = [("example", example)]
     for path in GOLDEN:
         out.extend((f"{path.stem}#{i}", r) for i, r in enumerate(read(path)))

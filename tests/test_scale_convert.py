@@ -21,7 +21,7 @@ from .conftest import CASES, ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 from regen_golden import derived
 
-EXAMPLE = "examples/honey-mustard-pork-belly.txt"
+EXAMPLE = "examples/pork-belly-dinner.txt"
 
 
 def example() -> Recipe:
@@ -132,7 +132,7 @@ def _ladle(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_scale_and_convert(tmp_path: object) -> None:
-    source = str(ROOT / "src" / "ladle" / "data" / "examples" / "honey-mustard-pork-belly.txt")
+    source = str(ROOT / "src" / "ladle" / "data" / "examples" / "pork-belly-dinner.txt")
     result = _ladle("scale", source, "--servings", "8", "--json")
     assert result.returncode == 0, result.stderr
     assert '"text": "4 lb pork belly"' in result.stdout

@@ -41,7 +41,7 @@ DINNER = (
     "05-garlic-green-beans.txt",
     "06-iced-hibiscus-tea.txt",
 )
-EXAMPLE = "examples/honey-mustard-pork-belly.txt"
+EXAMPLE = "examples/pork-belly-dinner.txt"
 
 
 def recipe(title: str, *lines: str, servings: float | None = None) -> Recipe:

@@ -47,7 +47,7 @@ TEXTS = sorted(p for p in (CASES / "text").glob("*.txt") if p.name != "14-no-rec
 
 @cache
 def example() -> Recipe:
-    return read_text(example_text(), "text", "examples/honey-mustard-pork-belly.txt")[0]
+    return read_text(example_text(), "text", "examples/pork-belly-dinner.txt")[0]
 
 
 @cache

@@ -486,7 +486,7 @@ def demo() -> None:
         from ladle.planning.planner import plan as make_plan
         from ladle.shopping import shopping_list
 
-        name = "honey-mustard-pork-belly.txt"
+        name = "pork-belly-dinner.txt"
         recipe = read_text(example_text(name), "text", f"examples/{name}")[0]
         out = _stdout()
         out.rule("[bold]1. Reading the built-in example")

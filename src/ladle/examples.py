@@ -8,7 +8,7 @@ from ladle.errors import SourceNotFound
 
 __all__ = ["EXAMPLES", "example_text"]
 
-EXAMPLES = ("honey-mustard-pork-belly.txt",)
+EXAMPLES = ("pork-belly-dinner.txt",)
 
 
 def example_text(name: str = EXAMPLES[0]) -> str:
