@@ -18,12 +18,7 @@ DINNER = [
     for name in ("01-roast-chicken", "04-honey-roasted-carrots", "05-garlic-green-beans")
 ]
 EXAMPLE = str(
-    Path(__file__).parents[1]
-    / "src"
-    / "ladle"
-    / "data"
-    / "examples"
-    / "pork-belly-dinner.txt"
+    Path(__file__).parents[1] / "src" / "ladle" / "data" / "examples" / "pork-belly-dinner.txt"
 )
 TOMORROW = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d") + " 19:00"
 
