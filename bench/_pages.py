@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ladle.formats.html import steps_with_sections
 from ladle.model import Recipe
 
 PAGES = (
@@ -71,17 +72,6 @@ def ingredients_with_groups(recipe: Recipe) -> list[str]:
 
 def _bare(items: list[str]) -> list[str]:
     return [norm(x).rstrip(":").rstrip() for x in items]
-
-
-def steps_with_sections(recipe: Recipe) -> list[str]:
-    out: list[str] = []
-    current: str | None = None
-    for step in recipe.steps:
-        if step.section and step.section != current:
-            out.append(step.section)
-        current = step.section
-        out.append(step.text)
-    return out
 
 
 def agreement(recipe: Recipe | None, expected: dict[str, Any]) -> dict[str, bool | None]:

@@ -28,7 +28,7 @@ from ladle.ingredients import parse_ingredient
 from ladle.model import Ingredient, Recipe
 from ladle.steps import understand_steps
 
-__all__ = ["ReadOptions", "read"]
+__all__ = ["ReadOptions", "read", "steps_with_sections", "without_site_name"]
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -316,7 +316,7 @@ def _apply(recipe: Recipe, fields: _SiteFields) -> None:
         )
     if fields.instructions is not None:
         ours = [s.text for s in recipe.steps]
-        if fields.instructions != ours and fields.instructions != _with_sections(recipe):
+        if fields.instructions != ours and fields.instructions != steps_with_sections(recipe):
             recipe.steps = understand_steps(
                 [(t, None) for t in fields.instructions], recipe.ingredients
             )
@@ -330,7 +330,9 @@ def _fill_from_markup(recipe: Recipe, card: DomCard) -> None:
         recipe.steps = understand_steps([(t, None) for t in card.steps], recipe.ingredients)
 
 
-def _with_sections(recipe: Recipe) -> list[str]:
+def steps_with_sections(recipe: Recipe) -> list[str]:
+    """The steps as a flat list with each section's name before its steps, the way
+    recipe-scrapers lists a HowToSection."""
     out: list[str] = []
     current: str | None = None
     for step in recipe.steps:
