@@ -262,12 +262,64 @@ def test_one_ingredient_line_that_is_no_list_stays_whole(line: str) -> None:
         ("Fish - Chips", "https://example.com/", "Fish - Chips"),
         ("Tofoo | Sticky Tofoo", "https://tofoo.co.uk/", "Tofoo | Sticky Tofoo"),
         ("Soup – Donna Hay", None, "Soup – Donna Hay"),
+        ("Bœuf braisé - Véronique Cloutier", "https://veroniquecloutier.com/", "Bœuf braisé"),
+        ("WINGS │ AMAZING ORIENTAL │RECIPES", "https://amazingoriental.com/", "WINGS"),
     ],
 )
 def test_the_sites_name_leaves_the_title(title: str, url: str | None, expected: str) -> None:
     node = {"@type": "Recipe", "name": title, "recipeIngredient": ["1 egg"]}
     (recipe,) = read(page(json.dumps(node)), "p.html", ReadOptions(url=url))
     assert recipe.title == expected
+
+
+def test_ingredient_lines_the_page_shows_as_headings_name_groups() -> None:
+    node = {
+        "@type": "Recipe",
+        "name": "Curry",
+        "recipeIngredient": ["Meatballs", "400 g lamb mince", "1 egg", "Sauce", "1 onion", "Salt"],
+    }
+    body = "<p><strong>Meatballs</strong><br>400 g lamb mince</p><h4>Sauce:</h4><b>Salt</b>"
+    (recipe,) = read(page(json.dumps(node), body=body), "p.html")
+    assert [(i.group, i.text) for i in recipe.ingredients] == [
+        ("Meatballs", "400 g lamb mince"),
+        ("Meatballs", "1 egg"),
+        ("Sauce", "1 onion"),
+        ("Sauce", "Salt"),  # the last line names nothing below it: an ingredient
+    ]
+    (plain_list,) = read(page(json.dumps(node)), "p.html")  # no headings on the page
+    assert [i.text for i in plain_list.ingredients][0] == "Meatballs"
+    nested = {**node, "recipeIngredient": ["Sourdough", "Starter", "50 g flour", "Dough", "1 egg"]}
+    body = "<h3>Sourdough</h3><h4>Starter</h4><h4>Dough</h4>"
+    (kept,) = read(page(json.dumps(nested), body=body), "p.html")
+    assert [i.text for i in kept.ingredients] == nested["recipeIngredient"]
+
+
+def test_microdata_ingredients_as_lines_with_bold_group_names() -> None:
+    body = """
+    <div itemscope itemtype="https://schema.org/Recipe">
+      <h1 itemprop="name">Curry</h1>
+      <div itemprop="recipeIngredient"><p><strong>Meatballs&nbsp;</strong><br> 400 g mince<br>
+        1 egg<br><strong>Sauce</strong><br>1 onion<br><b>2</b> tomatoes</p></div>
+      <p itemprop="recipeInstructions">Roll the meatballs.</p>
+    </div>"""
+    (recipe,) = read(page(body=body), "p.html")
+    assert [(i.group, i.text) for i in recipe.ingredients] == [
+        ("Meatballs", "400 g mince"),
+        ("Meatballs", "1 egg"),
+        ("Sauce", "1 onion"),
+        ("Sauce", "2 tomatoes"),
+    ]
+
+
+def test_a_page_read_as_text_takes_the_pages_own_title() -> None:
+    body = """<nav><a>Print</a></nav><h1>Rice Pudding</h1><p>Print</p>
+    <h2>Ingredients</h2><ul><li>1 l milk</li><li>200 g rice</li><li>2 tbsp sugar</li></ul>
+    <h2>Method</h2><ol><li>Boil the milk with the rice for 30 minutes.</li>
+    <li>Stir in the sugar and serve.</li></ol>"""
+    text = page(body=body).replace("<title>t</title>", "<title>Rice Pudding | Kitchen</title>")
+    (recipe,) = read(text, "p.html", ReadOptions(url="https://kitchen.example/"))
+    assert recipe.title == "Rice Pudding"
+    assert len(recipe.ingredients) == 3
 
 
 def test_a_page_without_a_recipe_is_refused_with_one_line() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import inspect
 import logging
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -128,6 +129,7 @@ _BLOCK_TAGS = (
 )
 _BLOCKS = frozenset(_BLOCK_TAGS.split())
 _NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]])")  # "<b>Salt</b> , to taste": no space
+_BOLD = frozenset({"strong", "b"})
 _STRUCTURED = frozenset({"recipeinstructions", "instructions", "recipeingredient", "ingredients"})
 
 
@@ -154,11 +156,14 @@ def _chunks(element: Any) -> list[tuple[str, str]]:
         block = tag in _BLOCKS or tag in _HEADINGS
         if block:
             flush()
+        alone = tag in _BOLD and not "".join(buffer).strip() and _ends_line(node)
+        if alone:
+            flush()
         buffer.append(node.text or "" if tag else "")
         for child in node:
             walk(child)
-        if block:
-            flush("heading" if tag in _HEADINGS else "block")
+        if block or alone:
+            flush("heading" if tag in _HEADINGS or alone else "block")
         buffer.append(node.tail or "")
 
     buffer.append(element.text or "")
@@ -166,6 +171,17 @@ def _chunks(element: Any) -> list[tuple[str, str]]:
         walk(child)
     flush()
     return out
+
+
+def _ends_line(node: Any) -> bool:
+    """Whether nothing but space follows an element before the next line break or block."""
+    if (node.tail or "").strip():
+        return False
+    following = node.getnext()
+    if following is None:
+        return True
+    tag = following.tag.lower() if isinstance(following.tag, str) else ""
+    return tag == "br" or tag in _BLOCKS or tag in _HEADINGS
 
 
 def _value(element: Any, names: list[str] | None = None) -> Any:
@@ -189,6 +205,10 @@ def _value(element: Any, names: list[str] | None = None) -> Any:
         ):
             if any(True for _ in element.iter("li")):  # a whole list marked as the ingredients
                 return [text for kind, text in chunks if kind == "block"]
+            if any(True for _ in element.iter("br")):  # lines, a bold line naming a group
+                return [
+                    f"{text.rstrip(':')}:" if kind == "heading" else text for kind, text in chunks
+                ]
             return " ".join(text for _, text in chunks)  # one line laid out in parts
         return _sections(chunks)
     return "\n".join(text for _, text in chunks)
@@ -209,8 +229,13 @@ def _sections(chunks: list[tuple[str, str]]) -> list[Any]:
     return out
 
 
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+_TITLE_SEPARATOR = re.compile(r"\s*[|│¦·•]\s*|\s+[–—-]\s+")
 _SUBDOMAIN = re.compile(r"^(?:www\d?|m|en|de|fr|recipes?)\.")
+
+
+def _ascii(text: str) -> str:
+    """ "Véronique" → "Veronique": accents off, as host names have none."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def without_site_name(title: str, url: str | None) -> str:
@@ -223,7 +248,7 @@ def without_site_name(title: str, url: str | None) -> str:
     if len(label) < 4:
         return title
     for match in _TITLE_SEPARATOR.finditer(title):
-        rest = re.sub(r"[^a-z0-9]", "", title[match.end() :].lower())
+        rest = re.sub(r"[^a-z0-9]", "", _ascii(title[match.end() :]).lower())
         if rest.startswith(label) and match.start() > 0:
             return title[: match.start()].strip()
     return title
@@ -328,6 +353,46 @@ def _fill_from_markup(recipe: Recipe, card: DomCard) -> None:
         recipe.ingredients = [_ingredient(line, group) for line, group in card.ingredients]
     if not recipe.steps and card.steps:
         recipe.steps = understand_steps([(t, None) for t in card.steps], recipe.ingredients)
+
+
+_HEADER_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "dt")
+
+
+def _shown_as_headings(doc: Any) -> set[str]:
+    """Texts the page sets as headings or bold lines of their own, colons dropped."""
+    out: set[str] = set()
+    for element in doc.iter(*_HEADER_TAGS):
+        text = clean_text(element.text_content()).rstrip(":").strip()
+        if text and len(text) <= 60 and not any(ch.isdigit() for ch in text):
+            out.add(text.casefold())
+    return out
+
+
+def _groups_from_markup(recipe: Recipe, doc: Any) -> None:
+    """Ingredient lines that the page shows as headings ("Meatballs", "Sauce") name the lines
+    below them: JSON-LD has no groups, so many sites list their group names as ingredients."""
+    lines = recipe.ingredients
+    candidates = [
+        n
+        for n, i in enumerate(lines[:-1])
+        if i.quantity is None and i.group is None and not any(ch.isdigit() for ch in i.text)
+    ]
+    if not candidates:
+        return
+    headings = _shown_as_headings(doc)
+    headers = {n for n in candidates if lines[n].text.rstrip(":").strip().casefold() in headings}
+    if not headers or any(n + 1 in headers for n in headers):
+        return  # headings under headings: the flat list says more than one group name could
+    group: str | None = None
+    kept: list[Ingredient] = []
+    for n, ingredient in enumerate(lines):
+        if n in headers:
+            group = ingredient.text.rstrip(":").strip()
+            continue
+        if group is not None:
+            ingredient.group = group
+        kept.append(ingredient)
+    recipe.ingredients = kept
 
 
 def steps_with_sections(recipe: Recipe) -> list[str]:
@@ -435,6 +500,7 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[R
         main = _main(recipes, doc)
         if not main.ingredients or not main.steps:
             _fill_from_markup(main, find_card(doc))
+        _groups_from_markup(main, doc)
         if site is not None:
             _apply(main, site)
         return [main, *[r for r in recipes if r is not main]]
@@ -449,8 +515,10 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[R
         title = without_site_name(page_title(doc) or "", url)
         recipe = Recipe(title=title or plain.title_from(location))
         _fill_from_markup(recipe, card)
+        _groups_from_markup(recipe, doc)
         recipe.source.format, recipe.source.location, recipe.source.url = fmt, location, url
         return [recipe]
+    title = without_site_name(page_title(doc) or "", url)
     try:
         found = [r for r in plain.read(page_text(doc), location) if r.ingredients and r.steps]
         if not found:
@@ -463,6 +531,9 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[R
         ) from None
     for recipe in found:
         recipe.source.format, recipe.source.url = fmt, url
+        _groups_from_markup(recipe, doc)
+    if len(found) == 1 and title:
+        found[0].title = title  # the page's own name beats a line the text reader took for it
     return found
 
 
