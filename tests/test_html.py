@@ -244,6 +244,18 @@ def test_a_list_written_as_one_json_string_or_one_line_is_itemised() -> None:
     ]
 
 
+def test_json_in_an_attribute_with_its_quotes_unescaped_is_read_from_the_source() -> None:
+    body = """
+    <div itemscope itemtype="https://schema.org/Recipe">
+      <h1 itemprop="name">Cupcakes</h1>
+      <meta itemprop="recipeIngredient" content="100g sugar">
+      <meta itemprop="recipeInstructions" content="[{"@type":"HowToStep","text":"Whisk."},
+        {"@type":"HowToStep","text":"Bake at 180C &amp; cool."}]">
+    </div>"""
+    (recipe,) = read(page(body=body), "p.html")
+    assert [s.text for s in recipe.steps] == ["Whisk.", "Bake at 180C & cool."]
+
+
 @pytest.mark.parametrize(
     "line", ["Salt, pepper, olive oil", "2 cups flour, sifted", "1 - 2 tbsp oil, to taste, warm"]
 )

@@ -11,6 +11,7 @@ with "no recipe found".
 
 from __future__ import annotations
 
+import html as html_lib
 import inspect
 import logging
 import re
@@ -24,7 +25,13 @@ from urllib.parse import urlsplit
 from ladle.errors import FormatError, LadleError, NoRecipeFound
 from ladle.formats import plain
 from ladle.formats.htmlcard import DomCard, find_card, page_title
-from ladle.formats.schemaorg import clean_text, loads_lenient, recipe_nodes, to_recipe
+from ladle.formats.schemaorg import (
+    clean_text,
+    embedded_json,
+    loads_lenient,
+    recipe_nodes,
+    to_recipe,
+)
 from ladle.ingredients import parse_ingredient
 from ladle.model import Ingredient, Recipe
 from ladle.steps import understand_steps
@@ -74,9 +81,26 @@ def _json_ld(doc: Any, location: str) -> list[Mapping[str, Any]]:
     return nodes
 
 
-def _microdata(doc: Any) -> list[Mapping[str, Any]]:
+_RAW_JSON_CONTENT = re.compile(
+    r"""itemprop=["']?(\w+)["']?\s+content="(\[\s*\{.*?\}\s*\])"(?=[\s/>])""", re.S
+)
+
+
+def _unquoted_json(text: str) -> dict[str, object]:
+    """JSON written into a ``content="…"`` attribute with its quotes left unescaped: the HTML
+    parser ends the attribute at the first quote ("[{"), so it is read from the source."""
+    found: dict[str, object] = {}
+    for match in _RAW_JSON_CONTENT.finditer(text):
+        value = embedded_json(html_lib.unescape(match.group(2)))
+        if value is not None:
+            found.setdefault(match.group(1), value)
+    return found
+
+
+def _microdata(doc: Any, text: str = "") -> list[Mapping[str, Any]]:
     """schema.org microdata Recipe items as dicts of their properties."""
     items: list[Mapping[str, Any]] = []
+    recovered = _unquoted_json(text) if '="[{"' in text else {}
     for element in doc.iter():
         if not isinstance(element.tag, str) or element.get("itemscope") is None:
             continue
@@ -84,7 +108,11 @@ def _microdata(doc: Any) -> list[Mapping[str, Any]]:
             continue
         if element.get("itemprop") is not None and _inside_item(element):
             continue  # a Recipe that is a property of another item is read with it
-        items.append(_item(element))
+        item = _item(element)
+        for name, value in recovered.items():
+            if isinstance(item.get(name), str) and str(item[name]).strip() in {"[", "[{"}:
+                item[name] = value
+        items.append(item)
     return items
 
 
@@ -491,7 +519,7 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[R
     nodes = _json_ld(doc, location)
     fmt = "html"
     if not nodes:
-        nodes = _microdata(doc)
+        nodes = _microdata(doc, text)
     recipes = _unique([to_recipe(node, location, url, fmt) for node in nodes])
     site = None if options.generic or not url else _site_fields(text, url)
     for recipe in recipes:
