@@ -299,7 +299,7 @@ def test_ingredient_lines_the_page_shows_as_headings_name_groups() -> None:
         ("Sauce", "Salt"),  # the last line names nothing below it: an ingredient
     ]
     (plain_list,) = read(page(json.dumps(node)), "p.html")  # no headings on the page
-    assert [i.text for i in plain_list.ingredients][0] == "Meatballs"
+    assert plain_list.ingredients[0].text == "Meatballs"
     nested = {**node, "recipeIngredient": ["Sourdough", "Starter", "50 g flour", "Dough", "1 egg"]}
     body = "<h3>Sourdough</h3><h4>Starter</h4><h4>Dough</h4>"
     (kept,) = read(page(json.dumps(nested), body=body), "p.html")
