@@ -114,6 +114,14 @@ def test_instructions_in_every_shape() -> None:
     assert instruction_items(repeated) == [("Preheat the oven.", None)]
     numbered = [{"@type": "HowToStep", "name": 1, "text": "Mix."}]
     assert instruction_items(numbered) == [("Mix.", None)]
+    labelled = [{"@type": "HowToStep", "name": "rhubarb-tart_c step 1", "text": "Soak."}]
+    assert instruction_items(labelled) == [("Soak.", None)]
+    joined = "<p>Preheat the oven.</p>\n, <p>Whisk the flour.</p>\n, <p>Bake.</p>"
+    assert [t for t, _ in instruction_items(joined)] == [
+        "Preheat the oven.",
+        "Whisk the flour.",
+        "Bake.",
+    ]
 
 
 def test_graph_type_lists_and_several_recipes() -> None:

@@ -281,6 +281,8 @@ def yield_of(value: object) -> Yield:
 _STEP_LABEL = re.compile(
     r"^(?:(?:step|étape|schritt|paso|passo|stap|krok)\s*)?\d+\s*[:.)\-–—]?\s*$", re.I
 )
+_NAMED_STEP = re.compile(r"\b(?:step|étape|schritt|paso|passo|stap|krok)\s*\d+\s*[:.]?$", re.I)
+_WORDY = re.compile(r"\w")  # a line of punctuation alone (", " between joined steps) is none
 _NUMBERED = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.I)
 
 
@@ -324,7 +326,7 @@ def instruction_items(
             text = clean_text(value)
             return [(text, section)] if text else []
         lines = clean_text(value, keep_lines=True).split("\n")
-        out.extend((clean_text(line), section) for line in lines if line.strip())
+        out.extend((clean_text(line), section) for line in lines if _WORDY.search(line))
         return out
     if isinstance(value, list):
         for item in value:
@@ -352,7 +354,13 @@ def instruction_items(
         return out
     text = clean_text(_text_of(value))
     name = clean_text(value.get("name"))
-    if name and text and name != text and not _STEP_LABEL.match(name):
+    if (
+        name
+        and text
+        and name != text
+        and not _STEP_LABEL.match(name)
+        and not _NAMED_STEP.search(name)
+    ):
         stem = name.rstrip(".").rstrip("…").rstrip(".")
         if not text.startswith(stem) and not stem.startswith(text[: max(10, len(stem))]):
             out.append((name, section))
