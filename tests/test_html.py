@@ -170,7 +170,7 @@ def test_ingredients_and_steps_are_understood() -> None:
     assert (recipe.ingredients[1].quantity, recipe.ingredients[1].unit) == (3, "clove")
     assert (recipe.times.prep_minutes, recipe.times.cook_minutes) == (10, 20)
     assert recipe.yield_.servings == 4
-    assert recipe.steps[0].uses == [0]
+    assert recipe.steps[0].uses == [0, 2]
     assert recipe.source.format == "html"
 
 
@@ -329,6 +329,25 @@ def test_microdata_ingredients_as_lines_with_bold_group_names() -> None:
         ("Sauce", "1 onion"),
         ("Sauce", "2 tomatoes"),
     ]
+
+
+def test_lists_the_json_ld_lacks_come_from_the_pages_text() -> None:
+    node = {"@type": "Recipe", "name": "Dal", "recipeIngredient": [], "recipeInstructions": ""}
+    body = """<div class="field-item"><p>A warming dal.</p><h3>Ingredients</h3>
+    <ul><li>150g dried lentils</li><li>1 onion, chopped</li><li>500ml water</li></ul>
+    <h3>Method</h3><ol><li>Rinse the lentils in water.</li>
+    <li>Simmer everything for 25 minutes.</li></ol></div>"""
+    (recipe,) = read(page(json.dumps(node), body=body), "p.html")
+    assert [i.text for i in recipe.ingredients] == [
+        "150g dried lentils",
+        "1 onion, chopped",
+        "500ml water",
+    ]
+    assert [s.text for s in recipe.steps] == [
+        "Rinse the lentils in water.",
+        "Simmer everything for 25 minutes.",
+    ]
+    assert recipe.steps[1].durations and recipe.steps[0].uses == [0, 2]
 
 
 def test_a_page_read_as_text_takes_the_pages_own_title() -> None:

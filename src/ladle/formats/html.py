@@ -11,6 +11,7 @@ with "no recipe found".
 
 from __future__ import annotations
 
+import copy
 import html as html_lib
 import inspect
 import logging
@@ -423,6 +424,25 @@ def _groups_from_markup(recipe: Recipe, doc: Any) -> None:
     recipe.ingredients = kept
 
 
+def _fill_from_text(recipe: Recipe, doc: Any, location: str) -> None:
+    """Give a recipe the ingredients or steps that neither its schema.org data nor a marked
+    list holds, from the page's text read as a plain recipe."""
+    try:
+        found = plain.read(page_text(copy.deepcopy(doc)), location)
+    except LadleError:
+        return
+    if not recipe.ingredients:
+        source = next((r for r in found if r.ingredients), None)
+        if source is not None:
+            recipe.ingredients = source.ingredients
+    if not recipe.steps:
+        source = next((r for r in found if r.steps), None)
+        if source is not None:
+            recipe.steps = understand_steps(
+                [(s.text, s.section) for s in source.steps], recipe.ingredients
+            )
+
+
 def steps_with_sections(recipe: Recipe) -> list[str]:
     """The steps as a flat list with each section's name before its steps, the way
     recipe-scrapers lists a HowToSection."""
@@ -528,6 +548,8 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[R
         main = _main(recipes, doc)
         if not main.ingredients or not main.steps:
             _fill_from_markup(main, find_card(doc))
+        if not main.ingredients or not main.steps:
+            _fill_from_text(main, doc, location)
         _groups_from_markup(main, doc)
         if site is not None:
             _apply(main, site)

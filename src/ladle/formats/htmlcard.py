@@ -21,7 +21,7 @@ _INGREDIENT_HINT = re.compile(
 _STEP_HINT = re.compile(
     r"instruction|direction|method|preparation|prep-step|step|zubereitung|anleitung|bereiding|"
     r"preparaci|preparazione|przygotowanie|elkeszit|procedure|procedimento|tilberedning|"
-    r"fremgangs|recipe-?body|how-?to",
+    r"fremgangs|recipe-?body|how-?to|cooking-?(?:content|steps)",
     re.I,
 )
 _NOT_CARD = re.compile(
