@@ -170,7 +170,7 @@ def test_ingredients_and_steps_are_understood() -> None:
     assert (recipe.ingredients[1].quantity, recipe.ingredients[1].unit) == (3, "clove")
     assert (recipe.times.prep_minutes, recipe.times.cook_minutes) == (10, 20)
     assert recipe.yield_.servings == 4
-    assert recipe.steps[0].uses == [0, 2]
+    assert recipe.steps[0].uses == [0]
     assert recipe.source.format == "html"
 
 
