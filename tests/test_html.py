@@ -350,6 +350,24 @@ def test_lists_the_json_ld_lacks_come_from_the_pages_text() -> None:
     assert recipe.steps[1].durations and recipe.steps[0].uses == [0, 2]
 
 
+def test_steps_read_from_a_pages_text_stop_where_the_page_moves_on() -> None:
+    node = {"@type": "Recipe", "name": "Bowl", "recipeIngredient": ["200 g rice", "200 g tofu"]}
+    body = """<h3>Zutaten</h3><ul><li>200 g rice</li><li>200 g tofu</li></ul>
+    <h3>Zubereitung</h3><ol><li>Schritt 01</li><li>Cook the rice in a pot.</li>
+    <li>Schritt 02</li><li>Fry the tofu until crisp.</li><li>Done</li><li>Cooked with</li>
+    <li>Rice cooker</li><li>99,99 €</li><li>Buy our tofu press today.</li></ol>"""
+    (recipe,) = read(page(json.dumps(node), body=body), "p.html")
+    assert [s.text for s in recipe.steps] == [
+        "Cook the rice in a pot.",
+        "Fry the tofu until crisp.",
+    ]
+    node["recipeIngredient"] = ["2 personer", "Sådan gør du"]  # no amounts: no list
+    body = """<h3>Ingredients</h3><ul><li>personer</li><li>Sådan gør du</li></ul>
+    <h3>Method</h3><ol><li>Rate this recipe now.</li><li>Choose your stars here.</li></ol>"""
+    (empty,) = read(page(json.dumps({**node, "recipeIngredient": []}), body=body), "p.html")
+    assert empty.ingredients == [] and empty.steps == []
+
+
 def test_a_page_read_as_text_takes_the_pages_own_title() -> None:
     body = """<nav><a>Print</a></nav><h1>Rice Pudding</h1><p>Print</p>
     <h2>Ingredients</h2><ul><li>1 l milk</li><li>200 g rice</li><li>2 tbsp sugar</li></ul>

@@ -433,14 +433,35 @@ def _fill_from_text(recipe: Recipe, doc: Any, location: str) -> None:
         return
     if not recipe.ingredients:
         source = next((r for r in found if r.ingredients), None)
-        if source is not None:
+        if source is not None and _measured(source.ingredients):
             recipe.ingredients = source.ingredients
     if not recipe.steps:
         source = next((r for r in found if r.steps), None)
         if source is not None:
-            recipe.steps = understand_steps(
-                [(s.text, s.section) for s in source.steps], recipe.ingredients
-            )
+            steps = _leading_steps([(s.text, s.section) for s in source.steps])
+            understood = understand_steps(steps, recipe.ingredients)
+            if 2 * sum(bool(s.uses) for s in understood) >= len(understood):
+                recipe.steps = understood  # mostly steps that use the ingredients: the method
+
+
+def _measured(ingredients: list[Ingredient]) -> bool:
+    """Whether lines read from a page's text look like an ingredient list: mostly amounts."""
+    return len(ingredients) >= 2 and 2 * sum(i.quantity is not None for i in ingredients) >= len(
+        ingredients
+    )
+
+
+_LABEL_LINE = re.compile(r"^(?:[^\W\d]+\s*)?\d+\s*[:.)]?$")  # "Schritt 01", "Step 2", "3."
+
+
+def _leading_steps(steps: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Steps read from a page's text up to where the page moves on: labels ("Step 2") out,
+    and nothing from two short lines in a row on (shop items, "Cooked with", prices)."""
+    kept = [(text, section) for text, section in steps if not _LABEL_LINE.match(text.strip())]
+    for n, (text, _) in enumerate(kept[:-1]):
+        if len(text.split()) < 3 and len(kept[n + 1][0].split()) < 3:
+            return kept[:n]
+    return kept
 
 
 def steps_with_sections(recipe: Recipe) -> list[str]:
