@@ -350,6 +350,22 @@ def test_lists_the_json_ld_lacks_come_from_the_pages_text() -> None:
     assert recipe.steps[1].durations and recipe.steps[0].uses == [0, 2]
 
 
+def test_one_line_where_the_pages_card_lists_several_gives_way_to_the_card() -> None:
+    node = {
+        "@type": "Recipe",
+        "name": "Chicken",
+        "recipeIngredient": ["¼ cup lemon juice ½ cup olive oil salt"],
+        "recipeInstructions": "Whisk the juice and oil. Pound the chicken. Grill it.",
+    }
+    body = """<div class="ingredients"><ul><li>6 chicken breasts</li><li>¼ cup lemon juice</li>
+    <li>½ cup olive oil</li></ul></div><div class="instructions"><ol>
+    <li>Whisk the juice and oil.</li><li>Pound the chicken thin.</li><li>Grill it.</li>
+    </ol></div>"""
+    (recipe,) = read(page(json.dumps(node), body=body), "p.html")
+    assert recipe.ingredients[0].text == "6 chicken breasts"
+    assert len(recipe.ingredients) == 3 and len(recipe.steps) == 3
+
+
 def test_steps_read_from_a_pages_text_stop_where_the_page_moves_on() -> None:
     node = {"@type": "Recipe", "name": "Bowl", "recipeIngredient": ["200 g rice", "200 g tofu"]}
     body = """<h3>Zutaten</h3><ul><li>200 g rice</li><li>200 g tofu</li></ul>

@@ -377,10 +377,11 @@ def _apply(recipe: Recipe, fields: _SiteFields) -> None:
 
 
 def _fill_from_markup(recipe: Recipe, card: DomCard) -> None:
-    """Give a recipe the ingredients or steps its schema.org data lacks, from the page."""
-    if not recipe.ingredients and card.ingredients:
+    """Give a recipe the ingredients or steps its schema.org data lacks, from the page: where
+    it has none, or one line where the page lists several (a list written as one string)."""
+    if len(recipe.ingredients) < min(2, len(card.ingredients)):
         recipe.ingredients = [_ingredient(line, group) for line, group in card.ingredients]
-    if not recipe.steps and card.steps:
+    if len(recipe.steps) < min(2, len(card.steps)):
         recipe.steps = understand_steps([(t, None) for t in card.steps], recipe.ingredients)
 
 
@@ -567,7 +568,7 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[R
         recipe.title = without_site_name(recipe.title, url)
     if recipes:
         main = _main(recipes, doc)
-        if not main.ingredients or not main.steps:
+        if len(main.ingredients) <= 1 or len(main.steps) <= 1:
             _fill_from_markup(main, find_card(doc))
         if not main.ingredients or not main.steps:
             _fill_from_text(main, doc, location)
