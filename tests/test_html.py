@@ -366,6 +366,28 @@ def test_one_line_where_the_pages_card_lists_several_gives_way_to_the_card() -> 
     assert len(recipe.ingredients) == 3 and len(recipe.steps) == 3
 
 
+def test_lines_that_lost_their_amounts_take_them_from_the_pages_card() -> None:
+    node = {
+        "@type": "Recipe",
+        "name": "Popcorn",
+        "recipeIngredient": ["popping corn", "2 tbsp oil", "Kikkoman Soy Sauce"],
+        "recipeInstructions": "Pop the corn.",
+    }
+    body = """<ul class="ingredients"><li>▢ <span>½ cup</span> popping corn</li>
+    <li><b>2 tbsp</b>oil</li><li><b>1 tbsp</b>Kikkoman Soy Sauce</li>
+    <li>Heat the oil in a large pan.</li></ul>"""
+    (recipe,) = read(page(json.dumps(node), body=body), "p.html")
+    assert [i.text for i in recipe.ingredients] == [
+        "½ cup popping corn",
+        "2 tbsp oil",
+        "1 tbsp Kikkoman Soy Sauce",
+    ]
+    assert recipe.ingredients[0].quantity == 0.5
+    other = body.replace("popping corn", "pretzels")  # not the same list: nothing taken
+    (kept,) = read(page(json.dumps(node), body=other), "p.html")
+    assert kept.ingredients[0].text == "popping corn"
+
+
 def test_steps_read_from_a_pages_text_stop_where_the_page_moves_on() -> None:
     node = {"@type": "Recipe", "name": "Bowl", "recipeIngredient": ["200 g rice", "200 g tofu"]}
     body = """<h3>Zutaten</h3><ul><li>200 g rice</li><li>200 g tofu</li></ul>

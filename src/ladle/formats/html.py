@@ -425,6 +425,33 @@ def _groups_from_markup(recipe: Recipe, doc: Any) -> None:
     recipe.ingredients = kept
 
 
+_AMOUNT_FIRST = re.compile(r"^[\d½¼¾⅓⅔⅛⅜⅝⅞]")
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def _amounts_from_markup(recipe: Recipe, doc: Any) -> None:
+    """Ingredient lines whose schema.org text lost its amount ("popping corn") take the line
+    the page's card shows ("½ cup popping corn"), where the card holds every line in order."""
+    if all(i.quantity is not None for i in recipe.ingredients):
+        return
+    shown = iter(line for line, _ in find_card(doc).ingredients)
+    pairs = []
+    for ingredient in recipe.ingredients:
+        wanted = _squeezed(ingredient.text)
+        line = next((line for line in shown if wanted in _squeezed(line)), None)
+        if line is None:
+            return  # not the same list, in the same order
+        pairs.append((ingredient, line))
+    for n, (ingredient, line) in enumerate(pairs):
+        if ingredient.quantity is None and _AMOUNT_FIRST.match(line):
+            shown = _ingredient(line, ingredient.group)
+            if shown.quantity is not None:
+                recipe.ingredients[n] = shown
+
+
 def _fill_from_text(recipe: Recipe, doc: Any, location: str) -> None:
     """Give a recipe the ingredients or steps that neither its schema.org data nor a marked
     list holds, from the page's text read as a plain recipe."""
@@ -573,6 +600,7 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[R
         if not main.ingredients or not main.steps:
             _fill_from_text(main, doc, location)
         _groups_from_markup(main, doc)
+        _amounts_from_markup(main, doc)
         if site is not None:
             _apply(main, site)
         return [main, *[r for r in recipes if r is not main]]

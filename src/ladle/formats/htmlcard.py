@@ -32,7 +32,7 @@ _NOT_CARD = re.compile(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _GROUP_HINT = re.compile(r"group|heading|header|title|subtitle|section", re.I)
 _SPACES = re.compile(r"\s+")
-_NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]])")
+_NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]®™])")
 
 
 @dataclass(slots=True)
@@ -44,7 +44,10 @@ class DomCard:
 
 
 def _text(element: Any) -> str:
-    return _NO_SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", element.text_content()).strip())
+    """An element's text, a space between its parts ("<b>1 tbsp</b>Soy sauce"), the checkbox
+    glyphs of recipe plugins ("▢") left out."""
+    text = _SPACES.sub(" ", " ".join(element.itertext()).replace("▢", " ")).strip()
+    return _NO_SPACE_BEFORE.sub(r"\1", text)
 
 
 def _label(element: Any) -> str:
