@@ -437,11 +437,11 @@ def _amounts_from_markup(recipe: Recipe, doc: Any) -> None:
     the page's card shows ("½ cup popping corn"), where the card holds every line in order."""
     if all(i.quantity is not None for i in recipe.ingredients):
         return
-    shown = iter(line for line, _ in find_card(doc).ingredients)
-    pairs = []
+    card = iter([line for line, _ in find_card(doc).ingredients])
+    pairs: list[tuple[Ingredient, str]] = []
     for ingredient in recipe.ingredients:
         wanted = _squeezed(ingredient.text)
-        line = next((line for line in shown if wanted in _squeezed(line)), None)
+        line = next((line for line in card if wanted in _squeezed(line)), None)
         if line is None:
             return  # not the same list, in the same order
         pairs.append((ingredient, line))
