@@ -406,6 +406,18 @@ def test_steps_read_from_a_pages_text_stop_where_the_page_moves_on() -> None:
     assert empty.ingredients == [] and empty.steps == []
 
 
+def test_steps_read_from_text_end_at_three_short_lines_in_a_row() -> None:
+    from ladle.formats.html import _leading_steps
+
+    method = ["Fry the onion for 5 minutes.", "Step 2", "Add the lamb.", "Cool.", "Serve."]
+    page_end = ["warm flatbreads", "Subscribe", "SAVE", "TAGS", "Lamb"]
+    steps = [(t, None) for t in method + page_end]
+    assert [t for t, _ in _leading_steps(steps)] == [m for m in method if m != "Step 2"]
+    assert [t for t, _ in _leading_steps([(t, None) for t in method])] == [
+        m for m in method if m != "Step 2"
+    ]
+
+
 def test_a_page_read_as_text_takes_the_pages_own_title() -> None:
     body = """<nav><a>Print</a></nav><h1>Rice Pudding</h1><p>Print</p>
     <h2>Ingredients</h2><ul><li>1 l milk</li><li>200 g rice</li><li>2 tbsp sugar</li></ul>

@@ -484,12 +484,14 @@ _LABEL_LINE = re.compile(r"^(?:[^\W\d]+\s*)?\d+\s*[:.)]?$")  # "Schritt 01", "St
 
 def _leading_steps(steps: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """Steps read from a page's text up to where the page moves on: labels ("Step 2") out,
-    and nothing from two short lines in a row on (shop items, "Cooked with", prices)."""
-    kept = [(text, section) for text, section in steps if not _LABEL_LINE.match(text.strip())]
-    for n, (text, _) in enumerate(kept[:-1]):
-        if len(text.split()) < 3 and len(kept[n + 1][0].split()) < 3:
-            return kept[:n]
-    return kept
+    and nothing from three short lines in a row on (shop items, "Cooked with", prices; a
+    short step ends like a sentence: "Serve.")."""
+    short = [len(text.split()) < 3 and not text.rstrip().endswith((".", "!")) for text, _ in steps]
+    end = next(
+        (n for n in range(len(steps) - 2) if short[n] and short[n + 1] and short[n + 2]),
+        len(steps),
+    )
+    return [(text, section) for text, section in steps[:end] if not _LABEL_LINE.match(text.strip())]
 
 
 def steps_with_sections(recipe: Recipe) -> list[str]:
@@ -632,6 +634,9 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[R
     for recipe in found:
         recipe.source.format, recipe.source.url = fmt, url
         _groups_from_markup(recipe, doc)
+        kept = _leading_steps([(s.text, s.section) for s in recipe.steps])
+        if len(kept) < len(recipe.steps):
+            recipe.steps = understand_steps(kept, recipe.ingredients)
     if len(found) == 1 and title:
         found[0].title = title  # the page's own name beats a line the text reader took for it
     return found
