@@ -64,6 +64,7 @@ bench: sync
 	$(RUN) python bench/speed.py
 	$(RUN) python bench/cooklang_parsers.py
 	$(RUN) python bench/pages.py
+	$(RUN) python bench/pages_ceiling.py
 	$(RUN) python bench/plan.py
 
 clean:

@@ -411,11 +411,10 @@ def test_steps_read_from_text_end_at_three_short_lines_in_a_row() -> None:
 
     method = ["Fry the onion for 5 minutes.", "Step 2", "Add the lamb.", "Cool.", "Serve."]
     page_end = ["warm flatbreads", "Subscribe", "SAVE", "TAGS", "Lamb"]
-    steps = [(t, None) for t in method + page_end]
-    assert [t for t, _ in _leading_steps(steps)] == [m for m in method if m != "Step 2"]
-    assert [t for t, _ in _leading_steps([(t, None) for t in method])] == [
-        m for m in method if m != "Step 2"
-    ]
+    steps: list[tuple[str, str | None]] = [(t, None) for t in method + page_end]
+    wanted = [m for m in method if m != "Step 2"]
+    assert [t for t, _ in _leading_steps(steps)] == wanted
+    assert [t for t, _ in _leading_steps(steps[: len(method)])] == wanted
 
 
 def test_a_page_read_as_text_takes_the_pages_own_title() -> None:

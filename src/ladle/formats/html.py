@@ -434,9 +434,11 @@ def _squeezed(text: str) -> str:
 
 def _amounts_from_markup(recipe: Recipe, doc: Any) -> None:
     """Ingredient lines whose schema.org text lost its amount ("popping corn") take the line
-    the page's card shows ("½ cup popping corn"), where the card holds every line in order."""
-    if all(i.quantity is not None for i in recipe.ingredients):
-        return
+    the page's card shows ("½ cup popping corn"), where the card holds every line in order
+    and the schema.org list lost most of its amounts."""
+    missing = sum(i.quantity is None for i in recipe.ingredients)
+    if not missing or 2 * missing < len(recipe.ingredients):
+        return  # a "salt to taste" here and there: the list has its amounts
     card = iter([line for line, _ in find_card(doc).ingredients])
     pairs: list[tuple[Ingredient, str]] = []
     for ingredient in recipe.ingredients:
