@@ -258,3 +258,47 @@ def test_huge_numbers_are_a_format_error() -> None:
         assert "prep_minutes" in str(error)
     else:  # pragma: no cover - the assertion is the test
         raise AssertionError("expected a LadleError")
+
+
+HTML_PIECES = [
+    '<script type="application/ld+json">{"@type": "Recipe", "name": "X", '
+    '"recipeIngredient": ["popping corn", "Sauce", "1 egg"], "recipeInstructions": "Mix."}'
+    "</script>",
+    '<script type="application/ld+json">{"@type": "Recipe", "recipeIngredient": []}</script>',
+    '<script type="application/ld+json">[{"@type": ["Recipe"], "name": 3}];</script>',
+    '<div itemscope itemtype="https://schema.org/Recipe">',
+    '<meta itemprop="recipeInstructions" content="[{"@type":"HowToStep","text":"Whisk."}]">',
+    '<meta itemprop="recipeInstructions" content="[{"',
+    '<p itemprop="recipeIngredient"><strong>Sauce</strong><br>1 onion<br><b>2</b> eggs</p>',
+    '<ul class="ingredients"><li>▢ ½ cup popping corn</li><li><b>1 tbsp</b>oil</li></ul>',
+    '<ol class="instructions"><li>Schritt 01</li><li>Cook the rice.</li><li>Fertig</li></ol>',
+    "<h2>Ingredients</h2>",
+    "<h3>Sauce:</h3>",
+    "<h2>Method</h2>",
+    "<li>Subscribe</li>",
+    "<li>2 cups flour</li>",
+    "<li>Bake for 20 minutes at 180°C.</li>",
+    "<title>Rice │ Site</title>",
+    '<meta property="og:title" content="Print">',
+    "</div>",
+    "<br>",
+    "<strong>",
+]
+html_pages = st.lists(
+    st.one_of(st.sampled_from(HTML_PIECES), st.text(max_size=30)), max_size=30
+).map(lambda parts: "<!doctype html><html><body>" + "".join(parts) + "</body></html>")
+
+
+@SETTINGS
+@given(html_pages, st.booleans())
+def test_html_reader_raises_only_ladle_errors(page: str, generic: bool) -> None:
+    from ladle.formats.html import ReadOptions, read
+
+    try:
+        recipes = read(page, "fuzz.html", ReadOptions(url="https://example.com/", generic=generic))
+    except LadleError:
+        return
+    for recipe in recipes:
+        assert Recipe.from_json(json.loads(json.dumps(recipe.to_json()))).to_json() == (
+            recipe.to_json()
+        )

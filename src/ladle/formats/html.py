@@ -43,6 +43,8 @@ logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# control characters and non-characters: meaningless in a page, and lxml refuses them in text
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SITE_FIELDS = ("title", "ingredients", "instructions", "instructions_list")
 
 
@@ -61,8 +63,9 @@ def _document(text: str, location: str) -> Any:
     import lxml.html  # noqa: PLC0415 - loaded with the first page
     from lxml import etree  # noqa: PLC0415
 
+    text = _NOT_XML.sub("", _XML_DECLARATION.sub("", text, count=1))
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+        return lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise FormatError(f"not an HTML page ({exc})", where=location) from exc
 
