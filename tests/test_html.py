@@ -366,6 +366,27 @@ def test_one_line_where_the_pages_card_lists_several_gives_way_to_the_card() -> 
     assert len(recipe.ingredients) == 3 and len(recipe.steps) == 3
 
 
+def test_the_cards_step_numbers_leave_its_steps_and_another_list_is_no_method() -> None:
+    node = {
+        "@type": "Recipe",
+        "name": "Patties",
+        "recipeIngredient": ["500 g chickpeas", "1 onion"],
+        "recipeInstructions": "Rinse the chickpeas. Chop the onion. Fry the patties.",
+    }
+    body = """<ol class="preparation-steps"><li><span>1</span> Rinse the chickpeas.</li>
+    <li><span>2</span> Chop the onion.</li><li><span>3</span> Fry the patties.</li></ol>"""
+    (recipe,) = read(page(json.dumps(node), body=body), "p.html")
+    assert [s.text for s in recipe.steps] == [
+        "Rinse the chickpeas.",
+        "Chop the onion.",
+        "Fry the patties.",
+    ]
+    unrelated = """<ul class="recipe-steps"><li>1 packet active dry yeast, or 2 teaspoons</li>
+    <li>3 cups bread flour, sifted twice</li><li>2 tablespoons olive oil, extra virgin</li></ul>"""
+    (kept,) = read(page(json.dumps(node), body=unrelated), "p.html")
+    assert [s.text for s in kept.steps] == [node["recipeInstructions"]]
+
+
 def test_lines_that_lost_their_amounts_take_them_from_the_pages_card() -> None:
     node = {
         "@type": "Recipe",

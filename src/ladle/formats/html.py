@@ -34,7 +34,7 @@ from ladle.formats.schemaorg import (
     to_recipe,
 )
 from ladle.ingredients import parse_ingredient
-from ladle.model import Ingredient, Recipe
+from ladle.model import Ingredient, Recipe, Step
 from ladle.steps import understand_steps
 
 __all__ = ["ReadOptions", "read", "steps_with_sections", "without_site_name"]
@@ -382,10 +382,20 @@ def _apply(recipe: Recipe, fields: _SiteFields) -> None:
 def _fill_from_markup(recipe: Recipe, card: DomCard) -> None:
     """Give a recipe the ingredients or steps its schema.org data lacks, from the page: where
     it has none, or one line where the page lists several (a list written as one string)."""
-    if len(recipe.ingredients) < min(2, len(card.ingredients)):
+    lines = [line for line, _ in card.ingredients]
+    if len(recipe.ingredients) < min(2, len(lines)) and _split_of(recipe.ingredients, lines):
         recipe.ingredients = [_ingredient(line, group) for line, group in card.ingredients]
-    if len(recipe.steps) < min(2, len(card.steps)):
+    if len(recipe.steps) < min(2, len(card.steps)) and _split_of(recipe.steps, card.steps):
         recipe.steps = understand_steps([(t, None) for t in card.steps], recipe.ingredients)
+
+
+def _split_of(ours: list[Ingredient] | list[Step], theirs: list[str]) -> bool:
+    """Whether the card's items are our one item split up (most of them found in it), or we
+    have nothing: not another list of the page (the ingredients where we have one step)."""
+    if not ours:
+        return True
+    whole = _squeezed(ours[0].text)
+    return 2 * sum(_squeezed(item) in whole for item in theirs) >= len(theirs)
 
 
 _HEADER_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "dt")

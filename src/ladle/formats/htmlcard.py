@@ -132,8 +132,23 @@ def find_card(doc: Any) -> DomCard:
                     group = None if _INGREDIENT_HINT.match(text) else text
     steps = _best(doc, _STEP_HINT, _step_line)
     if steps is not None:
-        card.steps = [t for t in (_text(item) for item in _leaf_items(steps)) if t]
+        card.steps = _unnumbered([t for t in (_text(item) for item in _leaf_items(steps)) if t])
     return card
+
+
+_STEP_WORD = r"(?:step|schritt|étape|etape|paso|passo|stap|krok|trin|steg)?"
+
+
+def _unnumbered(steps: list[str]) -> list[str]:
+    """Steps without the numbers the card prints before them ("1 Preheat…", "Step 2: Add…"),
+    when every step carries its own number in turn."""
+    bare = []
+    for number, text in enumerate(steps, start=1):
+        label = re.match(rf"{_STEP_WORD}\s*0?{number}\s*[.:)]?\s+(?=\S)", text, re.I)
+        if label is None:
+            return steps
+        bare.append(text[label.end() :])
+    return bare
 
 
 def page_title(doc: Any) -> str | None:
