@@ -121,7 +121,10 @@ def main() -> None:
     if not PAGES.exists():
         print(f"bench/pages_ceiling.py: {PAGES} is absent; put ../shared beside the checkout")
         return
-    counts = {f: {"pages": 0, "agree": 0, "reachable": 0, "card": 0} for f in FIELDS}
+    counts = {
+        f: {"pages": 0, "agree": 0, "reachable": 0, "card": 0, "fixes": 0, "breaks": 0}
+        for f in FIELDS
+    }
     unreachable: dict[str, list[str]] = {f: [] for f in FIELDS}
     for page in track(list(pages()), description="pages", console=Console(stderr=True)):
         try:
@@ -135,6 +138,8 @@ def main() -> None:
                 continue
             counts[field]["pages"] += 1
             counts[field]["card"] += bool(carded[field])
+            counts[field]["fixes"] += bool(carded[field] and not result[field])
+            counts[field]["breaks"] += bool(result[field] and not carded[field])
             if result[field]:
                 counts[field]["agree"] += 1
             elif reachable(page, field):
@@ -157,6 +162,8 @@ def main() -> None:
             f"{100 * c['card'] / c['pages']:.1f}",
         )
     Console(width=100).print(table)
+    for field, c in counts.items():
+        Console().print(f"card first, {field}: {c['fixes']} pages fixed, {c['breaks']} broken")
     if args.list:
         for field, names in unreachable.items():
             Console().print(f"[bold]{field}[/bold], unreachable: {', '.join(names)}")
