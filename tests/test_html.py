@@ -366,6 +366,21 @@ def test_one_line_where_the_pages_card_lists_several_gives_way_to_the_card() -> 
     assert len(recipe.ingredients) == 3 and len(recipe.steps) == 3
 
 
+def test_a_yield_at_the_end_of_the_method_is_no_instruction() -> None:
+    steps = ["Simmer for 20 minutes.", "Freeze for up to 3 months. Serves 4"]
+    (recipe,) = read(page(recipe_json(recipeInstructions=steps)), "p.html")
+    assert [s.text for s in recipe.steps] == [
+        "Simmer for 20 minutes.",
+        "Freeze for up to 3 months.",
+    ]
+    assert recipe.yield_.servings == 4
+    (given,) = read(page(recipe_json(recipeInstructions=steps, recipeYield="6")), "p.html")
+    assert given.yield_.servings == 6
+    whole = ["Mix.", "Serves 4 as a side"]  # a step of its own stays
+    (kept,) = read(page(recipe_json(recipeInstructions=whole)), "p.html")
+    assert [s.text for s in kept.steps] == whole
+
+
 def test_the_cards_step_numbers_leave_its_steps_and_another_list_is_no_method() -> None:
     node = {
         "@type": "Recipe",

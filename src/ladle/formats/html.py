@@ -32,6 +32,7 @@ from ladle.formats.schemaorg import (
     loads_lenient,
     recipe_nodes,
     to_recipe,
+    yield_from_last_step,
 )
 from ladle.ingredients import parse_ingredient
 from ladle.model import Ingredient, Recipe, Step
@@ -598,7 +599,13 @@ def without_noise(text: str) -> str:
 
 def read(text: str, location: str, options: ReadOptions | None = None) -> list[Recipe]:
     """Every recipe of a page, the main one first."""
-    options = options or ReadOptions()
+    recipes = _read(text, location, options or ReadOptions())
+    for recipe in recipes:
+        yield_from_last_step(recipe)
+    return recipes
+
+
+def _read(text: str, location: str, options: ReadOptions) -> list[Recipe]:
     text = without_noise(text)
     doc = _document(text, location)
     url = options.url or _page_url(doc)

@@ -478,6 +478,11 @@ def _keywords(value: object) -> list[str]:
     return list(dict.fromkeys(w for w in words if w))
 
 
+_TRAILING_YIELD = re.compile(
+    r"(?<=[.!])\s+((?:Serves|Makes)\s+\d+(?:\s*[-–]\s*\d+)?(?:\s+[a-z]+)?)\.?\s*$"
+)
+
+
 def to_recipe(node: Mapping[str, Any], location: str, url: str | None, fmt: str) -> Recipe:
     """One schema.org Recipe node as a ladle recipe."""
     title = _first_text(node.get("name") or node.get("headline")) or "Untitled recipe"
@@ -491,7 +496,7 @@ def to_recipe(node: Mapping[str, Any], location: str, url: str | None, fmt: str)
         node.get("recipeInstructions") or node.get("RecipeInstructions") or node.get("instructions")
     )
     description = clean_text(_first_text(node.get("description"))) or None
-    return Recipe(
+    recipe = Recipe(
         title=title,
         description=description,
         yield_=yield_of(node.get("recipeYield") or node.get("yield")),
@@ -507,3 +512,15 @@ def to_recipe(node: Mapping[str, Any], location: str, url: str | None, fmt: str)
             format=fmt, location=location, url=url or _first_text(node.get("url")) or None
         ),
     )
+    yield_from_last_step(recipe)
+    return recipe
+
+
+def yield_from_last_step(recipe: Recipe) -> None:
+    """ "… freeze for up to 3 months. Serves 4": a yield at the end of the method is no
+    instruction; it leaves the step, and gives the recipe its yield when it has none."""
+    if not recipe.steps or not (tail := _TRAILING_YIELD.search(recipe.steps[-1].text)):
+        return
+    recipe.steps[-1].text = recipe.steps[-1].text[: tail.start()].rstrip()
+    if recipe.yield_.servings is None and recipe.yield_.amount is None:
+        recipe.yield_ = yield_of(tail.group(1))
