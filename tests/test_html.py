@@ -366,6 +366,30 @@ def test_one_line_where_the_pages_card_lists_several_gives_way_to_the_card() -> 
     assert len(recipe.ingredients) == 3 and len(recipe.steps) == 3
 
 
+def test_a_list_run_together_into_one_string_is_split_as_the_page_shows_it() -> None:
+    node = {
+        "@type": "Recipe",
+        "name": "Sliders",
+        "recipeIngredient": [
+            "Onions: 2 large sweet onions, sliced 4 tablespoons butter"
+            " Sliders: 12 slices roast beef"
+        ],
+        "recipeInstructions": "Melt the butter in a skillet. Add the onions and cook them slowly."
+        " Pile the beef on the rolls.",
+    }
+    body = """<div class="box"><p><b>Onions:</b></p><p>2 large sweet onions, sliced</p>
+    <p>4 tablespoons butter</p><p><b>Sliders:</b></p><p>12 slices roast beef</p></div>
+    <div><p>Melt the butter in a skillet.</p><p>Add the onions and cook them slowly.</p>
+    <p>Pile the beef on the rolls.</p></div>"""
+    (recipe,) = read(page(json.dumps(node), body=body), "p.html")
+    assert [(i.group, i.text) for i in recipe.ingredients] == [
+        ("Onions", "2 large sweet onions, sliced"),
+        ("Onions", "4 tablespoons butter"),
+        ("Sliders", "12 slices roast beef"),
+    ]
+    assert len(recipe.steps) == 3
+
+
 def test_a_yield_at_the_end_of_the_method_is_no_instruction() -> None:
     steps = ["Simmer for 20 minutes.", "Freeze for up to 3 months. Serves 4"]
     (recipe,) = read(page(recipe_json(recipeInstructions=steps)), "p.html")

@@ -29,6 +29,7 @@ from ladle.formats.htmlcard import DomCard, find_card, page_title
 from ladle.formats.schemaorg import (
     clean_text,
     embedded_json,
+    ingredients_with_groups,
     loads_lenient,
     recipe_nodes,
     to_recipe,
@@ -390,6 +391,43 @@ def _fill_from_markup(recipe: Recipe, card: DomCard) -> None:
         recipe.steps = understand_steps([(t, None) for t in card.steps], recipe.ingredients)
 
 
+def _shown_parts(text: str, doc: Any) -> list[str] | None:
+    """The parts the page shows a run-together text in: the items, paragraphs or
+    ``<br>`` lines of the element whose whole text it is."""
+    wanted = _squeezed(text)
+    if len(wanted) < 40:
+        return None
+    for element in doc.iter():
+        if not isinstance(element.tag, str) or element.tag.lower() in {"script", "style"}:
+            continue
+        if _squeezed(element.text_content()) != wanted:
+            continue
+        items = [i for i in element.iter("li") if not any(True for _ in i.iter("ul", "ol"))]
+        parts = (
+            [clean_text(i.text_content()) for i in items]
+            if items
+            else [f"{t.rstrip(':')}:" if kind == "heading" else t for kind, t in _chunks(element)]
+        )
+        parts = [p for p in parts if p]
+        if len(parts) >= 3 and _squeezed("".join(parts).replace(":", "")) == wanted.replace(
+            ":", ""
+        ):
+            return parts
+    return None
+
+
+def _split_as_shown(recipe: Recipe, doc: Any) -> None:
+    """One ingredient line or one step that the page shows as several (a list the JSON-LD
+    ran together into one string) becomes those lines or steps."""
+    if len(recipe.ingredients) == 1 and (parts := _shown_parts(recipe.ingredients[0].text, doc)):
+        recipe.ingredients = [
+            _ingredient(line, group) for line, group in ingredients_with_groups(parts)
+        ]
+    if len(recipe.steps) == 1 and (parts := _shown_parts(recipe.steps[0].text, doc)):
+        section = recipe.steps[0].section
+        recipe.steps = understand_steps([(t, section) for t in parts], recipe.ingredients)
+
+
 def _split_of(ours: list[Ingredient] | list[Step], theirs: list[str]) -> bool:
     """Whether the card's items are our one item split up (most of them found in it), or we
     have nothing: not another list of the page (the ingredients where we have one step)."""
@@ -621,6 +659,8 @@ def _read(text: str, location: str, options: ReadOptions) -> list[Recipe]:
         main = _main(recipes, doc)
         if len(main.ingredients) <= 1 or len(main.steps) <= 1:
             _fill_from_markup(main, find_card(doc))
+        if len(main.ingredients) == 1 or len(main.steps) == 1:
+            _split_as_shown(main, doc)
         if not main.ingredients or not main.steps:
             _fill_from_text(main, doc, location)
         _groups_from_markup(main, doc)
