@@ -284,6 +284,8 @@ def test_one_ingredient_line_that_is_no_list_stays_whole(line: str) -> None:
         ("Soup – Donna Hay", None, "Soup – Donna Hay"),
         ("Bœuf braisé - Véronique Cloutier", "https://veroniquecloutier.com/", "Bœuf braisé"),
         ("WINGS │ AMAZING ORIENTAL │RECIPES", "https://amazingoriental.com/", "WINGS"),
+        ("Lemon Tartlets Recipe - (4.8/5)", "https://gourmandize.com/", "Lemon Tartlets Recipe"),
+        ("Lemon Tartlets (4/5)", None, "Lemon Tartlets"),
     ],
 )
 def test_the_sites_name_leaves_the_title(title: str, url: str | None, expected: str) -> None:

@@ -267,6 +267,9 @@ _TITLE_SEPARATOR = re.compile(r"\s*[|│¦·•]\s*|\s+[–—-]\s+")
 _SUBDOMAIN = re.compile(r"^(?:www\d?|m|en|de|fr|recipes?)\.")
 
 
+_RATING = re.compile(r"\s*[-–|]?\s*\(\d(?:[.,]\d+)?\s*/\s*5\)\s*$")
+
+
 def _ascii(text: str) -> str:
     """ "Véronique" → "Veronique": accents off, as host names have none."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -274,7 +277,9 @@ def _ascii(text: str) -> str:
 
 def without_site_name(title: str, url: str | None) -> str:
     """ "Mango Guacamole - Rick Bayless" on rickbayless.com → "Mango Guacamole": a page's
-    title often ends with the site's name, which is not the recipe's."""
+    title often ends with the site's name, which is not the recipe's; nor is a rating
+    ("Tartlets - (4.8/5)")."""
+    title = _RATING.sub("", title)
     host = urlsplit(url).hostname if url else None
     if not host:
         return title
