@@ -479,6 +479,24 @@ def test_steps_read_from_text_end_at_three_short_lines_in_a_row() -> None:
     assert [t for t, _ in _leading_steps(steps[: len(method)])] == wanted
 
 
+def test_list_items_holding_paragraphs_read_as_text() -> None:
+    items = "".join(
+        f"<li><p>{x}</p></li>" for x in ("1 chicken breast", "3 slices bacon", "1 tsp oregano")
+    )
+    steps = "".join(
+        f"<li><p>{x}</p></li>"
+        for x in ("Cut the chicken into strips.", "Fry the bacon until crisp.")
+    )
+    body = f"<h1>Ranch</h1><h2>INGREDIENTS</h2><ul>{items}</ul><h2>RECIPE</h2><ul>{steps}</ul>"
+    (recipe,) = read(page(body=body), "p.html")
+    assert [i.text for i in recipe.ingredients] == [
+        "1 chicken breast",
+        "3 slices bacon",
+        "1 tsp oregano",
+    ]
+    assert len(recipe.steps) == 2
+
+
 def test_a_page_read_as_text_takes_the_pages_own_title() -> None:
     body = """<nav><a>Print</a></nav><h1>Rice Pudding</h1><p>Print</p>
     <h2>Ingredients</h2><ul><li>1 l milk</li><li>200 g rice</li><li>2 tbsp sugar</li></ul>

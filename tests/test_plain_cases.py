@@ -189,3 +189,36 @@ def test_cake_storage_note() -> None:
 def test_an_article_about_knives_is_no_recipe() -> None:
     with pytest.raises(NoRecipeFound):
         _read("14-no-recipe")
+
+
+def test_headings_in_other_words_open_the_lists() -> None:
+    from ladle.formats import read_text
+
+    text = """Bürli
+
+Ingrédients pour le levain (1 nuit)
+150 g de farine bise
+150 g d'eau tiède
+10 g de levure
+
+Préparation
+Mélanger le tout dans un bol.
+Laisser reposer une nuit.
+"""
+    (bread,) = read_text(text, "text", "b.txt")
+    assert bread.ingredients[0].text == "150 g de farine bise"
+    assert len(bread.ingredients) == 3 and len(bread.steps) == 2
+    text = """Chicken Bacon Ranch
+
+INGREDIENTS
+- 1 chicken breast
+- 3 slices bacon
+- 1 tsp oregano
+
+RECIPE
+- Cut the chicken and bacon into thin strips.
+- Fry the bacon until almost crisp.
+"""
+    (sandwich,) = read_text(text, "text", "s.txt")
+    assert len(sandwich.ingredients) == 3
+    assert sandwich.steps[0].text == "Cut the chicken and bacon into thin strips."

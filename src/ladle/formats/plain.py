@@ -94,7 +94,10 @@ def _mark(number: int, body: str) -> Line:
 
 # --- what a line is ----------------------------------------------------------------------------
 
-_REST = r"(?P<rest>\s*(?:\([^)]*\)|for\s+[^:.]{1,40}|[-–—]\s*[^:.]{1,40})?\s*:?\s*)$"
+_REST = (
+    r"(?P<rest>\s*(?:\([^)]*\)|(?:for|pour|für|per|para|voor|dla|til)\s+[^:.]{1,40}|"
+    r"[-–—]\s*[^:.]{1,40})?\s*:?\s*)$"
+)
 _INGREDIENTS_HEAD = re.compile(
     r"^(?:the\s+|recipe\s+|main\s+)?(?:ingredients?(?:\s+list)?|what\s+you(?:'|’)?ll\s+need|"
     r"what\s+you\s+need|you(?:'|’)?ll\s+need|you\s+will\s+need|shopping\s+list|"
@@ -109,7 +112,8 @@ _STEPS_HEAD = re.compile(
     r"make\s+it|step[-\s]by[-\s]step|"
     r"zubereitung|anleitung|préparation|instructions|preparazione|procedimento|preparación|"
     r"elaboración|modo\s+de\s+preparo|bereiding|bereidingswijze|przygotowanie|"
-    r"sposób\s+przygotowania|tilberedning|fremgangsmåde|elkészítés|postup)" + _REST,
+    r"sposób\s+przygotowania|tilberedning|fremgangsmåde|elkészítés|postup|"
+    r"recipe(?=\s*:?\s*$))" + _REST,
     re.I,
 )
 _NOTES_HEAD = re.compile(
