@@ -27,6 +27,7 @@ from ladle.errors import FormatError, LadleError, NoRecipeFound
 from ladle.formats import plain
 from ladle.formats.htmlcard import DomCard, find_card, page_title
 from ladle.formats.schemaorg import (
+    AMOUNT_FIRST,
     clean_text,
     embedded_json,
     ingredients_with_groups,
@@ -482,9 +483,6 @@ def _groups_from_markup(recipe: Recipe, doc: Any) -> None:
     recipe.ingredients = kept
 
 
-_AMOUNT_FIRST = re.compile(r"^[\d½¼¾⅓⅔⅛⅜⅝⅞]")
-
-
 def _squeezed(text: str) -> str:
     return "".join(text.split()).casefold()
 
@@ -505,7 +503,7 @@ def _amounts_from_markup(recipe: Recipe, doc: Any) -> None:
             return  # not the same list, in the same order
         pairs.append((ingredient, line))
     for n, (ingredient, line) in enumerate(pairs):
-        if ingredient.quantity is None and _AMOUNT_FIRST.match(line):
+        if ingredient.quantity is None and AMOUNT_FIRST.match(line):
             shown = _ingredient(line, ingredient.group)
             if shown.quantity is not None:
                 recipe.ingredients[n] = shown
