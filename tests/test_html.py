@@ -450,6 +450,24 @@ def test_lines_that_lost_their_amounts_take_them_from_the_pages_card() -> None:
     assert kept.ingredients[0].text == "popping corn"
 
 
+def test_a_list_that_lost_its_amounts_keeps_its_lines_and_takes_amounts_after_names() -> None:
+    node = {
+        "@type": "Recipe",
+        "name": "Placki",
+        "recipeIngredient": ["ziemniaki", "cebula", "Przyprawa Knorr", "sól"],
+        "recipeInstructions": "Zetrzyj ziemniaki.",
+    }
+    body = """<h4>Przyprawa Knorr</h4><ul class="ingredients"><li>ziemniaki 1 kilogram</li>
+    <li>cebula 1 sztuka</li><li><b>Przyprawa Knorr</b> 1 sztuka</li><li>sól 1 szczypta</li></ul>"""
+    (recipe,) = read(page(json.dumps(node), body=body), "p.html")
+    assert [(i.group, i.text) for i in recipe.ingredients] == [
+        (None, "ziemniaki 1 kilogram"),
+        (None, "cebula 1 sztuka"),
+        (None, "Przyprawa Knorr 1 sztuka"),
+        (None, "sól 1 szczypta"),
+    ]
+
+
 def test_steps_read_from_a_pages_text_stop_where_the_page_moves_on() -> None:
     node = {"@type": "Recipe", "name": "Bowl", "recipeIngredient": ["200 g rice", "200 g tofu"]}
     body = """<h3>Zutaten</h3><ul><li>200 g rice</li><li>200 g tofu</li></ul>

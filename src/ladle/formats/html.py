@@ -27,7 +27,6 @@ from ladle.errors import FormatError, LadleError, NoRecipeFound
 from ladle.formats import plain
 from ladle.formats.htmlcard import DomCard, find_card, page_title
 from ladle.formats.schemaorg import (
-    AMOUNT_FIRST,
     clean_text,
     embedded_json,
     ingredients_with_groups,
@@ -465,8 +464,8 @@ def _groups_from_markup(recipe: Recipe, doc: Any) -> None:
         for n, i in enumerate(lines[:-1])
         if i.quantity is None and i.group is None and not any(ch.isdigit() for ch in i.text)
     ]
-    if not candidates:
-        return
+    if not candidates or 2 * len(candidates) > len(lines):
+        return  # a list that lost its amounts: a line without one is no sign of a heading
     headings = _shown_as_headings(doc)
     headers = {n for n in candidates if lines[n].text.rstrip(":").strip().casefold() in headings}
     if not headers or any(n + 1 in headers for n in headers):
@@ -503,10 +502,8 @@ def _amounts_from_markup(recipe: Recipe, doc: Any) -> None:
             return  # not the same list, in the same order
         pairs.append((ingredient, line))
     for n, (ingredient, line) in enumerate(pairs):
-        if ingredient.quantity is None and AMOUNT_FIRST.match(line):
-            shown = _ingredient(line, ingredient.group)
-            if shown.quantity is not None:
-                recipe.ingredients[n] = shown
+        if ingredient.quantity is None and any(ch.isnumeric() for ch in line):
+            recipe.ingredients[n] = _ingredient(line, ingredient.group)  # the line + its amount
 
 
 def _fill_from_text(recipe: Recipe, doc: Any, location: str) -> None:

@@ -398,7 +398,7 @@ def ingredient_lines(value: object) -> list[str]:
     return lines
 
 
-AMOUNT_FIRST = re.compile(r"^[\d½¼¾⅓⅔⅛⅜⅝⅞]")  # a line that begins with an amount
+_AMOUNT_FIRST = re.compile(r"^[\d½¼¾⅓⅔⅛⅜⅝⅞]")
 _PIECE_SEPARATORS = (re.compile(r",\s+(?![^()]*\))"), re.compile(r"(?<![\d½¼¾⅓⅔⅛])\s+-\s+"))
 
 
@@ -410,7 +410,7 @@ def _collapsed(line: str) -> list[str]:
         pieces = [p.strip() for p in separator.split(line) if p.strip()]
         if (
             len(pieces) >= 3
-            and sum(bool(AMOUNT_FIRST.match(p)) for p in pieces) * 3 >= len(pieces) * 2
+            and sum(bool(_AMOUNT_FIRST.match(p)) for p in pieces) * 3 >= len(pieces) * 2
         ):
             return pieces
     return [line]
