@@ -466,6 +466,9 @@ def test_a_list_that_lost_its_amounts_keeps_its_lines_and_takes_amounts_after_na
         (None, "Przyprawa Knorr 1 sztuka"),
         (None, "sól 1 szczypta"),
     ]
+    one_group = body.replace("<li>sól 1 szczypta</li>", "")  # the card shows one group of two
+    (partly,) = read(page(json.dumps(node), body=one_group), "p.html")
+    assert [i.text for i in partly.ingredients][2:] == ["Przyprawa Knorr 1 sztuka", "sól"]
 
 
 def test_steps_read_from_a_pages_text_stop_where_the_page_moves_on() -> None:

@@ -488,20 +488,26 @@ def _squeezed(text: str) -> str:
 
 def _amounts_from_markup(recipe: Recipe, doc: Any) -> None:
     """Ingredient lines whose schema.org text lost its amount ("popping corn") take the line
-    the page's card shows ("½ cup popping corn"), where the card holds every line in order
-    and the schema.org list lost most of its amounts."""
+    the page's card shows ("½ cup popping corn"), where the schema.org list lost most of its
+    amounts and the card holds most of its lines in the same order (a card of one group of
+    several holds only that group's)."""
     missing = sum(i.quantity is None for i in recipe.ingredients)
     if not missing or 2 * missing < len(recipe.ingredients):
         return  # a "salt to taste" here and there: the list has its amounts
-    card = iter([line for line, _ in find_card(doc).ingredients])
-    pairs: list[tuple[Ingredient, str]] = []
-    for ingredient in recipe.ingredients:
+    lines = [line for line, _ in find_card(doc).ingredients]
+    card = [_squeezed(line) for line in lines]
+    pairs: list[tuple[int, str]] = []
+    position = 0
+    for n, ingredient in enumerate(recipe.ingredients):
         wanted = _squeezed(ingredient.text)
-        line = next((line for line in card if wanted in _squeezed(line)), None)
-        if line is None:
-            return  # not the same list, in the same order
-        pairs.append((ingredient, line))
-    for n, (ingredient, line) in enumerate(pairs):
+        found = next((k for k in range(position, len(card)) if wanted in card[k]), None)
+        if found is not None:
+            pairs.append((n, lines[found]))
+            position = found + 1
+    if 3 * len(pairs) < 2 * len(recipe.ingredients):
+        return  # not the same list
+    for n, line in pairs:
+        ingredient = recipe.ingredients[n]
         if ingredient.quantity is None and any(ch.isnumeric() for ch in line):
             recipe.ingredients[n] = _ingredient(line, ingredient.group)  # the line + its amount
 
