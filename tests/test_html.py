@@ -471,6 +471,28 @@ def test_a_list_that_lost_its_amounts_keeps_its_lines_and_takes_amounts_after_na
     assert [i.text for i in partly.ingredients][2:] == ["Przyprawa Knorr 1 sztuka", "sól"]
 
 
+def test_a_card_with_a_list_for_each_group_reads_every_group() -> None:
+    def group(name: str, lines: list[tuple[str, str]]) -> str:
+        items = "".join(
+            f'<div class="ingredient"><span class="ingredient__qty">{q}</span> '
+            f'<span class="ingredient__title">{t}</span></div>'
+            for q, t in lines
+        )
+        title = f'<div class="ingredient-list__title">{name}</div>'
+        return f'<div class="ingredient-list">{title}{items}</div>'
+
+    sauce = group("Sauce", [("20 g", "Butter"), ("20 g", "Mehl")])
+    pasta = group("Pasta", [("500 g", "Nudeln")])
+    body = f'<div class="ingredients-content">{sauce}{pasta}</div>'
+    node = {"@type": "Recipe", "name": "Pasta", "recipeInstructions": "Kochen."}
+    (recipe,) = read(page(json.dumps(node), body=body), "p.html")
+    assert [(i.group, i.text) for i in recipe.ingredients] == [
+        ("Sauce", "20 g Butter"),
+        ("Sauce", "20 g Mehl"),
+        ("Pasta", "500 g Nudeln"),
+    ]
+
+
 def test_steps_read_from_a_pages_text_stop_where_the_page_moves_on() -> None:
     node = {"@type": "Recipe", "name": "Bowl", "recipeIngredient": ["200 g rice", "200 g tofu"]}
     body = """<h3>Zutaten</h3><ul><li>200 g rice</li><li>200 g tofu</li></ul>

@@ -30,6 +30,7 @@ _NOT_CARD = re.compile(
     re.I,
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_HINT = re.compile(r"title|heading|header", re.I)
 _GROUP_HINT = re.compile(r"group|heading|header|title|subtitle|section", re.I)
 _SPACES = re.compile(r"\s+")
 _NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]®™])")
@@ -54,7 +55,7 @@ def _label(element: Any) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
-def _leaf_items(container: Any) -> list[Any]:
+def _leaf_items(container: Any, least: int = 2) -> list[Any]:
     items = [
         li for li in container.iter("li") if not any(True for _ in li.iter("li") if _ is not li)
     ]
@@ -63,9 +64,11 @@ def _leaf_items(container: Any) -> list[Any]:
     blocks = [
         child
         for child in container
-        if isinstance(child.tag, str) and child.tag.lower() in {"p", "div", "span", "tr"}
+        if isinstance(child.tag, str)
+        and child.tag.lower() in {"p", "div", "span", "tr"}
+        and not _TITLE_HINT.search(_label(child))  # the list's heading is no item
     ]
-    return blocks if len(blocks) >= 2 else []
+    return blocks if len(blocks) >= least else []
 
 
 def _candidates(doc: Any, hint: re.Pattern[str]) -> list[Any]:
@@ -101,6 +104,51 @@ def _best(doc: Any, hint: re.Pattern[str], fits: Any) -> Any:
     return best[2] if best else None
 
 
+def _grouped_lines(parts: list[Any]) -> list[tuple[str, str | None]]:
+    """The items of one or more lists in page order, each with the heading above it (a
+    heading inside an item, such as the item's own "title", names no group)."""
+    items = {item for part in parts[:1] for item in _leaf_items(part)}
+    items |= {item for part in parts[1:] for item in _leaf_items(part, least=1)}
+    out: list[tuple[str, str | None]] = []
+    group: str | None = None
+
+    def walk(element: Any) -> None:
+        nonlocal group
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            if child in items:
+                text = _text(child)
+                if text:
+                    out.append((text, group))
+            elif (child.tag.lower() in _HEADINGS or _GROUP_HINT.search(_label(child))) and not any(
+                item in items for item in child.iter()
+            ):
+                text = _text(child).rstrip(":")
+                if text and len(text.split()) <= 8 and not _INGREDIENT_HINT.fullmatch(text):
+                    group = None if _INGREDIENT_HINT.match(text) else text
+            else:
+                walk(child)
+
+    for part in parts:
+        walk(part)
+    return out
+
+
+def _with_like_siblings(container: Any) -> list[Any]:
+    """A list and the lists beside it of the same make: a card that gives each group of
+    ingredients its own list, headed by its name."""
+    parent = container.getparent()
+    if parent is None or not container.get("class"):
+        return [container]
+    like = [
+        sibling
+        for sibling in parent
+        if sibling.tag == container.tag and sibling.get("class") == container.get("class")
+    ]
+    return like if container in like else [container]
+
+
 def _ingredient_line(text: str) -> bool:
     return 0 < len(text.split()) <= 25
 
@@ -114,22 +162,7 @@ def find_card(doc: Any) -> DomCard:
     card = DomCard()
     container = _best(doc, _INGREDIENT_HINT, _ingredient_line)
     if container is not None:
-        group: str | None = None
-        items = set(_leaf_items(container))
-        for element in container.iter():
-            if not isinstance(element.tag, str):
-                continue
-            tag = element.tag.lower()
-            if element in items:
-                text = _text(element)
-                if text:
-                    card.ingredients.append((text, group))
-            elif (tag in _HEADINGS or _GROUP_HINT.search(_label(element))) and not any(
-                item in items for item in element.iter()
-            ):
-                text = _text(element).rstrip(":")
-                if text and len(text.split()) <= 8 and not _INGREDIENT_HINT.fullmatch(text):
-                    group = None if _INGREDIENT_HINT.match(text) else text
+        card.ingredients = _grouped_lines(_with_like_siblings(container))
     steps = _best(doc, _STEP_HINT, _step_line)
     if steps is not None:
         card.steps = _unnumbered([t for t in (_text(item) for item in _leaf_items(steps)) if t])
