@@ -493,6 +493,23 @@ def test_a_card_with_a_list_for_each_group_reads_every_group() -> None:
     ]
 
 
+def test_lists_the_page_hides_behind_a_unit_switch_are_left_out() -> None:
+    metric = "<ul><li>250 g beef fillet</li><li>50 g butter</li><li>1 onion</li></ul>"
+    imperial = metric.replace("250 g", "8.8 oz").replace("50 g", "1.8 oz")
+    body = f"""<h1>Stroganoff</h1><h2>Ingredients</h2>{metric}
+    <ul class="u-visuallyhidden">{imperial[4:-5]}</ul>
+    <ul style="display: none">{imperial[4:-5]}</ul>
+    <div class="field-label-hidden"><h2>Method</h2><ol><li>Slice the beef and fry it fast.</li>
+    <li>Soften the onion in the butter.</li></ol></div>"""
+    (recipe,) = read(page(body=body), "p.html")
+    assert [i.text for i in recipe.ingredients] == ["250 g beef fillet", "50 g butter", "1 onion"]
+    assert len(recipe.steps) == 2
+    card_body = f'<div class="ingredients">{metric}<ul hidden>{imperial[4:-5]}</ul></div>'
+    node = {"@type": "Recipe", "name": "Stroganoff", "recipeInstructions": "Fry."}
+    (carded,) = read(page(json.dumps(node), body=card_body), "p.html")
+    assert len(carded.ingredients) == 3
+
+
 def test_steps_read_from_a_pages_text_stop_where_the_page_moves_on() -> None:
     node = {"@type": "Recipe", "name": "Bowl", "recipeIngredient": ["200 g rice", "200 g tofu"]}
     body = """<h3>Zutaten</h3><ul><li>200 g rice</li><li>200 g tofu</li></ul>

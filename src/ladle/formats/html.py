@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from ladle.errors import FormatError, LadleError, NoRecipeFound
 from ladle.formats import plain
-from ladle.formats.htmlcard import DomCard, find_card, page_title
+from ladle.formats.htmlcard import DomCard, find_card, hidden, page_title
 from ladle.formats.schemaorg import (
     clean_text,
     embedded_json,
@@ -605,6 +605,10 @@ def page_text(doc: Any) -> str:
             parent = element.getparent()
             if parent is not None:
                 parent.remove(element)
+    for element in [e for e in doc.iter() if isinstance(e.tag, str) and hidden(e)]:
+        parent = element.getparent()
+        if parent is not None:  # a list in other units behind a switch, a closed menu
+            parent.remove(element)
     for element in doc.iter():
         if not isinstance(element.tag, str):
             continue

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["DomCard", "find_card", "page_title"]
+__all__ = ["DomCard", "find_card", "hidden", "page_title"]
 
 _INGREDIENT_HINT = re.compile(
     r"ingredi|zutat|skladnik|składnik|hozzav|ainekse|ingrédient|ingredienser|suroviny", re.I
@@ -104,6 +104,22 @@ def _best(doc: Any, hint: re.Pattern[str], fits: Any) -> Any:
     return best[2] if best else None
 
 
+_HIDDEN_CLASS = re.compile(
+    r"^(?:(?:u|is|js)-)?(?:hidden|visually-?hidden|visuallyhidden|sr-only)$|^d-none$"
+)
+
+
+def hidden(element: Any) -> bool:
+    """Whether the page hides an element from view: a list in other units behind a switch."""
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return (
+        element.get("hidden") is not None
+        or (element.get("aria-hidden") or "").lower() == "true"
+        or "display:none" in style
+        or any(_HIDDEN_CLASS.match(token) for token in (element.get("class") or "").lower().split())
+    )
+
+
 def _grouped_lines(parts: list[Any]) -> list[tuple[str, str | None]]:
     """The items of one or more lists in page order, each with the heading above it (a
     heading inside an item, such as the item's own "title", names no group)."""
@@ -115,7 +131,7 @@ def _grouped_lines(parts: list[Any]) -> list[tuple[str, str | None]]:
     def walk(element: Any) -> None:
         nonlocal group
         for child in element:
-            if not isinstance(child.tag, str):
+            if not isinstance(child.tag, str) or hidden(child):
                 continue
             if child in items:
                 text = _text(child)
