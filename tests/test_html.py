@@ -504,6 +504,11 @@ def test_lists_the_page_hides_behind_a_unit_switch_are_left_out() -> None:
     (recipe,) = read(page(body=body), "p.html")
     assert [i.text for i in recipe.ingredients] == ["250 g beef fillet", "50 g butter", "1 onion"]
     assert len(recipe.steps) == 2
+    wide = '<div class="d-none d-lg-block"><h2>Method</h2>'
+    (shown,) = read(
+        page(body=body.replace('<div class="field-label-hidden"><h2>Method</h2>', wide)), "p.html"
+    )
+    assert len(shown.steps) == 2  # hidden on a phone only
     card_body = f'<div class="ingredients">{metric}<ul hidden>{imperial[4:-5]}</ul></div>'
     node = {"@type": "Recipe", "name": "Stroganoff", "recipeInstructions": "Fry."}
     (carded,) = read(page(json.dumps(node), body=card_body), "p.html")

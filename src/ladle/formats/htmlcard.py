@@ -109,6 +109,11 @@ _HIDDEN_CLASS = re.compile(
 )
 
 
+_SHOWN_WIDE = re.compile(
+    r"^(?:d-(?:sm|md|lg|xl|xxl)-|(?:sm|md|lg|xl|2xl):)(?:block|flex|grid|inline|table)"
+)
+
+
 def hidden(element: Any) -> bool:
     """Whether the page hides an element from view: a list in other units behind a switch."""
     style = (element.get("style") or "").replace(" ", "").lower()
@@ -116,7 +121,15 @@ def hidden(element: Any) -> bool:
         element.get("hidden") is not None
         or (element.get("aria-hidden") or "").lower() == "true"
         or "display:none" in style
-        or any(_HIDDEN_CLASS.match(token) for token in (element.get("class") or "").lower().split())
+        or _hidden_by_class((element.get("class") or "").lower().split())
+    )
+
+
+def _hidden_by_class(tokens: list[str]) -> bool:
+    """ "u-visuallyhidden", "d-none": hidden; "d-none d-lg-block", "hidden md:block": shown
+    on a wide screen, so part of the page."""
+    return any(_HIDDEN_CLASS.match(t) for t in tokens) and not any(
+        _SHOWN_WIDE.match(t) for t in tokens
     )
 
 
