@@ -70,8 +70,8 @@ def test_generic_reading_agrees_on_most_pages() -> None:
     """Without site scrapers (``--generic``); the goal is 95%, met for titles; for ingredients
     and instructions this is the floor reached so far (see BENCHMARKS.md for the ceiling)."""
     rates = _rates(generic=True)
-    assert rates["title"] >= 0.95 and rates["ingredients"] >= 0.86, rates
-    assert rates["instructions"] >= 0.85, rates
+    assert rates["title"] >= 0.95 and rates["ingredients"] >= 0.88, rates
+    assert rates["instructions"] >= 0.86, rates
 
 
 @pytest.mark.parametrize("generic", [False, True])
