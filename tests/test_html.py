@@ -114,6 +114,17 @@ def test_instructions_in_every_shape() -> None:
     assert instruction_items(repeated) == [("Preheat the oven.", None)]
     numbered = [{"@type": "HowToStep", "name": 1, "text": "Mix."}]
     assert instruction_items(numbered) == [("Mix.", None)]
+    kinds = [
+        {"@type": "HowToStep", "name": "Add an ingredient", "text": "Put in the flour."},
+        {"@type": "HowToStep", "name": "Add an ingredient", "text": "Put in the butter."},
+        {"@type": "HowToStep", "name": "Knead", "text": "Work it to a dough."},
+    ]
+    assert [t for t, _ in instruction_items(kinds)] == [
+        "Put in the flour.",
+        "Put in the butter.",
+        "Knead",
+        "Work it to a dough.",
+    ]
     labelled = [{"@type": "HowToStep", "name": "rhubarb-tart_c step 1", "text": "Soak."}]
     assert instruction_items(labelled) == [("Soak.", None)]
     joined = "<p>Preheat the oven.</p>\n, <p>Whisk the flour.</p>\n, <p>Bake.</p>"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -307,21 +308,42 @@ def _text_of(node: Mapping[str, Any]) -> str:
     return ""
 
 
+def _step_names(value: object) -> Counter[str]:
+    """How often each HowToStep name occurs in recipeInstructions."""
+    names: Counter[str] = Counter()
+    if isinstance(value, list):
+        for item in value:
+            names.update(_step_names(item))
+    elif isinstance(value, Mapping):
+        if isinstance(value.get("name"), str) and "HowToStep" in _types(value):
+            names[clean_text(value["name"])] += 1
+        names.update(_step_names(value.get("itemListElement")))
+    return names
+
+
 def instruction_items(
-    value: object, section: str | None = None, *, top: bool = True
+    value: object,
+    section: str | None = None,
+    *,
+    top: bool = True,
+    labels: frozenset[str] | None = None,
 ) -> list[tuple[str, str | None]]:
     """recipeInstructions as (step text, section) pairs, in order.
 
     One string for all the instructions is split into its lines; a string inside a list is
-    one step, whatever line breaks it holds.
+    one step, whatever line breaks it holds. A step's name that differs from its text is a
+    step of its own, as recipe-scrapers lists it, unless several steps share it: then it is a
+    kind of step ("Add an ingredient"), no instruction.
     """
     out: list[tuple[str, str | None]] = []
     if value is None:
         return out
+    if labels is None:
+        labels = frozenset(name for name, count in _step_names(value).items() if count > 1)
     if isinstance(value, str):
         parsed = embedded_json(value)
         if parsed is not None:
-            return instruction_items(parsed, section, top=top)
+            return instruction_items(parsed, section, top=top, labels=labels)
         if not top:
             text = clean_text(value)
             return [(text, section)] if text else []
@@ -330,7 +352,7 @@ def instruction_items(
         return out
     if isinstance(value, list):
         for item in value:
-            out.extend(instruction_items(item, section, top=False))
+            out.extend(instruction_items(item, section, top=False, labels=labels))
         return out
     if not isinstance(value, Mapping):
         return out
@@ -343,14 +365,16 @@ def instruction_items(
         and "HowToStep" not in types
     ):
         name = clean_text(value.get("name") or value.get("Name")) or section
-        out.extend(instruction_items(value.get("itemListElement"), name, top=False))
+        out.extend(instruction_items(value.get("itemListElement"), name, top=False, labels=labels))
         return out
     if "ItemList" in types and not value.get("text"):
-        out.extend(instruction_items(value.get("itemListElement"), section, top=False))
+        out.extend(
+            instruction_items(value.get("itemListElement"), section, top=False, labels=labels)
+        )
         return out
     element = value.get("itemListElement")
     if element and not value.get("text"):
-        out.extend(instruction_items(element, section, top=False))
+        out.extend(instruction_items(element, section, top=False, labels=labels))
         return out
     text = clean_text(_text_of(value))
     name = clean_text(value.get("name"))
@@ -360,6 +384,7 @@ def instruction_items(
         and name != text
         and not _STEP_LABEL.match(name)
         and not _NAMED_STEP.search(name)
+        and name not in labels
     ):
         stem = name.rstrip(".").rstrip("…").rstrip(".")
         if not text.startswith(stem) and not stem.startswith(text[: max(10, len(stem))]):
