@@ -240,12 +240,16 @@ def _value(element: Any, names: list[str] | None = None) -> Any:
             if any(True for _ in element.iter("li")):  # a whole list marked as the ingredients
                 return [text for kind, text in chunks if kind == "block"]
             if any(True for _ in element.iter("br")):  # lines, a bold line naming a group
-                return [
-                    f"{text.rstrip(':')}:" if kind == "heading" else text for kind, text in chunks
-                ]
+                return _lines(chunks)
             return " ".join(text for _, text in chunks)  # one line laid out in parts
         return _sections(chunks)
     return "\n".join(text for _, text in chunks)
+
+
+def _lines(chunks: list[tuple[str, str]]) -> list[str]:
+    """Blocks as ingredient lines, a heading as a group's name ("Sauce:"), the way
+    ``schemaorg.ingredients_with_groups`` reads a heading in a list."""
+    return [f"{text.rstrip(':')}:" if kind == "heading" else text for kind, text in chunks]
 
 
 def _sections(chunks: list[tuple[str, str]]) -> list[Any]:
@@ -408,11 +412,7 @@ def _shown_parts(text: str, doc: Any) -> list[str] | None:
         if _squeezed(element.text_content()) != wanted:
             continue
         items = [i for i in element.iter("li") if not any(True for _ in i.iter("ul", "ol"))]
-        parts = (
-            [clean_text(i.text_content()) for i in items]
-            if items
-            else [f"{t.rstrip(':')}:" if kind == "heading" else t for kind, t in _chunks(element)]
-        )
+        parts = [clean_text(i.text_content()) for i in items] if items else _lines(_chunks(element))
         parts = [p for p in parts if p]
         if len(parts) >= 3 and _squeezed("".join(parts).replace(":", "")) == wanted.replace(
             ":", ""

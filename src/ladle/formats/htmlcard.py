@@ -136,7 +136,7 @@ def _hidden_by_class(tokens: list[str]) -> bool:
 def _grouped_lines(parts: list[Any]) -> list[tuple[str, str | None]]:
     """The items of one or more lists in page order, each with the heading above it (a
     heading inside an item, such as the item's own "title", names no group)."""
-    items = {item for part in parts[:1] for item in _leaf_items(part)}
+    items = set(_leaf_items(parts[0]))  # a list beside the first may hold a single line
     items |= {item for part in parts[1:] for item in _leaf_items(part, least=1)}
     out: list[tuple[str, str | None]] = []
     group: str | None = None
@@ -170,12 +170,11 @@ def _with_like_siblings(container: Any) -> list[Any]:
     parent = container.getparent()
     if parent is None or not container.get("class"):
         return [container]
-    like = [
+    return [
         sibling
         for sibling in parent
         if sibling.tag == container.tag and sibling.get("class") == container.get("class")
     ]
-    return like if container in like else [container]
 
 
 def _ingredient_line(text: str) -> bool:
