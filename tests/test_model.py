@@ -75,6 +75,7 @@ def full_recipe() -> Recipe:
         storage=[Storage("refrigerator", 3, "Keeps 3 days.")],
         make_ahead=[MakeAhead("A day ahead.", 1, steps=[step])],
         tags=["side"],
+        metadata={"cuisine": "British", "author": "A. Cook"},
         source=Source("text", "x.txt", None),
     )
 
@@ -96,6 +97,7 @@ def test_to_json_has_the_contract_keys_in_order() -> None:
         "storage",
         "make_ahead",
         "tags",
+        "metadata",
         "source",
     ]
     assert doc["ladle"] == 1
@@ -178,3 +180,12 @@ def test_an_array_document_gives_every_recipe() -> None:
     assert len(ladle_json.read(json.dumps(doc), "two.json")) == 2
     with pytest.raises(FormatError):
         ladle_json.read("[]", "empty.json")
+
+
+def test_metadata_must_be_text_by_name() -> None:
+    doc = full_recipe().to_json()
+    doc["metadata"] = {"servings_note": 4}
+    with pytest.raises(FormatError, match=r"metadata\.servings_note should be a string"):
+        Recipe.from_json(doc)
+    del doc["metadata"]
+    assert Recipe.from_json(doc).metadata == {}  # documents written before the field read

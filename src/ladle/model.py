@@ -10,7 +10,9 @@ published schema (``schema/recipe.schema.json``): ``Ingredient.to_taste``,
 ``Ingredient.alternatives`` (the other amounts of "125g/4½oz"), ``Ingredient.fixed`` (an
 amount scaling leaves alone, Cooklang's ``{=1%tsp}``), ``Ingredient.reference`` (another
 recipe used as an ingredient, Cooklang's ``@./sauces/Hollandaise{}``), and ``MakeAhead.steps``
-(how to finish or reheat, with temperatures, in the shape of ``Variant.steps``).
+(how to finish or reheat, with temperatures, in the shape of ``Variant.steps``), and
+``Recipe.metadata`` (what a source says that ladle does not model: course, cuisine, author,
+as text by name).
 """
 
 from __future__ import annotations
@@ -155,6 +157,17 @@ class _Reader:
             if not isinstance(item, str):
                 raise self.fail(f"{key}[{i}]", "a string")
         return list(items)
+
+    def str_map(self, key: str) -> dict[str, str]:
+        value = self.data.get(key, {})
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            raise self.fail(key, "an object")
+        for name, item in value.items():
+            if not isinstance(item, str):
+                raise self.fail(f"{key}.{name}", "a string")
+        return dict(value)
 
     def int_list(self, key: str) -> list[int]:
         items = self.list_(key)
@@ -575,6 +588,7 @@ class Recipe:
     storage: list[Storage] = field(default_factory=list)
     make_ahead: list[MakeAhead] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
     source: Source = field(default_factory=Source)
 
     def to_json(self) -> JSON:
@@ -593,6 +607,7 @@ class Recipe:
             "storage": [s.to_json() for s in self.storage],
             "make_ahead": [m.to_json() for m in self.make_ahead],
             "tags": list(self.tags),
+            "metadata": dict(self.metadata),
             "source": self.source.to_json(),
         }
 
@@ -621,6 +636,7 @@ class Recipe:
             storage=r.objects("storage", Storage._read),
             make_ahead=r.objects("make_ahead", MakeAhead._read),
             tags=r.str_list("tags"),
+            metadata=r.str_map("metadata"),
             source=Source._read(r.object("source")),
         )
         count = len(recipe.ingredients)
