@@ -36,7 +36,7 @@ from rich.table import Table
 
 from _pages import FIELDS, PAGES, Page, agreement, norm, pages
 from ladle.errors import LadleError
-from ladle.formats.html import ReadOptions, read
+from ladle.formats import ReadOptions, read_text
 from ladle.ingredients import clear_cache
 from ladle.model import Recipe
 
@@ -83,7 +83,9 @@ def _ladle(generic: bool) -> Callable[[Page, str], dict[str, bool | None]]:
     def run(page: Page, text: str) -> dict[str, bool | None]:
         recipe: Recipe | None
         try:
-            recipe = read(text, str(page.html), ReadOptions(url=page.url, generic=generic))[0]
+            recipe = read_text(
+                text, "html", str(page.html), options=ReadOptions(url=page.url, generic=generic)
+            )[0]
         except LadleError:
             recipe = None
         return agreement(recipe, page.expected)

@@ -20,7 +20,7 @@ agree already or are reachable; a generic reader can reach at most that.
 Most reachable pages differ in form only: the site's scraper reads the visible card where
 the JSON-LD writes the same lines another way ("3/4 cup" and "¾ cup"). The column *card
 first* shows why no generic rule closes that gap: the same reading, but with the page's
-marked card (``ladle.formats.htmlcard.find_card``) taken instead of the schema.org lists
+marked card (``ladle.formats.html.card.find_card``) taken instead of the schema.org lists
 wherever it holds as many lines.
 """
 
@@ -40,8 +40,9 @@ from rich.table import Table
 
 from _pages import PAGES, Page, agreement, norm, pages
 from ladle.errors import FormatError, LadleError
-from ladle.formats.html import ReadOptions, read, without_noise
-from ladle.formats.htmlcard import find_card
+from ladle.formats import ReadOptions, read_text
+from ladle.formats.html import without_noise
+from ladle.formats.html.card import find_card
 from ladle.formats.schemaorg import (
     ingredient_lines,
     instruction_items,
@@ -128,7 +129,9 @@ def main() -> None:
     unreachable: dict[str, list[str]] = {f: [] for f in FIELDS}
     for page in track(list(pages()), description="pages", console=Console(stderr=True)):
         try:
-            recipe = read(page.text(), str(page.html), ReadOptions(url=page.url, generic=True))[0]
+            recipe = read_text(
+                page.text(), "html", str(page.html), options=ReadOptions(url=page.url, generic=True)
+            )[0]
         except LadleError:
             recipe = None
         result = agreement(recipe, page.expected)

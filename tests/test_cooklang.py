@@ -275,7 +275,7 @@ def test_invalid_input_names_line_and_column(text: str, where: str, words: str) 
 
 
 def _read(text: str, location: str = "recipe.cook") -> Recipe:
-    [recipe] = read(text, location)
+    [recipe] = read_text(text, "cooklang", location)
     return recipe
 
 
@@ -401,7 +401,7 @@ def test_the_ingredients_list_orders_and_completes_the_ingredients() -> None:
     assert recipe.steps[0].uses == [3, 0, 4]
 
 
-@pytest.mark.skipif(FORMATS["cooklang"].reader is None, reason="not in the registry yet")
+@pytest.mark.skipif(not FORMATS["cooklang"].reads, reason="not in the registry yet")
 def test_the_registry_reads_cooklang() -> None:
     [recipe] = read_text("Add @salt{}.", None, "salt.cook", ".cook")
     assert recipe.source.format == "cooklang"
@@ -411,7 +411,7 @@ def test_the_registry_reads_cooklang() -> None:
 
 
 def _golden(path: Path) -> str:
-    recipes = read(path.read_text(encoding="utf-8"), path.name)
+    recipes = read_text(path.read_text(encoding="utf-8"), "cooklang", path.name)
     return json.dumps([r.to_json() for r in recipes], indent=2, ensure_ascii=False) + "\n"
 
 

@@ -197,7 +197,7 @@ def recipes(draw: st.DrawFn) -> Recipe:
 def test_ladle_json_round_trip_is_the_identity(recipe: Recipe) -> None:
     document = recipe.to_json()
     text = ladle_json.write(recipe)
-    (again,) = ladle_json.read(text, "round.json")
+    (again,) = ladle_json.recipes(text, "round.json")
     assert again.to_json() == document
     assert ladle_json.write(again) == text
 
@@ -292,10 +292,15 @@ html_pages = st.lists(
 @SETTINGS
 @given(html_pages, st.booleans())
 def test_html_reader_raises_only_ladle_errors(page: str, generic: bool) -> None:
-    from ladle.formats.html import ReadOptions, read
+    from ladle.formats import ReadOptions, read_text
 
     try:
-        recipes = read(page, "fuzz.html", ReadOptions(url="https://example.com/", generic=generic))
+        recipes = read_text(
+            page,
+            "html",
+            "fuzz.html",
+            options=ReadOptions(url="https://example.com/", generic=generic),
+        )
     except LadleError:
         return
     for recipe in recipes:

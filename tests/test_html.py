@@ -6,10 +6,22 @@ import json
 
 import pytest
 
+from ladle.draft import DraftStep
+from ladle.durations import minutes_of
 from ladle.errors import FormatError, NoRecipeFound
-from ladle.formats import read_text
-from ladle.formats.html import ReadOptions, read
-from ladle.formats.schemaorg import clean_text, instruction_items, iso_minutes, yield_of
+from ladle.formats import ReadOptions, read_text
+from ladle.formats.html.repairs import leading_steps
+from ladle.formats.schemaorg import clean_text, instruction_items, yield_texts
+from ladle.model import Recipe, Yield
+from ladle.yields import yield_of as yield_of_texts
+
+
+def read(text: str, location: str, options: ReadOptions | None = None) -> list[Recipe]:
+    return read_text(text, "html", location, options=options)
+
+
+def yield_of(value: object) -> Yield:
+    return yield_of_texts(yield_texts(value))
 
 
 def page(*scripts: str, body: str = "") -> str:
@@ -50,7 +62,7 @@ def recipe_json(**fields: object) -> str:
     ],
 )
 def test_iso_8601_durations_of_every_shape(value: object, minutes: float | None) -> None:
-    assert iso_minutes(value) == minutes
+    assert minutes_of(value) == minutes
 
 
 @pytest.mark.parametrize(
@@ -545,14 +557,12 @@ def test_steps_read_from_a_pages_text_stop_where_the_page_moves_on() -> None:
 
 
 def test_steps_read_from_text_end_at_three_short_lines_in_a_row() -> None:
-    from ladle.formats.html import _leading_steps
-
     method = ["Fry the onion for 5 minutes.", "Step 2", "Add the lamb.", "Cool.", "Serve."]
     page_end = ["warm flatbreads", "Subscribe", "SAVE", "TAGS", "Lamb"]
-    steps: list[tuple[str, str | None]] = [(t, None) for t in method + page_end]
+    steps = [DraftStep(t) for t in method + page_end]
     wanted = [m for m in method if m != "Step 2"]
-    assert [t for t, _ in _leading_steps(steps)] == wanted
-    assert [t for t, _ in _leading_steps(steps[: len(method)])] == wanted
+    assert [s.text for s in leading_steps(steps)] == wanted
+    assert [s.text for s in leading_steps(steps[: len(method)])] == wanted
 
 
 def test_list_items_holding_paragraphs_read_as_text() -> None:

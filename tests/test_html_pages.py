@@ -13,7 +13,10 @@ from functools import cache
 import pytest
 
 from ladle.errors import LadleError, NoRecipeFound
-from ladle.formats.html import ReadOptions, _document, _json_ld, _microdata, read
+from ladle.formats import ReadOptions, read_text
+from ladle.formats.html.dom import document
+from ladle.formats.html.microdata import microdata
+from ladle.formats.html.reader import _json_ld
 from ladle.model import Recipe
 
 from .conftest import ROOT, shared
@@ -36,9 +39,12 @@ def _results(generic: bool) -> list[tuple[Page, Recipe | LadleError]]:
             out.append(
                 (
                     page,
-                    read(page.text(), str(page.html), ReadOptions(url=page.url, generic=generic))[
-                        0
-                    ],
+                    read_text(
+                        page.text(),
+                        "html",
+                        str(page.html),
+                        options=ReadOptions(url=page.url, generic=generic),
+                    )[0],
                 )
             )
         except LadleError as error:
@@ -83,8 +89,8 @@ def test_no_page_crashes(generic: bool) -> None:
 def test_pages_without_schema_org_end_in_a_refusal_or_a_real_recipe() -> None:
     without = []
     for page, result in _results(generic=True):
-        doc = _document(page.text(), page.name)
-        if _json_ld(doc, page.name) or _microdata(doc):
+        doc = document(page.text(), page.name)
+        if _json_ld(doc, page.name) or microdata(doc):
             continue
         without.append(page.name)
         if isinstance(result, LadleError):

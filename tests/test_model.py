@@ -122,7 +122,7 @@ def test_the_built_in_example_validates_and_round_trips() -> None:
     doc = recipe.to_json()
     jsonschema.validate(doc, SCHEMA)
     written = ladle_json.write(recipe)
-    assert ladle_json.read(written, "again.json")[0].to_json() == doc
+    assert ladle_json.recipes(written, "again.json")[0].to_json() == doc
 
 
 def test_schema_names_every_field_of_the_model() -> None:

@@ -35,7 +35,7 @@ def essentials(recipe: Recipe) -> tuple[object, ...]:
     ("name", "recipe"), _sources(), ids=lambda x: x if isinstance(x, str) else ""
 )
 def test_json_ld_round_trip(name: str, recipe: Recipe, tmp_path: Path) -> None:
-    (again,) = jsonld.read(jsonld.write(recipe), f"{name}.jsonld")
+    (again,) = read_text(jsonld.write(recipe), "jsonld", f"{name}.jsonld")
     assert essentials(again) == essentials(recipe)
     assert [s.section for s in again.steps] == [s.section for s in recipe.steps]
     assert again.times.to_json() == recipe.times.to_json()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from ladle.clauses import is_instruction
 from ladle.durations import find_durations
 from ladle.equipment import equipment_in
 from ladle.model import Ingredient
-from ladle.steps import attention_of, is_instruction, understand_steps
+from ladle.steps import attention_of, understand_steps
 from ladle.temperatures import find_temperatures
 
 Span = tuple[float, float | None]

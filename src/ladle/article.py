@@ -2,9 +2,10 @@
 
 Food blogs wrap the card in prose that carries real knowledge: other ways to cook the dish,
 variations, what to serve with it, the internal temperature to aim for, how long leftovers keep,
-what can be done ahead. The readers cut an article into :class:`Section` s (a heading, the
-headings it sits under, and its paragraphs and list items); :func:`understand_article` fills
-a recipe's ``variants``, ``pairings``, ``doneness``, ``storage`` and ``make_ahead`` from them.
+what can be done ahead. The readers cut an article into sections
+(:class:`~ladle.draft.Section`: a heading, the headings it sits under, and its paragraphs and
+list items); :func:`understand_article` fills a recipe's ``variants``, ``pairings``,
+``doneness``, ``storage`` and ``make_ahead`` from them.
 
 Variant kinds: ``method`` (a whole way of cooking: a numbered procedure, or an entry under
 "Alternative methods"), ``technique`` (how to do one part well: marinating, drying, resting,
@@ -15,47 +16,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
+from ladle.clauses import is_instruction
+from ladle.draft import Section, main_part
 from ladle.durations import find_durations
 from ladle.equipment import HEAT_APPLIANCES, equipment_in
 from ladle.model import Doneness, MakeAhead, Pairing, Recipe, Step, Storage, Variant
-from ladle.steps import ingredients_in, is_instruction, understand_steps
+from ladle.steps import ingredients_in, understand_steps
 from ladle.temperatures import find_temperatures
 from ladle.text import sentences
 from ladle.units import fahrenheit_to_celsius
+from ladle.words import food_class
 
-__all__ = ["MEAT_OR_FISH", "Block", "Section", "understand_article"]
-
-
-@dataclass(slots=True)
-class Block:
-    """A paragraph or a list item of an article."""
-
-    text: str
-    item: bool = False
-    numbered: bool = False
-
-
-@dataclass(slots=True)
-class Section:
-    """A heading (None before the first one), the headings above it, and its blocks."""
-
-    heading: str | None
-    parents: tuple[str, ...] = ()
-    blocks: list[Block] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        """The heading without its subtitle: "Oven Roasting: Crispy" → "Oven Roasting"."""
-        return _main_part(self.heading or "")
-
-    @property
-    def context(self) -> str:
-        return " ".join((self.heading or "", *self.parents))
-
-    def body(self) -> str:
-        return "\n".join(b.text for b in self.blocks)
+__all__ = ["understand_article"]
 
 
 _DRINK = re.compile(r"\b(?:beverages?|drinks?|wines?|cocktails?|mocktails?|beers?|sips?)\b", re.I)
@@ -121,16 +94,12 @@ _HEAT_VERB = re.compile(
 _DAY = 1440.0
 
 
-def _main_part(heading: str) -> str:
-    return heading.split(":", 1)[0].strip().rstrip("?").strip()
-
-
 def _variant_name(section: Section) -> str:
     name = section.name
     if _GENERIC_HEADING.match(name) or not name:
         for parent in section.parents:
-            if parent and not _GENERIC_HEADING.match(_main_part(parent)):
-                return _main_part(parent)
+            if parent and not _GENERIC_HEADING.match(main_part(parent)):
+                return main_part(parent)
     return name or "Variant"
 
 
@@ -351,21 +320,13 @@ def _doneness(texts: Sequence[tuple[str, str]], recipe: Recipe) -> None:
                 )
 
 
-MEAT_OR_FISH = re.compile(
-    r"\b(?:chicken|turkey|duck|goose|pork|beef|lamb|veal|venison|goat|fish|salmon|cod|tuna|"
-    r"haddock|trout|halibut|prawns?|shrimps?|sausages?|steaks?|ham|bacon|brisket|ribs?|loin|"
-    r"tenderloin|belly|shoulder|breasts?|thighs?|legs?|fillets?|meat|meatloaf|eggs?)\b",
-    re.I,
-)
-
-
 def _food(sentence: str, context: str, recipe: Recipe) -> str | None:
     """What a doneness temperature is for: a meat or fish named nearby, else what is named."""
     fallback: str | None = None
     for text in (sentence, context, recipe.title):
         names = [recipe.ingredients[i].name for i in ingredients_in(text, recipe.ingredients)]
         for name in names:
-            if name and MEAT_OR_FISH.search(name):
+            if name and food_class("meat_or_fish").search(name):
                 return name
         fallback = fallback or next((n for n in names if n), None)
     return fallback

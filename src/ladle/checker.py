@@ -28,9 +28,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from ladle.clauses import main_clause
 from ladle.model import Duration, Ingredient, Recipe, Step, Variant, number
 from ladle.safety import SafeTemperature, food_words, keeping_days, safe_minimum, stem, synonyms
-from ladle.steps import ingredients_in, main_clause
+from ladle.steps import ingredients_in
 from ladle.temperatures import find_temperatures
 from ladle.text import sentences, words
 from ladle.units import celsius_to_fahrenheit, fahrenheit_to_celsius

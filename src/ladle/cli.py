@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 
+from ladle.formats.registry import READABLE, WRITABLE
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -33,7 +35,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-FORMAT_CHOICES = ("auto", "text", "html", "cooklang", "jsonld", "ladle")
+FORMAT_CHOICES = ("auto", *READABLE)
 PROGRESS_FROM = 5  # show a progress bar when reading this many sources or more
 
 
@@ -387,7 +389,7 @@ def shop(
             _stdout().print(shopping_table(result))
 
 
-EXPORT_CHOICES = ("ladle", "jsonld", "cooklang", "markdown", "html", "pdf")
+EXPORT_CHOICES = WRITABLE
 
 
 @app.command()

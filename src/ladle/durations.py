@@ -7,12 +7,14 @@ is 480 to 720 minutes, as the contract says.
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
 
 from ladle.model import Duration
 from ladle.text import NUMBER, parse_number
 
-__all__ = ["find_durations"]
+__all__ = ["find_durations", "minutes_of"]
 
 _TIME_WORD = re.compile(
     r"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b)", re.I
@@ -195,3 +197,47 @@ def _duration_from_match(match: re.Match[str]) -> Duration | None:
 
 def _round(minutes: float) -> float:
     return round(minutes, 2)
+
+
+_ISO = re.compile(
+    r"^\s*-?P(?:(?P<y>\d+(?:[.,]\d+)?)Y)?(?:(?P<mo>\d+(?:[.,]\d+)?)M)?(?:(?P<w>\d+(?:[.,]\d+)?)W)?"
+    r"(?:(?P<d>\d+(?:[.,]\d+)?)D)?"
+    r"(?:T(?:(?P<h>\d+(?:[.,]\d+)?)H)?(?:(?P<m>\d+(?:[.,]\d+)?)M)?(?:(?P<s>\d+(?:[.,]\d+)?)S)?)?\s*$",
+    re.I,
+)
+_ISO_MINUTES = {"y": 525600, "mo": 43200, "w": 10080, "d": 1440, "h": 60, "m": 1, "s": 1 / 60}
+
+
+def minutes_of(value: object) -> float | None:
+    """Minutes of a time as sources state it: an ISO 8601 duration (``PT1H30M`` → 90, and the
+    odd shapes sites write: ``PT90M``, ``PT0H30M``, ``P0DT1H``, fractions, lower case), a
+    number of minutes, or words ("1 hr 20 mins", the longest end of a range).
+
+    >>> minutes_of("P0DT1H"), minutes_of("PT90M"), minutes_of("PT0H30M"), minutes_of(45)
+    (60.0, 90.0, 30.0, 45.0)
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+        return number if math.isfinite(number) and number >= 0 else None
+    if isinstance(value, list):
+        return minutes_of(value[0]) if value else None
+    if isinstance(value, Mapping):
+        return minutes_of(value.get("@value") or value.get("value") or value.get("maxValue"))
+    text = str(value).strip()
+    if not text:
+        return None
+    match = _ISO.match(text)
+    if match and any(match.groupdict().values()):
+        minutes = sum(
+            float(v.replace(",", ".")) * _ISO_MINUTES[k] for k, v in match.groupdict().items() if v
+        )
+        return round(minutes, 2) if math.isfinite(minutes) else None
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    found = find_durations(text)
+    if found:
+        first = found[0]
+        return first.max_minutes if first.max_minutes is not None else first.min_minutes
+    return None

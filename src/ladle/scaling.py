@@ -12,7 +12,6 @@ import copy
 import re
 from dataclasses import dataclass
 
-from ladle.article import MEAT_OR_FISH
 from ladle.errors import IngredientError, RequestError, UnitError
 from ladle.ingredients import parse_ingredient
 from ladle.model import Amount, Ingredient, Recipe
@@ -20,6 +19,7 @@ from ladle.rewrite import restate_ingredient
 from ladle.rounding import System, kitchen_amount
 from ladle.steps import ingredients_in
 from ladle.units import convert, dimension, format_quantity
+from ladle.words import food_class
 
 __all__ = ["ScaleRequest", "scale", "scale_factor"]
 
@@ -226,7 +226,9 @@ def _time_notes(recipe: Recipe, factor: float) -> list[str]:
         used = grows & set(step.uses)
         if not timed or not used:
             continue
-        pieces = any(MEAT_OR_FISH.search(recipe.ingredients[i].name or "") for i in used)
+        pieces = any(
+            food_class("meat_or_fish").search(recipe.ingredients[i].name or "") for i in used
+        )
         took = timed[0].text
         if _SIZE_SENSITIVE.search(step.text) and pieces:
             notes.append(

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ladle.clauses import main_clause
 from ladle.durations import find_durations
 from ladle.equipment import HEAT_APPLIANCES, equipment_in, without_equipment
 from ladle.model import Attention, Duration, Ingredient, Step
@@ -23,8 +24,6 @@ from ladle.units import singular
 __all__ = [
     "attention_of",
     "ingredients_in",
-    "is_instruction",
-    "main_clause",
     "understand_step",
     "understand_steps",
 ]
@@ -47,27 +46,6 @@ _ACTIVE_VERBS = re.compile(
     r"tie|carve|assemble|dress|scatter|top|spoon|ladle|divide|line|grease|glaze|paint|coat)\b",
     re.I,
 )
-_SUBORDINATE = re.compile(
-    r"^\s*(?:(?:while|whilst|meanwhile|when|once|after|as\s+soon\s+as|during|in\s+the\s+"
-    r"(?:last|final|meantime)|for\s+the\s+last|before|if)\b[^,]*,\s*|meanwhile\s*,?\s*)",
-    re.I,
-)
-
-
-def main_clause(text: str) -> str:
-    """The step without the leading clauses that set the scene.
-
-    "While the pork roasts, toss the carrots" → "toss the carrots": the pork and its oven
-    belong to another step.
-    """
-    main = text
-    while True:
-        stripped = _SUBORDINATE.sub("", main, count=1)
-        if stripped == main:
-            return main
-        main = stripped
-
-
 _UNATTENDED = re.compile(
     r"\b(?:in\s+the\s+oven|to\s+the\s+oven|into\s+the\s+oven|in\s+the\s+fridge|"
     r"slow\s+cooker|covered|lid\s+on)\b",
@@ -220,28 +198,6 @@ def _index_of(names: tuple[str, ...]) -> _IngredientIndex:
 def ingredients_in(text: str, ingredients: Sequence[Ingredient]) -> list[int]:
     """Indexes of the ingredients a text names, in order of mention."""
     return _IngredientIndex.build(ingredients).find(text)
-
-
-_IMPERATIVE = re.compile(
-    r"^\s*(?:then,?\s+|now,?\s+|next,?\s+|first,?\s+|finally,?\s+|gently\s+|carefully\s+|also\s+)?"
-    r"(?:score|season|toss|chop|slice|dice|mince|stir|whisk|mix|beat|fold|knead|brush|sear|fry|"
-    r"saut[eé]|serve|combine|spread|place|arrange|pour|add|cut|peel|wash|pat|rub|drizzle|"
-    r"sprinkle|garnish|flip|turn|baste|plate|remove|transfer|grate|zest|squeeze|blend|puree|"
-    r"mash|shape|roll|form|stuff|wrap|fill|melt|heat|cook|make|prepare|trim|tie|carve|"
-    r"assemble|dress|scatter|top|spoon|ladle|divide|line|grease|roast|bake|marinate|"
-    r"refrigerate|chill|rest|let|cover|preheat|increase|reduce|lower|raise|simmer|boil|"
-    r"bring|braise|steam|poach|grill|broil|reheat|rewarm|warm|store|keep|freeze|thaw|dry|"
-    r"soak|rinse|drain|strain|cool|wipe|massage|leave|set|use|put|start|finish|check|insert|"
-    r"crisp|re-crisp|glaze|coat|dip|dredge|lay|press|whip|cream|sift|measure|weigh|"
-    r"soften|toast|char|smoke|flatten|pound|butterfly|debone|skin|core|seed|pit|hull|"
-    r"shred|crumble|crush|grind|pulse|process|purée)\b",
-    re.I,
-)
-
-
-def is_instruction(sentence: str) -> bool:
-    """True when a sentence tells the cook to do something ("Roast for 2 hours.")."""
-    return bool(_IMPERATIVE.match(main_clause(sentence)))
 
 
 def _norm(word: str) -> str:

@@ -39,6 +39,7 @@ __all__ = [
     "grams_per_ml",
     "grams_per_piece",
     "is_count_unit",
+    "is_unit_word",
     "registry",
     "singular",
 ]
@@ -239,6 +240,16 @@ def canonical_unit(text: str) -> str | None:
     if underscored in _PINT_UNITS:
         return underscored
     return singular(folded).replace(" ", "_") if " " not in folded else folded.replace(" ", "_")
+
+
+def is_unit_word(word: str) -> bool:
+    """Whether a word is a unit ladle knows ("cups", "tbsp.", "cloves"), not just any noun."""
+    folded = _SPACES.sub(" ", word.strip().strip(",;:.")).lower()
+    return (
+        folded in _LOOKUP_FOLDED
+        or folded.replace(" ", "_") in _PINT_UNITS
+        or singular(folded) in _COUNT_SET
+    )
 
 
 def is_count_unit(unit: str | None) -> bool:

@@ -1,134 +1,66 @@
-"""Recipe formats: one module per format, found through the registry below.
+"""Recipe formats: one module per format, found through :mod:`ladle.formats.registry`.
 
+Reading is one pipeline for every source: the format's reader turns the text into drafts
+(:class:`~ladle.draft.Draft`: lines, steps, yield and times as written, the article around
+the card), and :func:`ladle.understand.understand` turns each draft into a recipe, once.
 ``read(source, format=None)`` gives every recipe of a source, the main one first;
-``read_text(text, ...)`` does the same for text already in hand; ``write(recipe, format)``
-gives a recipe in another format. Adding a format is adding a module and a registry line.
+``read_drafts`` and ``read_text`` do the same for text already in hand; ``write(recipe,
+format)`` gives a recipe in another format.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+from ladle.draft import Draft
 from ladle.errors import UnknownFormat
-from ladle.formats import card, cooklang, html, jsonld, ladle_json, markdown, pdf, plain
-from ladle.formats.html import ReadOptions
+from ladle.formats.options import ReadOptions
+from ladle.formats.registry import FORMATS, READABLE, WRITABLE, Format, detect
 from ladle.model import Recipe
 from ladle.sources import load
+from ladle.understand import understand
 
 __all__ = [
     "FORMATS",
     "READABLE",
     "WRITABLE",
+    "Format",
     "ReadOptions",
     "detect",
     "read",
+    "read_drafts",
     "read_text",
     "write",
 ]
 
-Reader = Callable[[str, str, ReadOptions], list[Recipe]]
-Writer = Callable[[Recipe], str | bytes]
 
-
-def _plain_reader(reader: Callable[[str, str], list[Recipe]]) -> Reader:
-    """A reader that needs no options."""
-
-    def read(text: str, location: str, options: ReadOptions) -> list[Recipe]:
-        del options
-        return reader(text, location)
-
-    return read
-
-
-@dataclass(frozen=True, slots=True)
-class Format:
-    """A format's name, what it is, and its reader and writer where it has them."""
-
-    name: str
-    summary: str
-    reader: Reader | None = None
-    writer: Writer | None = None
-
-
-FORMATS: dict[str, Format] = {
-    "text": Format(
-        "text", "plain text: a food-blog post or a bare recipe", reader=_plain_reader(plain.read)
-    ),
-    "ladle": Format(
-        "ladle",
-        'ladle\'s recipe JSON ("ladle": 1)',
-        reader=_plain_reader(ladle_json.read),
-        writer=ladle_json.write,
-    ),
-    "html": Format(
-        "html",
-        "a recipe web page in, a printable recipe card out",
-        reader=html.read,
-        writer=card.write,
-    ),
-    "cooklang": Format(
-        "cooklang",
-        "a Cooklang file",
-        reader=_plain_reader(cooklang.read),
-        writer=cooklang.write,
-    ),
-    "jsonld": Format(
-        "jsonld",
-        "schema.org Recipe JSON-LD",
-        reader=_plain_reader(jsonld.read),
-        writer=jsonld.write,
-    ),
-    "markdown": Format("markdown", "a Markdown document", writer=markdown.write),
-    "pdf": Format("pdf", "a printable PDF recipe card", writer=pdf.write),
-}
-READABLE = tuple(name for name, f in FORMATS.items() if f.reader is not None)
-WRITABLE = tuple(name for name, f in FORMATS.items() if f.writer is not None)
-
-_SUFFIXES = {
-    ".json": "ladle",
-    ".ladle": "ladle",
-    ".jsonld": "jsonld",
-    ".cook": "cooklang",
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "text",
-    ".md": "text",
-    ".text": "text",
-}
-
-
-def detect(text: str, suffix: str = "") -> str:
-    """The format of a text, from its file extension and its first characters."""
-    head = text.lstrip()[:2000]
-    if head.startswith(("{", "[")):
-        if re.search(r'"@context"|"@type"', head) and not re.search(r'"ladle"\s*:', head):
-            return "jsonld"
-        return "ladle"
-    if re.match(r"(?is)<!doctype\s+html|<html|<head|<meta|<script", head):
-        return "html"
-    if suffix in _SUFFIXES and _SUFFIXES[suffix] not in {"ladle", "jsonld"}:
-        return _SUFFIXES[suffix]
-    return "text"
-
-
-def _reader(name: str, location: str) -> Reader:
+def _format(name: str, location: str) -> Format:
     known = FORMATS.get(name)
     if known is None:
         raise UnknownFormat(
             f"unknown format {name!r}",
             where=location,
-            hint="use one of: auto, " + ", ".join(FORMATS),
+            hint="use one of: auto, " + ", ".join(READABLE),
         )
-    if known.reader is None:
+    if not known.reads:
         raise UnknownFormat(
-            f"reading {name} ({known.summary}) is not available yet",
+            f"reading {name} ({known.summary}) is not available",
             where=location,
-            hint="formats ladle reads now: " + ", ".join(READABLE),
+            hint="formats ladle reads: " + ", ".join(READABLE),
         )
-    return known.reader
+    return known
+
+
+def read_drafts(
+    text: str,
+    format: str | None = None,
+    location: str = "<text>",
+    suffix: str = "",
+    options: ReadOptions | None = None,
+) -> list[Draft]:
+    """Every recipe in a text as its reader found it (a draft), main one first."""
+    name = format if format and format != "auto" else detect(text, suffix)
+    return _format(name, location).reader()(text, location, options or ReadOptions())
 
 
 def read_text(
@@ -138,9 +70,8 @@ def read_text(
     suffix: str = "",
     options: ReadOptions | None = None,
 ) -> list[Recipe]:
-    """Every recipe in a text, main one first."""
-    name = format if format and format != "auto" else detect(text, suffix)
-    return _reader(name, location)(text, location, options or ReadOptions())
+    """Every recipe in a text, understood, main one first."""
+    return [understand(d) for d in read_drafts(text, format, location, suffix, options)]
 
 
 def read(
@@ -152,8 +83,9 @@ def read(
 ) -> list[Recipe]:
     """Every recipe of a source (a file, ``-`` for standard input, an http(s) URL), main first.
 
-    ``generic``: read web pages from their schema.org data only, without recipe-scrapers'
-    site-specific scrapers. ``allow_private``: let URLs reach private network addresses.
+    ``generic``: read web pages from their schema.org data and the page itself, without
+    recipe-scrapers' site-specific scrapers. ``allow_private``: let URLs reach private
+    network addresses.
     """
     loaded = load(source, allow_private=allow_private)
     options = ReadOptions(url=loaded.url, generic=generic)
@@ -163,9 +95,10 @@ def read(
 def write(recipe: Recipe, format: str = "ladle") -> str | bytes:
     """A recipe written in another format (bytes for binary formats such as PDF)."""
     known = FORMATS.get(format)
-    if known is None or known.writer is None:
-        writable = ", ".join(name for name, f in FORMATS.items() if f.writer is not None)
+    if known is None or not known.writes:
         raise UnknownFormat(
-            f"writing {format!r} is not available", where="export", hint=f"use one of: {writable}"
+            f"writing {format!r} is not available",
+            where="export",
+            hint="use one of: " + ", ".join(WRITABLE),
         )
-    return known.writer(recipe)
+    return known.writer()(recipe)

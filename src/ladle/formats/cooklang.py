@@ -55,6 +55,7 @@ from typing import Any
 
 import yaml
 
+from ladle.draft import Draft
 from ladle.durations import find_durations
 from ladle.equipment import EQUIPMENT, equipment_in
 from ladle.errors import NoRecipeFound
@@ -67,9 +68,9 @@ from ladle.formats.cooklang_parse import (
     parse,
     parse_ingredient_form,
 )
-from ladle.formats.plain import title_from
 from ladle.model import Duration, Ingredient, Recipe, Source, Step, Times, Yield
 from ladle.steps import attention_of, understand_steps
+from ladle.understand import title_from
 from ladle.units import canonical_unit, format_quantity
 
 __all__ = ["parse", "read", "to_recipe", "write"]
@@ -80,9 +81,10 @@ INGREDIENTS_KEY = "ingredients"
 # --- reading ------------------------------------------------------------------------------------
 
 
-def read(text: str, location: str) -> list[Recipe]:
-    """The recipe of a Cooklang text (a list of one, as every reader gives)."""
-    return [to_recipe(parse(text, location), location)]
+def read(text: str, location: str) -> list[Draft]:
+    """The recipe of a Cooklang text, as a draft (a list of one, as every reader gives)."""
+    recipe = to_recipe(parse(text, location), location)
+    return [Draft(known=recipe, source=recipe.source)]
 
 
 def _key(key: str) -> str:

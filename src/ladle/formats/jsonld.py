@@ -16,8 +16,9 @@ import json
 import math
 from typing import Any
 
+from ladle.draft import Draft
 from ladle.errors import NoRecipeFound
-from ladle.formats.schemaorg import loads_lenient, recipe_nodes, to_recipe
+from ladle.formats.schemaorg import loads_lenient, recipe_nodes, to_draft
 from ladle.model import Recipe, Step, Yield
 
 __all__ = ["iso_duration", "read", "script_json", "to_schema_org", "write", "yield_texts"]
@@ -154,8 +155,9 @@ def script_json(data: object) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def read(text: str, location: str) -> list[Recipe]:
-    """Every schema.org Recipe of a JSON-LD document (lenient about how sites write JSON)."""
+def read(text: str, location: str) -> list[Draft]:
+    """Every schema.org Recipe of a JSON-LD document as a draft (lenient about how sites
+    write JSON)."""
     nodes = list(recipe_nodes(loads_lenient(text, location)))
     if not nodes:
         raise NoRecipeFound(
@@ -163,4 +165,4 @@ def read(text: str, location: str) -> list[Recipe]:
             where=location,
             hint='a recipe is an object with "@type": "Recipe"',
         )
-    return [to_recipe(node, location, None, "jsonld") for node in nodes]
+    return [to_draft(node, location, None, "jsonld") for node in nodes]

@@ -10,14 +10,21 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from ladle.draft import Draft
 from ladle.errors import FormatError
 from ladle.model import Recipe
 
 __all__ = ["dumps", "read", "write"]
 
 
-def read(text: str, location: str) -> list[Recipe]:
-    """Every recipe of a ladle JSON document."""
+def read(text: str, location: str) -> list[Draft]:
+    """Every recipe of a ladle JSON document, as drafts that hold the recipe itself
+    (understanding keeps a ladle recipe as it is)."""
+    return [Draft(known=recipe, source=recipe.source) for recipe in recipes(text, location)]
+
+
+def recipes(text: str, location: str) -> list[Recipe]:
+    """Every recipe of a ladle JSON document, each field checked."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
-from ladle.article import Block, Section, understand_article
+from ladle.clauses import is_instruction
+from ladle.draft import Block, Draft, DraftLine, DraftStep, Section
 from ladle.durations import find_durations
 from ladle.errors import NoRecipeFound
-from ladle.ingredients import parse_ingredient
-from ladle.model import Ingredient, Recipe, Source, Times, Yield
-from ladle.steps import is_instruction, understand_steps
-from ladle.text import FRACTIONS, clean, parse_number
-from ladle.units import canonical_unit, is_count_unit, singular
+from ladle.model import Source
+from ladle.text import FRACTIONS, clean
+from ladle.yields import is_yield
 
-__all__ = ["read", "title_from"]
+__all__ = ["article_sections", "read"]
 
 # --- lines -------------------------------------------------------------------------------------
 
@@ -127,12 +125,6 @@ _END_HEAD = re.compile(
     r"rate\s+this\s+recipe|related\s+recipes|more\s+recipes|you\s+may\s+also\s+like)\s*:?$",
     re.I,
 )
-_YIELD_LINE = re.compile(
-    r"^(?:serves|servings?|yields?|makes|portions?|feeds|number\s+of\s+servings)\b\.?"
-    r"\s*[:\-–]?\s*(?P<rest>.+)$",
-    re.I,
-)
-_YIELD_BARE = re.compile(r"^(?P<rest>\d+(?:\s*[-–]\s*\d+)?\s+(?:servings|portions|people))$", re.I)
 _TIME_LABEL = re.compile(
     r"(?P<label>prep(?:aration)?(?:\s+time)?|cook(?:ing)?(?:\s+time)?|bak(?:e|ing)\s+time|"
     r"roast(?:ing)?\s+time|total(?:\s+time)?|ready\s+in|active(?:\s+time)?|"
@@ -224,57 +216,10 @@ def _segments(text: str) -> list[str]:
 
 
 def _is_metadata(text: str) -> bool:
-    return any(
-        _YIELD_LINE.match(part) or _YIELD_BARE.match(part) or _times_in(part)
-        for part in _segments(text)
-    )
+    return any(is_yield(part) or _times_in(part) for part in _segments(text))
 
 
-# --- yield and times ---------------------------------------------------------------------------
-
-
-def parse_yield(text: str) -> Yield | None:
-    """ "Serves 4", "Yield: 6 servings", "Makes about 2 quarts (8 servings)", "Makes 24 cookies"."""
-    match = _YIELD_LINE.match(text) or _YIELD_BARE.match(text)
-    if not match:
-        return None
-    rest = match.group("rest").strip()
-    result = Yield(text=text.strip())
-    servings = re.search(
-        r"(?P<n>\d+(?:\.\d+)?)(?:\s*[-–to]+\s*\d+)?\s*(?:servings?|portions?|people|persons)\b",
-        rest,
-        re.I,
-    )
-    keyword = match.re is _YIELD_LINE and re.match(
-        r"^(?:serves|servings?|portions?|feeds|number)", text, re.I
-    )
-    if servings:
-        result.servings = float(servings.group("n"))
-    amount = re.match(
-        r"^(?:about|around|approximately|approx\.?|roughly)?\s*(?P<n>\d+(?:[.,/]\d+)?"
-        r"(?:\s*[" + "".join(FRACTIONS) + r"])?)(?:\s*[-–]\s*\d+)?\s*(?P<unit>[a-z][a-z-]*)?",
-        rest,
-        re.I,
-    )
-    if amount and not servings:
-        value = parse_number(amount.group("n"))
-        unit_word = amount.group("unit")
-        if keyword or unit_word is None or unit_word.lower() in {"servings", "serving"}:
-            result.servings = value
-        else:
-            unit = canonical_unit(unit_word)
-            result.amount = value
-            result.unit = unit if unit and not is_count_unit(unit) else singular(unit_word)
-    elif amount and servings and amount.start("n") < servings.start("n"):
-        value = parse_number(amount.group("n"))
-        unit_word = amount.group("unit")
-        if unit_word and not re.match(r"servings?|portions?|people", unit_word, re.I):
-            unit = canonical_unit(unit_word)
-            result.amount = value
-            result.unit = unit if unit and not is_count_unit(unit) else singular(unit_word)
-    if result.servings is None and result.amount is None:
-        return None
-    return result
+# --- times ----------------------------------------------------------------------------------
 
 
 _HEADER_TIMES = ("prep", "cook", "bak", "roast", "total", "active", "hands")
@@ -434,35 +379,44 @@ def _find_title(lines: list[Line], card: _Card, floor: int) -> None:
 # --- reading a card ----------------------------------------------------------------------------
 
 
-def _card_recipe(lines: list[Line], card: _Card, location: str) -> Recipe | None:
-    recipe = Recipe(title=card.title or title_from(location))
-    recipe.description = " ".join(card.description) or None
-    times: dict[str, float] = {}
+def _card_draft(lines: list[Line], card: _Card) -> Draft | None:
+    draft = Draft(title=card.title, description=" ".join(card.description) or None)
     for line in lines[card.start : card.ingredients_at]:
         for part in _segments(line.text):
-            found_yield = parse_yield(part)
-            if found_yield and recipe.yield_.text is None:
-                recipe.yield_ = found_yield
+            if not draft.yields and is_yield(part):
+                draft.yields.append(part)
             for key, minutes in _times_in(part).items():
-                times.setdefault(key, minutes)
+                draft.times.setdefault(key, minutes)
     i = card.ingredients_at
+    group: str | None = None
     if card.headed:
         rest = _INGREDIENTS_HEAD.match(lines[i].text)
         group = _heading_group(rest.group("rest") if rest else "")
-        if rest and recipe.yield_.text is None:
-            in_heading = parse_yield(f"serves {rest.group('rest').strip(' ():')}")
-            if (
-                in_heading
-                and re.search(r"\d", rest.group("rest"))
-                and re.search(r"serv|people|portion", rest.group("rest"), re.I)
-            ):
-                recipe.yield_ = in_heading
-                recipe.yield_.text = rest.group("rest").strip(" ():")
-                group = None
+        stated = rest.group("rest").strip(" ():") if rest else ""
+        if not draft.yields and _yield_in_heading(stated):
+            draft.yields.append(stated)  # "Ingredients (serves 4)"
+            group = None
         i += 1
-    else:
-        group = None
-    ingredient_lines: list[tuple[str, str | None]] = []
+    ingredients, i = _ingredient_lines(lines, card, i, group)
+    steps, notes, i = _steps_and_notes(lines, i, card.end)
+    draft.ingredients = [DraftLine(text, group) for text, group in ingredients]
+    draft.steps = [DraftStep(text, section) for text, section in steps]
+    draft.notes = notes
+    card.end = i
+    if not draft.ingredients or (not draft.steps and not card.headed):
+        return None
+    return draft
+
+
+def _yield_in_heading(rest: str) -> bool:
+    return bool(re.search(r"\d", rest) and re.search(r"serv|people|portion", rest, re.I))
+
+
+def _ingredient_lines(
+    lines: list[Line], card: _Card, i: int, group: str | None
+) -> tuple[list[tuple[str, str | None]], int]:
+    """The card's ingredient lines from line ``i``, each with its group; where they end."""
+    found: list[tuple[str, str | None]] = []
     while i < card.end:
         line = lines[i]
         kind = _kind(line)
@@ -483,23 +437,11 @@ def _card_recipe(lines: list[Line], card: _Card, location: str) -> Recipe | None
             continue
         if not card.headed and not (_ingredient_like(line) or _bare_ingredient(line)):
             break
-        if card.headed and not line.marker and _prose(line.text) and ingredient_lines:
+        if card.headed and not line.marker and _prose(line.text) and found:
             break
-        ingredient_lines.append((line.text, group))
+        found.append((line.text, group))
         i += 1
-    steps, notes, i = _steps_and_notes(lines, i, card.end)
-    recipe.ingredients = _ingredients(ingredient_lines)
-    recipe.steps = understand_steps(steps, recipe.ingredients)
-    recipe.notes = notes
-    recipe.times = Times(
-        prep_minutes=times.get("prep"),
-        cook_minutes=times.get("cook"),
-        total_minutes=times.get("total"),
-    )
-    card.end = i
-    if not recipe.ingredients or (not recipe.steps and not card.headed):
-        return None
-    return recipe
+    return found, i
 
 
 def _heading_group(rest: str) -> str | None:
@@ -509,10 +451,6 @@ def _heading_group(rest: str) -> str | None:
 
 def _prose(text: str) -> bool:
     return text.endswith((".", "!", "?")) and len(_words(text)) > 10
-
-
-def _ingredients(lines: list[tuple[str, str | None]]) -> list[Ingredient]:
-    return [parse_ingredient(text, group) for text, group in lines]
 
 
 def _steps_and_notes(
@@ -628,13 +566,6 @@ def _section_line(line: Line) -> bool:
     )
 
 
-def title_from(location: str) -> str:
-    """A title made from a file name, for a recipe that states none."""
-    stem = PurePath(location).stem if location and not location.startswith("<") else ""
-    words = re.sub(r"[-_]+", " ", stem).strip()
-    return words[:1].upper() + words[1:] if words else "Untitled recipe"
-
-
 # --- the article around the cards --------------------------------------------------------------
 
 
@@ -682,19 +613,20 @@ def _followed(lines: list[Line], position: int) -> bool:
 # --- entry point -------------------------------------------------------------------------------
 
 
-def read(text: str, location: str) -> list[Recipe]:
-    """Every recipe in a text, the main one (the first card) first."""
+def read(text: str, location: str) -> list[Draft]:
+    """Every recipe in a text as a draft, the main one (the first card) first; the article
+    around the cards goes with the main one."""
     lines = _read_lines(text)
     cards = _find_cards(lines)
-    recipes: list[Recipe] = []
+    drafts: list[Draft] = []
     kept: list[_Card] = []
     for card in cards:
-        recipe = _card_recipe(lines, card, location)
-        if recipe is not None:
-            recipe.source = Source(format="text", location=location)
-            recipes.append(recipe)
+        draft = _card_draft(lines, card)
+        if draft is not None:
+            draft.source = Source(format="text", location=location)
+            drafts.append(draft)
             kept.append(card)
-    if not recipes:
+    if not drafts:
         raise NoRecipeFound(
             "no recipe found",
             where=location,
@@ -703,8 +635,26 @@ def read(text: str, location: str) -> list[Recipe]:
     inside: set[int] = set()
     for card in kept:
         inside.update(range(card.start, card.end))
-    outside = [line for i, line in enumerate(lines) if i not in inside]
-    sections = _article(outside)
-    for recipe in recipes:
-        understand_article(sections if recipe is recipes[0] else [], recipe)
-    return recipes
+    drafts[0].article = _article([line for i, line in enumerate(lines) if i not in inside])
+    return drafts
+
+
+def article_sections(text: str, leave_out: frozenset[str] = frozenset()) -> list[Section]:
+    """The article of a text (a page's text around its card) as sections, leaving out the
+    recipe cards the text reader finds in it and the lines in ``leave_out`` (the card's own
+    lines, compared with their spaces squeezed out and in lower case)."""
+    lines = _read_lines(text)
+    inside: set[int] = set()
+    for card in _find_cards(lines):
+        if _card_draft(lines, card) is not None:
+            inside.update(range(card.start, card.end))
+    kept = [
+        line
+        for i, line in enumerate(lines)
+        if i not in inside and _squeezed(line.text) not in leave_out
+    ]
+    return _article(kept)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).casefold()

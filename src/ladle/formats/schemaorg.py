@@ -1,4 +1,4 @@
-"""schema.org Recipe data (JSON-LD or microdata, as dicts) to ladle recipes.
+"""schema.org Recipe data (JSON-LD or microdata, as dicts) to drafts.
 
 Recipe sites embed schema.org data, and get it wrong in many small ways; this module reads what
 they mean. It finds every Recipe node (inside ``@graph``, lists, ``mainEntity``, with ``@type``
@@ -8,12 +8,13 @@ given as a string, a list or a URL), and normalises:
   spaces, WP Recipe Maker's ``((…))`` for brackets;
 - instructions: one string (split on lines), lists of strings, ``HowToStep`` objects (with a
   ``name`` that only repeats the text or says "Step 1"), ``HowToSection`` nesting (sections
-  become step sections, not steps), ``ItemList`` wrappers, lists of lists;
-- durations: ISO 8601 of every shape (``PT90M``, ``PT0H30M``, ``P0DT1H``, ``P1D``, fractions,
-  lowercase) and plain numbers of minutes;
-- yields: strings, numbers, lists of both ("4", "4 servings", ["4", "4 servings"]).
+  become step sections, not steps), ``ItemList`` wrappers, lists of lists; ``HowToTip``
+  objects are notes;
+- times and yields as the node gives them (an ISO 8601 duration, a number, a list), left to
+  understanding to read (:func:`ladle.durations.minutes_of`, :func:`ladle.yields.yield_of`);
+- what ladle does not model (category, cuisine, author, cooking method, diet) as metadata.
 
-Ingredient lines and steps then go through the same understanding as plain text.
+The draft then goes through the same understanding as plain text (:mod:`ladle.understand`).
 """
 
 from __future__ import annotations
@@ -25,20 +26,22 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from ladle.durations import find_durations
+from ladle.draft import Draft, DraftLine, DraftStep
 from ladle.errors import FormatError
-from ladle.ingredients import parse_ingredient
-from ladle.model import Ingredient, Recipe, Source, Times, Yield
-from ladle.steps import understand_steps
-from ladle.units import canonical_unit, is_count_unit, singular
+from ladle.model import Source
+from ladle.yields import parse_yield
 
 __all__ = [
     "clean_text",
-    "iso_minutes",
+    "ingredient_lines",
+    "ingredients_with_groups",
+    "instruction_items",
     "loads_lenient",
     "recipe_nodes",
-    "to_recipe",
-    "yield_of",
+    "tips",
+    "to_draft",
+    "yield_from_last_step",
+    "yield_texts",
 ]
 
 _BLOCK_TAG = re.compile(
@@ -199,82 +202,22 @@ def recipe_nodes(data: object, depth: int = 0) -> Iterator[Mapping[str, Any]]:
             yield from recipe_nodes(data[key], depth + 1)
 
 
-# --- durations and yields ----------------------------------------------------------------------
-
-_ISO = re.compile(
-    r"^\s*-?P(?:(?P<y>\d+(?:[.,]\d+)?)Y)?(?:(?P<mo>\d+(?:[.,]\d+)?)M)?(?:(?P<w>\d+(?:[.,]\d+)?)W)?"
-    r"(?:(?P<d>\d+(?:[.,]\d+)?)D)?"
-    r"(?:T(?:(?P<h>\d+(?:[.,]\d+)?)H)?(?:(?P<m>\d+(?:[.,]\d+)?)M)?(?:(?P<s>\d+(?:[.,]\d+)?)S)?)?\s*$",
-    re.I,
-)
+# --- yields ------------------------------------------------------------------------------------
 
 
-def iso_minutes(value: object) -> float | None:
-    """Minutes of an ISO 8601 duration (``PT1H30M`` → 90), a number of minutes, or prose.
-
-    >>> iso_minutes("P0DT1H"), iso_minutes("PT90M"), iso_minutes("PT0H30M"), iso_minutes(45)
-    (60.0, 90.0, 30.0, 45.0)
-    """
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value) if value >= 0 else None
-    if isinstance(value, list):
-        return iso_minutes(value[0]) if value else None
-    if isinstance(value, Mapping):
-        return iso_minutes(value.get("@value") or value.get("value") or value.get("maxValue"))
-    text = str(value).strip()
-    if not text:
-        return None
-    match = _ISO.match(text)
-    if match and any(match.groupdict().values()):
-        parts = {k: float(v.replace(",", ".")) for k, v in match.groupdict().items() if v}
-        minutes = (
-            parts.get("y", 0) * 525600
-            + parts.get("mo", 0) * 43200
-            + parts.get("w", 0) * 10080
-            + parts.get("d", 0) * 1440
-            + parts.get("h", 0) * 60
-            + parts.get("m", 0)
-            + parts.get("s", 0) / 60
-        )
-        return round(minutes, 2)
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text)
-    found = find_durations(text)
-    if found:
-        first = found[0]
-        return first.max_minutes if first.max_minutes is not None else first.min_minutes
-    return None
-
-
-_SERVINGS_WORD = re.compile(r"^(?:servings?|serves|portions?|people|persons|pax)$", re.I)
-
-
-def yield_of(value: object) -> Yield:
-    """recipeYield as sites write it: "4", 4, "4 servings", ["4", "4 servings"], "Makes 24"."""
+def yield_texts(value: object) -> list[str]:
+    """recipeYield as sites write it ("4", 4, "4 servings", ["4", "4 servings"], "Makes 24"):
+    its texts and numbers, for :func:`ladle.yields.yield_of`."""
     items = value if isinstance(value, list) else [value]
-    texts = [clean_text(v) for v in items if v is not None and clean_text(v)]
-    if not texts:
-        return Yield()
-    result = Yield(text=max(texts, key=len))
-    for text in texts:
-        match = re.match(
-            r"^\D{0,30}?(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*([^\d(]*)", text
-        )
-        if not match:
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, bool) or item is None:
             continue
-        number = float(match.group(1).replace(",", "."))
-        word = match.group(2).strip().strip(".:").split(" ")[0] if match.group(2).strip() else ""
-        prefix = text[: match.start(1)].lower()
-        if not word or _SERVINGS_WORD.match(word) or re.search(r"serv|portion|feed", prefix):
-            if result.servings is None:
-                result.servings = number
-        elif result.amount is None:
-            unit = canonical_unit(word)
-            result.amount = number
-            result.unit = unit if unit and not is_count_unit(unit) else singular(word)
-    return result
+        if isinstance(item, int | float):
+            out.append(f"{item:g}")
+        elif text := clean_text(item):
+            out.append(text)
+    return out
 
 
 # --- instructions ------------------------------------------------------------------------------
@@ -357,6 +300,8 @@ def instruction_items(
     if not isinstance(value, Mapping):
         return out
     types = _types(value)
+    if "HowToTip" in types:
+        return out  # a tip is no step: see tips()
     if "HowToSection" in types or (
         "ItemList" in types
         and value.get("name")
@@ -473,13 +418,6 @@ def ingredients_with_groups(lines: list[str]) -> list[tuple[str, str | None]]:
     return out
 
 
-def _ingredient(line: str, group: str | None = None) -> Ingredient | None:
-    try:
-        return parse_ingredient(line, group)
-    except Exception:  # a line ladle cannot understand stays as written
-        return Ingredient(text=line, name=line, group=group) if line.strip() else None
-
-
 # --- the recipe --------------------------------------------------------------------------------
 
 
@@ -508,44 +446,95 @@ _TRAILING_YIELD = re.compile(
 )
 
 
-def to_recipe(node: Mapping[str, Any], location: str, url: str | None, fmt: str) -> Recipe:
-    """One schema.org Recipe node as a ladle recipe."""
-    title = _first_text(node.get("name") or node.get("headline")) or "Untitled recipe"
+def to_draft(node: Mapping[str, Any], location: str, url: str | None, fmt: str) -> Draft:
+    """One schema.org Recipe node as a draft."""
     lines = ingredient_lines(node.get("recipeIngredient") or node.get("ingredients"))
-    ingredients = [
-        i
-        for i in (_ingredient(line, group) for line, group in ingredients_with_groups(lines))
-        if i is not None
-    ]
-    steps_in = instruction_items(
+    instructions = (
         node.get("recipeInstructions") or node.get("RecipeInstructions") or node.get("instructions")
     )
-    description = clean_text(_first_text(node.get("description"))) or None
-    recipe = Recipe(
-        title=title,
-        description=description,
-        yield_=yield_of(node.get("recipeYield") or node.get("yield")),
-        times=Times(
-            prep_minutes=iso_minutes(node.get("prepTime")),
-            cook_minutes=iso_minutes(node.get("cookTime")),
-            total_minutes=iso_minutes(node.get("totalTime")),
-        ),
-        ingredients=ingredients,
-        steps=understand_steps(steps_in, ingredients),
+    draft = Draft(
+        title=_first_text(node.get("name") or node.get("headline")) or None,
+        description=clean_text(_first_text(node.get("description"))) or None,
+        yields=yield_texts(node.get("recipeYield") or node.get("yield")),
+        times={
+            key: value
+            for key, value in (
+                ("prep", _time(node.get("prepTime"))),
+                ("cook", _time(node.get("cookTime"))),
+                ("total", _time(node.get("totalTime"))),
+            )
+            if value is not None
+        },
+        ingredients=[DraftLine(line, group) for line, group in ingredients_with_groups(lines)],
+        steps=[DraftStep(text, section) for text, section in instruction_items(instructions)],
+        notes=tips(instructions),
         tags=_keywords(node.get("keywords")),
+        metadata=_metadata(node),
         source=Source(
             format=fmt, location=location, url=url or _first_text(node.get("url")) or None
         ),
     )
-    yield_from_last_step(recipe)
-    return recipe
+    return yield_from_last_step(draft)
 
 
-def yield_from_last_step(recipe: Recipe) -> None:
+def _time(value: object) -> str | float | None:
+    """A time as the node writes it: a text or a number (a list's first, an object's value)."""
+    if isinstance(value, list):
+        return _time(value[0]) if value else None
+    if isinstance(value, Mapping):
+        return _time(value.get("@value") or value.get("value") or value.get("maxValue"))
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    return str(value)
+
+
+def tips(value: object) -> list[str]:
+    """The HowToTip texts of recipeInstructions, in order: notes, not steps."""
+    out: list[str] = []
+    if isinstance(value, list):
+        for item in value:
+            out.extend(tips(item))
+    elif isinstance(value, Mapping):
+        if "HowToTip" in _types(value):
+            text = clean_text(_text_of(value))
+            if text:
+                out.append(text)
+        else:
+            out.extend(tips(value.get("itemListElement")))
+    return out
+
+
+_METADATA = {
+    "recipeCategory": "course",
+    "recipeCuisine": "cuisine",
+    "author": "author",
+    "cookingMethod": "cooking method",
+    "suitableForDiet": "diet",
+}
+
+
+def _metadata(node: Mapping[str, Any]) -> dict[str, str]:
+    """What a Recipe node says that ladle does not model, as text by name."""
+    out: dict[str, str] = {}
+    for key, name in _METADATA.items():
+        values = node.get(key)
+        items = values if isinstance(values, list) else [values]
+        texts = [_first_text(item) for item in items if item]
+        texts = [t.rsplit("/", 1)[-1] if t.startswith("http") else t for t in texts if t]
+        if texts:
+            out[name] = ", ".join(dict.fromkeys(texts))
+    return out
+
+
+def yield_from_last_step(draft: Draft) -> Draft:
     """ "… freeze for up to 3 months. Serves 4": a yield at the end of the method is no
     instruction; it leaves the step, and gives the recipe its yield when it has none."""
-    if not recipe.steps or not (tail := _TRAILING_YIELD.search(recipe.steps[-1].text)):
-        return
-    recipe.steps[-1].text = recipe.steps[-1].text[: tail.start()].rstrip()
-    if recipe.yield_.servings is None and recipe.yield_.amount is None:
-        recipe.yield_ = yield_of(tail.group(1))
+    if not draft.steps or not (tail := _TRAILING_YIELD.search(draft.steps[-1].text)):
+        return draft
+    last = draft.steps[-1]
+    last.text = last.text[: tail.start()].rstrip()
+    if not any(parse_yield(str(t), stated=True) for t in draft.yields):
+        draft.yields.append(tail.group(1))
+    return draft

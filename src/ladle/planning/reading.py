@@ -9,10 +9,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ladle.clauses import main_clause
 from ladle.durations import find_durations
 from ladle.equipment import equipment_in
 from ladle.model import Duration, Recipe, Step, Variant
-from ladle.steps import main_clause
 from ladle.temperatures import find_temperatures
 from ladle.units import dimension
 

@@ -30,7 +30,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from ladle.article import MEAT_OR_FISH
 from ladle.errors import RequestError
 from ladle.model import Recipe, Step
 from ladle.planning import reading
@@ -38,6 +37,7 @@ from ladle.planning.ahead import add_make_ahead
 from ladle.planning.kitchen import Kitchen
 from ladle.planning.problem import Activity, After, Mode, OvenUse, Problem, Serve, Within
 from ladle.steps import ingredients_in
+from ladle.words import food_class
 
 __all__ = ["PlanOptions", "build_problem", "serving_window", "slug"]
 
@@ -161,7 +161,7 @@ def _air_fryer(
                         f"{reading.span((low, high))}, as the article says",
                     )
                 ]
-    if MEAT_OR_FISH.search(dish):
+    if food_class("meat_or_fish").search(dish):
         return []
     low, high = max(1, round(minutes[0] * 0.8)), max(1, round(minutes[1] * 0.8))
     return [

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["DomCard", "find_card", "hidden", "page_title"]
+from ladle.formats.html.dom import HEADINGS, bold_line, element_text, hidden
+
+__all__ = ["DomCard", "find_card"]
 
 _INGREDIENT_HINT = re.compile(
     r"ingredi|zutat|skladnik|składnik|hozzav|ainekse|ingrédient|ingredienser|suroviny", re.I
@@ -29,11 +31,8 @@ _NOT_CARD = re.compile(
     r"advert|promo|breadcrumb|rating|jump|print|nutrition|equipment|video|author|tag",
     re.I,
 )
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_HINT = re.compile(r"title|heading|header", re.I)
 _GROUP_HINT = re.compile(r"group|heading|header|title|subtitle|section", re.I)
-_SPACES = re.compile(r"\s+")
-_NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]®™])")
 
 
 @dataclass(slots=True)
@@ -42,13 +41,6 @@ class DomCard:
 
     ingredients: list[tuple[str, str | None]] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
-
-
-def _text(element: Any) -> str:
-    """An element's text, a space between its parts ("<b>1 tbsp</b>Soy sauce"), the checkbox
-    glyphs of recipe plugins ("▢") left out."""
-    text = _SPACES.sub(" ", " ".join(element.itertext()).replace("▢", " ")).strip()
-    return _NO_SPACE_BEFORE.sub(r"\1", text)
 
 
 def _label(element: Any) -> str:
@@ -91,46 +83,44 @@ def _depth(element: Any) -> int:
     return depth
 
 
-def _best(doc: Any, hint: re.Pattern[str], fits: Any) -> Any:
+def _best(doc: Any, hint: re.Pattern[str], fits: Any, *, amounts: bool = False) -> Any:
+    """The element named like ``hint`` whose items read best as its lines (``fits``), the
+    tightest at equal score; with ``amounts``, a list of lines with amounts scores above a
+    list of bare words (a site's menu of ingredient links), and a card that gives each group
+    its own list scores as the whole card."""
     best: tuple[int, int, Any] | None = None
     for element in _candidates(doc, hint):
-        items = [_text(item) for item in _leaf_items(element)]
+        items = [element_text(i) for i in _leaf_items(element) if not _link_only(i)]
         score = sum(1 for item in items if item and fits(item))
         if score < 2 or score < len([i for i in items if i]) * 0.6:
             continue
+        if amounts:
+            parts = (
+                _with_like_siblings(element) if any(True for _ in element.iter("li")) else [element]
+            )
+            lines = [
+                element_text(i)
+                for part in parts
+                for i in _leaf_items(part, least=1)
+                if not _link_only(i)
+            ]
+            score = sum(bool(line) and fits(line) for line in lines) + sum(
+                bool(_AMOUNT.search(line)) for line in lines
+            )
         key = (score, _depth(element))
         if best is None or key > best[:2]:
             best = (score, key[1], element)
     return best[2] if best else None
 
 
-_HIDDEN_CLASS = re.compile(
-    r"^(?:(?:u|is|js)-)?(?:hidden|visually-?hidden|visuallyhidden|sr-only)$|^d-none$"
-)
+_AMOUNT = re.compile(r"[\d½⅓⅔¼¾⅛⅜⅝⅞]")
 
 
-_SHOWN_WIDE = re.compile(
-    r"^(?:d-(?:sm|md|lg|xl|xxl)-|(?:sm|md|lg|xl|2xl):)(?:block|flex|grid|inline|table)"
-)
-
-
-def hidden(element: Any) -> bool:
-    """Whether the page hides an element from view: a list in other units behind a switch."""
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return (
-        element.get("hidden") is not None
-        or (element.get("aria-hidden") or "").lower() == "true"
-        or "display:none" in style
-        or _hidden_by_class((element.get("class") or "").lower().split())
-    )
-
-
-def _hidden_by_class(tokens: list[str]) -> bool:
-    """ "u-visuallyhidden", "d-none": hidden; "d-none d-lg-block", "hidden md:block": shown
-    on a wide screen, so part of the page."""
-    return any(_HIDDEN_CLASS.match(t) for t in tokens) and not any(
-        _SHOWN_WIDE.match(t) for t in tokens
-    )
+def _link_only(item: Any) -> bool:
+    """Whether all an item's text is a link's: a menu entry, not a line of a recipe."""
+    text = "".join(item.itertext()).strip()
+    links = "".join("".join(a.itertext()) for a in item.iter("a")).strip()
+    return bool(text) and text == links
 
 
 def _grouped_lines(parts: list[Any]) -> list[tuple[str, str | None]]:
@@ -147,13 +137,15 @@ def _grouped_lines(parts: list[Any]) -> list[tuple[str, str | None]]:
             if not isinstance(child.tag, str) or hidden(child):
                 continue
             if child in items:
-                text = _text(child)
+                text = element_text(child)
                 if text:
                     out.append((text, group))
-            elif (child.tag.lower() in _HEADINGS or _GROUP_HINT.search(_label(child))) and not any(
-                item in items for item in child.iter()
-            ):
-                text = _text(child).rstrip(":")
+            elif (
+                child.tag.lower() in HEADINGS
+                or _GROUP_HINT.search(_label(child))
+                or bold_line(child)
+            ) and not any(item in items for item in child.iter()):
+                text = element_text(child).rstrip(":")
                 if text and len(text.split()) <= 8 and not _INGREDIENT_HINT.fullmatch(text):
                     group = None if _INGREDIENT_HINT.match(text) else text
             else:
@@ -188,12 +180,14 @@ def _step_line(text: str) -> bool:
 def find_card(doc: Any) -> DomCard:
     """The page's ingredient list and steps, where its markup names them."""
     card = DomCard()
-    container = _best(doc, _INGREDIENT_HINT, _ingredient_line)
+    container = _best(doc, _INGREDIENT_HINT, _ingredient_line, amounts=True)
     if container is not None:
         card.ingredients = _grouped_lines(_with_like_siblings(container))
     steps = _best(doc, _STEP_HINT, _step_line)
     if steps is not None:
-        card.steps = _unnumbered([t for t in (_text(item) for item in _leaf_items(steps)) if t])
+        card.steps = _unnumbered(
+            [t for t in (element_text(item) for item in _leaf_items(steps)) if t]
+        )
     return card
 
 
@@ -210,16 +204,3 @@ def _unnumbered(steps: list[str]) -> list[str]:
             return steps
         bare.append(text[label.end() :])
     return bare
-
-
-def page_title(doc: Any) -> str | None:
-    """The page's own name for itself: og:title, else the first h1, else <title>."""
-    for element in doc.iter("meta"):
-        if (element.get("property") or "").lower() == "og:title" and element.get("content"):
-            return _SPACES.sub(" ", str(element.get("content"))).strip()
-    for tag in ("h1", "title"):
-        for element in doc.iter(tag):
-            text = _text(element)
-            if text:
-                return text
-    return None

@@ -1,0 +1,50 @@
+"""The shape of a recipe sentence: is it an instruction, and what is its main clause.
+
+"While the pork roasts, toss the carrots" is an instruction whose main clause is "toss the
+carrots": the leading clause sets the scene and belongs to another step. The verbs and
+openers are data (``data/words/verbs.toml``). Readers use :func:`is_instruction` to tell a
+method from prose; understanding uses :func:`main_clause` to know what a step itself does.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ladle.words import alternation, word_list
+
+__all__ = ["is_instruction", "main_clause"]
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    openers = alternation(word_list("verbs", "scene_openers"))
+    subordinate = re.compile(
+        rf"^\s*(?:{openers}\b[^,]*,\s*|meanwhile\s*,?\s*)",
+        re.I,
+    )
+    lead_ins = alternation(word_list("verbs", "lead_ins"))
+    verbs = alternation(word_list("verbs", "imperative"))
+    imperative = re.compile(rf"^\s*(?:{lead_ins},?\s+)?{verbs}\b", re.I)
+    return subordinate, imperative
+
+
+def main_clause(text: str) -> str:
+    """The sentence without the leading clauses that set the scene.
+
+    "While the pork roasts, toss the carrots" → "toss the carrots": the pork and its oven
+    belong to another step.
+    """
+    subordinate, _ = _patterns()
+    main = text
+    while True:
+        stripped = subordinate.sub("", main, count=1)
+        if stripped == main:
+            return main
+        main = stripped
+
+
+def is_instruction(sentence: str) -> bool:
+    """True when a sentence tells the cook to do something ("Roast for 2 hours.")."""
+    _, imperative = _patterns()
+    return bool(imperative.match(main_clause(sentence)))

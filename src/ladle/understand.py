@@ -1,0 +1,96 @@
+"""Where a draft becomes a recipe: every source understood the same way, once.
+
+:func:`understand` takes a :class:`~ladle.draft.Draft` from any reader and parses its
+ingredient lines (:mod:`ladle.ingredients`), understands its steps in order (:mod:`ladle.steps`:
+times, temperatures, equipment, which ingredients and groups each step uses, attention), reads
+its yield (:mod:`ladle.yields`) and times (:func:`ladle.durations.minutes_of`), and reads the
+article around the card (:mod:`ladle.article`: variants, pairings, doneness, storage, make
+ahead). What a source marks itself (a Cooklang ingredient's amount, its timers and cookware)
+is kept and folded into what the text says. A line ladle cannot parse stays in the recipe as
+written.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import PurePath
+
+from ladle.article import understand_article
+from ladle.draft import Draft, DraftLine, DraftStep
+from ladle.durations import minutes_of
+from ladle.errors import LadleError
+from ladle.ingredients import parse_ingredient
+from ladle.model import Ingredient, Recipe, Source, Step, Times
+from ladle.steps import attention_of, understand_steps
+from ladle.yields import yield_of
+
+__all__ = ["title_from", "understand"]
+
+
+def understand(draft: Draft) -> Recipe:
+    """The recipe a draft states, understood (see the module documentation)."""
+    if draft.known is not None:
+        return copy.deepcopy(draft.known)
+    ingredients = [_ingredient(line) for line in draft.ingredients]
+    steps = understand_steps([(s.text, s.section) for s in draft.steps], ingredients)
+    for step, marked in zip(steps, draft.steps, strict=True):
+        _fold_marks(step, marked)
+    source = copy.copy(draft.source) if draft.source else Source()
+    recipe = Recipe(
+        title=draft.title or title_from(source.location or ""),
+        description=draft.description or None,
+        yield_=yield_of(draft.yields),
+        times=Times(
+            prep_minutes=minutes_of(draft.times.get("prep")),
+            cook_minutes=minutes_of(draft.times.get("cook")),
+            total_minutes=minutes_of(draft.times.get("total")),
+        ),
+        ingredients=ingredients,
+        steps=steps,
+        notes=list(draft.notes),
+        tags=list(dict.fromkeys(draft.tags)),
+        metadata=dict(draft.metadata),
+        source=source,
+    )
+    understand_article(draft.article, recipe)
+    return recipe
+
+
+def _ingredient(line: DraftLine) -> Ingredient:
+    if line.known is not None:
+        known = copy.copy(line.known)
+        known.group = line.group if line.group is not None else known.group
+        return known
+    try:
+        return parse_ingredient(line.text, line.group)
+    except LadleError:  # a line ladle cannot understand stays as written
+        return Ingredient(text=line.text, name=line.text, group=line.group)
+
+
+def _fold_marks(step: Step, marked: DraftStep) -> None:
+    """Fold what a source marks in a step (Cooklang's timers, cookware and ingredients) into
+    what its text says: marked ingredients are the ones it uses, marked cookware comes first,
+    a timer the text does not state already is added."""
+    if not (marked.timers or marked.cookware or marked.uses is not None):
+        return
+    if marked.uses is not None:
+        step.uses = list(marked.uses)
+    durations = list(step.durations)
+    for timer in marked.timers:
+        if not any(
+            d.min_minutes == timer.min_minutes and d.max_minutes == timer.max_minutes
+            for d in durations
+        ):
+            durations.append(timer)
+    step.durations = durations
+    seen = {name.lower() for name in marked.cookware}
+    step.equipment = list(marked.cookware) + [e for e in step.equipment if e.lower() not in seen]
+    step.attention = attention_of(step.text, durations)
+
+
+def title_from(location: str) -> str:
+    """A title made from a file name, for a recipe that states none."""
+    stem = PurePath(location).stem if location and not location.startswith("<") else ""
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled recipe"
