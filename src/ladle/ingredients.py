@@ -44,8 +44,8 @@ from typing import Any
 
 from ladle.errors import IngredientError
 from ladle.model import Amount, Ingredient
-from ladle.tagger import ensure_offline_tagger
-from ladle.units import canonical_unit, is_count_unit
+from ladle.tagger import ensure_offline_tagger, use_quick_tagger
+from ladle.units import canonical_unit, import_with_unit_cache, is_count_unit
 
 __all__ = ["MAX_LINE", "clear_cache", "parse_ingredient", "parse_ingredients"]
 
@@ -115,10 +115,12 @@ _NUMBER_WORDS: dict[str, float] = {
 
 @cache
 def _parser() -> Any:
+    """ingredient-parser's ``parse_ingredient``, loaded once: the tagger it finds offline and
+    builds from ladle's quick file, its pint registry from ladle's cache."""
     ensure_offline_tagger()
-    from ingredient_parser import parse_ingredient as library_parse  # noqa: PLC0415
-
-    return library_parse
+    library = import_with_unit_cache("ingredient_parser")
+    use_quick_tagger()
+    return library.parse_ingredient
 
 
 # --- numbers ------------------------------------------------------------------------------------

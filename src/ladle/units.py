@@ -15,14 +15,19 @@ The registry caches its parsed definitions under ``$LADLE_CACHE_DIR``/``~/.cache
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
+import sys
 import tempfile
+import threading
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from types import ModuleType
+from typing import Any, Literal, TypeVar
 
 from ladle.errors import UnitError
 
@@ -38,6 +43,7 @@ __all__ = [
     "gas_mark_to_celsius",
     "grams_per_ml",
     "grams_per_piece",
+    "import_with_unit_cache",
     "is_count_unit",
     "is_unit_word",
     "registry",
@@ -372,29 +378,92 @@ def _cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "ladle" / "pint"
 
 
+_T = TypeVar("_T")
+
+
+def _clear_cache(folder: Path) -> None:
+    """Forget what pint cached in ``folder`` (ladle's own folder: nothing else lives there)."""
+    for pattern in ("*.pickle", "*.json"):
+        for path in folder.glob(pattern):
+            path.unlink(missing_ok=True)
+
+
+def _cached(build: Callable[[Path | None], _T]) -> _T:
+    """``build(folder)`` with a pint cache folder, robustly.
+
+    pint keeps its parsed definitions in pickles named by the content they come from, so a
+    stale file is never read; a damaged one (a crash mid-write, a full disk) makes pint raise.
+    Then the folder is emptied and ``build`` runs again, writing it afresh; a folder that
+    cannot be written gives way to one under the temporary directory, and that to no cache.
+    """
+    for folder in (_cache_dir(), Path(tempfile.gettempdir()) / f"ladle-{os.getuid()}" / "pint"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        for attempt in range(2):
+            try:
+                return build(folder)
+            except Exception:
+                if attempt == 0:
+                    try:
+                        _clear_cache(folder)
+                    except OSError:
+                        break
+    return build(None)
+
+
 @cache
 def registry() -> Any:
     """The kitchen's pint registry (created once, definitions cached on disk)."""
     import pint  # noqa: PLC0415 - half a second to import: only when converting
 
-    folder: Path | None = _cache_dir()
-    try:
-        assert folder is not None
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        folder = Path(tempfile.gettempdir()) / f"ladle-{os.getuid()}" / "pint"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = None
-    ureg: Any
-    try:
-        ureg = pint.UnitRegistry(cache_folder=folder) if folder else pint.UnitRegistry()
-    except Exception:
-        ureg = pint.UnitRegistry()
-    for definition in _KITCHEN_DEFINITIONS:
-        ureg.define(definition)
-    return ureg
+    def build(folder: Path | None) -> Any:
+        ureg: Any = pint.UnitRegistry(cache_folder=folder)
+        for definition in _KITCHEN_DEFINITIONS:
+            ureg.define(definition)
+        return ureg
+
+    return _cached(build)
+
+
+_import_lock = threading.Lock()
+
+
+def import_with_unit_cache(name: str) -> ModuleType:
+    """Import the module ``name``, letting the pint registries it makes use ladle's cache.
+
+    ingredient-parser builds a pint registry of its own when it is imported
+    (``ingredient_parser.UREG``), without a cache folder: a tenth of a second of parsing pint's
+    definition files in every process. It cannot simply use :func:`registry`: ladle's kitchen
+    measures (a stick, a pinch, a dash as units) would change what the library answers. So
+    while the module is imported, ``pint.UnitRegistry(...)`` gets ladle's cache folder when the
+    caller gives none; the registry is otherwise the one the library would have made, and both
+    registries share the cached definitions of pint's own files. A module already imported is
+    returned as it is.
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    import pint  # noqa: PLC0415 - heavy: only when ingredients are parsed
+
+    original = pint.UnitRegistry
+
+    def build(folder: Path | None) -> ModuleType:
+        if folder is None:
+            return importlib.import_module(name)
+
+        def cached_registry(*args: Any, **kwargs: Any) -> Any:
+            kwargs.setdefault("cache_folder", folder)
+            return original(*args, **kwargs)
+
+        with _import_lock:
+            setattr(pint, "UnitRegistry", cached_registry)  # noqa: B010 - pint is typed
+            try:
+                return importlib.import_module(name)
+            finally:
+                setattr(pint, "UnitRegistry", original)  # noqa: B010
+
+    return _cached(build)
 
 
 @cache
