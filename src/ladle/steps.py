@@ -217,11 +217,13 @@ def understand_steps(
     texts: Iterable[tuple[str, str | None]],
     ingredients: Sequence[Ingredient] = (),
 ) -> list[Step]:
-    """Steps understood in order, so "the marinade" can name what an earlier step mixed."""
+    """Steps understood in order, so "the marinade" can name what an earlier step mixed; a
+    step that names a group of the list ("whisk the dressing ingredients") uses its lines."""
     index = _IngredientIndex.build(ingredients)
     products: dict[str, list[int]] = {}
     last_made: list[int] = []  # what the latest "whisk together …" made, for "the sauce"
     named = {w.lower() for i in ingredients for w in words(i.name or "")}
+    groups = _groups(ingredients, named)
     steps: list[Step] = []
     previous: list[Duration] = []
     for text, section in texts:
@@ -229,6 +231,9 @@ def understand_steps(
         previous = durations
         main = main_clause(text)
         uses = index.find(without_equipment(main))
+        for pattern, members in groups:
+            if _names_group(pattern, main):
+                uses.extend(i for i in members if i not in uses)
         made = _MAKES.search(text)
         for match in _PRODUCTS.finditer(text):
             product = _product_key(match.group("product"))
@@ -265,6 +270,44 @@ def understand_steps(
             )
         )
     return steps
+
+
+_GROUP_LEAD = re.compile(
+    r"^(?:(?:ingredients?\s+)?for|to\s+make|to\s+serve|make|para|pour|für|voor|per)\s+"
+    r"(?:the|a|an|la|le|les|el|los|las|o|a|os|as|den|die|das|de|het)?\s*",
+    re.I,
+)
+
+
+def _groups(
+    ingredients: Sequence[Ingredient], named: set[str]
+) -> list[tuple[re.Pattern[str], list[int]]]:
+    """How a step names a group of the ingredient list, with the group's lines: "the dressing
+    ingredients", "for the glaze", "the dressing" (a group named like an ingredient, such as
+    "Chicken", only as "the chicken ingredients")."""
+    members: dict[str, list[int]] = {}
+    for n, ingredient in enumerate(ingredients):
+        if ingredient.group:
+            key = _GROUP_LEAD.sub("", ingredient.group.strip().rstrip(":").strip()).lower()
+            if key and len(key) <= 40:
+                members.setdefault(key, []).append(n)
+    out: list[tuple[re.Pattern[str], list[int]]] = []
+    for key, indexes in members.items():
+        phrase = re.escape(key).replace(r"\ ", r"\s+") + r"(?:e?s)?"
+        # a group named like an ingredient ("Chicken") only as "the chicken ingredients"
+        ending = r"\s+ingredients\b" if set(words(key)) <= named else r"\b"
+        pattern = rf"\b{phrase}{ending}"
+        out.append((re.compile(pattern, re.I), indexes))
+    return out
+
+
+_LATER = re.compile(r"(?<!ingredients\s)\bfor\s+(?:the\s+)?$", re.I)
+
+
+def _names_group(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a step's main clause names a group, not as what a later step makes ("keep the
+    milk for the sauce"; but "the ingredients for the sauce" is the group)."""
+    return any(not _LATER.search(text[: m.start()]) for m in pattern.finditer(text))
 
 
 _AFTER = re.compile(r"^\s*(?:after|once)\b[^,]*,", re.I)
