@@ -9,6 +9,7 @@ import pytest
 
 from ladle import ingredients as ingredient_module
 from ladle.draft import Draft, DraftLine, DraftStep
+from ladle.examples import example_text
 from ladle.formats import FORMATS, READABLE, ReadOptions, detect, read_drafts, read_text
 from ladle.formats.html.sites import _grouped
 from ladle.understand import understand
@@ -225,3 +226,21 @@ def test_site_scraper_groups_are_kept_when_they_hold_the_same_lines() -> None:
     assert _grouped(lines, [_Group("A", lines[:1]), _Group("B", ["other"])]) == [
         (line, None) for line in lines
     ]
+
+
+# --- the article from every source ---------------------------------------------------------
+
+
+def test_a_blog_page_gives_the_same_article_as_its_text() -> None:
+    """The built-in example's article as a web page around a JSON-LD card (which has no
+    yield: the card shows "Serves 4"), with comments that are no part of the article."""
+    (text,) = read_text(example_text("pork-belly-dinner.txt"), "text", "example.txt")
+    (page,) = read_text(example_text("pork-belly-dinner.html"), "html", "example.html")
+    for field in ("variants", "pairings", "doneness", "storage", "make_ahead"):
+        ours = [item.to_json() for item in getattr(page, field)]
+        assert ours == [item.to_json() for item in getattr(text, field)], field
+        assert ours, field
+    assert [s.max_days for s in page.storage] == [3]  # not the comment's "7 days"
+    assert page.yield_.servings == 4
+    assert page.notes == text.notes
+    assert [i.text for i in page.ingredients] == [i.text for i in text.ingredients]

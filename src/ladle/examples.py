@@ -8,7 +8,9 @@ from ladle.errors import SourceNotFound
 
 __all__ = ["EXAMPLES", "example_text"]
 
-EXAMPLES = ("pork-belly-dinner.txt",)
+# The built-in example as plain text, and the same article as a blog page around a JSON-LD
+# card (with a comment section and a footer that are no part of the article).
+EXAMPLES = ("pork-belly-dinner.txt", "pork-belly-dinner.html")
 
 
 def example_text(name: str = EXAMPLES[0]) -> str:
