@@ -39,3 +39,27 @@ def test_json_ld_round_trip(name: str, recipe: Recipe, tmp_path: Path) -> None:
     assert essentials(again) == essentials(recipe)
     assert [s.section for s in again.steps] == [s.section for s in recipe.steps]
     assert again.times.to_json() == recipe.times.to_json()
+    assert again.notes == recipe.notes
+    assert [i.group for i in again.ingredients] == [i.group for i in recipe.ingredients]
+
+
+def test_json_ld_keeps_fixed_amounts_metadata_and_units_in_other_languages() -> None:
+    text = """Vinaigrette
+
+Ingrédients
+- 2 c. à soupe d'huile d'olive
+- 1 c. à café de moutarde
+- 1 pincée de sel
+
+Préparation
+1. Fouettez la moutarde et l'huile.
+"""
+    (recipe,) = read_text(text, "text", "vinaigrette.txt")
+    assert [i.unit for i in recipe.ingredients] == ["tablespoon", "teaspoon", "pinch"]
+    recipe.ingredients[2].fixed = True
+    recipe.metadata = {"cuisine": "French", "course": "Sauce", "author": "A. Cook"}
+    (again,) = read_text(jsonld.write(recipe), "jsonld", "vinaigrette.jsonld")
+    assert [(i.text, i.unit, i.fixed) for i in again.ingredients] == [
+        (i.text, i.unit, i.fixed) for i in recipe.ingredients
+    ]
+    assert again.metadata == recipe.metadata

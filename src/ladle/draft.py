@@ -32,6 +32,7 @@ class DraftLine:
     text: str
     group: str | None = None
     known: Ingredient | None = None  # the source marked the amount itself (Cooklang)
+    fixed: bool = False  # the source says scaling leaves the amount alone
 
 
 @dataclass(slots=True)

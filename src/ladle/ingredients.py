@@ -37,7 +37,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cache, lru_cache
 from typing import Any
@@ -46,6 +46,7 @@ from ladle.errors import IngredientError
 from ladle.model import Amount, Ingredient
 from ladle.tagger import ensure_offline_tagger, use_quick_tagger
 from ladle.units import canonical_unit, import_with_unit_cache, is_count_unit
+from ladle.words import alternation, table
 
 __all__ = ["MAX_LINE", "clear_cache", "parse_ingredient", "parse_ingredients"]
 
@@ -505,10 +506,43 @@ def parse_ingredient(line: str, group: str | None = None) -> Ingredient:
     return understood
 
 
+@cache
+def _foreign_units() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Units in other languages right after an amount, and the English unit each is."""
+    spellings = {
+        spelling: unit
+        for unit, words in table("units")["after_number"].items()
+        for spelling in words
+    }
+    pattern = re.compile(
+        rf"^(?P<amount>\s*{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*)"
+        rf"(?P<unit>{alternation(spellings)})(?=[\s,;:]|$)",
+        re.I,
+    )
+    return pattern, spellings
+
+
+def _foreign_unit(text: str) -> tuple[str, str] | None:
+    """ "2 c. à soupe d'huile" → ("2 cup d'huile", "tablespoon"): a unit in another language
+    stands in the line as a unit the tagger reads surely, and is then set to the unit it is
+    (never a cup); None when the line starts with no such unit."""
+    pattern, spellings = _foreign_units()
+    match = pattern.match(text)
+    if match is None:
+        return None
+    unit = spellings[" ".join(match.group("unit").lower().split())]
+    return f"{match.group('amount')}cup{text[match.end() :]}", unit
+
+
 @lru_cache(maxsize=4096)
 def _understood(text: str) -> Ingredient:
     """One cleaned line, understood once per process: recipes repeat "1 tsp salt" a lot, and the
     tagger is the slow part of reading a recipe. Callers get a copy."""
+    foreign = _foreign_unit(text)
+    if foreign is not None:
+        stand_in, unit = foreign
+        understood = _understood(stand_in)
+        return replace(understood, text=text, unit=canonical_unit(unit))
     try:
         parsed = _parser()(text, separate_names=False)
     except Exception as exc:  # the library's own failures on odd text

@@ -63,9 +63,11 @@ def _ingredient(line: DraftLine) -> Ingredient:
         known.group = line.group if line.group is not None else known.group
         return known
     try:
-        return parse_ingredient(line.text, line.group)
+        ingredient = parse_ingredient(line.text, line.group)
     except LadleError:  # a line ladle cannot understand stays as written
-        return Ingredient(text=line.text, name=line.text, group=line.group)
+        ingredient = Ingredient(text=line.text, name=line.text, group=line.group)
+    ingredient.fixed = ingredient.fixed or line.fixed
+    return ingredient
 
 
 def _fold_marks(step: Step, marked: DraftStep) -> None:

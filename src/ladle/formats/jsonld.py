@@ -6,8 +6,12 @@ Reading finds every Recipe node and hands it to ``schemaorg.py``, which web page
 ``write(recipe)`` gives it as pretty JSON. Only what the recipe knows is written: no key for an
 unknown time or yield, no nutrition until ladle computes it. Times are ISO 8601 durations
 (``PT1H30M``, ``P1DT2H``); steps are ``HowToStep`` objects, gathered into ``HowToSection``
-objects where the recipe names sections; the equipment the steps use becomes ``HowToTool``
-objects.
+objects where the recipe names sections, and the notes follow as ``HowToTip`` objects; the
+equipment the steps use becomes ``HowToTool`` objects. Ingredient groups are written as
+sites write them, the group's name as a line ("For the glaze:") before its lines; course,
+cuisine, cooking method and author go under their schema.org names; amounts that scaling
+leaves alone (``Ingredient.fixed``) are listed by position among the ingredient lines under
+ladle's own property ``FIXED``. Units stay as written in each line, in any language.
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ from typing import Any
 
 from ladle.draft import Draft
 from ladle.errors import NoRecipeFound
-from ladle.formats.schemaorg import loads_lenient, recipe_nodes, to_draft
+from ladle.formats.schemaorg import FIXED, loads_lenient, recipe_nodes, to_draft
 from ladle.model import Recipe, Step, Yield
 
-__all__ = ["iso_duration", "read", "script_json", "to_schema_org", "write", "yield_texts"]
+__all__ = ["FIXED", "iso_duration", "read", "script_json", "to_schema_org", "write", "yield_texts"]
 
 JSON = dict[str, Any]
 
@@ -77,8 +81,9 @@ def _step(step: Step, position: int) -> JSON:
     return {"@type": "HowToStep", "position": position, "text": " ".join(step.text.split())}
 
 
-def _instructions(steps: list[Step]) -> list[JSON]:
-    """Steps in order: loose steps as HowToStep, runs of one section as a HowToSection."""
+def _instructions(steps: list[Step], notes: list[str]) -> list[JSON]:
+    """Steps in order: loose steps as HowToStep, runs of one section as a HowToSection; the
+    notes after them as HowToTip."""
     items: list[JSON] = []
     section: JSON | None = None
     for step in steps:
@@ -97,6 +102,9 @@ def _instructions(steps: list[Step]) -> list[JSON]:
             items.append(section)
         members: list[JSON] = section["itemListElement"]
         members.append(_step(step, len(members) + 1))
+    for note in notes:
+        if note.strip():
+            items.append({"@type": "HowToTip", "position": len(items) + 1, "text": note.strip()})
     return items
 
 
@@ -109,6 +117,35 @@ def _tools(steps: list[Step]) -> list[JSON]:
             if name and name.casefold() not in seen:
                 seen[name.casefold()] = name
     return [{"@type": "HowToTool", "name": name} for name in seen.values()]
+
+
+def _ingredient_lines(recipe: Recipe) -> list[str]:
+    """The ingredient lines, each group's name before its lines as "Name:" (the way recipe
+    sites list groups in recipeIngredient, and ladle reads them back)."""
+    lines: list[str] = []
+    current: str | None = None
+    for ingredient in recipe.ingredients:
+        if ingredient.group and ingredient.group != current:
+            lines.append(f"{ingredient.group.rstrip(':').strip()}:")
+        current = ingredient.group
+        lines.append(ingredient.text)
+    return lines
+
+
+_METADATA = {
+    "course": "recipeCategory",
+    "cuisine": "recipeCuisine",
+    "cooking method": "cookingMethod",
+}
+
+
+def _metadata(recipe: Recipe, data: JSON) -> None:
+    """What ladle keeps but does not model, under its schema.org names."""
+    for name, key in _METADATA.items():
+        if recipe.metadata.get(name):
+            data[key] = recipe.metadata[name]
+    if recipe.metadata.get("author"):
+        data["author"] = {"@type": "Person", "name": recipe.metadata["author"]}
 
 
 def to_schema_org(recipe: Recipe) -> JSON:
@@ -128,11 +165,15 @@ def to_schema_org(recipe: Recipe) -> JSON:
     ):
         if minutes is not None and math.isfinite(minutes) and minutes >= 0:
             data[key] = iso_duration(minutes)
+    _metadata(recipe, data)
     tags = [tag.strip() for tag in recipe.tags if tag.strip()]
     if tags:
         data["keywords"] = ", ".join(tags)
-    data["recipeIngredient"] = [i.text for i in recipe.ingredients]
-    data["recipeInstructions"] = _instructions(recipe.steps)
+    data["recipeIngredient"] = _ingredient_lines(recipe)
+    fixed = [n for n, i in enumerate(recipe.ingredients) if i.fixed]
+    if fixed:  # no schema.org word for an amount that scaling leaves alone: ladle's own
+        data[FIXED] = fixed
+    data["recipeInstructions"] = _instructions(recipe.steps, recipe.notes)
     tools = _tools(recipe.steps)
     if tools:
         data["tool"] = tools

@@ -474,7 +474,20 @@ def to_draft(node: Mapping[str, Any], location: str, url: str | None, fmt: str) 
             format=fmt, location=location, url=url or _first_text(node.get("url")) or None
         ),
     )
+    _mark_fixed(draft, node.get(FIXED))
     return yield_from_last_step(draft)
+
+
+# ladle's own property for amounts scaling leaves alone (see ladle.formats.jsonld)
+FIXED = "https://ladle.invalid/ns#fixedIngredient"
+
+
+def _mark_fixed(draft: Draft, positions: object) -> None:
+    if not isinstance(positions, list):
+        return
+    for position in positions:
+        if type(position) is int and 0 <= position < len(draft.ingredients):
+            draft.ingredients[position].fixed = True
 
 
 def _time(value: object) -> str | float | None:
