@@ -198,6 +198,10 @@ def test_windows_line_endings() -> None:
         ("@milk{1/2*%cup}", {"quantity": 0.5, "units": "cup"}),
         ("@salt{%pinch}", {"quantity": "some", "units": "pinch"}),
         ("@white wine|wine{100%ml}", {"quantity": 100, "units": "ml", "alias": "wine"}),
+        # Escaped, "%" and a leading "=" are plain characters (as cooklang-rs reads them).
+        ("@milk{2\\%ish%cups}", {"quantity": "2%ish", "units": "cups"}),
+        ("@salt{\\=1%tsp}", {"quantity": "=1", "units": "tsp"}),
+        ("@salt{\\} 1 %g\\%}", {"quantity": "} 1", "units": "g%"}),
     ],
 )
 def test_ingredient_amounts_notes_and_aliases(text: str, item: dict[str, Any]) -> None:
