@@ -339,6 +339,33 @@ def test_ingredients_from_the_steps() -> None:
     assert recipe.ingredients[5].to_taste
 
 
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ("{pinch}", (None, None, "pinch", None, False, "pinch salt")),
+        ("{%pinch}", (None, None, "pinch", None, False, "pinch salt")),
+        ("{to taste}", (None, None, None, None, True, "salt to taste")),
+        ("{a few}", (None, None, None, "a few", False, "a few salt")),
+        ("{lots, to taste}", (None, None, None, "lots, to taste", True, "lots, to taste salt")),
+        ("{few%sprigs}", (None, None, "sprig", "few", False, "few sprigs salt")),
+        ("{½%tsp}", (0.5, None, "teaspoon", None, False, "½ tsp salt")),
+        ("{1,5%dl}", (1.5, None, "deciliter", None, False, "1½ dl salt")),
+        ("{1 cup}", (1, None, "cup", None, False, "1 cup salt")),
+        ("{500g}", (500, None, "gram", None, False, "500 g salt")),
+        ("{2-3 cm}", (2, 3, "centimeter", None, False, "2–3 cm salt")),
+        ("{1 large}", (1, None, None, "large", False, "1 large salt")),
+        ("{3 cloves // minced}", (3, None, "clove", "// minced", False, "3 cloves // minced salt")),
+        ("{1x400%g tin}", (None, None, "g_tin", "1x400", False, "1x400 g tin salt")),
+        ("{2 large%cups}", (2, None, "cup", "large", False, "2 large cups salt")),
+    ],
+)
+def test_text_amounts_keep_every_word(amount: str, expected: tuple[Any, ...]) -> None:
+    [got] = _read(f"Add @salt{amount}.").ingredients
+    assert (got.quantity, got.quantity_max, got.unit, got.comment, got.to_taste, got.text) == (
+        expected
+    )
+
+
 def test_the_same_name_twice() -> None:
     recipe = _read(
         "Mix @flour{100%g} and @water{50%g}.\n\nAdd more @flour{200%g}.\n\n"
@@ -463,7 +490,7 @@ def test_round_trip_of_the_built_in_example() -> None:
     assert _kept(back) == _kept(recipe)
     assert back.yield_.servings == recipe.yield_.servings
     assert back.times == recipe.times
-    assert "@butter{1%tablespoon}" in write(recipe)  # listed, though no step uses it
+    assert "@butter{1%tbsp}" in write(recipe)  # listed, though no step uses it; unit as written
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
@@ -503,7 +530,8 @@ def test_the_writer_marks_mentions_amount_first_alias_where_worded_differently()
         Step(text="Drizzle over the rest of the olive oil.", uses=[0]),
     ]
     text = write(_recipe(steps, ingredients))
-    assert "Warm the @olive oil{2%tablespoon} with the @fresh thyme leaves|thyme leaves{1}." in text
+    # The unit as the ingredient's text spells it ("tbsp"), ladle's name where it has none.
+    assert "Warm the @olive oil{2%tbsp} with the @fresh thyme leaves|thyme leaves{1}." in text
     assert "Drizzle over the rest of the @olive oil{}." in text
     assert "ingredients:" not in text  # the steps give the list, in order
 
@@ -636,7 +664,10 @@ _WORDS = st.one_of(
 _PHRASE = st.lists(_WORDS, min_size=1, max_size=10).map(" ".join).filter(lambda t: t.split())
 _NAME = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join).filter(lambda t: t.split())
 _QUANTITY = st.sampled_from([None, 1.0, 2.0, 0.5, 0.25, 1 / 3, 2 / 3, 1.5, 0.1, 250.0, 1.2])
-_UNIT = st.sampled_from([None, "gram", "cup", "tablespoon", "clove", "pinch", "fluid_ounce"])
+_UNIT = st.sampled_from(
+    [None, "gram", "cup", "tablespoon", "clove", "pinch", "fluid_ounce", "bowl", "large_pizza"]
+)
+_COMMENT = st.sampled_from([None, "few", "large", "a little", "10%", "} {", "-- x", "2 big"])
 
 
 @st.composite
@@ -645,9 +676,17 @@ def _recipes(draw: st.DrawFn) -> Recipe:
     for _ in range(draw(st.integers(0, 5))):
         quantity = draw(_QUANTITY)
         high = draw(st.sampled_from([None, 3.0])) if quantity is not None else None
+        name, comment = draw(_NAME), draw(_COMMENT)
         ingredients.append(
             Ingredient(
-                text="x", name=draw(_NAME), quantity=quantity, quantity_max=high, unit=draw(_UNIT)
+                text=f"{comment or ''} {name}",  # the comment, if any, is part of the amount
+                name=name,
+                quantity=quantity,
+                quantity_max=high,
+                unit=draw(_UNIT),
+                comment=comment,
+                to_taste=draw(st.booleans()),
+                fixed=draw(st.booleans()),
             )
         )
     steps = []
