@@ -27,6 +27,7 @@ from ladle.formats.cooklang_parse import parse
 from ladle.model import Ingredient, Recipe, Step, Yield
 
 from .conftest import CASES, ROOT, SHARED, shared
+from .test_cooklang_corpus import UNIT_ALONE, differences, official_error
 
 CANONICAL = "data/cooklang/canonical.yaml"
 GOLDEN = sorted((CASES / "cooklang").glob("*.cook"))
@@ -656,6 +657,26 @@ def test_reading_raises_nothing_but_ladle_errors(parts: list[str], front_matter:
         read(text, "fuzz.cook")
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.booleans())
+def test_any_cooklang_read_written_and_read_again_is_the_same(
+    parts: list[str], front_matter: bool
+) -> None:
+    """The corpus test's round trip on any text: what a reader takes, the writer gives back."""
+    text = "".join(parts)
+    if front_matter:
+        text = f"---\n{text}\n---\n{text}"
+    try:
+        [recipe] = read(text, "fuzz.cook")
+    except LadleError:
+        return
+    written = write(recipe)
+    [back] = read(written, "fuzz.cook")
+    assert differences(recipe, back) == [], written
+    assert not UNIT_ALONE.search(written), written
+    assert official_error(written) is None, written
+
+
 _WORDS = st.one_of(
     st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=4),
     st.sampled_from(["salt", "olive oil", "eggs", "oven", "10 minutes", "@", "#", "~", "{", "}"]),
@@ -710,6 +731,9 @@ def _tidy(text: str) -> str:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_recipes())
 def test_written_recipes_read_back(recipe: Recipe) -> None:
+    written = write(recipe)
+    assert not UNIT_ALONE.search(written), written  # never "{%unit}"
+    assert official_error(written) is None, written
     back = _round_trip(recipe)
     assert back.title == _tidy(recipe.title)
     assert [(i.name, i.quantity, i.quantity_max, i.unit) for i in back.ingredients] == [
