@@ -94,5 +94,5 @@ def _fold_marks(step: Step, marked: DraftStep) -> None:
 def title_from(location: str) -> str:
     """A title made from a file name, for a recipe that states none."""
     stem = PurePath(location).stem if location and not location.startswith("<") else ""
-    words = re.sub(r"[-_]+", " ", stem).strip()
+    words = " ".join(re.sub(r"[-_]+", " ", stem).split())
     return words[:1].upper() + words[1:] if words else "Untitled recipe"

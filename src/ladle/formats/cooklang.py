@@ -1,62 +1,81 @@
 """Cooklang in and out: ``.cook`` files to ladle recipes and back.
 
 Reading is two steps. :func:`~ladle.formats.cooklang_parse.parse` gives the canonical structure
-of the Cooklang test suite (fast, knows nothing of ladle); :func:`to_recipe` maps it to a
-:class:`~ladle.model.Recipe`:
+of the Cooklang test suite (fast, knows nothing of ladle); :func:`to_draft` maps it to a
+:class:`~ladle.draft.Draft`, which :func:`ladle.understand.understand` makes a recipe.
+Writing is :func:`write` (:mod:`ladle.formats.cooklang_write`), which reads back what it
+writes to choose each form.
 
-- *title* from the ``title`` metadata, else the file name (``chicken-pie.cook`` → "Chicken pie");
+Metadata (front matter, or ``>> key: value`` lines):
+
+- *title* from ``title``, else the file name (``chicken-pie.cook`` → "Chicken pie");
   *servings* from ``servings``/``serves`` (``2|4|8`` gives 2) and *yield* from ``yield``
   ("2 loaves"); *times* from ``prep time``, ``cook time`` and ``time``/``total time``
   (also written ``prep_time``, ``time.prep``; any duration ladle reads: "1h30m", "45 minutes");
   *tags* from ``tags`` (a list or "a, b"); *description* from ``description``/``introduction``;
   the source URL from ``source`` (a URL, "Name <URL>" or a mapping with ``url``).
-- *Ingredients*: each ``@`` item with an amount, and the first of each name without one, is an
-  ingredient, in order of appearance; a later ``@name`` or ``@name{}`` without an amount uses
-  the latest ingredient of that name. Amounts are never summed: two ``@flour{100%g}`` are two
-  lines, as Cooklang's own tools list them. ``(…)`` is the preparation, ``{=…}`` fixed,
-  ``@./path/Name`` a reference to another recipe; the ingredient's text is written out
-  ("2 cups flour"), its unit made canonical (``canonical_unit``); a text amount stays in the text
-  ("few sprigs thyme"), and "to taste" sets ``to_taste``.
-- The front-matter key ``ingredients`` (written by :func:`write`), a list of ingredients in
-  Cooklang form (``"@butter{1%tbsp}"``), gives the ingredient list its order and carries the
-  ingredients no step names. Each entry takes the step ingredient of the same name and amount,
-  else the first one of the same name, else it is an ingredient of its own; step ingredients no
-  entry takes follow the list. An amount written in the steps wins over the list's.
-- *Steps*: the text with each component as the step shows it (the alias, or the name; a timer
-  as its amount, "10 minutes", or its name when it has none), whitespace collapsed; the section
-  of ``=`` lines; ``uses`` the ingredients the step's ``@`` items name; equipment from the
-  cookware (ladle's canonical name where the equipment lexicon knows it, else as written) and
-  then what :func:`~ladle.steps.understand_steps` finds in the text, which also gives the
-  temperatures, the durations (the timers' durations are added when the text has not
-  already stated them) and the attention. ``>`` notes are the recipe's notes.
+- Everything else is kept as text by name in ``Recipe.metadata``, to be written back: every
+  other key (``course: dinner`` → ``{"course": "dinner"}``); a value ladle cannot read
+  (``servings: a few``) or reads only in part (``source: Mum's book <https://…>``, kept whole
+  beside the URL); a second key for a field already read (``introduction`` beside
+  ``description``). Numbers and booleans are kept as YAML writes them ("4", "1.5", "true"), a
+  list joined with ", " ("vegan, quick"), a mapping flattened with dots (``nutrition:
+  {calories: 300}`` → ``"nutrition.calories": "300"``; ``source: {name: …, url: …}`` keeps
+  ``"source.name"``). An empty value says nothing and is left out.
 
-Writing (:func:`write`) gives Cooklang that reads back to the same title, ingredients (name,
-quantity, unit, order) and step texts: YAML front matter (title, description, servings or
-yield, times, tags, source and, when the steps alone would not give the ingredient list in
-its order, ``ingredients``), ``= Section`` lines, one paragraph per step and ``>`` notes. Each
-ingredient a step uses is marked where the text names it (by its name, else its name without
-words such as "fresh", else its last or first word), with the amount and preparation at its
-first mark in the recipe (``@olive oil{2%tablespoon}``) and ``{}`` after; where the text words
-it differently the alias keeps the text (``@fresh thyme leaves|thyme leaves{1%tablespoon}``).
-Ingredients are never merged, so every line of the ingredient list comes back as it was.
-Equipment the text names becomes cookware (``#roasting tin{}``) and a duration written as
-"25-30 minutes" a timer (``~{25-30%minutes}``), each only where it reads back as the same
-text. Text that would read as Cooklang is escaped with ``\\``: ``@ # ~ { \\``, ``--``, ``[-``,
-``(`` right after a mark, and ``>`` or ``=`` opening a line.
+Amounts. A number, fraction or range between the braces (``{2}``, ``{1 1/2%cups}``, ``{2-4}``)
+gives ``quantity`` (and ``quantity_max``), ``%unit`` the canonical ``unit``, a leading ``=``
+``fixed``. Cooklang calls anything else a text amount; ladle reads its words as a cook would and
+keeps every one of them, so that ladle → Cooklang → ladle keeps each amount, unit and name:
+
+- ``{pinch}``, ``{handful}``: one word ladle knows as a unit is the unit, with no quantity;
+- ``{to taste}``: ``to_taste``, no quantity (any text amount with the word "taste" sets it);
+- ``{a few}``, ``{lots}``, ``{lidt}``: no quantity; the words are the ``comment``, where ladle's
+  ingredient reader also puts "few" of "few sprigs thyme";
+- ``{few%sprigs}``: no quantity, unit ``sprig``, comment "few";
+- a number as cooks write it: ``{½%tsp}`` (0.5 teaspoon), ``{1,5%dl}``, ``{1½%tbsp}``;
+- a number, then a unit word (a ``%`` forgotten): ``{1 cup}``, ``{500g}``, ``{2-3 cm}``;
+- a number, then other words: ``{1 large}`` is 1 with comment "large", ``{3 cloves // minced}``
+  3 clove with comment "// minced";
+- ``{%pinch}`` (which cooklang-rs refuses) is the unit with no quantity.
+
+The ingredient's text is the amount, then the name ("few sprigs thyme", "½ tsp salt",
+"salt to taste"), numbers as ladle shows them (``{1,5%dl}`` → "1½ dl"). The writer writes each
+amount in the first form that reads back to the same quantity, range, unit, words and to-taste:
+``{2%tbsp}`` (the unit spelled as the ingredient's text spells it), ``{pinch}``, ``{few%sprigs}``,
+``{1 large}``, ``{to taste}``, and ``{some%bowl}`` for a unit with no number and no word of its
+own. It never writes ``{%unit}``.
+
+Ingredients: each ``@`` item with an amount, and the first of each name without one, is an
+ingredient, in order of appearance; a later ``@name`` or ``@name{}`` without an amount uses the
+latest ingredient of that name. Amounts are never summed: two ``@flour{100%g}`` are two lines, as
+Cooklang's own tools list them. ``(…)`` is the preparation, ``@./path/Name`` a reference to
+another recipe. The front-matter key ``ingredients`` (written by :func:`write`), a list of
+ingredients in Cooklang form (``"@butter{1%tbsp}"``), gives the ingredient list its order and
+carries the ingredients no step names. Each entry takes the step ingredient of the same name and
+amount, else the first one of the same name, else it is an ingredient of its own; step
+ingredients no entry takes follow the list. An amount written in the steps wins over the list's.
+
+Steps: the text with each component as the step shows it (the alias, or the name; a timer as its
+amount, "10 minutes", or its name when it has none), whitespace collapsed; the section of ``=``
+lines; ``uses`` the ingredients the step's ``@`` items name; equipment from the cookware
+(ladle's canonical name where the equipment lexicon knows it, else as written) and then what
+:func:`~ladle.steps.understand_steps` finds in the text, which also gives the temperatures, the
+durations and the attention. A timer adds its duration when the text has not already stated it,
+its unit read in several languages (``~{5%minutter}``, ``~{1%Stunde}``). ``>`` notes are the
+recipe's notes. A timer's name and a cookware's count have no place in the model and are not
+kept (``~eggs{3%minutes}`` is "3 minutes", ``#pot{2}`` "pot").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
-from decimal import Decimal
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-import yaml
-
-from ladle.draft import Draft
-from ladle.durations import find_durations
+from ladle.draft import Draft, DraftLine, DraftStep
+from ladle.durations import find_durations, minutes_of
 from ladle.equipment import EQUIPMENT, equipment_in
 from ladle.errors import NoRecipeFound
 from ladle.formats.cooklang_parse import (
@@ -68,12 +87,12 @@ from ladle.formats.cooklang_parse import (
     parse,
     parse_ingredient_form,
 )
-from ladle.model import Duration, Ingredient, Recipe, Source, Step, Times, Yield
-from ladle.steps import attention_of, understand_steps
-from ladle.understand import title_from
-from ladle.units import canonical_unit, format_quantity
+from ladle.model import Duration, Ingredient, Source
+from ladle.text import FRACTIONS, parse_number
+from ladle.units import _COUNT_UNITS, canonical_unit, format_quantity, is_count_unit
+from ladle.yields import parse_yield
 
-__all__ = ["parse", "read", "to_recipe", "write"]
+__all__ = ["parse", "read", "to_draft", "write"]
 
 INGREDIENTS_KEY = "ingredients"
 
@@ -82,70 +101,39 @@ INGREDIENTS_KEY = "ingredients"
 
 
 def read(text: str, location: str) -> list[Draft]:
-    """The recipe of a Cooklang text, as a draft (a list of one, as every reader gives)."""
-    recipe = to_recipe(parse(text, location), location)
-    return [Draft(known=recipe, source=recipe.source)]
+    """The recipe of a Cooklang text as a draft (a list of one, as every reader gives)."""
+    return [to_draft(parse(text, location), location)]
 
 
-def _key(key: str) -> str:
-    return " ".join(re.sub(r"[_.\-]+", " ", key.lower()).split())
-
-
-def _string(value: Any) -> str | None:
-    if value is None or isinstance(value, dict | list):
-        return None
-    text = " ".join(str(value).split())
-    return text or None
-
-
-def to_recipe(document: CooklangDocument, location: str = "<text>") -> Recipe:
-    """A parsed Cooklang document as a ladle recipe (see the module documentation)."""
-    meta = {_key(k): v for k, v in document.metadata.items()}
-    ingredients, step_uses = _ingredients(document.steps, meta.get(INGREDIENTS_KEY))
+def to_draft(document: CooklangDocument, location: str = "<text>") -> Draft:
+    """A parsed Cooklang document as a draft: the text of each step and each ingredient as
+    written, with what the components mark (amounts, timers, cookware, which ingredients a
+    step uses) beside it (see the module documentation)."""
+    fields = read_fields(document.metadata)
+    ingredients, step_uses = _ingredients(document.steps, fields.listed)
     if not document.steps and not ingredients:
         raise NoRecipeFound(
             "no recipe found: the Cooklang text has no steps and no ingredients",
             where=location,
             hint="write steps as paragraphs, ingredients as @name{amount%unit}",
         )
-    texts: list[tuple[str, str | None]] = []
-    timers: list[list[Duration]] = []
-    cookware: list[list[str]] = []
-    for items, section in zip(document.steps, document.sections, strict=True):
+    steps: list[DraftStep] = []
+    for items, section, uses in zip(document.steps, document.sections, step_uses, strict=True):
         text, durations, tools = _step_parts(items)
-        texts.append((text, section))
-        timers.append(durations)
-        cookware.append(tools)
-    steps = understand_steps(texts, ingredients)
-    for step, uses, durations, tools in zip(steps, step_uses, timers, cookware, strict=True):
-        _complete(step, uses, durations, tools)
-    return Recipe(
-        title=_string(meta.get("title")) or title_from(location),
-        description=_string(meta.get("description") or meta.get("introduction")),
-        yield_=_yield(meta),
-        times=_times(meta),
-        ingredients=ingredients,
+        name = " ".join(section.split()) if section else None
+        steps.append(DraftStep(text, name, timers=durations, cookware=tools, uses=uses))
+    return Draft(
+        title=fields.title,
+        description=fields.description,
+        yields=fields.yields,
+        times=fields.times,
+        ingredients=[DraftLine(i.text, known=i) for i in ingredients],
         steps=steps,
         notes=list(document.notes),
-        tags=_tags(meta.get("tags")),
-        source=Source(format="cooklang", location=location, url=_url(meta)),
+        tags=fields.tags,
+        metadata=fields.metadata,
+        source=Source(format="cooklang", location=location, url=fields.url),
     )
-
-
-def _complete(step: Step, uses: list[int], timers: list[Duration], tools: list[str]) -> None:
-    """Fold what the components say into what the text says."""
-    step.uses = uses
-    durations = list(step.durations)
-    for timer in timers:
-        if not any(
-            d.min_minutes == timer.min_minutes and d.max_minutes == timer.max_minutes
-            for d in durations
-        ):
-            durations.append(timer)
-    step.durations = durations
-    seen = {name.lower() for name in tools}
-    step.equipment = tools + [e for e in step.equipment if e.lower() not in seen]
-    step.attention = attention_of(step.text, durations)
 
 
 def _shown_quantity(item: IngredientItem | CookwareItem | TimerItem) -> str:
@@ -158,12 +146,86 @@ def _shown_quantity(item: IngredientItem | CookwareItem | TimerItem) -> str:
     return text
 
 
-def _timer_text(item: TimerItem) -> str:
+def timer_text(item: TimerItem) -> str:
     """A timer as a step shows it: its amount ("10 minutes"), or its name when it has none."""
     if item["quantity"] == "":
         return item["name"]
     amount = _shown_quantity(item)
     return f"{amount} {item['units']}" if item["units"] else amount
+
+
+# Timer units in the languages Cooklang files are written in, in minutes.
+_TIMER_UNITS: dict[str, float] = {
+    **dict.fromkeys(
+        (
+            "s",
+            "sec",
+            "secs",
+            "second",
+            "seconds",
+            "sekund",
+            "sekunder",
+            "sekunde",
+            "sekunden",
+            "seconde",
+            "secondes",
+        ),
+        1 / 60,
+    ),
+    **dict.fromkeys(
+        (
+            "m",
+            "min",
+            "mins",
+            "minute",
+            "minutes",
+            "minut",
+            "minutter",
+            "minuten",
+            "minuto",
+            "minutos",
+        ),
+        1.0,
+    ),
+    **dict.fromkeys(
+        (
+            "h",
+            "hr",
+            "hrs",
+            "hour",
+            "hours",
+            "time",
+            "timer",
+            "stunde",
+            "stunden",
+            "heure",
+            "heures",
+            "hora",
+            "horas",
+            "uur",
+        ),
+        60.0,
+    ),
+    **dict.fromkeys(
+        ("d", "day", "days", "dag", "dage", "dagen", "tag", "tage", "jour", "jours"), 1440.0
+    ),
+}
+
+
+def timer_duration(item: TimerItem) -> Duration | None:
+    """How long a timer runs: its amount read as a duration, or None (a name only, "a while")."""
+    if item["quantity"] == "":
+        return None
+    shown = timer_text(item)
+    found = find_durations(shown)
+    if found:
+        return found[0]
+    low = _as_number(item["quantity"])
+    per = _TIMER_UNITS.get(item["units"].strip().lower().rstrip("."))
+    if low is None or per is None:
+        return None
+    high = _as_number(item.get("quantity_max"))
+    return Duration(low * per, (low if high is None else high) * per, shown)
 
 
 def _step_parts(items: list[Item]) -> tuple[str, list[Duration], list[str]]:
@@ -177,14 +239,14 @@ def _step_parts(items: list[Item]) -> tuple[str, list[Duration], list[str]]:
             parts.append(item.get("alias") or item["name"])
         elif item["type"] == "cookware":
             parts.append(item.get("alias") or item["name"])
-            name = _equipment_name(item["name"])
+            name = equipment_name(item["name"])
             if name.lower() not in {t.lower() for t in tools}:
                 tools.append(name)
         else:
-            shown = _timer_text(item)
-            parts.append(shown)
-            if item["quantity"] != "":
-                durations.extend(find_durations(shown)[:1])
+            parts.append(timer_text(item))
+            duration = timer_duration(item)
+            if duration is not None:
+                durations.append(duration)
     return " ".join("".join(parts).split()), durations, tools
 
 
@@ -193,7 +255,7 @@ _SPELLINGS = {
 }
 
 
-def _equipment_name(written: str) -> str:
+def equipment_name(written: str) -> str:
     """ladle's name for a piece of cookware, or the name as written when ladle has none."""
     folded = " ".join(written.lower().replace("-", " ").split())
     for candidate in (folded, folded[:-1], folded[:-2]):
@@ -201,6 +263,98 @@ def _equipment_name(written: str) -> str:
             return _SPELLINGS[candidate]
     found = equipment_in(written)
     return found[0] if len(found) == 1 else " ".join(written.split())
+
+
+# --- amounts ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """An ingredient's amount as ladle reads it from Cooklang (see the module documentation).
+
+    ``words`` are the words of a text amount that are neither number nor unit (the comment);
+    ``shown`` the amount as the ingredient's text shows it ("1½ cups", "few sprigs").
+    """
+
+    quantity: float | None = None
+    quantity_max: float | None = None
+    unit: str | None = None
+    words: str | None = None
+    to_taste: bool = False
+    shown: str = ""
+
+
+_COUNT_NOUNS = frozenset(_COUNT_UNITS)
+_FRACTION = "[" + "".join(FRACTIONS) + "]"
+_NUMBER = (
+    rf"(?:\d+(?:\.\d+|,\d{{1,2}}(?!\d))?(?:\s*{_FRACTION}|\s+\d+\s*/\s*\d+)?"
+    rf"|\d+\s*/\s*\d+|{_FRACTION})"
+)
+_LEADING_NUMBER = re.compile(
+    rf"(?P<low>{_NUMBER})(?:\s*[-–]\s*(?P<high>{_NUMBER}))?"
+    r"(?:(?P<glued>[^\s\d/.,\-–]\S*)|\s+(?P<rest>\S.*))?",
+    re.S,
+)
+_TASTE = re.compile(r"\btaste\b", re.I)
+
+
+def unit_word(word: str) -> str | None:
+    """The canonical unit one word names when ladle knows it as a unit ("tsp", "cloves")."""
+    if not word or " " in word or not any(c.isalpha() for c in word):
+        return None
+    unit = canonical_unit(word)
+    if unit is None or (is_count_unit(unit) and unit not in _COUNT_NOUNS):
+        return None
+    return unit
+
+
+def _number_shown(low: float, high: float | None) -> str:
+    shown = format_quantity(low)
+    return shown if high is None else f"{shown}–{format_quantity(high)}"
+
+
+def amount_of(item: IngredientItem) -> Amount:
+    """An ``@`` item's amount (see the module documentation)."""
+    units = " ".join(item["units"].split())
+    unit = canonical_unit(units) if units else None
+    raw = item["quantity"]
+    low = _as_number(raw)
+    if low is not None:
+        high = _as_number(item.get("quantity_max"))
+        shown = _number_shown(low, high)
+        return Amount(low, high, unit, shown=f"{shown} {units}" if units else shown)
+    words = " ".join(str(raw).split())
+    if words == "some":  # no amount: "@salt", "@salt{}", "@salt{%pinch}"
+        return Amount(unit=unit, shown=units)
+    return _text_amount(words, units)
+
+
+def _text_amount(words: str, units: str) -> Amount:
+    """A Cooklang text amount: its number, unit and other words, as far as ladle reads them."""
+    unit = canonical_unit(units) if units else None
+    to_taste = _TASTE.search(words) is not None
+    match = _LEADING_NUMBER.fullmatch(words)
+    if match is not None:
+        low = parse_number(match["low"])
+        high = parse_number(match["high"]) if match["high"] else None
+        rest: str | None = match["rest"]
+        glued: str | None = match["glued"]
+        shown_unit: list[str] = []
+        if glued is not None and not units and unit_word(glued) is not None:
+            unit, shown_unit, glued = unit_word(glued), [glued], None
+        elif rest is not None and not units:
+            first, _, after = rest.partition(" ")
+            if unit_word(first) is not None:
+                unit, shown_unit, rest = unit_word(first), [first], after.strip() or None
+        if low is not None and (high is not None or not match["high"]) and glued is None:
+            parts = [_number_shown(low, high), *shown_unit, rest or "", units]
+            shown = " ".join(p for p in parts if p)
+            return Amount(low, high, unit, rest, to_taste, shown)
+    if not units and words.lower() == "to taste":
+        return Amount(to_taste=True, shown=words)
+    if not units and unit_word(words) is not None:
+        return Amount(unit=unit_word(words), shown=words)
+    return Amount(unit=unit, words=words, to_taste=to_taste, shown=f"{words} {units}".strip())
 
 
 # --- ingredients --------------------------------------------------------------------------------
@@ -216,36 +370,27 @@ def _as_number(value: object) -> float | None:
     return float(value)
 
 
-def _ingredient_of(item: IngredientItem) -> Ingredient:
+def ingredient_of(item: IngredientItem) -> Ingredient:
     """One ``@`` item as a ladle ingredient."""
     name = " ".join(item["name"].split())
-    raw = item["quantity"]
-    quantity = _as_number(raw)
-    high = _as_number(item.get("quantity_max"))
-    units = " ".join(item["units"].split())
+    amount = amount_of(item)
     preparation = " ".join(item.get("note", "").split()) or None
-    to_taste = isinstance(raw, str) and "taste" in raw.lower()
-    if quantity is None:
-        high = None
-        amount = "" if raw == "some" else " ".join(str(raw).split())
+    alone = amount.quantity is None and amount.unit is None and amount.words is None
+    if amount.to_taste and alone:
+        text = f"{name} {amount.shown}"
     else:
-        amount = format_quantity(quantity)
-        if high is not None:
-            amount = f"{amount}–{format_quantity(high)}"
-    words = [w for w in (amount, units, name) if w]
-    if to_taste and amount:
-        words = [name, amount] if not units else words
-    text = " ".join(words)
+        text = " ".join(w for w in (amount.shown, name) if w)
     if preparation:
         text = f"{text}, {preparation}"
     return Ingredient(
         text=text,
         name=name,
-        quantity=quantity,
-        quantity_max=high,
-        unit=canonical_unit(units) if units else None,
+        quantity=amount.quantity,
+        quantity_max=amount.quantity_max,
+        unit=amount.unit,
         preparation=preparation,
-        to_taste=to_taste,
+        comment=amount.words,
+        to_taste=amount.to_taste,
         fixed=bool(item.get("fixed", False)),
         reference=item.get("reference"),
     )
@@ -266,7 +411,7 @@ def _ingredients(
             index = latest.get(name)
             if index is None or _has_amount(item):
                 index = len(entries)
-                entries.append(_ingredient_of(item))
+                entries.append(ingredient_of(item))
                 latest[name] = index
             if index not in uses:
                 uses.append(index)
@@ -289,14 +434,19 @@ def _listed(value: object) -> list[Ingredient]:
         text = " ".join(str(entry).split())
         item = parse_ingredient_form(text) if text.startswith("@") else None
         if item is not None:
-            found.append(_ingredient_of(item))
+            found.append(ingredient_of(item))
         elif text:
             found.append(Ingredient(text=text, name=text))
     return found
 
 
 def _same_amount(a: Ingredient, b: Ingredient) -> bool:
-    return (a.quantity, a.quantity_max, a.unit) == (b.quantity, b.quantity_max, b.unit)
+    return (a.quantity, a.quantity_max, a.unit, a.comment) == (
+        b.quantity,
+        b.quantity_max,
+        b.unit,
+        b.comment,
+    )
 
 
 def _in_listed_order(
@@ -325,7 +475,7 @@ def _in_listed_order(
             ordered.append(want)
             continue
         have = entries[claimed]
-        if have.quantity is None and have.unit is None and not have.to_taste:
+        if (have.quantity, have.unit, have.comment, have.to_taste) == (None, None, None, False):
             have = replace(
                 want, preparation=have.preparation or want.preparation, reference=have.reference
             )
@@ -340,380 +490,199 @@ def _in_listed_order(
 
 # --- metadata -----------------------------------------------------------------------------------
 
-_SERVINGS_WORDS = frozenset({"", "serving", "servings", "people", "persons", "portion", "portions"})
-_LEADING_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)?)(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(.*)", re.S)
+
+def _key(key: str) -> str:
+    return " ".join(re.sub(r"[_.\-]+", " ", key.lower()).split())
 
 
-def _yield(meta: dict[str, Any]) -> Yield:
-    for key in ("servings", "serves", "yield", "yields"):
+def _string(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+@dataclass(slots=True)
+class Fields:
+    """What a Cooklang metadata mapping gives a recipe, and the rest kept as text."""
+
+    title: str | None = None
+    description: str | None = None
+    yields: list[str] = field(default_factory=list)
+    times: dict[str, str | float] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    url: str | None = None
+    listed: object = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+class _Meta:
+    """A metadata mapping by normalised key ("prep_time" is "prep time"), and what was taken."""
+
+    def __init__(self, raw: Mapping[str, Any]) -> None:
+        self.raw = raw
+        self.keys = {_key(key): key for key in raw}  # a later spelling of a key wins
+        self.used: set[str] = set()
+        self.used_inner: dict[str, set[str]] = {}
+
+    def get(self, name: str) -> Any:
+        key = self.keys.get(name)
+        return None if key is None else self.raw[key]
+
+    def use(self, name: str, inner: str | None = None) -> None:
+        key = self.keys[name]
+        if inner is None:
+            self.used.add(key)
+        else:
+            self.used_inner.setdefault(key, set()).add(inner)
+
+    def text(self, name: str) -> str | None:
+        value = _string(self.get(name))
+        if value:
+            self.use(name)
+        return value
+
+    def rest(self) -> dict[str, str]:
+        """What no field took, as text by name (see the module documentation)."""
+        found: dict[str, str] = {}
+        for key, value in self.raw.items():
+            if key in self.used:
+                continue
+            inner = self.used_inner.get(key, set())
+            if isinstance(value, dict):
+                _flatten(key, {k: v for k, v in value.items() if k not in inner}, found)
+            else:
+                _flatten(key, value, found)
+        return found
+
+
+def _flatten(key: str, value: Any, found: dict[str, str]) -> None:
+    if value is None:
+        return
+    if isinstance(value, dict):
+        for inner, item in value.items():
+            _flatten(f"{key}.{inner}", item, found)
+        return
+    if isinstance(value, list):
+        items = [meta_text(item) for item in value if item is not None]
+        if items:
+            found[key] = ", ".join(items)
+        return
+    found[key] = meta_text(value)
+
+
+def meta_text(value: Any) -> str:
+    """A metadata value as text: "true", "4", "1.5", "a, b", "calories: 300"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {meta_text(v)}" for k, v in value.items() if v is not None)
+    if isinstance(value, list):
+        return ", ".join(meta_text(item) for item in value if item is not None)
+    return str(value)
+
+
+def read_fields(metadata: Mapping[str, Any]) -> Fields:
+    """The recipe fields of a Cooklang metadata mapping, and the rest (``Fields.metadata``)."""
+    meta = _Meta(metadata)
+    if INGREDIENTS_KEY in meta.keys:
+        meta.use(INGREDIENTS_KEY)
+    fields = Fields(listed=meta.get(INGREDIENTS_KEY))
+    fields.title = meta.text("title")
+    fields.description = meta.text("description") or meta.text("introduction")
+    fields.yields = _yield(meta)
+    fields.times = _times(meta)
+    fields.tags = _tags(meta)
+    fields.url = _url(meta)
+    fields.metadata = meta.rest()
+    return fields
+
+
+YIELD_KEYS = ("servings", "serves", "yield", "yields")
+
+
+def _yield(meta: _Meta) -> list[str]:
+    """The yield as the metadata states it ("4", "2|4|8", "2 loaves"), for understanding."""
+    for key in YIELD_KEYS:
         value = meta.get(key)
         if value is None or isinstance(value, bool | dict | list):
             continue
-        number = _as_number(value)
-        if number is not None:
-            return Yield(servings=number, text=str(value))
         text = " ".join(str(value).split())
-        match = _LEADING_NUMBER.match(text)
-        if match is None:
-            continue
-        amount = float(match.group(1).replace(",", "."))
-        rest = match.group(2).strip()
-        if rest.startswith("|"):
-            rest = ""  # "2|4|8": the serving sizes a recipe scales to; the first is its own
-        if key in ("servings", "serves") or rest.lower() in _SERVINGS_WORDS:
-            return Yield(servings=amount, text=text)
-        return Yield(amount=amount, unit=canonical_unit(rest), text=text)
-    return Yield()
+        if parse_yield(text, stated=True) is not None:
+            meta.use(key)
+            return [text]
+    return []
 
 
-_TIME_KEYS = {
+TIME_KEYS = {
     "prep": ("prep time", "time prep", "prep", "preparation time", "preparation"),
     "cook": ("cook time", "time cook", "cooking time", "cook"),
     "total": ("total time", "time total", "time", "time required", "duration", "total"),
 }
 
 
-def _minutes(value: Any) -> float | None:
-    number = _as_number(value)
-    if number is not None:
-        return number if number >= 0 else None
-    if not isinstance(value, str):
-        return None
-    durations = find_durations(value)
-    if not durations:
-        return None
-    first = durations[0]
-    return first.max_minutes if first.max_minutes is not None else first.min_minutes
-
-
-def _times(meta: dict[str, Any]) -> Times:
-    found: dict[str, float | None] = {}
+def _times(meta: _Meta) -> dict[str, str | float]:
+    """The prep, cook and total times as the metadata states them, where they read as times."""
+    found: dict[str, str | float] = {}
     nested = meta.get("time")
-    for kind, keys in _TIME_KEYS.items():
-        minutes: float | None = None
-        if isinstance(nested, dict):
-            inner = {_key(str(k)): v for k, v in nested.items()}
-            minutes = _minutes(inner.get(kind)) or _minutes(inner.get(f"{kind} time"))
+    inner = {_key(str(k)): str(k) for k in nested} if isinstance(nested, dict) else {}
+    for kind, keys in TIME_KEYS.items():
+        for name in (kind, f"{kind} time"):
+            value = (
+                _time(nested[inner[name]]) if name in inner and isinstance(nested, dict) else None
+            )
+            if kind not in found and value is not None:
+                found[kind] = value
+                meta.use("time", inner[name])
         for key in keys:
-            if minutes is None:
-                minutes = _minutes(meta.get(key))
-        found[kind] = minutes
-    return Times(
-        prep_minutes=found["prep"], cook_minutes=found["cook"], total_minutes=found["total"]
-    )
+            if kind not in found and (value := _time(meta.get(key))) is not None:
+                found[kind] = value
+                meta.use(key)
+    return found
 
 
-def _tags(value: Any) -> list[str]:
+def _time(value: Any) -> str | float | None:
+    """A time as written ("1h30m", "45 minutes", 45) when it reads as one, else None."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    if minutes_of(value) is None:
+        return None
+    return float(value) if isinstance(value, int | float) else value
+
+
+def _tags(meta: _Meta) -> list[str]:
+    value = meta.get("tags")
     if isinstance(value, str):
         value = value.split(",")
     if not isinstance(value, list):
         return []
+    meta.use("tags")
     tags = (_string(tag) for tag in value)
     return list(dict.fromkeys(tag for tag in tags if tag))
 
 
 _URL = re.compile(r"https?://[^\s<>\"]+", re.I)
+URL_KEYS = ("source url", "url", "source")
 
 
-def _url(meta: dict[str, Any]) -> str | None:
-    for key in ("source url", "url", "source"):
+def _url(meta: _Meta) -> str | None:
+    """The source URL; the value it came from is taken only when it holds nothing else."""
+    for key in URL_KEYS:
         value = meta.get(key)
+        inner: str | None = None
         if isinstance(value, dict):
-            value = {_key(str(k)): v for k, v in value.items()}.get("url")
-        if isinstance(value, str):
-            match = _URL.search(value)
-            if match:
-                return match.group(0)
+            inner = {_key(str(k)): str(k) for k in value}.get("url")
+            value = value[inner] if inner is not None else None
+        if not isinstance(value, str):
+            continue
+        match = _URL.search(value)
+        if match is None:
+            continue
+        if value.strip() == match.group(0):
+            meta.use(key, inner)
+        return match.group(0)
     return None
 
 
-# --- writing ------------------------------------------------------------------------------------
-
-
-def _number(value: float) -> str:
-    """A quantity as Cooklang reads it back exactly: 2, 0.5, 1/3."""
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    text = repr(float(value))
-    for denominator in (3, 6, 8, 12, 16):
-        numerator = round(value * denominator)
-        if numerator / denominator == value and len(text) > 6:
-            return f"{numerator}/{denominator}"
-    if "e" in text or "E" in text:
-        text = format(Decimal(text), "f")
-    return text
-
-
-def _escape(text: str, extra: str = "") -> str:
-    """Text that reads back as itself: Cooklang's marks behind a backslash."""
-    text = re.sub(r"([\\@#~{" + re.escape(extra) + r"])", r"\\\1", text)
-    return re.sub(r"(?<=-)-|\[(?=-)", lambda m: "\\" + m.group(0), text)
-
-
-def _escape_name(text: str) -> str:
-    text = _escape(" ".join(text.split()), "|}")
-    return "\\" + text if text.startswith(("./", "../")) else text
-
-
-def _escape_note(text: str) -> str:
-    text = " ".join(text.replace("\\", "\\\\").split())
-    return re.sub(r"(?<=-)-|\[(?=-)", lambda m: "\\" + m.group(0), text)
-
-
-def _escape_section(name: str) -> str:
-    text = _escape_note(name)
-    if text.startswith("="):
-        text = "\\" + text
-    if text.endswith("="):
-        text = text[:-1] + "\\="
-    return text
-
-
-def _unit_text(unit: str) -> str:
-    spaced = unit.replace("_", " ")
-    return spaced if canonical_unit(spaced) == unit else unit
-
-
-def _amount_text(ingredient: Ingredient) -> str:
-    if ingredient.quantity is not None:
-        amount = _number(ingredient.quantity)
-        if ingredient.quantity_max is not None:
-            amount = f"{amount}-{_number(ingredient.quantity_max)}"
-    elif ingredient.to_taste:
-        amount = "to taste"
-    else:
-        amount = ""
-    if ingredient.unit:
-        unit = " ".join(_unit_text(ingredient.unit).split())
-        amount = f"{amount}%{_escape(unit, '}')}"
-    if amount and ingredient.fixed:
-        amount = "=" + amount
-    return amount
-
-
-def _display_name(ingredient: Ingredient) -> str:
-    name = " ".join((ingredient.name or ingredient.text or "ingredient").split())
-    return name or "ingredient"
-
-
-def _ingredient_form(
-    ingredient: Ingredient, shown: str | None = None, with_amount: bool = True
-) -> str:
-    """An ingredient in Cooklang: ``@name|shown{amount%unit}(preparation)``."""
-    name = _display_name(ingredient)
-    written = _escape_name(name)
-    if ingredient.reference and ingredient.reference.startswith(("./", "../")):
-        written = _escape(" ".join(ingredient.reference.split()), "|}")
-        name = ingredient.reference.rstrip("/").rsplit("/", 1)[-1].strip()
-    if shown is not None and shown != name:
-        written = f"{written}|{_escape_name(shown)}"
-    amount = _amount_text(ingredient) if with_amount else ""
-    note = ""
-    if with_amount and ingredient.preparation:
-        note = f"({_escape(' '.join(ingredient.preparation.split()), ')')})"
-    return f"@{written}{{{amount}}}{note}"
-
-
-# Words that describe an ingredient without naming it, and words that name none on their own.
-_MODIFIER_WORDS = (
-    "fresh freshly dried large small medium whole extra virgin extra-virgin chopped minced "
-    "sliced diced unsalted salted boneless skinless raw cooked finely roughly ground plain "
-    "all-purpose kosher sea fine free-range organic unwaxed ripe lean mature granulated "
-    "thinly thickly good quality"
-)
-_NOT_ALONE_WORDS = (
-    "powder extract mix piece pieces cube cubes slice slices sprig sprigs clove cloves bunch "
-    "head can tin jar"
-)
-_MODIFIERS = frozenset(_MODIFIER_WORDS.split())
-_NEVER_ALONE = frozenset(_NOT_ALONE_WORDS.split())
-_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", re.I)
-
-
-def _phrases(name: str) -> tuple[list[str], list[str]]:
-    """How a step may name an ingredient: the whole name, then shorter ways."""
-    full = name.lower()
-    plain = re.sub(r"\s*\([^)]*\)", "", full).strip()
-    shorter: list[str] = [plain]
-    for part in [plain, *_SPLIT.split(plain)]:
-        words = [w for w in part.split() if w not in _MODIFIERS]
-        if words:
-            shorter.append(" ".join(words))
-    for part in [plain, *_SPLIT.split(plain)]:
-        words = [w for w in part.split() if w not in _MODIFIERS]
-        for word in (words[-1:] + words[:1]) if words else []:
-            if len(word) > 2 and word not in _NEVER_ALONE:
-                shorter.append(word)
-    return [full], [p for p in dict.fromkeys(shorter) if p and p != full]
-
-
-def _pattern(phrase: str) -> re.Pattern[str]:
-    stems = [phrase]
-    if phrase.endswith("es") and len(phrase) > 4:
-        stems.append(phrase[:-2])
-    if phrase.endswith("s") and len(phrase) > 3:
-        stems.append(phrase[:-1])
-    alternatives = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in stems)
-    return re.compile(rf"(?<![\w@#~\\])(?:{alternatives})(?:e?s)?(?![\w])", re.I)
-
-
-def _free(spans: Sequence[tuple[int, int, str]], start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e, _ in spans)
-
-
-def _find(text: str, phrase: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int] | None:
-    for match in _pattern(phrase).finditer(text):
-        if _free(spans, match.start(), match.end()):
-            return match.start(), match.end()
-    return None
-
-
-_TIMER_TEXT = re.compile(
-    r"(?P<q>\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?) "
-    r"(?P<u>(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?))"
-)
-
-
-class _Writer:
-    """The state of one recipe's writing: which ingredients have had their amount."""
-
-    def __init__(self, recipe: Recipe) -> None:
-        self.recipe = recipe
-        self.amount_written: set[int] = set()
-        self.created: list[int] = []  # the ingredient order a reader will see
-        self.latest: dict[str, int] = {}
-
-    def mark_ingredient(self, index: int, shown: str) -> str:
-        ingredient = self.recipe.ingredients[index]
-        name = _display_name(ingredient)
-        if ingredient.reference and ingredient.reference.startswith(("./", "../")):
-            name = ingredient.reference.rstrip("/").rsplit("/", 1)[-1].strip()
-        first = index not in self.amount_written
-        form = _ingredient_form(ingredient, shown, with_amount=first)
-        self.amount_written.add(index)
-        if (first and _amount_text(ingredient)) or name not in self.latest:
-            self.created.append(index)
-            self.latest[name] = index
-        return form
-
-    def step(self, step: Step) -> str:
-        text = " ".join(step.text.split())
-        spans: list[tuple[int, int, str]] = []
-        ingredients = self.recipe.ingredients
-        uses = [i for i in dict.fromkeys(step.uses) if 0 <= i < len(ingredients)]
-        found: dict[int, tuple[int, int]] = {}
-        phrases = {i: _phrases(_display_name(ingredients[i])) for i in uses}
-        for level in (0, 1):
-            for index in uses:
-                if index in found:
-                    continue
-                for phrase in phrases[index][level]:
-                    where = _find(text, phrase, [(s, e, "") for s, e in found.values()])
-                    if where is not None:
-                        found[index] = where
-                        break
-        for index, (start, end) in sorted(found.items(), key=lambda item: item[1]):
-            spans.append((start, end, self.mark_ingredient(index, text[start:end])))
-        self._cookware(text, step.equipment, spans)
-        self._timers(text, step.durations, spans)
-        spans.sort()
-        out: list[str] = []
-        last = 0
-        for start, end, form in spans:
-            out.append(_escape(text[last:start]))
-            out.append(form)
-            last = end
-        out.append(_escape(text[last:]))
-        for i in range(1, len(out), 2):
-            if out[i + 1].startswith("("):
-                out[i + 1] = "\\" + out[i + 1]
-        line = "".join(out)
-        if line.startswith((">", "=")):
-            line = "\\" + line
-        return line
-
-    def _cookware(
-        self, text: str, equipment: Iterable[str], spans: list[tuple[int, int, str]]
-    ) -> None:
-        for name in equipment:
-            spellings = sorted({name, *EQUIPMENT.get(name, ())}, key=len, reverse=True)
-            for spelling in spellings:
-                where = _find(text, spelling, spans)
-                if where is not None:
-                    start, end = where
-                    spans.append((start, end, f"#{_escape_name(text[start:end])}{{}}"))
-                    break
-
-    def _timers(
-        self, text: str, durations: Iterable[Duration], spans: list[tuple[int, int, str]]
-    ) -> None:
-        for duration in durations:
-            match = _TIMER_TEXT.fullmatch(duration.text)
-            if match is None:
-                continue
-            start = text.find(duration.text)
-            end = start + len(duration.text)
-            if start < 0 or not _free(spans, start, end):
-                continue
-            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@#~\\"):
-                continue
-            form = f"~{{{match.group('q')}%{match.group('u')}}}"
-            steps = parse(form).steps
-            timer = steps[0][0] if steps and len(steps[0]) == 1 else None
-            shown = _timer_text(timer) if timer is not None and timer["type"] == "timer" else None
-            if shown == duration.text:
-                spans.append((start, end, form))
-
-
-def _front_matter(recipe: Recipe, listed: list[str] | None) -> str:
-    meta: dict[str, Any] = {"title": " ".join(recipe.title.split()) or "Untitled recipe"}
-    if recipe.description:
-        meta["description"] = recipe.description
-    servings = recipe.yield_.servings
-    if servings is not None:
-        meta["servings"] = int(servings) if float(servings).is_integer() else servings
-    elif recipe.yield_.amount is not None:
-        amount = _number(recipe.yield_.amount)
-        meta["yield"] = f"{amount} {recipe.yield_.unit}" if recipe.yield_.unit else amount
-    for key, minutes in (
-        ("prep time", recipe.times.prep_minutes),
-        ("cook time", recipe.times.cook_minutes),
-        ("total time", recipe.times.total_minutes),
-    ):
-        if minutes is not None:
-            meta[key] = f"{_number(minutes)} minutes"
-    if recipe.tags:
-        meta["tags"] = list(recipe.tags)
-    if recipe.source.url:
-        meta["source"] = recipe.source.url
-    if listed is not None:
-        meta[INGREDIENTS_KEY] = listed
-    dumped = yaml.safe_dump(
-        meta, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000
-    )
-    return f"---\n{dumped}---\n"
-
-
-def write(recipe: Recipe) -> str:
-    """A recipe as Cooklang (see the module documentation); :func:`read` gives it back."""
-    writer = _Writer(recipe)
-    blocks: list[str] = []
-    section: str | None = None
-    for step in recipe.steps:
-        if step.section != section:
-            section = step.section
-            name = " ".join((section or "").split())
-            blocks.append(f"= {_escape_section(name)}" if name else "=")
-        line = writer.step(step)
-        if line:
-            blocks.append(line)
-    for note in recipe.notes:
-        text = _escape_note(note)
-        if text:
-            blocks.append(f"> {text}")
-    count = len(recipe.ingredients)
-    listed = None
-    if writer.created != list(range(count)):
-        listed = [_ingredient_form(i) for i in recipe.ingredients]
-    body = "\n\n".join(blocks)
-    return _front_matter(recipe, listed) + "\n" + body + ("\n" if body else "")
+# The writer reads back what it writes, so it imports this module: it comes last.
+from ladle.formats.cooklang_write import write  # noqa: E402

@@ -22,8 +22,9 @@ What is read, following the spec and, where it is silent, the reference parser (
   ``{`` on the same line. A name may not start with whitespace: ``@ example{}`` is text.
 - After an ingredient or cookware, ``(note)`` with no space before it: a preparation.
 - Inside braces: ``=`` first fixes the amount (scaling leaves it alone), ``%`` separates the
-  unit, ``2-4`` is a range, ``1/2``, ``1 / 2``, ``1 1/2`` and ``0.5`` are numbers, anything else
-  (``few``, ``01/2``, ``7 k``) stays text. A trailing ``*`` (the old scaling mark) is dropped.
+  unit (escaped, ``\\=`` and ``\\%`` are plain characters), ``2-4`` is a range, ``1/2``,
+  ``1 / 2``, ``1 1/2`` and ``0.5`` are numbers, anything else (``few``, ``01/2``, ``7 k``)
+  stays text. A trailing ``*`` (the old scaling mark) is dropped.
 - ``@name|alias{}`` (cooklang-rs): the ingredient is *name*, the step shows *alias*.
 - ``@./sauces/Hollandaise{150%g}``: a reference to another recipe; the item's ``name`` is the
   last part of the path (``Hollandaise``) and ``reference`` the path as written.
@@ -141,6 +142,7 @@ _NUMBER = re.compile(
 _MARKS = {"ingredient": "@", "cookware": "#", "timer": "~"}
 _ALIAS = re.compile(r"((?:\\.|[^\\|])*)\|(.*)", re.S)
 _LEGACY_META = re.compile(r">>([^:]*):(.*)", re.S)
+_PERCENT = re.compile(r"((?:\\.|[^\\%])*)(%?)(.*)", re.S)  # amount % units, escapes unresolved
 
 # One line of front matter simple enough to read without YAML: ``key: value``.
 _SIMPLE_META = re.compile(r"([^\s#\-?:,\[\]{}&*!|>'\"%@`][^:]*?)[^\S\n]*:[^\S\n]*(.*?)[^\S\n]*")
@@ -239,15 +241,27 @@ class _Problem(Exception):
 
 
 def _amount(raw: str, offset: int, kind: str) -> tuple[Quantity, str, Number | None, bool]:
-    """Quantity, units, quantity_max and fixed of the text between braces."""
-    text = unescape(raw).strip() if "\\" in raw else raw.strip()
-    fixed = text[:1] == "="
-    if fixed:
-        text = text[1:].lstrip()
-    quantity, percent, units = text.partition("%")
-    if percent:
-        quantity = quantity.rstrip()
-        units = units.strip()
+    """Quantity, units, quantity_max and fixed of the text between braces.
+
+    An escaped ``\\%`` or leading ``\\=`` is a plain character, as in cooklang-rs: the
+    separator and the fixed mark are looked for before escapes are resolved.
+    """
+    if "\\" in raw:
+        split = _PERCENT.match(raw)  # matches any text: each part may be empty
+        head, percent, units = split.groups() if split else (raw, "", "")
+        head = head.strip()
+        fixed = head[:1] == "="
+        quantity = unescape(head[1:] if fixed else head).strip()
+        units = unescape(units).strip()
+    else:
+        text = raw.strip()
+        fixed = text[:1] == "="
+        if fixed:
+            text = text[1:].lstrip()
+        quantity, percent, units = text.partition("%")
+        if percent:
+            quantity = quantity.rstrip()
+            units = units.strip()
     if quantity.isdigit() and quantity.isascii() and len(quantity) < 30:
         if quantity[0] != "0" or len(quantity) == 1:
             return int(quantity), units, None, fixed
