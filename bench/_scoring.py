@@ -42,7 +42,8 @@ from pathlib import Path
 from typing import Any
 
 from ladle.model import Ingredient
-from ladle.units import canonical_unit, is_count_unit, singular
+from ladle.units import canonical_unit, is_count_unit
+from ladle.words import singular
 
 __all__ = [
     "DATA",

@@ -35,7 +35,6 @@ from __future__ import annotations
 import copy
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -45,6 +44,7 @@ from typing import Any
 from ladle.errors import IngredientError
 from ladle.model import Amount, Ingredient
 from ladle.tagger import ensure_offline_tagger, use_quick_tagger
+from ladle.text import parse_number
 from ladle.units import canonical_unit, import_with_unit_cache, is_count_unit
 from ladle.words import alternation, table
 
@@ -69,9 +69,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 _FRACTIONS = "\u00bc-\u00be\u2150-\u215e"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?(?:\s*[{_FRACTIONS}]|\s+\d+/\d+|/\d+)?|[{_FRACTIONS}])"
-_NUMBER_PART = re.compile(
-    rf"(?P<top>\d+)/(?P<bottom>\d+)|(?=.)(?P<whole>\d+(?:\.\d+)?)?(?P<fraction>[{_FRACTIONS}])?"
-)
 # The quantity in front of an amount's text ("1½ cups", "2-3 tbsps", "2x cans").
 _LEADING_QUANTITY = re.compile(rf"^\s*{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?x?\s*")
 # A size that is a length: "2.5 cm/1 in", "¾ inch", "1 inch (2.5 cm)".
@@ -98,21 +95,6 @@ _UNIT_MODIFIERS = frozenset(
 )  # fmt: skip
 _MODIFIER_SUFFIXES = ("-sized", "-size", "-long", "-thick", "-wide")
 
-# Quantities the library leaves as words.
-_NUMBER_WORDS: dict[str, float] = {
-    "a": 1.0,
-    "an": 1.0,
-    "one": 1.0,
-    "half": 0.5,
-    "quarter": 0.25,
-    "two": 2.0,
-    "three": 3.0,
-    "four": 4.0,
-    "five": 5.0,
-    "six": 6.0,
-    "dozen": 12.0,
-}
-
 
 @cache
 def _parser() -> Any:
@@ -135,29 +117,6 @@ def _finite(value: Fraction | float | int) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _parse_number(text: str) -> float | None:
-    """A number as written: "2", "2.5", "2,5", "¾", "1½", "1 ½", "3/4", "1 1/2"; else None."""
-    parts = text.replace(",", ".").split()
-    if not parts:
-        return None
-    total = 0.0
-    try:
-        for part in parts:
-            match = _NUMBER_PART.fullmatch(part)
-            if match is None:
-                return None
-            if match["top"] is not None:
-                total += int(match["top"]) / int(match["bottom"])
-                continue
-            if match["whole"] is not None:
-                total += float(match["whole"])
-            if match["fraction"] is not None:
-                total += unicodedata.numeric(match["fraction"])
-    except (OverflowError, ZeroDivisionError):
-        return None
-    return total if math.isfinite(total) else None
-
-
 def _quantity(value: object) -> tuple[float | None, list[str]]:
     """The library's quantity as a number, with the words that are not one ("few")."""
     if isinstance(value, Fraction | int | float) and not isinstance(value, bool):
@@ -166,7 +125,7 @@ def _quantity(value: object) -> tuple[float | None, list[str]]:
     if not text:
         return None, []
     words = text.lower().split()
-    numbers = [_NUMBER_WORDS.get(w, _parse_number(w)) for w in words]
+    numbers = [12.0 if w == "dozen" else parse_number(w) for w in words]
     if len(words) == 1 and numbers[0] is not None:  # "Half", "One"
         return numbers[0], []
     if len(words) == 2 and words[1] == "dozen" and numbers[0] is not None:  # "1 dozen"
@@ -333,7 +292,7 @@ def _length_first(amounts: list[_Work], size: Any) -> bool:
     for number_text, unit_text in ((match[1], match[2]), (match[3], match[4])):
         if number_text is None:
             continue
-        number = _parse_number(number_text)
+        number = parse_number(number_text)
         unit = canonical_unit(unit_text)
         if number is None or unit not in _LENGTHS:
             return False

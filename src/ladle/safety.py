@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any
 
 from ladle.text import words
-from ladle.units import singular
+from ladle.words import singular
 
 __all__ = [
     "KeepingTime",

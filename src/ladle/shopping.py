@@ -58,8 +58,8 @@ from ladle.units import (
     format_quantity,
     grams_per_ml,
     grams_per_piece,
-    singular,
 )
+from ladle.words import plural, singular
 
 __all__ = [
     "PIECE_WORDS", "QUALITY_WORDS", "STATE_WORDS", "ShoppingItem", "ShoppingList", "Use",
@@ -96,11 +96,6 @@ _PHRASES = {
 # Names with "and" that are one food.
 _COMPOUNDS = ("half and half", "salt and vinegar", "sweet and sour", "mac and cheese")
 _NEUTRAL = frozenset({"teaspoon", "tablespoon", "pinch", "dash"})  # metric and US cooks use both
-_INVARIANT = frozenset({"molasses", "asparagus", "hummus", "couscous", "citrus", "swiss"})
-_IRREGULAR = {
-    "chillies": "chilli", "chilies": "chili", "tomatoes": "tomato", "potatoes": "potato",
-    "mangoes": "mango", "leaves": "leaf", "loaves": "loaf", "halves": "half",
-}  # fmt: skip
 _CANNED = frozenset({"can", "jar", "tin"})  # "1 can tomatoes" is not bought in produce
 _BASE = {"mass": "gram", "volume": "milliliter", "length": "centimeter"}
 _ORDER = ("mass", "volume", "length", "count", "none")
@@ -182,24 +177,6 @@ class ShoppingList:
 # --- names ---------------------------------------------------------------------------------
 
 
-def _singular(word: str) -> str:
-    if word in _INVARIANT or word.endswith(("ss", "us", "is")) or len(word) <= 3:
-        return word
-    return _IRREGULAR.get(word) or singular(word)
-
-
-def _plural(word: str) -> str:
-    word = _singular(word)
-    irregular = next((p for p, s in _IRREGULAR.items() if s == word), None)
-    if irregular or word in _INVARIANT or word.endswith(("ss", "us", "is")):
-        return irregular or word
-    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
-        return word[:-1] + "ies"
-    if word.endswith(("s", "x", "ch", "sh", "z")):
-        return word + "es"
-    return word + "s"
-
-
 @dataclass(frozen=True, slots=True)
 class _Food:
     key: str  # what the same food shares
@@ -219,14 +196,14 @@ def _words(name: str) -> tuple[list[str], tuple[str, ...]]:
 def _food(name: str, unit: str | None, instead: tuple[str, ...] = ()) -> _Food:
     words, qualities = _words(name)
     if len(words) > 1:
-        last, rest = _singular(words[-1]), words[:-1]
+        last, rest = singular(words[-1]), words[:-1]
         if (last in PIECE_WORDS and (last != "clove" or rest[-1] == "garlic")) or (
             last == "leaf" and rest[-1] in _HERBS
         ):
             words, unit = rest, unit or last
     if not words:
         words = [name.strip() or "?"]
-    key = " ".join([*words[:-1], _singular(words[-1])])
+    key = " ".join([*words[:-1], singular(words[-1])])
     return _Food(key, " ".join(words), unit, qualities, instead)
 
 
@@ -261,7 +238,7 @@ def _aisles() -> tuple[tuple[str, ...], dict[str, str], dict[tuple[str, ...], st
     text = resources.files("ladle").joinpath("data", "aisles.toml").read_text("utf-8")
     data: dict[str, Any] = tomllib.loads(text)
     keywords = {
-        tuple(_singular(w) for w in keyword.split()): aisle
+        tuple(singular(w) for w in keyword.split()): aisle
         for aisle, words in data["aisles"].items()
         for keyword in words
     }
@@ -270,7 +247,7 @@ def _aisles() -> tuple[tuple[str, ...], dict[str, str], dict[tuple[str, ...], st
 
 def _keyword(name: str) -> tuple[str, str] | None:
     """The aisle and the longest keyword found in ``name`` (in words, then letters), or None."""
-    words = tuple(_singular(w) for w in re.findall(r"[\w'-]+", name.lower()))
+    words = tuple(singular(w) for w in re.findall(r"[\w'-]+", name.lower()))
     keywords = _aisles()[2]
     found = [
         (end - start, len(" ".join(words[start:end])), keywords[words[start:end]], start, end)
@@ -290,7 +267,7 @@ def aisle_of(name: str, unit: str | None = None) -> tuple[str, str]:
     A modifier word ("frozen peas") or a can or jar decides before the keywords.
     """
     order, modifiers, _ = _aisles()
-    words = [_singular(w) for w in name.lower().split()]
+    words = [singular(w) for w in name.lower().split()]
     aisle, keyword = _keyword(name) or ("other", " ".join(words))
     modifier = next((modifiers[w] for w in words if w in modifiers), None)
     if unit in _CANNED and aisle in {"produce", "meat and fish", "other"}:
@@ -446,7 +423,7 @@ def _counted(unit: str | None, name: str, lines: list[_Line], notes: list[str]) 
         amount = f"{format_quantity(quantity)}–{kitchen_amount(top, unit).text}"
     if unit is None:
         words = name.split()
-        last = _plural(words[-1]) if (top or quantity) > 1 else _singular(words[-1])
+        last = plural(words[-1]) if (top or quantity) > 1 else singular(words[-1])
         amount = " ".join([amount, *words[:-1], last])
     else:
         amount = f"{amount} {name}"

@@ -19,7 +19,7 @@ from ladle.equipment import HEAT_APPLIANCES, equipment_in, without_equipment
 from ladle.model import Attention, Duration, Ingredient, Step
 from ladle.temperatures import find_temperatures
 from ladle.text import words
-from ladle.units import singular
+from ladle.words import singular
 
 __all__ = [
     "attention_of",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+
+from ladle.words import table
 
 __all__ = [
     "FRACTIONS",
@@ -33,39 +36,9 @@ FRACTIONS: dict[str, float] = {
 }
 _FRACTION_CHARS = "".join(FRACTIONS)
 
+# Numbers written as words ("two", "half an", "a couple of"): data/words/numbers.toml.
 NUMBER_WORDS: dict[str, float] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty-five": 45,
-    "fifty": 50,
-    "sixty": 60,
-    "ninety": 90,
-    "half": 0.5,
-    "a half": 0.5,
-    "half a": 0.5,
-    "half an": 0.5,
-    "a couple of": 2,
-    "a couple": 2,
-    "couple of": 2,
-    "a quarter": 0.25,
-    "quarter of an": 0.25,
-    "three quarters of an": 0.75,
+    str(word): float(value) for word, value in table("numbers")["values"].items()
 }
 
 # A number as written in a recipe: 2, 1.5, 1,5, 1/2, ½, 1½, 1 ½, 1 1/2, "two", "an", "half an".
@@ -92,6 +65,13 @@ def clean(text: str) -> str:
 
 
 def parse_number(text: str) -> float | None:
+    """The value of a number as written, or None (see :func:`_parse_number`); never an
+    infinity ("9" × 400 digits is None)."""
+    value = _parse_number(text)
+    return value if value is None or math.isfinite(value) else None
+
+
+def _parse_number(text: str) -> float | None:
     """The value of a number as written ("1½" → 1.5, "1 1/2" → 1.5, "an" → 1), or None."""
     match = _NUMBER_FULL.fullmatch(text)
     if not match:
@@ -99,7 +79,7 @@ def parse_number(text: str) -> float | None:
     raw = match.group(1).strip().lower()
     raw = re.sub(r"\s+", " ", raw)
     if raw in NUMBER_WORDS:
-        return float(NUMBER_WORDS[raw])
+        return NUMBER_WORDS[raw]
     total = 0.0
     # whole part, then a unicode fraction or "a/b"
     head = re.match(r"(\d+(?:\.\d+|,\d{1,2}(?!\d))?)(?!\d|\s*/)", raw)

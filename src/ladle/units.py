@@ -30,6 +30,7 @@ from types import ModuleType
 from typing import Any, Literal, TypeVar
 
 from ladle.errors import UnitError
+from ladle.words import singular
 
 __all__ = [
     "GAS_MARKS",
@@ -37,6 +38,7 @@ __all__ = [
     "canonical_unit",
     "celsius_to_fahrenheit",
     "convert",
+    "count_noun",
     "dimension",
     "fahrenheit_to_celsius",
     "format_quantity",
@@ -47,7 +49,6 @@ __all__ = [
     "is_count_unit",
     "is_unit_word",
     "registry",
-    "singular",
 ]
 
 # pint's names for the units a kitchen uses, keyed by every spelling ladle accepts.
@@ -169,27 +170,10 @@ _COUNT_UNITS: tuple[str, ...] = (
     "portion",
     "serving",
 )
-_IRREGULAR_PLURALS: dict[str, str] = {
-    "leaves": "leaf",
-    "loaves": "loaf",
-    "knives": "knife",
-    "halves": "half",
-    "pinches": "pinch",
-    "bunches": "bunch",
-    "dashes": "dash",
-    "boxes": "box",
-    "splashes": "splash",
-    "squeezes": "squeeze",
-    "punnets": "punnet",
-    "glasses": "glass",
-    "batches": "batch",
+# Count units written other ways (plurals are ladle.words.singular's).
+_COUNT_SPELLINGS: dict[str, str] = {
     "tin": "can",
     "tins": "can",
-    "cookies": "cookie",
-    "brownies": "brownie",
-    "smoothies": "smoothie",
-    "calories": "calorie",
-    "pies": "pie",
     "pkg": "package",
     "pkgs": "package",
     "pkt": "packet",
@@ -209,20 +193,11 @@ _COUNT_SET = frozenset(_COUNT_UNITS)
 _SPACES = re.compile(r"\s+")
 
 
-def singular(word: str) -> str:
-    """The singular of a count noun ("cloves" → "clove", "leaves" → "leaf")."""
+def count_noun(word: str) -> str:
+    """A count unit as ladle names it: singular, other spellings folded ("tins" → "can",
+    "cloves" → "clove", "pinches" → "pinch")."""
     lower = word.lower()
-    if lower in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[lower]
-    if lower in _COUNT_SET:
-        return lower
-    if lower.endswith("ies") and len(lower) > 4:
-        return lower[:-3] + "y"
-    if lower.endswith(("ches", "shes", "sses", "xes")):
-        return lower[:-2]
-    if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 2:
-        return lower[:-1]
-    return lower
+    return _COUNT_SPELLINGS.get(lower) or (lower if lower in _COUNT_SET else singular(lower))
 
 
 def canonical_unit(text: str) -> str | None:
@@ -245,7 +220,7 @@ def canonical_unit(text: str) -> str | None:
     underscored = folded.replace(" ", "_")
     if underscored in _PINT_UNITS:
         return underscored
-    return singular(folded).replace(" ", "_") if " " not in folded else folded.replace(" ", "_")
+    return count_noun(folded).replace(" ", "_") if " " not in folded else folded.replace(" ", "_")
 
 
 def is_unit_word(word: str) -> bool:
@@ -254,7 +229,7 @@ def is_unit_word(word: str) -> bool:
     return (
         folded in _LOOKUP_FOLDED
         or folded.replace(" ", "_") in _PINT_UNITS
-        or singular(folded) in _COUNT_SET
+        or count_noun(folded) in _COUNT_SET
     )
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["alternation", "food_class", "table", "word_list"]
+__all__ = ["alternation", "food_class", "plural", "singular", "table", "word_list"]
 
 
 @cache
@@ -49,3 +49,43 @@ def food_class(name: str) -> re.Pattern[str]:
     its plural: ``food_class("meat_or_fish").search("2 chicken thighs")``."""
     words = word_list("food", name)
     return re.compile(r"\b" + alternation(words) + r"(?:e?s)?\b", re.I)
+
+
+@cache
+def _plurals() -> tuple[dict[str, str], frozenset[str]]:
+    data = table("plurals")
+    return dict(data["irregular"]), frozenset(data["invariant"])
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun, in lower case ("cloves" → "clove", "leaves" → "leaf",
+    "tomatoes" → "tomato", "berries" → "berry"; "molasses", "glass", "asparagus" stay): the
+    one singulariser of ladle, its exceptions in ``data/words/plurals.toml``."""
+    lower = word.lower()
+    irregular, invariant = _plurals()
+    if lower in irregular:
+        return irregular[lower]
+    if lower in invariant or lower.endswith(("ss", "us", "is")) or len(lower) <= 3:
+        return lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes")):
+        return lower[:-2]
+    if lower.endswith("s"):
+        return lower[:-1]
+    return lower
+
+
+def plural(word: str) -> str:
+    """The plural of an English noun, in lower case ("tomato" → "tomatoes", "berry" →
+    "berries", "asparagus" stays)."""
+    one = singular(word)
+    irregular, invariant = _plurals()
+    many = next((p for p, s in irregular.items() if s == one), None)
+    if many or one in invariant or one.endswith(("ss", "us", "is")):
+        return many or one
+    if one.endswith("y") and one[-2:-1] not in set("aeiou"):
+        return one[:-1] + "ies"
+    if one.endswith(("s", "x", "ch", "sh", "z")):
+        return one + "es"
+    return one + "s"

@@ -20,7 +20,7 @@ from functools import cache
 
 from ladle.model import Yield
 from ladle.text import FRACTIONS, parse_number
-from ladle.units import canonical_unit, is_count_unit, singular
+from ladle.units import canonical_unit
 from ladle.words import alternation, table, word_list
 
 __all__ = ["is_yield", "parse_yield", "yield_of"]
@@ -91,9 +91,8 @@ def parse_yield(text: str, *, stated: bool = False) -> Yield | None:
     if not word or is_servings_noun or kind in {"servings", "prep"}:
         result.servings = value
     else:
-        unit = canonical_unit(word)
         result.amount = value
-        result.unit = unit if unit and not is_count_unit(unit) else singular(word.lower())
+        result.unit = canonical_unit(word)
         also = counted.search(rest, match.end())
         if also is not None:  # "Makes about 2 quarts (8 servings)"
             result.servings = parse_number(also.group("n").replace(",", "."))

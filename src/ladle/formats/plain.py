@@ -19,6 +19,7 @@ from ladle.durations import find_durations
 from ladle.errors import NoRecipeFound
 from ladle.model import Source
 from ladle.text import FRACTIONS, clean
+from ladle.words import word_list
 from ladle.yields import is_yield
 
 __all__ = ["article_sections", "read"]
@@ -96,28 +97,20 @@ _REST = (
     r"(?P<rest>\s*(?:\([^)]*\)|(?:for|pour|für|per|para|voor|dla|til)\s+[^:.]{1,40}|"
     r"[-–—]\s*[^:.]{1,40})?\s*:?\s*)$"
 )
-_INGREDIENTS_HEAD = re.compile(
-    r"^(?:the\s+|recipe\s+|main\s+)?(?:ingredients?(?:\s+list)?|what\s+you(?:'|’)?ll\s+need|"
-    r"what\s+you\s+need|you(?:'|’)?ll\s+need|you\s+will\s+need|shopping\s+list|"
-    # the same heading in the languages recipe sites are most often written in
-    r"zutaten|ingrédients|ingredienti|ingredientes|ingrediënten|składniki|ingredienser|"
-    r"hozzávalók|suroviny|ainekset|ingrediente)" + _REST,
-    re.I,
-)
-_STEPS_HEAD = re.compile(
-    r"^(?:the\s+|recipe\s+|cooking\s+)?(?:instructions?|method|directions?|"
-    r"how\s+to\s+make(?:\s+it)?|preparation|steps|procedure|to\s+make|what\s+to\s+do|"
-    r"make\s+it|step[-\s]by[-\s]step|"
-    r"zubereitung|anleitung|préparation|instructions|preparazione|procedimento|preparación|"
-    r"elaboración|modo\s+de\s+preparo|bereiding|bereidingswijze|przygotowanie|"
-    r"sposób\s+przygotowania|tilberedning|fremgangsmåde|elkészítés|postup|"
-    r"recipe(?=\s*:?\s*$))" + _REST,
-    re.I,
-)
-_NOTES_HEAD = re.compile(
-    r"^(?:recipe\s+|cook(?:'|’)?s\s+|chef(?:'|’)?s\s+|kitchen\s+|helpful\s+)?"
-    r"(?:notes?|tips?|hints?|notes?\s*(?:&|and)\s*tips?|tips?\s*(?:&|and)\s*notes?)" + _REST,
-    re.I,
+
+
+def _heading(kind: str, before: str, extra: str = "") -> re.Pattern[str]:
+    """A card heading of data/words/headings.toml ("Ingredients", "Zubereitung"), with what
+    may come before it ("The", "Recipe") and after it ("for the sauce", "(serves 4)")."""
+    words = sorted(word_list("headings", kind), key=len, reverse=True)
+    spelled = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "(?:'|’)") for w in words)
+    return re.compile(rf"^(?:{before})?(?:{spelled}{extra})" + _REST, re.I)
+
+
+_INGREDIENTS_HEAD = _heading("ingredients", r"the\s+|recipe\s+|main\s+")
+_STEPS_HEAD = _heading("steps", r"the\s+|recipe\s+|cooking\s+", r"|recipe(?=\s*:?\s*$)")
+_NOTES_HEAD = _heading(
+    "notes", r"recipe\s+|cook(?:'|’)?s\s+|chef(?:'|’)?s\s+|kitchen\s+|helpful\s+"
 )
 _END_HEAD = re.compile(
     r"^(?:nutrition(?:\s+(?:facts|information|info))?|nutritional\s+information|keywords?|"

@@ -29,6 +29,7 @@ from typing import Any
 from ladle.draft import Draft, DraftLine, DraftStep
 from ladle.errors import FormatError
 from ladle.model import Source
+from ladle.words import alternation, word_list
 from ladle.yields import parse_yield
 
 __all__ = [
@@ -222,10 +223,9 @@ def yield_texts(value: object) -> list[str]:
 
 # --- instructions ------------------------------------------------------------------------------
 
-_STEP_LABEL = re.compile(
-    r"^(?:(?:step|étape|schritt|paso|passo|stap|krok)\s*)?\d+\s*[:.)\-–—]?\s*$", re.I
-)
-_NAMED_STEP = re.compile(r"\b(?:step|étape|schritt|paso|passo|stap|krok)\s*\d+\s*[:.]?$", re.I)
+_STEP_WORDS = alternation(word_list("headings", "step_words"))
+_STEP_LABEL = re.compile(rf"^(?:{_STEP_WORDS}\s*)?\d+\s*[:.)\-–—]?\s*$", re.I)
+_NAMED_STEP = re.compile(rf"\b{_STEP_WORDS}\s*\d+\s*[:.]?$", re.I)
 _WORDY = re.compile(r"\w")  # a line of punctuation alone (", " between joined steps) is none
 _NUMBERED = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s+", re.I)
 

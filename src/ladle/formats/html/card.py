@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ladle.formats.html.dom import HEADINGS, bold_line, element_text, hidden
+from ladle.words import alternation, word_list
 
 __all__ = ["DomCard", "find_card"]
 
@@ -191,7 +192,7 @@ def find_card(doc: Any) -> DomCard:
     return card
 
 
-_STEP_WORD = r"(?:step|schritt|étape|etape|paso|passo|stap|krok|trin|steg)?"
+_STEP_WORD = alternation(word_list("headings", "step_words")) + "?"
 
 
 def _unnumbered(steps: list[str]) -> list[str]:

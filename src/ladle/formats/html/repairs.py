@@ -28,6 +28,7 @@ from ladle.formats.html.sites import SiteFields
 from ladle.formats.schemaorg import clean_text, ingredients_with_groups
 from ladle.text import FRACTIONS
 from ladle.units import is_unit_word
+from ladle.words import alternation, singular, word_list
 from ladle.yields import parse_yield
 
 __all__ = [
@@ -184,12 +185,12 @@ def _name_words(lines: list[str]) -> set[str]:
     for line in lines:
         for word in _WORD.findall(line.casefold()):
             if not is_unit_word(word):
-                out.add(word.rstrip("s"))
+                out.add(singular(word))
     return out
 
 
 def _uses_any(step: str, names: set[str]) -> bool:
-    return any(word.rstrip("s") in names for word in _WORD.findall(step.casefold()))
+    return any(singular(word) in names for word in _WORD.findall(step.casefold()))
 
 
 _LABEL_LINE = re.compile(r"^(?:[^\W\d]+\s*)?\d+\s*[:.)]?$")  # "Schritt 01", "Step 2", "3."
@@ -307,9 +308,7 @@ _GROUP_WORD = re.compile(
     re.I,
 )
 _INGREDIENTS_WORD = re.compile(
-    r"^(?:ingredients?|ingrédients|zutaten|ingredienti|ingredientes|ingrediënten|ingrediencie|"
-    r"składniki|ingredienser|hozzávalók|suroviny|ainekset)\s*:?$",
-    re.I,
+    rf"^{alternation(word_list('headings', 'ingredients'))}\s*:?$".replace("'", "(?:'|’)"), re.I
 )
 _NO_GROUP = re.compile(
     r"^(?:[-–—•*]+|shop(?:ping)?\s+list|scale|servings?|serves|yield|metric|us\s+customary|"
