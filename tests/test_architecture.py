@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -28,6 +29,16 @@ def test_modules_stay_small() -> None:
     for path in SRC.rglob("*.py"):
         lines = path.read_text(encoding="utf-8").count("\n")
         assert lines <= 800, f"{path.relative_to(ROOT)} has {lines} lines: split it"
+
+
+def test_functions_stay_short() -> None:
+    for path in SRC.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                where = f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"
+                assert length <= 80, f"{where} has {length} lines: split it"
 
 
 def test_only_the_front_ends_print() -> None:

@@ -446,92 +446,104 @@ def _prose(text: str) -> bool:
     return text.endswith((".", "!", "?")) and len(_words(text)) > 10
 
 
+@dataclass(slots=True)
+class _Method:
+    """The reading of a card's method: its steps (with their sections) and notes, the
+    current block's items (each a list of line texts), and whether they carry list marks."""
+
+    steps: list[tuple[str, str | None]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    mode: str = "steps"
+    section: str | None = None
+    items: list[list[str]] = field(default_factory=list)
+    marked: bool | None = None
+
+    def flush(self) -> None:
+        texts = [" ".join(parts) for parts in self.items if parts]
+        if self.mode == "steps":
+            last = texts[-1] if texts else ""
+            if not self.marked and last.endswith("!") and not is_instruction(last):
+                texts = texts[:-1]  # "Enjoy!" closes a method, it is no step
+            self.steps.extend((t, self.section) for t in texts)
+        else:
+            self.notes.extend(texts)
+        self.items = []
+        self.marked = None
+
+    def note(self, text: str) -> None:
+        self.flush()
+        self.notes.append(text)
+
+    def last_text(self) -> str:
+        return self.items[-1][-1] if self.items and self.items[-1] else ""
+
+    def after_marked(self, line: Line, previous_blank: bool) -> bool:
+        """A line without a mark after marked items: it goes on the item, or it is a note or
+        a section of the method; False when the list has ended."""
+        last = self.last_text()
+        if not (
+            previous_blank
+            or (last.endswith((".", "!", "?", ":")) and _CAPITALISED.match(line.text))
+        ):
+            self.items[-1].append(line.text)
+            return True
+        if _KEEPING_NOTE.search(line.text) and len(_words(line.text)) <= 30:
+            self.note(line.text)  # "Keeps in an airtight tin for 3 days." ends a card
+            return True
+        if self.mode == "steps" and _section_line(line):
+            self.section = line.text.rstrip(":").strip()
+            self.flush()
+            return True
+        return False
+
+    def unmarked(self, line: Line, previous_blank: bool) -> None:
+        """A line without a mark in a method of paragraphs: a section, or a step or its end."""
+        if self.mode == "steps" and _section_line(line):
+            self.flush()
+            self.section = line.text.rstrip(":").strip()
+            return
+        self.marked = False
+        last = self.last_text()
+        if self.items and not previous_blank and last and not last.endswith((".", "!", "?", ":")):
+            self.items[-1].append(line.text)
+        else:
+            self.items.append([line.text])
+
+
 def _steps_and_notes(
     lines: list[Line], i: int, end: int
 ) -> tuple[list[tuple[str, str | None]], list[str], int]:
-    steps: list[tuple[str, str | None]] = []
-    notes: list[str] = []
-    mode = "steps"
-    section: str | None = None
-    items: list[list[str]] = []  # the current block's items, each a list of line texts
-    marked: bool | None = None
-
-    def flush() -> None:
-        nonlocal items, marked
-        texts = [" ".join(parts) for parts in items if parts]
-        if mode == "steps":
-            if not marked and texts and texts[-1].endswith("!") and not is_instruction(texts[-1]):
-                texts = texts[:-1]
-            steps.extend((t, section) for t in texts)
-        else:
-            notes.extend(texts)
-        items = []
-        marked = None
-
+    """The steps and notes of a card from line ``i``, and where they end."""
+    method = _Method()
     previous_blank = False
     while i < end:
         line = lines[i]
         kind = _kind(line)
-        if kind in {"steps", "notes"}:
-            flush()
-            mode = kind
-            section = None
-            i += 1
-            previous_blank = False
-            continue
         if kind in {"end", "ingredients"}:
             break
         if line.blank:
             previous_blank = True
             i += 1
             continue
-        if not line.marker and _INLINE_NOTE.match(line.text):
-            flush()
-            notes.append(line.text)
-            i += 1
-            previous_blank = False
-            continue
-        if line.marker:
-            if marked is False:
-                flush()
-            marked = True
-            items.append([line.text])
-        elif marked:
-            last = items[-1][-1] if items and items[-1] else ""
-            if previous_blank or (
-                last.endswith((".", "!", "?", ":")) and _CAPITALISED.match(line.text)
-            ):
-                if _KEEPING_NOTE.search(line.text) and len(_words(line.text)) <= 30:
-                    flush()
-                    notes.append(line.text)  # "Keeps in an airtight tin for 3 days." ends a card
-                    i += 1
-                    previous_blank = False
-                    continue
-                if mode == "steps" and _section_line(line):
-                    section = line.text.rstrip(":").strip()
-                    flush()
-                    i += 1
-                    previous_blank = False
-                    continue
+        if kind in {"steps", "notes"}:
+            method.flush()
+            method.mode, method.section = kind, None
+        elif not line.marker and _INLINE_NOTE.match(line.text):
+            method.note(line.text)
+        elif line.marker:
+            if method.marked is False:
+                method.flush()
+            method.marked = True
+            method.items.append([line.text])
+        elif method.marked:
+            if not method.after_marked(line, previous_blank):
                 break  # the list has ended: what follows is not part of the card
-            items[-1].append(line.text)
         else:
-            if mode == "steps" and _section_line(line):
-                flush()
-                section = line.text.rstrip(":").strip()
-                i += 1
-                previous_blank = False
-                continue
-            marked = False
-            last = items[-1][-1] if items and items[-1] else ""
-            if items and not previous_blank and last and not last.endswith((".", "!", "?", ":")):
-                items[-1].append(line.text)
-            else:
-                items.append([line.text])
+            method.unmarked(line, previous_blank)
         previous_blank = False
         i += 1
-    flush()
-    return steps, notes, i
+    method.flush()
+    return method.steps, method.notes, i
 
 
 _KEEPING_NOTE = re.compile(

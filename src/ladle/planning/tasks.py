@@ -212,10 +212,9 @@ def _ideal(builder: _Builder, activity: Activity, text: str) -> None:
 
 
 def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]) -> None:
-    recipe, key = builder.recipe, builder.key
+    recipe = builder.recipe
     dish = builder.dish_of.get(number) or recipe.title
     text = step.text
-    base = f"{key}/{number}"
     heat_f = reading.oven_temperature(step) or oven_f.get(dish) or oven_f.get("")
     before_cooking = reading.BEFORE_COOKING.search(text)
     boil = not step.durations and reading.TO_THE_BOIL.search(text)
@@ -230,68 +229,88 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
             f"{recipe.title}, step {number}: no time given; planned as "
             f"{reading.BOIL_MINUTES} minutes for the water to heat"
         )
-    made: list[Activity] = []
     if before_cooking and bounds is not None:
-        # Out of the fridge, then on with the rest while it warms up; the wait ends as the
-        # cooking begins.
-        take = Activity(f"{base}a", dish, recipe.title, number, text, [Mode((1, 1))], "active")
-        wait = Activity(
-            f"{base}b",
-            dish,
-            recipe.title,
-            number,
-            f"Leave the {dish} out until it goes on to cook.",
-            [Mode(bounds)],
-            "passive",
-            setup=0,
-        )
-        builder.activities += [take, wait]
-        builder.after.append(After(take.id, wait.id, 0, 0, "one step"))
-        builder.first[number] = builder.last[number] = take.id
-        builder.waiting = wait.id
-        builder.previous = take.id
+        _out_of_the_fridge(builder, number, text, dish, bounds)
         return
     if passive and bounds is not None:
-        modes = _modes(builder, step, bounds, heat_f, dish)
-        split = reading.split_wait(text)
-        if split and bounds[1] >= 30 and not reading.heating(split[0]):
-            active_minutes, what = reading.active_minutes(split[0])
-            builder.assumptions.append(
-                f"{recipe.title}, step {number}: no time for {split[0][:40].rstrip()!r}; "
-                f"planned as {active_minutes} minutes of {what}"
-            )
-            first = Activity(
-                f"{base}a",
-                dish,
-                recipe.title,
-                number,
-                split[0],
-                [Mode((active_minutes, active_minutes))],
-                "active",
-            )
-            second = Activity(
-                f"{base}b", dish, recipe.title, number, split[1], modes, "passive", setup=1
-            )
-            _ideal(builder, second, text)
-            builder.after.append(After(first.id, second.id, 0, 5, "one step"))
-            made = [first, second]
-        else:
-            setup = 1 if boil else SETUP
-            activity = Activity(
-                base, dish, recipe.title, number, text, modes, "passive", setup=setup
-            )
-            _ideal(builder, activity, text)
-            made = [activity]
+        setup = 1 if boil else SETUP
+        made = _passive(builder, number, step, bounds, heat_f=heat_f, dish=dish, setup=setup)
     elif bounds is not None:
         modes = _modes(builder, step, bounds, heat_f, dish)
-        made = [Activity(base, dish, recipe.title, number, text, modes, "active")]
+        made = [
+            Activity(f"{builder.key}/{number}", dish, recipe.title, number, text, modes, "active")
+        ]
     else:
         minutes, what = reading.active_minutes(text)
         builder.assumptions.append(
             f"{recipe.title}, step {number}: no time given; planned as {minutes} minutes of {what}"
         )
         modes = _modes(builder, step, (minutes, minutes), heat_f, dish)
-        made = [Activity(base, dish, recipe.title, number, text, modes, "active")]
+        made = [
+            Activity(f"{builder.key}/{number}", dish, recipe.title, number, text, modes, "active")
+        ]
+    _added(builder, number, made, dish, text)
+
+
+def _out_of_the_fridge(
+    builder: _Builder, number: int, text: str, dish: str, bounds: tuple[int, int]
+) -> None:
+    """Out of the fridge, then on with the rest while it warms up; the wait ends as the
+    cooking begins."""
+    base, title = f"{builder.key}/{number}", builder.recipe.title
+    take = Activity(f"{base}a", dish, title, number, text, [Mode((1, 1))], "active")
+    wait = Activity(
+        f"{base}b",
+        dish,
+        title,
+        number,
+        f"Leave the {dish} out until it goes on to cook.",
+        [Mode(bounds)],
+        "passive",
+        setup=0,
+    )
+    builder.activities += [take, wait]
+    builder.after.append(After(take.id, wait.id, 0, 0, "one step"))
+    builder.first[number] = builder.last[number] = take.id
+    builder.waiting = wait.id
+    builder.previous = take.id
+
+
+def _passive(
+    builder: _Builder,
+    number: int,
+    step: Step,
+    bounds: tuple[int, int],
+    *,
+    heat_f: int | None,
+    dish: str,
+    setup: int,
+) -> list[Activity]:
+    """A waiting step; "mix …, then chill for 2 hours" is a moment's work and then the wait."""
+    base, title, text = f"{builder.key}/{number}", builder.recipe.title, step.text
+    modes = _modes(builder, step, bounds, heat_f, dish)
+    split = reading.split_wait(text)
+    if split and bounds[1] >= 30 and not reading.heating(split[0]):
+        active_minutes, what = reading.active_minutes(split[0])
+        builder.assumptions.append(
+            f"{title}, step {number}: no time for {split[0][:40].rstrip()!r}; "
+            f"planned as {active_minutes} minutes of {what}"
+        )
+        first = Activity(
+            f"{base}a", dish, title, number, split[0], [Mode((active_minutes, active_minutes))],
+            "active",
+        )  # fmt: skip
+        second = Activity(f"{base}b", dish, title, number, split[1], modes, "passive", setup=1)
+        _ideal(builder, second, text)
+        builder.after.append(After(first.id, second.id, 0, 5, "one step"))
+        return [first, second]
+    activity = Activity(base, dish, title, number, text, modes, "passive", setup=setup)
+    _ideal(builder, activity, text)
+    return [activity]
+
+
+def _added(builder: _Builder, number: int, made: list[Activity], dish: str, text: str) -> None:
+    """Record a step's activities: its first and last, the heat its dish is on, warmth."""
     builder.activities += made
     builder.first[number], builder.last[number] = made[0].id, made[-1].id
     mode = made[-1].modes[0]
@@ -312,14 +331,7 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
 def _recipe(builder: _Builder, serve_step: bool) -> None:
     recipe = builder.recipe
     steps = list(enumerate(recipe.steps, start=1))
-    # Which food each step is about; a step about none (preheating) takes the next step's.
-    for number, step in steps:
-        dish = reading.dish_of_step(recipe, step)
-        if dish:
-            builder.dish_of[number] = dish
-    for number, _ in reversed(steps):
-        if number not in builder.dish_of and number + 1 in builder.dish_of:
-            builder.dish_of[number] = builder.dish_of[number + 1]
+    _dishes(builder, steps)
     oven_f: dict[str, int] = {}
     previous: int | None = None
     chain: list[int] = []
@@ -334,57 +346,7 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
         step = prepared.step
         builder.keeps = prepared.keeps
         _add_step(builder, number, step, oven_f)
-        if builder.waiting is not None and _is_heat(builder, builder.first[number]):
-            builder.after.append(
-                After(builder.waiting, builder.first[number], 0, 5, "before cooking")
-            )
-            builder.waiting = None
-        last = reading.LAST.match(step.text)
-        if (
-            last
-            and dish in builder.heat_of_dish
-            and builder.heat_of_dish[dish] != builder.first[number]
-        ):
-            builder.within.append(
-                Within(
-                    builder.heat_of_dish[dish],
-                    builder.first[number],
-                    int(last.group("n")),
-                    "in the last minutes of the cooking it names",
-                )
-            )
-        elif reading.WHILE.match(step.text) and len(chain) >= 2:
-            # "While the pork is roasting, …": beside that roasting, after what came before it
-            during = _during(builder, step.text)
-            before = builder.pred_of.get(during) if during else None
-            builder.after.append(
-                After(
-                    before or builder.last[chain[-2]],
-                    builder.first[number],
-                    0,
-                    None,
-                    "alongside the step before",
-                )
-            )
-        elif previous is not None:
-            # the food waits inside a passive step (its time stretches), not between steps
-            gap = 5 if _prompt(builder, builder.last[previous], builder.first[number]) else None
-            builder.after.append(
-                After(builder.last[previous], builder.first[number], 0, gap, "the step before")
-            )
-        # A step about food cooked earlier follows that cooking, promptly if it is hot.
-        heat = builder.heat_of_dish.get(dish)
-        handled = heat is not None and any(a.before == heat for a in builder.after)
-        mine = (builder.first[number], builder.last[number])
-        if heat and heat not in mine and not last and not handled:  # the first handling after it
-            builder.after.append(
-                After(heat, builder.first[number], 0, HOT_BEFORE, "comes off the heat")
-            )
-        if previous is not None and not last:
-            builder.pred_of.setdefault(builder.first[number], builder.last[previous])
-        mode = builder.activities[-1].modes[0]
-        if (mode.oven or mode.burner or mode.appliance) and dish:
-            builder.first_heat_of_dish.setdefault(dish, builder.last[number])
+        _link(builder, number, step, dish=dish, previous=previous, chain=chain)
         chain.append(number)
         previous = number
     if not chain:
@@ -392,10 +354,84 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
             f"{recipe.title!r} has no steps to plan", where="plan", hint="give the recipe its steps"
         )
     final = chain[-1]
-    # Every last cooking (one no other cooking follows) is done shortly before the step that
-    # serves the meal: within a few minutes, plus the rests written in between.
-    order = {activity.id: i for i, activity in enumerate(builder.activities)}
     cold_serve = bool(reading.COLD.search(recipe.steps[final - 1].text))
+    _hot_to_the_table(builder, final, cold_serve)
+    _done_before_serving(builder, final, cold_serve)
+    if serve_step:
+        builder.serve.append(Serve(builder.last[final], 0, "the meal is served"))
+
+
+def _dishes(builder: _Builder, steps: list[tuple[int, Step]]) -> None:
+    """Which food each step is about; a step about none (preheating) takes the next step's."""
+    for number, step in steps:
+        dish = reading.dish_of_step(builder.recipe, step)
+        if dish:
+            builder.dish_of[number] = dish
+    for number, _ in reversed(steps):
+        if number not in builder.dish_of and number + 1 in builder.dish_of:
+            builder.dish_of[number] = builder.dish_of[number + 1]
+
+
+def _link(
+    builder: _Builder, number: int, step: Step, *, dish: str, previous: int | None, chain: list[int]
+) -> None:
+    """How a step follows the steps before it: in the last minutes of a cooking, alongside
+    one ("While the pork roasts, …"), after the step before, after its food's cooking."""
+    if builder.waiting is not None and _is_heat(builder, builder.first[number]):
+        builder.after.append(After(builder.waiting, builder.first[number], 0, 5, "before cooking"))
+        builder.waiting = None
+    last = reading.LAST.match(step.text)
+    if (
+        last
+        and dish in builder.heat_of_dish
+        and builder.heat_of_dish[dish] != builder.first[number]
+    ):
+        builder.within.append(
+            Within(
+                builder.heat_of_dish[dish],
+                builder.first[number],
+                int(last.group("n")),
+                "in the last minutes of the cooking it names",
+            )
+        )
+    elif reading.WHILE.match(step.text) and len(chain) >= 2:
+        # "While the pork is roasting, …": beside that roasting, after what came before it
+        during = _during(builder, step.text)
+        before = builder.pred_of.get(during) if during else None
+        builder.after.append(
+            After(
+                before or builder.last[chain[-2]],
+                builder.first[number],
+                0,
+                None,
+                "alongside the step before",
+            )
+        )
+    elif previous is not None:
+        # the food waits inside a passive step (its time stretches), not between steps
+        gap = 5 if _prompt(builder, builder.last[previous], builder.first[number]) else None
+        builder.after.append(
+            After(builder.last[previous], builder.first[number], 0, gap, "the step before")
+        )
+    # A step about food cooked earlier follows that cooking, promptly if it is hot.
+    heat = builder.heat_of_dish.get(dish)
+    handled = heat is not None and any(a.before == heat for a in builder.after)
+    mine = (builder.first[number], builder.last[number])
+    if heat and heat not in mine and not last and not handled:  # the first handling after it
+        builder.after.append(
+            After(heat, builder.first[number], 0, HOT_BEFORE, "comes off the heat")
+        )
+    if previous is not None and not last:
+        builder.pred_of.setdefault(builder.first[number], builder.last[previous])
+    mode = builder.activities[-1].modes[0]
+    if (mode.oven or mode.burner or mode.appliance) and dish:
+        builder.first_heat_of_dish.setdefault(dish, builder.last[number])
+
+
+def _hot_to_the_table(builder: _Builder, final: int, cold_serve: bool) -> None:
+    """Every last cooking (one no other cooking follows) is done shortly before the step that
+    serves the meal: within a few minutes, plus the rests written in between."""
+    order = {activity.id: i for i, activity in enumerate(builder.activities)}
     serving = (builder.first[final], builder.last[final])
     for heat in [a.id for a in builder.activities if _is_heat(builder, a.id)]:
         later = _reachable(builder, heat)
@@ -423,8 +459,11 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
         builder.after.append(
             After(heat, serving[0], 0, HOT_BEFORE + rests, f"{dish} comes to the table hot")
         )
-    # A step nothing follows (a roast resting while the gravy is made) is done before serving,
-    # shortly before if it holds hot food.
+
+
+def _done_before_serving(builder: _Builder, final: int, cold_serve: bool) -> None:
+    """A step nothing follows (a roast resting while the gravy is made) is done before
+    serving, shortly before if it holds hot food."""
     leads = {a.before for a in builder.after}
     for activity in builder.activities:
         if activity.id in leads or activity.id in (builder.first[final], builder.last[final]):
@@ -434,8 +473,6 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
         builder.after.append(
             After(activity.id, builder.first[final], 0, HOT_BEFORE if hot else None, why)
         )
-    if serve_step:
-        builder.serve.append(Serve(builder.last[final], 0, "the meal is served"))
 
 
 def _reachable(builder: _Builder, start: str) -> set[str]:
