@@ -244,3 +244,16 @@ def test_a_blog_page_gives_the_same_article_as_its_text() -> None:
     assert page.yield_.servings == 4
     assert page.notes == text.notes
     assert [i.text for i in page.ingredients] == [i.text for i in text.ingredients]
+
+
+def test_the_yield_from_the_pages_text_above_its_list() -> None:
+    lines = "".join(f"<li>{x}</li>" for x in LINES)
+    for shown, servings in (("<p>Serves 2 | Prep 10 min</p>", 2), ("<p>Yield:</p><p>6</p>", 6)):
+        body = f"{shown}<h2>Ingredients</h2><ul>{lines}</ul>"
+        (recipe,) = read_text(
+            _page(NODE, body), "html", "p.html", options=ReadOptions(generic=True)
+        )
+        assert recipe.yield_.servings == servings
+    body = f"<p>2658 people saved this</p><ul>{lines}</ul>"
+    (recipe,) = read_text(_page(NODE, body), "html", "p.html", options=ReadOptions(generic=True))
+    assert recipe.yield_.servings is None

@@ -89,6 +89,8 @@ def parse_yield(text: str, *, stated: bool = False) -> Yield | None:
     if not (head or stated or is_servings_noun):
         return None  # "2 cups flour" is no yield
     if not word or is_servings_noun or kind in {"servings", "prep"}:
+        if value > 100 and not stated:
+            return None  # "2658 people saved this" is no yield
         result.servings = value
     else:
         result.amount = value

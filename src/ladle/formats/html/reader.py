@@ -82,6 +82,7 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[D
     lines = [line for line in text.splitlines() if line.strip()]
     repairs.groups_from_text(drafts[0], lines)
     repairs.yield_from_page(drafts[0], doc)
+    repairs.yield_from_text(drafts[0], lines)
     repairs.article_from_page(drafts[0], lines)
     return drafts
 

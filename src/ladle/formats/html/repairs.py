@@ -46,6 +46,7 @@ __all__ = [
     "split_as_shown",
     "without_site_name",
     "yield_from_page",
+    "yield_from_text",
 ]
 
 # --- small judgements ---------------------------------------------------------------------------
@@ -518,6 +519,28 @@ def yield_from_page(draft: Draft, doc: Any) -> Draft:
 
 # Parts of a page that are no part of its article, by a class or id word that begins with
 # one of these ("comments-area", "related-posts", "jp-relatedposts"; not "with-sidebar-right").
+def yield_from_text(draft: Draft, lines: list[str]) -> Draft:
+    """The yield the page's text states near its ingredient list ("Serves 2", "Makes 24
+    cookies", "4 personnes", a line or part of one above the list), where the draft has none
+    that reads."""
+    if any(parse_yield(str(text), stated=True) for text in draft.yields) or not draft.ingredients:
+        return draft
+    spans = _spans(draft.lines()[:3], lines)
+    start = next((span[0] for span in spans if span is not None), None)
+    if start is None:
+        return draft
+    before = [_unmarked(line) for line in lines[max(0, start - 30) : start]]
+    for n in range(len(before) - 1, -1, -1):
+        parts = re.split(r"\s*(?:\||•|·|;)\s*", before[n])
+        if n + 1 < len(before) and re.fullmatch(r"[^\W\d]+(?:\s+[^\W\d]+)?\s*:?", before[n]):
+            parts.append(f"{before[n]} {before[n + 1]}")  # "Yield:" above "20 to 22"
+        for part in parts:
+            if 0 < len(part) <= 60 and parse_yield(part) is not None:
+                draft.yields.append(part)
+                return draft
+    return draft
+
+
 NOT_ARTICLE = re.compile(
     r"(?:^|\s)(?:jp-|wp-|site-|post-|entry-)?(?:comments?|reviews?|related|sidebar|widgets?|"
     r"newsletter|share|sharing|social|subscribe|promo|advert|ads?|breadcrumbs?|author-bio|"
