@@ -257,3 +257,10 @@ def test_the_yield_from_the_pages_text_above_its_list() -> None:
     body = f"<p>2658 people saved this</p><ul>{lines}</ul>"
     (recipe,) = read_text(_page(NODE, body), "html", "p.html", options=ReadOptions(generic=True))
     assert recipe.yield_.servings is None
+
+
+def test_a_line_that_only_runs_earlier_lines_together_is_no_line() -> None:
+    from ladle.formats.html.sites import _kept
+
+    lines = ["1 cup flour", "1 egg", "2 tbsp syrup", "1 cup flour 1 egg", "1 egg"]
+    assert _kept(lines) == [0, 1, 2, 4]  # a repeated line stays; a wrapper's text goes

@@ -64,15 +64,16 @@ def _leaf_items(container: Any, least: int = 2) -> list[Any]:
     return blocks if len(blocks) >= least else []
 
 
-def _candidates(doc: Any, hint: re.Pattern[str]) -> list[Any]:
+def _labelled(doc: Any) -> list[tuple[Any, str]]:
+    """The page's elements that name what they hold (a class or id), not a part of the page
+    that holds no card (comments, menus, nutrition …), each with its name."""
     found = []
     for element in doc.iter():
         if not isinstance(element.tag, str) or element.tag.lower() in {"script", "style", "a"}:
             continue
         label = _label(element)
-        if not label.strip() or not hint.search(label) or _NOT_CARD.search(label):
-            continue
-        found.append(element)
+        if label.strip() and not _NOT_CARD.search(label):
+            found.append((element, label))
     return found
 
 
@@ -84,13 +85,15 @@ def _depth(element: Any) -> int:
     return depth
 
 
-def _best(doc: Any, hint: re.Pattern[str], fits: Any, *, amounts: bool = False) -> Any:
+def _best(
+    labelled: list[tuple[Any, str]], hint: re.Pattern[str], fits: Any, *, amounts: bool = False
+) -> Any:
     """The element named like ``hint`` whose items read best as its lines (``fits``), the
     tightest at equal score; with ``amounts``, a list of lines with amounts scores above a
     list of bare words (a site's menu of ingredient links), and a card that gives each group
     its own list scores as the whole card."""
     best: tuple[int, int, Any] | None = None
-    for element in _candidates(doc, hint):
+    for element in (element for element, label in labelled if hint.search(label)):
         items = [element_text(i) for i in _leaf_items(element) if not _link_only(i)]
         score = sum(1 for item in items if item and fits(item))
         if score < 2 or score < len([i for i in items if i]) * 0.6:
@@ -181,10 +184,11 @@ def _step_line(text: str) -> bool:
 def find_card(doc: Any) -> DomCard:
     """The page's ingredient list and steps, where its markup names them."""
     card = DomCard()
-    container = _best(doc, _INGREDIENT_HINT, _ingredient_line, amounts=True)
+    labelled = _labelled(doc)
+    container = _best(labelled, _INGREDIENT_HINT, _ingredient_line, amounts=True)
     if container is not None:
         card.ingredients = _grouped_lines(_with_like_siblings(container))
-    steps = _best(doc, _STEP_HINT, _step_line)
+    steps = _best(labelled, _STEP_HINT, _step_line)
     if steps is not None:
         card.steps = _unnumbered(
             [t for t in (element_text(item) for item in _leaf_items(steps)) if t]

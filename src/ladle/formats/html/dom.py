@@ -254,15 +254,17 @@ def page_text(doc: Any, drop: re.Pattern[str] | None = None, *, headings: bool =
     return "\n".join(line.strip() for line in text.splitlines())
 
 
+_LINE_TAGS = frozenset({"p", "div", "li", "dt", "span"})
+
+
 def bold_line(element: Any) -> bool:
     """A block that is all bold: "<p><b>Salted Maple Butter Drizzle</b></p>"."""
-    if not isinstance(element.tag, str) or element.tag.lower() not in {
-        "p",
-        "div",
-        "li",
-        "dt",
-        "span",
-    }:
+    if not isinstance(element.tag, str) or element.tag.lower() not in _LINE_TAGS:
+        return False
+    first = element[0] if len(element) else None
+    if first is None or not isinstance(first.tag, str) or first.tag.lower() not in _BOLD:
+        return False  # a bold line starts with its bold text
+    if (element.text or "").strip():
         return False
     text = "".join(element.itertext()).strip()
     if not text or len(text) > 80:

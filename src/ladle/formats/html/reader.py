@@ -78,10 +78,10 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[D
         drafts = _without_schema(doc, location, url, site)
     for draft in drafts:
         yield_from_last_step(draft)
-    text = page_text(copy.deepcopy(doc), repairs.NOT_ARTICLE, headings=True)
+    repairs.yield_from_page(drafts[0], doc)
+    text = page_text(doc, repairs.NOT_ARTICLE, headings=True)  # the page is not read after
     lines = [line for line in text.splitlines() if line.strip()]
     repairs.groups_from_text(drafts[0], lines)
-    repairs.yield_from_page(drafts[0], doc)
     repairs.yield_from_text(drafts[0], lines)
     repairs.article_from_page(drafts[0], lines)
     return drafts
