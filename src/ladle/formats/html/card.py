@@ -68,8 +68,8 @@ def _labelled(doc: Any) -> list[tuple[Any, str]]:
     """The page's elements that name what they hold (a class or id), not a part of the page
     that holds no card (comments, menus, nutrition …), each with its name."""
     found = []
-    for element in doc.iter():
-        if not isinstance(element.tag, str) or element.tag.lower() in {"script", "style", "a"}:
+    for element in doc.xpath("//*[@class or @id]"):
+        if element.tag in {"script", "style", "a"}:
             continue
         label = _label(element)
         if label.strip() and not _NOT_CARD.search(label):
