@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ladle.formats.html import steps_with_sections
 from ladle.model import Recipe
 
 PAGES = (
@@ -67,6 +66,20 @@ def ingredients_with_groups(recipe: Recipe) -> list[str]:
             out.append(ingredient.group)
         current = ingredient.group
         out.append(ingredient.text)
+    return out
+
+
+def steps_with_sections(recipe: Recipe) -> list[str]:
+    """The steps as a flat list with each section's name before its steps, the way
+    recipe-scrapers lists a HowToSection (a copy of the reader's helper, so that the bench does
+    not depend on the reader's internals)."""
+    out: list[str] = []
+    current: str | None = None
+    for step in recipe.steps:
+        if step.section and step.section != current:
+            out.append(step.section)
+        current = step.section
+        out.append(step.text)
     return out
 
 
