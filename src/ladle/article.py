@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ladle.clauses import is_instruction
+from ladle.clauses import heat_verb, is_instruction
 from ladle.draft import Section, main_part
 from ladle.durations import find_durations
 from ladle.equipment import HEAT_APPLIANCES, equipment_in
@@ -87,10 +87,7 @@ _GENERIC_HEADING = re.compile(
 )
 _DEFINITION = re.compile(r"^(?P<name>[^:.!?]{2,60}):\s+(?P<text>\S.*)$")
 _NAME_END = re.compile(r"\s+(?:for|to|—|–|-)\s+|\(")
-_HEAT_VERB = re.compile(
-    r"\b(?:roast\w*|bak\w*|cook\w*|fry\w*|fried|crisp\w*|sear\w*|grill\w*|broil\w*|heat\w*)\b",
-    re.I,
-)
+_HEAT_VERB = heat_verb()
 _DAY = 1440.0
 
 

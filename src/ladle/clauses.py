@@ -13,7 +13,7 @@ from functools import cache
 
 from ladle.words import alternation, word_list
 
-__all__ = ["is_instruction", "main_clause"]
+__all__ = ["heat_verb", "is_instruction", "main_clause"]
 
 
 @cache
@@ -48,3 +48,10 @@ def is_instruction(sentence: str) -> bool:
     """True when a sentence tells the cook to do something ("Roast for 2 hours.")."""
     _, imperative = _patterns()
     return bool(imperative.match(main_clause(sentence)))
+
+
+@cache
+def heat_verb() -> re.Pattern[str]:
+    """A verb that puts food on heat, with any ending ("roasting", "simmered", "air-fry")."""
+    verbs = alternation(word_list("verbs", "heat")).replace(r"\s+", r"[-\s]?")
+    return re.compile(rf"\b{verbs}\w*\b", re.I)

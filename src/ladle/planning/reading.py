@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ladle.clauses import main_clause
+from ladle.clauses import heat_verb, main_clause
 from ladle.durations import find_durations
 from ladle.equipment import equipment_in
 from ladle.model import Duration, Recipe, Step, Variant
@@ -60,11 +60,7 @@ WHILE = re.compile(
 LAST = re.compile(
     r"^\s*(?:in|during|for)\s+the\s+(?:last|final)\s+(?P<n>\d+)\s*(?:minutes?|mins?)\b", re.I
 )
-HEAT_VERB = re.compile(
-    r"\b(?:roast|bake|broil|cook|fry|sear|simmer|boil|braise|grill|toast|steam|poach|heat|"
-    r"reheat|rewarm|warm|air[-\s]?fry)\w*\b",
-    re.I,
-)
+HEAT_VERB = heat_verb()
 # A sentence that preheats the oven, wherever it stands in a step.
 PREHEAT_SENTENCE = re.compile(
     r"\b(?:pre-?heat|heat|turn\s+on|switch\s+on)\s+(?:the\s+|your\s+)?oven\b|"
