@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ladle.model import Duration, Ingredient, Recipe, Source
+from ladle.model import Cookware, Duration, Ingredient, Recipe, Source
 
 __all__ = ["Block", "Draft", "DraftLine", "DraftStep", "Section"]
 
@@ -44,6 +44,7 @@ class DraftStep:
     timers: list[Duration] = field(default_factory=list)  # times the source marks (Cooklang)
     cookware: list[str] = field(default_factory=list)  # equipment the source marks
     uses: list[int] | None = None  # ingredient lines the source marks, when it marks them
+    marks: list[Cookware] = field(default_factory=list)  # cookware as the source writes it
 
 
 @dataclass(slots=True)

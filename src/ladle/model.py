@@ -12,7 +12,8 @@ amount scaling leaves alone, Cooklang's ``{=1%tsp}``), ``Ingredient.reference`` 
 recipe used as an ingredient, Cooklang's ``@./sauces/Hollandaise{}``), and ``MakeAhead.steps``
 (how to finish or reheat, with temperatures, in the shape of ``Variant.steps``), and
 ``Recipe.metadata`` (what a source says that ladle does not model: course, cuisine, author,
-as text by name).
+as text by name), ``Duration.name`` (a timer's name) and ``Step.cookware`` (cookware as a
+source marks it, name and count).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ladle.errors import FormatError
 __all__ = [
     "FORMAT_VERSION",
     "Amount",
+    "Cookware",
     "Doneness",
     "Duration",
     "Ingredient",
@@ -302,12 +304,14 @@ class Duration:
     min_minutes: float
     max_minutes: float | None
     text: str
+    name: str | None = None  # a timer's name (Cooklang's ``~eggs{3%minutes}``)
 
     def to_json(self) -> JSON:
         return {
             "min_minutes": number(self.min_minutes),
             "max_minutes": number(self.max_minutes),
             "text": self.text,
+            "name": self.name,
         }
 
     @classmethod
@@ -320,6 +324,7 @@ class Duration:
             min_minutes=r.num("min_minutes"),
             max_minutes=r.opt_num("max_minutes"),
             text=r.str_("text", ""),
+            name=r.opt_str("name"),
         )
 
 
@@ -355,6 +360,22 @@ class Temperature:
 
 
 @dataclass(slots=True)
+class Cookware:
+    """A piece of cookware as a source marks it in a step (Cooklang's ``#large pot{2}``): its
+    name as written and its count, kept to be written back."""
+
+    name: str
+    quantity: str | None = None
+
+    def to_json(self) -> JSON:
+        return {"name": self.name, "quantity": self.quantity}
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Cookware:
+        return cls(name=r.str_("name"), quantity=r.opt_str("quantity"))
+
+
+@dataclass(slots=True)
 class Step:
     """One instruction, with what ladle understood of it."""
 
@@ -365,6 +386,7 @@ class Step:
     equipment: list[str] = field(default_factory=list)
     uses: list[int] = field(default_factory=list)
     attention: Attention = "active"
+    cookware: list[Cookware] = field(default_factory=list)
 
     def to_json(self) -> JSON:
         return {
@@ -375,6 +397,7 @@ class Step:
             "equipment": list(self.equipment),
             "uses": list(self.uses),
             "attention": self.attention,
+            "cookware": [c.to_json() for c in self.cookware],
         }
 
     @classmethod
@@ -391,6 +414,7 @@ class Step:
             equipment=r.str_list("equipment"),
             uses=r.int_list("uses"),
             attention=cast(Attention, r.choice("attention", ATTENTIONS, "active")),
+            cookware=r.objects("cookware", Cookware._read),
         )
 
 

@@ -78,13 +78,21 @@ def _fold_marks(step: Step, marked: DraftStep) -> None:
         return
     if marked.uses is not None:
         step.uses = list(marked.uses)
+    step.cookware = list(marked.marks)
     durations = list(step.durations)
     for timer in marked.timers:
-        if not any(
-            d.min_minutes == timer.min_minutes and d.max_minutes == timer.max_minutes
-            for d in durations
-        ):
+        same = next(
+            (
+                d
+                for d in durations
+                if (d.min_minutes, d.max_minutes) == (timer.min_minutes, timer.max_minutes)
+            ),
+            None,
+        )
+        if same is None:
             durations.append(timer)
+        elif timer.name:
+            same.name = timer.name  # the text says it; the timer's name stays with it
     step.durations = durations
     seen = {name.lower() for name in marked.cookware}
     step.equipment = list(marked.cookware) + [e for e in step.equipment if e.lower() not in seen]

@@ -63,8 +63,9 @@ lines; ``uses`` the ingredients the step's ``@`` items name; equipment from the 
 :func:`~ladle.steps.understand_steps` finds in the text, which also gives the temperatures, the
 durations and the attention. A timer adds its duration when the text has not already stated it,
 its unit read in several languages (``~{5%minutter}``, ``~{1%Stunde}``). ``>`` notes are the
-recipe's notes. A timer's name and a cookware's count have no place in the model and are not
-kept (``~eggs{3%minutes}`` is "3 minutes", ``#pot{2}`` "pot").
+recipe's notes. A timer's name is the duration's ``name`` (``~eggs{3%minutes}``: "3 minutes",
+named "eggs"); each cookware mark is kept as written with its count in ``Step.cookware``
+(``#large pot{2}``), and written back so.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ from ladle.formats.cooklang_parse import (
     parse,
     parse_ingredient_form,
 )
-from ladle.model import Duration, Ingredient, Source
+from ladle.model import Cookware, Duration, Ingredient, Source
 from ladle.text import FRACTIONS, parse_number
 from ladle.units import _COUNT_UNITS, canonical_unit, format_quantity, is_count_unit
 from ladle.yields import parse_yield
@@ -119,9 +120,11 @@ def to_draft(document: CooklangDocument, location: str = "<text>") -> Draft:
         )
     steps: list[DraftStep] = []
     for items, section, uses in zip(document.steps, document.sections, step_uses, strict=True):
-        text, durations, tools = _step_parts(items)
+        text, durations, tools, marks = _step_parts(items)
         name = " ".join(section.split()) if section else None
-        steps.append(DraftStep(text, name, timers=durations, cookware=tools, uses=uses))
+        steps.append(
+            DraftStep(text, name, timers=durations, cookware=tools, uses=uses, marks=marks)
+        )
     return Draft(
         title=fields.title,
         description=fields.description,
@@ -217,21 +220,23 @@ def timer_duration(item: TimerItem) -> Duration | None:
     if item["quantity"] == "":
         return None
     shown = timer_text(item)
+    name = " ".join(item["name"].split()) or None
     found = find_durations(shown)
     if found:
-        return found[0]
+        return replace(found[0], name=name)
     low = _as_number(item["quantity"])
     per = _TIMER_UNITS.get(item["units"].strip().lower().rstrip("."))
     if low is None or per is None:
         return None
     high = _as_number(item.get("quantity_max"))
-    return Duration(low * per, (low if high is None else high) * per, shown)
+    return Duration(low * per, (low if high is None else high) * per, shown, name)
 
 
-def _step_parts(items: list[Item]) -> tuple[str, list[Duration], list[str]]:
+def _step_parts(items: list[Item]) -> tuple[str, list[Duration], list[str], list[Cookware]]:
     parts: list[str] = []
     durations: list[Duration] = []
     tools: list[str] = []
+    marks: list[Cookware] = []
     for item in items:
         if item["type"] == "text":
             parts.append(item["value"])
@@ -242,12 +247,14 @@ def _step_parts(items: list[Item]) -> tuple[str, list[Duration], list[str]]:
             name = equipment_name(item["name"])
             if name.lower() not in {t.lower() for t in tools}:
                 tools.append(name)
+            count = None if item["quantity"] == 1 else _shown_quantity(item)
+            marks.append(Cookware(" ".join(item["name"].split()), count or None))
         else:
             parts.append(timer_text(item))
             duration = timer_duration(item)
             if duration is not None:
                 durations.append(duration)
-    return " ".join("".join(parts).split()), durations, tools
+    return " ".join("".join(parts).split()), durations, tools, marks
 
 
 _SPELLINGS = {

@@ -55,7 +55,7 @@ from ladle.formats.cooklang import (
     timer_text,
 )
 from ladle.formats.cooklang_parse import parse, parse_ingredient_form
-from ladle.model import Duration, Ingredient, Recipe, Step
+from ladle.model import Cookware, Duration, Ingredient, Recipe, Step
 from ladle.units import canonical_unit
 from ladle.yields import yield_of
 
@@ -362,7 +362,8 @@ def _timer_form(duration: Duration) -> str | None:
     """A timer that a step shows as the duration's text and that runs as long, or None."""
     match = _TIMER_AMOUNT.fullmatch(duration.text)
     if match is not None:
-        form = f"~{{{_escape_amount(match['q'])}%{_escape_amount(match['u'])}}}"
+        name = _escape_name(duration.name) if duration.name else ""
+        form = f"~{name}{{{_escape_amount(match['q'])}%{_escape_amount(match['u'])}}}"
         steps = parse(form).steps
         timer = steps[0][0] if steps and len(steps[0]) == 1 else None
         if timer is not None and timer["type"] == "timer" and timer_text(timer) == duration.text:
@@ -456,7 +457,8 @@ class _Writer:
         text = " ".join(step.text.split())
         spans: Spans = []
         self._ingredients(text, step.uses, spans)
-        self._cookware(text, step.equipment, spans)
+        marked, after = self._marked_cookware(text, step.cookware, spans)
+        self._cookware(text, [e for e in step.equipment if e not in marked], spans, after)
         self._timers(text, step.durations, spans)
         spans.sort()
         out: list[str] = []
@@ -478,33 +480,84 @@ class _Writer:
         ingredients = self.recipe.ingredients
         used = [i for i in dict.fromkeys(uses) if 0 <= i < len(ingredients)]
         found: dict[int, tuple[int, int]] = {}
-        for ordered in (True, False):  # in the order of the step's uses if the text allows
-            for level, bounds in _LEVELS:
-                for index in used:
-                    if index not in found:
-                        after, before = _window(used, index, found) if ordered else (0, None)
-                        name = _display_name(ingredients[index])
-                        where = _place(
-                            text,
-                            name,
-                            found,
-                            level=level,
-                            bounds=bounds,
-                            after=after,
-                            before=before,
-                        )
-                        if where is not None:
-                            found[index] = where
+        for by_index in (False, True, None):  # each way of placing in the uses' order
+            found = (
+                self._earliest(text, used)
+                if by_index is None
+                else self._placed(text, used, ordered=True, by_index=by_index)
+            )
+            if len(found) == len(used) and sorted(found, key=lambda i: found[i]) == used:
+                break
+        else:
+            found = self._placed(text, used, ordered=True, by_index=False)
+            found = self._placed(text, used, ordered=False, by_index=False, found=found)
         for index, (start, end) in sorted(found.items(), key=lambda item: item[1]):
             spans.append((start, end, self.mark_ingredient(index, text[start:end])))
 
-    def _cookware(self, text: str, equipment: Iterable[str], spans: Spans) -> None:
+    def _earliest(self, text: str, used: list[int]) -> dict[int, tuple[int, int]]:
+        """Each used ingredient where the text first names it after the one before, at any
+        level (inside a word too): the uses' order where the best spellings cannot give it."""
+        found: dict[int, tuple[int, int]] = {}
+        after = 0
+        for index in used:
+            name = _display_name(self.recipe.ingredients[index])
+            places = [
+                where
+                for level, bounds in _LEVELS
+                if (
+                    where := _place(
+                        text, name, found, level=level, bounds=bounds, after=after, before=None
+                    )
+                )
+            ]
+            if not places:
+                break
+            found[index] = min(places)
+            after = found[index][1]
+        return found
+
+    def _placed(
+        self,
+        text: str,
+        used: list[int],
+        *,
+        ordered: bool,
+        by_index: bool,
+        found: dict[int, tuple[int, int]] | None = None,
+    ) -> dict[int, tuple[int, int]]:
+        """Where the text names each used ingredient: trying every level for one ingredient
+        before the next (``by_index``), or each level for every ingredient before the next
+        level; within the order of the step's uses when ``ordered``."""
+        found = dict(found or {})
+        tries = (
+            [(index, level) for index in used for level in _LEVELS]
+            if by_index
+            else [(index, level) for level in _LEVELS for index in used]
+        )
+        for index, (level, bounds) in tries:
+            if index in found:
+                continue
+            after, before = _window(used, index, found) if ordered else (0, None)
+            where = _place(
+                text,
+                _display_name(self.recipe.ingredients[index]),
+                found,
+                level=level,
+                bounds=bounds,
+                after=after,
+                before=before,
+            )
+            if where is not None:
+                found[index] = where
+        return found
+
+    def _cookware(self, text: str, equipment: Iterable[str], spans: Spans, after: int = 0) -> None:
         """Cookware for the equipment the text names, in the step's order of equipment.
 
         A reader lists cookware first, in order of appearance, then what the text names; so
-        marking stops at the first piece the text names only before the last one marked.
+        marking stops at the first piece the text names only before the last one marked
+        (``after``: where the cookware the source marked ends).
         """
-        after = 0
         for name in equipment:
             found = _cookware_span(text, name, spans, after)
             if found is None:
@@ -512,6 +565,31 @@ class _Writer:
             start, end = found
             spans.append((start, end, f"#{_escape_name(text[start:end])}{{}}"))
             after = end
+
+    def _marked_cookware(
+        self, text: str, marks: Iterable[Cookware], spans: Spans
+    ) -> tuple[set[str], int]:
+        """The cookware the source marked, as it wrote it (``#large pot{2}``), where the text
+        shows its name; the equipment each stands for, and where the last one ends."""
+        done: set[str] = set()
+        after = 0
+        for mark in marks:
+            where = next(
+                (
+                    found
+                    for bounds in (0, 1, 2)
+                    if (found := _find(text, mark.name, spans, after=after, bounds=bounds))
+                ),
+                None,
+            )
+            if where is None:
+                continue
+            start, end = where
+            count = _escape_amount(mark.quantity) if mark.quantity else ""
+            spans.append((start, end, f"#{_escape_name(text[start:end])}{{{count}}}"))
+            done.add(equipment_name(mark.name))
+            after = end
+        return done, after
 
     def _timers(self, text: str, durations: Iterable[Duration], spans: Spans) -> None:
         """Timers for the durations, the shortest words first: in "about 45 minutes to 1 hour"
