@@ -230,28 +230,43 @@ _TEXT_BLOCKS = frozenset(
 
 
 def page_text(doc: Any, drop: re.Pattern[str] | None = None, *, headings: bool = False) -> str:
-    """The visible text of a page (the document is changed), one block per line, list items
-    as "- " lines; ``headings``: h1–h6 as Markdown headings ("## Storage"); ``drop``: leave
-    out elements whose class or id it finds (comments, related posts)."""
-    for tag in _DROP:
-        for element in list(doc.iter(tag)):
-            _remove(element)
-    for element in [e for e in doc.iter() if isinstance(e.tag, str)]:
-        label = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if hidden(element) or (drop is not None and drop.search(label)):
-            _remove(element)  # a list in other units behind a switch, a closed menu
-    for element in doc.iter():
-        if not isinstance(element.tag, str):
+    """The visible text of a page, one block per line, list items as "- " lines (the page is
+    left as it is); ``headings``: h1–h6 and bold lines as Markdown headings ("## Storage");
+    ``drop``: leave out elements whose class or id it finds (comments, related posts)."""
+    body = doc.find("body")
+    root = body if body is not None else doc
+    out: list[str] = [root.text or ""]
+    # A walk with its own stack: (element, True) opens it, (element, False) closes it.
+    stack: list[tuple[Any, bool]] = [(child, True) for child in reversed(root)]
+    while stack:
+        element, opening = stack.pop()
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if not opening:
+            if tag in _TEXT_BLOCKS:
+                out.append("\n")
+            out.append(element.tail or "")
             continue
-        tag = element.tag.lower()
+        if not tag or tag in _DROP_SET or _hidden_or_dropped(element, drop):
+            out.append(element.tail or "")  # a comment, a script, a closed menu: its tail stays
+            continue
         if tag in _TEXT_BLOCKS:
             heading = headings and (tag in HEADINGS or bold_line(element))
-            prefix = "## " if heading else "- " if tag == "li" else ""
-            element.text = f"\n{prefix}{element.text or ''}"
-            element.tail = f"\n{element.tail or ''}"
-    body = doc.find("body")
-    text = (body if body is not None else doc).text_content()
-    return "\n".join(line.strip() for line in text.splitlines())
+            out.append("\n## " if heading else "\n- " if tag == "li" else "\n")
+        out.append(element.text or "")
+        stack.append((element, False))
+        stack.extend((child, True) for child in reversed(element))
+    return "\n".join(line.strip() for line in "".join(out).splitlines())
+
+
+def _hidden_or_dropped(element: Any, drop: re.Pattern[str] | None) -> bool:
+    if hidden(element):
+        return True
+    if drop is None:
+        return False
+    return bool(drop.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
+
+
+_DROP_SET = frozenset(_DROP)
 
 
 _LINE_TAGS = frozenset({"p", "div", "li", "dt", "span"})
@@ -271,12 +286,6 @@ def bold_line(element: Any) -> bool:
         return False
     bold = "".join("".join(b.itertext()) for b in element.iter("b", "strong")).strip()
     return text == bold
-
-
-def _remove(element: Any) -> None:
-    """Take an element out of its page, keeping the text that follows it."""
-    if element.getparent() is not None:
-        element.drop_tree()
 
 
 def page_url(doc: Any) -> str | None:

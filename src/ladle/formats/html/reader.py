@@ -23,7 +23,7 @@ from ladle.draft import Draft, DraftLine, DraftStep
 from ladle.errors import FormatError, NoRecipeFound
 from ladle.formats import plain
 from ladle.formats.html import repairs
-from ladle.formats.html.card import find_card
+from ladle.formats.html.card import DomCard, find_card
 from ladle.formats.html.dom import document, page_text, page_title, page_url, without_noise
 from ladle.formats.html.microdata import microdata
 from ladle.formats.html.sites import SiteFields, site_fields
@@ -70,16 +70,17 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[D
     for draft in drafts:
         if draft.title:
             draft.title = repairs.without_site_name(draft.title, url)
+    card = _Card(doc)
     if drafts:
         main = _main(drafts, doc)
-        _repaired(main, doc, location, url, site)
+        _repaired(main, card, location, site)
         drafts = [main, *[d for d in drafts if d is not main]]
     else:
         drafts = _without_schema(doc, location, url, site)
     for draft in drafts:
         yield_from_last_step(draft)
     repairs.yield_from_page(drafts[0], doc)
-    text = page_text(doc, repairs.NOT_ARTICLE, headings=True)  # the page is not read after
+    text = page_text(doc, repairs.NOT_ARTICLE, headings=True)
     lines = [line for line in text.splitlines() if line.strip()]
     repairs.groups_from_text(drafts[0], lines)
     repairs.yield_from_text(drafts[0], lines)
@@ -87,22 +88,36 @@ def read(text: str, location: str, options: ReadOptions | None = None) -> list[D
     return drafts
 
 
-def _repaired(
-    draft: Draft, doc: Any, location: str, url: str | None, site: SiteFields | None
-) -> None:
-    """The page's own recipe mended from what the page shows (see :mod:`.repairs`)."""
-    card = find_card(doc)
+def _repaired(draft: Draft, card: _Card, location: str, site: SiteFields | None) -> None:
+    """The page's own recipe mended from what the page shows (see :mod:`.repairs`). The
+    page's card is looked for only where the draft needs it (finding it costs as much as the
+    rest of the repairs together)."""
+    doc = card.doc
     if len(draft.ingredients) <= 1 or len(draft.steps) <= 1:
-        repairs.fill_from_markup(draft, card)
+        repairs.fill_from_markup(draft, card.get())
     if len(draft.ingredients) == 1 or len(draft.steps) == 1:
         repairs.split_as_shown(draft, doc)
     if not draft.ingredients or not draft.steps:
         repairs.fill_from_text(draft, doc, location)
     repairs.groups_from_markup(draft, doc)
-    repairs.amounts_from_markup(draft, card)
-    repairs.groups_from_card(draft, card)
+    if repairs.lost_amounts(draft):
+        repairs.amounts_from_markup(draft, card.get())
+    repairs.groups_from_card(draft, card.get())
     if site is not None:
         repairs.apply_site(draft, site)
+
+
+class _Card:
+    """The page's card, found when first asked for."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.card: DomCard | None = None
+
+    def get(self) -> DomCard:
+        if self.card is None:
+            self.card = find_card(self.doc)
+        return self.card
 
 
 def _without_schema(
@@ -125,11 +140,7 @@ def _without_schema(
         draft = repairs.fill_from_markup(Draft(title=title, source=source), card)
         return [repairs.groups_from_markup(draft, doc)]
     try:
-        found = [
-            d
-            for d in plain.read(page_text(copy.deepcopy(doc)), location)
-            if d.ingredients and d.steps
-        ]
+        found = [d for d in plain.read(page_text(doc), location) if d.ingredients and d.steps]
     except NoRecipeFound:
         found = []
     if not found:

@@ -12,7 +12,6 @@ understanding comes once, after them (:mod:`ladle.understand`).
 
 from __future__ import annotations
 
-import copy
 import re
 import unicodedata
 from typing import Any
@@ -43,6 +42,7 @@ __all__ = [
     "groups_from_text",
     "has_amount",
     "leading_steps",
+    "lost_amounts",
     "split_as_shown",
     "without_site_name",
     "yield_from_page",
@@ -155,7 +155,7 @@ def fill_from_text(draft: Draft, doc: Any, location: str) -> Draft:
     """The ingredients or steps that neither the schema.org data nor a marked list holds,
     from the page's text read as a plain recipe."""
     try:
-        found = plain.read(page_text(copy.deepcopy(doc)), location)
+        found = plain.read(page_text(doc), location)
     except LadleError:
         return draft
     if not draft.ingredients:
@@ -430,13 +430,18 @@ def _walk(
     return found
 
 
+def lost_amounts(draft: Draft) -> bool:
+    """Whether most of the draft's ingredient lines lost their amounts."""
+    missing = sum(not has_amount(line.text) for line in draft.ingredients)
+    return bool(missing) and 2 * missing >= len(draft.ingredients)
+
+
 def amounts_from_markup(draft: Draft, card: DomCard) -> Draft:
     """Ingredient lines whose schema.org text lost its amount ("popping corn") take the line
     the page's card shows ("½ cup popping corn"), where the schema.org list lost most of its
     amounts and the card holds most of its lines in the same order (a card of one group of
     several holds only that group's)."""
-    missing = sum(not has_amount(line.text) for line in draft.ingredients)
-    if not missing or 2 * missing < len(draft.ingredients):
+    if not lost_amounts(draft):
         return draft  # a "salt to taste" here and there: the list has its amounts
     lines = [line for line, _ in card.ingredients]
     shown = [squeezed(line) for line in lines]
