@@ -102,7 +102,8 @@ def _repaired(draft: Draft, card: _Card, location: str, site: SiteFields | None)
     repairs.groups_from_markup(draft, doc)
     if repairs.lost_amounts(draft):
         repairs.amounts_from_markup(draft, card.get())
-    repairs.groups_from_card(draft, card.get())
+    if not any(line.group for line in draft.ingredients) and len(draft.ingredients) >= 2:
+        repairs.groups_from_card(draft, card.get())
     if site is not None:
         repairs.apply_site(draft, site)
 
