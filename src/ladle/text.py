@@ -14,6 +14,7 @@ __all__ = [
     "clean",
     "parse_number",
     "sentences",
+    "squeezed",
     "words",
 ]
 
@@ -109,3 +110,8 @@ def sentences(text: str) -> list[str]:
 def words(text: str) -> list[str]:
     """The lowercase words of a text, hyphenated words kept whole."""
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def squeezed(text: str) -> str:
+    """Text without its spaces, in lower case: for comparing what a source shows twice."""
+    return "".join(text.split()).casefold()

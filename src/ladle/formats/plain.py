@@ -18,7 +18,7 @@ from ladle.draft import Block, Draft, DraftLine, DraftStep, Section
 from ladle.durations import find_durations
 from ladle.errors import NoRecipeFound
 from ladle.model import Source
-from ladle.text import FRACTIONS, clean
+from ladle.text import FRACTIONS, clean, squeezed
 from ladle.words import word_list
 from ladle.yields import is_yield
 
@@ -656,10 +656,6 @@ def article_sections(text: str, leave_out: frozenset[str] = frozenset()) -> list
     kept = [
         line
         for i, line in enumerate(lines)
-        if i not in inside and _squeezed(line.text) not in leave_out
+        if i not in inside and squeezed(line.text) not in leave_out
     ]
     return _article(kept)
-
-
-def _squeezed(text: str) -> str:
-    return "".join(text.split()).casefold()

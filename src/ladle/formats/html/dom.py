@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ladle.errors import FormatError
+from ladle.text import squeezed
 
 __all__ = [
     "BLOCKS",
@@ -91,11 +92,6 @@ def document(text: str, location: str) -> Any:
         return lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise FormatError(f"not an HTML page ({exc})", where=location) from exc
-
-
-def squeezed(text: str) -> str:
-    """Text without its spaces, in lower case: for comparing what a page shows twice."""
-    return "".join(text.split()).casefold()
 
 
 def element_text(element: Any) -> str:
