@@ -397,7 +397,7 @@ def test_steps_text_section_uses_durations_equipment() -> None:
     assert (first.section, second.section) == ("Sauce", "Serve")
     assert first.uses == [0, 1]
     assert [(d.min_minutes, d.max_minutes) for d in first.durations] == [(5, 10)]
-    assert first.equipment == ["skillet"]
+    assert first.equipment == ["skillet", "stove"]  # "simmer": on the stove
     assert second.text == (
         "Rest rest, then bake at 200°C for 20 minutes in the oven on a pizza stone."
     )

@@ -6,7 +6,7 @@ import pytest
 
 from ladle.examples import example_text
 from ladle.formats import read, read_text
-from ladle.model import Recipe, Step
+from ladle.model import OWN_ROLES, Recipe, Step
 
 from .conftest import SEED, shared
 
@@ -45,7 +45,8 @@ EXPECTED_INGREDIENTS = [
 
 
 def spans(step: Step) -> list[tuple[float, float | None]]:
-    return [(d.min_minutes, d.max_minutes) for d in step.durations]
+    """The step's own times (a time restated from an earlier step is not one)."""
+    return [(d.min_minutes, d.max_minutes) for d in step.durations if d.role in OWN_ROLES]
 
 
 def temps(step: Step) -> list[tuple[float, float, str]]:

@@ -92,8 +92,10 @@ def test_numbers_that_are_not_temperatures() -> None:
     [
         ("Set the meat on a wire rack in a baking tray.", ["wire rack", "baking sheet"]),
         ("Put it on a roasting tray and roast.", ["roasting tray", "oven"]),
-        ("Sear in a hot skillet.", ["skillet"]),
-        ("Bring a large pot of water to the boil.", ["pot"]),
+        ("Sear in a hot skillet.", ["skillet", "stove"]),
+        ("Bring a large pot of water to the boil.", ["pot", "stove"]),
+        ("Boil for 10–15 minutes.", ["stove"]),
+        ("Simmer in the slow cooker for 3 hours.", ["slow cooker"]),
         ("Melt the butter in a saucepan.", ["saucepan"]),
         ("Air fry at 400°F for 12 minutes.", ["air fryer"]),
         ("Refrigerate for at least 30 minutes.", ["refrigerator"]),
@@ -163,7 +165,9 @@ def test_back_reference_to_the_previous_time_is_not_counted_twice() -> None:
             ("Once 2 hours are up, raise the oven to 450°F and roast 30–40 minutes longer.", None),
         ]
     )
-    assert [(d.min_minutes, d.max_minutes) for d in steps[1].durations] == [(30, 40)]
+    assert [(d.min_minutes, d.role) for d in steps[1].durations] == [(120, "repeat"), (30, "step")]
+    assert steps[1].time is not None
+    assert (steps[1].time.min_minutes, steps[1].time.max_minutes) == (30, 40)
 
 
 def test_a_step_with_an_oven_temperature_uses_the_oven() -> None:

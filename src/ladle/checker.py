@@ -288,11 +288,6 @@ def _scales(recipe: Recipe) -> Iterable[Finding]:
 _OVEN_VERB = re.compile(r"\b(?:roast|bake|broil)\w*|\b(?:in|into|to)\s+the\s+oven\b", re.I)
 _OUT_OF_OVEN = re.compile(r"\b(?:out\s+of|from)\s+the\s+oven\b|\bcomes?\s+out\b", re.I)
 _KEEP_WARM = re.compile(r"\bkeep\s+(?:\w+\s+)?warm\b", re.I)
-_WHILE = re.compile(
-    r"^\s*(?:while|whilst|as|meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time)\b", re.I
-)
-_LAST = re.compile(r"^\s*(?:in|during|for)\s+the\s+(?:last|final)\s+(?P<n>\d+)\s*min", re.I)
-_AFTER = re.compile(r"^\s*(?:once|when|after|as\s+soon\s+as)\b", re.I)
 _VERB_STEM = re.compile(r"\b(roast|bak|cook|simmer|rest|chill|marinat|boil|braise|steam)", re.I)
 _COUNTS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
@@ -313,15 +308,13 @@ class _Slot:
 
 
 def _main_durations(step: Step, main: str) -> list[Duration]:
-    """The step's own times, in its main clause: no alternatives ("or overnight"), no days."""
-    out: list[Duration] = []
-    for d in step.durations:
-        at = main.find(d.text)
-        if at < 0 or d.min_minutes >= 1440:
-            continue
-        if not out or not re.search(r"\bor\b", main[main.find(out[-1].text) : at]):
-            out.append(d)
-    return out
+    """The step's own times, in its main clause (roles from ``ladle.timing``): no lead,
+    storage or restated times, no alternatives ("or overnight"), no days."""
+    return [
+        d
+        for d in step.durations
+        if d.role in {"step", "alongside"} and d.text in main and d.min_minutes < 1440
+    ]
 
 
 def _reference(slots: Sequence[_Slot], lead: str, step: Step, recipe: Recipe) -> _Slot | None:
@@ -349,13 +342,15 @@ def _timeline(steps: Sequence[Step], recipe: Recipe) -> list[_Slot]:
         lead = step.text[: len(step.text) - len(main)]
         durations = _main_durations(step, main)
         start, end = cursor, cursor + sum(d.min_minutes for d in durations)
-        last = _LAST.match(lead)
-        ref = _reference(slots, lead, step, recipe) if last or _WHILE.match(lead) else None
+        relation = step.relation  # worked out once, by the understanding (ladle.timing)
+        last = relation.kind == "within_last" and relation.minutes is not None
+        beside = last or relation.kind == "alongside"
+        ref = _reference(slots, relation.text or lead, step, recipe) if beside else None
         if ref is not None and last:  # "In the last 10 minutes of roasting, …"
-            start, end = max(ref.start, ref.end - float(last.group("n"))), ref.end
+            start, end = max(ref.start, ref.end - float(relation.minutes or 0)), ref.end
         elif ref is not None:  # "While the pork roasts, …": beside it, and on from there
             start, end = ref.start, end - cursor + ref.start
-        elif _AFTER.match(lead) or _OUT_OF_OVEN.search(main):
+        elif relation.kind == "after" or _OUT_OF_OVEN.search(main):
             start = max([cursor, *(s.oven_end for s in slots if s.oven is not None)])
             end = start + end - cursor
         slot = _Slot(i, start, end, main, step.uses)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from ladle.model import Duration
 from ladle.text import NUMBER, parse_number
 
-__all__ = ["find_durations", "minutes_of"]
+__all__ = ["find_durations", "find_spans", "minutes_of"]
 
 _TIME_WORD = re.compile(
     r"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b)", re.I
@@ -83,6 +83,11 @@ def find_durations(text: str) -> list[Duration]:
     >>> [(d.min_minutes, d.max_minutes) for d in find_durations("roast for 1.5 to 2 hours")]
     [(90.0, 120.0)]
     """
+    return [d for _, _, d in find_spans(text)]
+
+
+def find_spans(text: str) -> list[tuple[int, int, Duration]]:
+    """Every span of time a text states with where it stands: ``(start, end, duration)``."""
     if not _TIME_WORD.search(text):
         return []
     found: list[tuple[int, int, Duration]] = []
@@ -102,10 +107,19 @@ def find_durations(text: str) -> list[Duration]:
         else:
             duration = Duration(days * 1440, days * 1440, match.group(0))
         add(match.start(), match.end(), duration)
-    for match in _DURATION.finditer(text):
+    at = 0
+    while (match := _DURATION.search(text, at)) is not None:
         parsed = _duration_from_match(match)
+        end = match.end()
+        if parsed is None and match.group("c") is not None:
+            # "8 minutes, 4 minutes per side": two times, not "8 minutes and 4 seconds"
+            end = match.start("c")
+            short = _DURATION.match(text, match.start(), match.end("unit"))
+            parsed = _duration_from_match(short) if short else None
+            end = match.end("unit") if parsed is not None else end
         if parsed is not None:
-            add(match.start("pre") if match.group("pre") else match.start("a"), match.end(), parsed)
+            add(match.start("pre") if match.group("pre") else match.start("a"), end, parsed)
+        at = max(end, match.start() + 1)
     for match in _HOURS_MINUTES.finditer(text):
         minutes = int(match.group("h")) * 60 + int(match.group("m"))
         add(match.start(), match.end(), Duration(minutes, minutes, match.group(0)))
@@ -121,7 +135,9 @@ def find_durations(text: str) -> list[Duration]:
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or)\s*", re.I)
 
 
-def _join_ranges(text: str, found: list[tuple[int, int, Duration]]) -> list[Duration]:
+def _join_ranges(
+    text: str, found: list[tuple[int, int, Duration]]
+) -> list[tuple[int, int, Duration]]:
     """ "1 hour 20 minutes to 1 hour 30 minutes": two exact times that make one range."""
     out: list[tuple[int, int, Duration]] = []
     for start, end, duration in found:
@@ -138,7 +154,7 @@ def _join_ranges(text: str, found: list[tuple[int, int, Duration]]) -> list[Dura
                 out[-1] = (p_start, end, joined)
                 continue
         out.append((start, end, duration))
-    return [d for _, _, d in out]
+    return out
 
 
 def _duration_from_match(match: re.Match[str]) -> Duration | None:
@@ -177,7 +193,7 @@ def _duration_from_match(match: re.Match[str]) -> Duration | None:
         low, high = high, low
     pre = " ".join((match.group("pre") or "").lower().split())
     text = match.group(0).strip()
-    if pre in {"at least", "no less than", "a minimum of", "minimum", "minimum of", "over"}:
+    if pre in {"at least", "no less than", "a minimum of", "minimum", "minimum of"}:
         return Duration(_round(low), None, text)
     if pre in {
         "up to",

@@ -35,6 +35,7 @@ __all__ = [
     "MakeAhead",
     "Pairing",
     "Recipe",
+    "Relation",
     "Source",
     "Step",
     "Storage",
@@ -50,6 +51,21 @@ Attention = Literal["active", "passive"]
 TemperatureKind = Literal["oven", "internal", "oil", "water", "other"]
 ATTENTIONS: tuple[str, ...] = ("active", "passive")
 TEMPERATURE_KINDS: tuple[str, ...] = ("oven", "internal", "oil", "water", "other")
+# What a time in a step means (``ladle.timing``): part of the step's own time ("step"), an
+# alternative to the part before it ("or up to 1 hour"), beside it ("meanwhile … 2 minutes"),
+# or a time that is not the step's: before serving ("lead"), how far ahead ("make_ahead"), how
+# long it keeps ("storage"), an earlier step's time restated ("repeat"), a time of the step a
+# leading clause describes ("scene"), or something else ("every 5 minutes": "other").
+DURATION_ROLES: tuple[str, ...] = (
+    "step", "alternative", "alongside", "lead", "make_ahead", "storage", "repeat", "scene",
+    "other",
+)  # fmt: skip
+OWN_ROLES = frozenset({"step", "alternative", "alongside"})
+RELATIONS: tuple[str, ...] = ("follows", "alongside", "within_last", "after")
+HEATS: tuple[str, ...] = (
+    "oven", "stove", "grill", "smoker", "air fryer", "deep fryer", "slow cooker",
+    "pressure cooker", "microwave", "blowtorch",
+)  # fmt: skip
 
 JSON = dict[str, Any]
 T = TypeVar("T")
@@ -305,6 +321,8 @@ class Duration:
     max_minutes: float | None
     text: str
     name: str | None = None  # a timer's name (Cooklang's ``~eggs{3%minutes}``)
+    role: str = "step"  # what the time means (DURATION_ROLES)
+    factor: int = 1  # how many times it is taken: 2 for "2 minutes per side"
 
     def to_json(self) -> JSON:
         return {
@@ -312,6 +330,8 @@ class Duration:
             "max_minutes": number(self.max_minutes),
             "text": self.text,
             "name": self.name,
+            "role": self.role,
+            "factor": self.factor,
         }
 
     @classmethod
@@ -325,6 +345,8 @@ class Duration:
             max_minutes=r.opt_num("max_minutes"),
             text=r.str_("text", ""),
             name=r.opt_str("name"),
+            role=r.choice("role", DURATION_ROLES, "step"),
+            factor=r.opt_int("factor") or 1,
         )
 
 
@@ -376,6 +398,29 @@ class Cookware:
 
 
 @dataclass(slots=True)
+class Relation:
+    """How a step stands to the steps before it: after the one before ("follows"), beside an
+    earlier one ("While the pork roasts, …": "alongside"), inside its last minutes ("In the
+    last 10 minutes of roasting, …": "within_last"), or once it is done ("Once the pork is
+    out, …": "after"); ``text`` is the leading clause that says so."""
+
+    kind: str = "follows"
+    minutes: float | None = None
+    text: str = ""
+
+    def to_json(self) -> JSON:
+        return {"kind": self.kind, "minutes": number(self.minutes), "text": self.text}
+
+    @classmethod
+    def _read(cls, r: _Reader) -> Relation:
+        return cls(
+            kind=r.choice("kind", RELATIONS, "follows"),
+            minutes=r.opt_num("minutes"),
+            text=r.str_("text", ""),
+        )
+
+
+@dataclass(slots=True)
 class Step:
     """One instruction, with what ladle understood of it."""
 
@@ -387,6 +432,9 @@ class Step:
     uses: list[int] = field(default_factory=list)
     attention: Attention = "active"
     cookware: list[Cookware] = field(default_factory=list)
+    time: Duration | None = None  # the step's own time, its parts added up (ladle.timing)
+    heat: str | None = None  # what heats it (HEATS), None when nothing does
+    relation: Relation = field(default_factory=Relation)
 
     def to_json(self) -> JSON:
         return {
@@ -398,6 +446,9 @@ class Step:
             "uses": list(self.uses),
             "attention": self.attention,
             "cookware": [c.to_json() for c in self.cookware],
+            "time": None if self.time is None else self.time.to_json(),
+            "heat": self.heat,
+            "relation": self.relation.to_json(),
         }
 
     @classmethod
@@ -415,7 +466,16 @@ class Step:
             uses=r.int_list("uses"),
             attention=cast(Attention, r.choice("attention", ATTENTIONS, "active")),
             cookware=r.objects("cookware", Cookware._read),
+            time=Duration._read(r.object("time")) if r.data.get("time") is not None else None,
+            heat=_heat(r),
+            relation=Relation._read(r.object("relation")),
         )
+
+
+def _heat(r: _Reader) -> str | None:
+    if r.data.get("heat") is None:
+        return None
+    return r.choice("heat", HEATS)
 
 
 @dataclass(slots=True)

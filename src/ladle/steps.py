@@ -13,12 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ladle.attention import attention_of
 from ladle.clauses import main_clause
 from ladle.durations import find_durations
 from ladle.equipment import HEAT_APPLIANCES, equipment_in, without_equipment
-from ladle.model import Attention, Duration, Ingredient, Step
+from ladle.model import Ingredient, Step
 from ladle.temperatures import find_temperatures
 from ladle.text import words
+from ladle.timing import time_steps
 from ladle.words import singular
 
 __all__ = [
@@ -27,59 +29,6 @@ __all__ = [
     "understand_step",
     "understand_steps",
 ]
-
-# --- attention ---------------------------------------------------------------------------------
-
-_PASSIVE_VERBS = re.compile(
-    r"\b(?:roast|bake|marinate|refrigerate|chill|rest|let\s+(?:it\s+|them\s+)?(?:rest|stand|sit|"
-    r"cool|rise|proof|prove|soak|steep|set)|stand|sit|cool|rise|proof|prove|soak|steep|brine|"
-    r"cure|freeze|simmer|braise|slow[-\s]cook|preheat|set\s+aside|leave|infuse|ferment|"
-    r"dry|smoke|poach|steam|boil|pressure[-\s]cook|air[-\s]?fry|broil|grill|bring)\w*",
-    re.I,
-)
-_HEATS_OVEN = re.compile(r"\s*(?:pre-?heat|heat|turn\s+on)\s+(?:the\s+|your\s+)?oven\b", re.I)
-_ACTIVE_VERBS = re.compile(
-    r"^\s*(?:score|season|toss|chop|slice|dice|mince|stir|whisk|mix|beat|fold|knead|brush|"
-    r"sear|fry|saut[eé]|serve|combine|spread|place|arrange|pour|add|cut|peel|wash|pat|rub|"
-    r"drizzle|sprinkle|garnish|flip|turn|baste|plate|remove|transfer|grate|zest|squeeze|"
-    r"blend|puree|mash|shape|roll|form|stuff|wrap|fill|melt|heat|cook|make|prepare|trim|"
-    r"tie|carve|assemble|dress|scatter|top|spoon|ladle|divide|line|grease|glaze|paint|coat)\b",
-    re.I,
-)
-_UNATTENDED = re.compile(
-    r"\b(?:in\s+the\s+oven|to\s+the\s+oven|into\s+the\s+oven|in\s+the\s+fridge|"
-    r"slow\s+cooker|covered|lid\s+on)\b",
-    re.I,
-)
-
-
-def attention_of(text: str, durations: Sequence[Duration]) -> Attention:
-    """ "passive" when the step is mostly waiting (roasting, marinating, resting), else "active".
-
-    Leading clauses that set the scene ("While the pork roasts, …", "In the last 10 minutes of
-    roasting, …") describe another step and are not counted.
-    """
-    main = main_clause(text)
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", main) if s.strip()]
-    passive_with_time = False
-    passive_only = True
-    for sentence in sentences or [main]:
-        passive = _PASSIVE_VERBS.search(sentence)
-        heats_oven = _HEATS_OVEN.match(sentence)
-        if heats_oven or (passive and find_durations(sentence)):
-            passive_with_time = True
-        first_active = _ACTIVE_VERBS.match(sentence)
-        if (first_active and not (passive and find_durations(sentence))) or not passive:
-            passive_only = False
-    if passive_with_time:
-        return "passive"
-    long_wait = any(d.min_minutes >= 20 for d in durations)
-    if long_wait and _UNATTENDED.search(main):
-        return "passive"  # "Cover and cook in the oven for 1.5 to 2 hours"
-    if durations and passive_only:
-        return "passive"
-    return "active"
-
 
 # --- uses: which ingredients a step touches ----------------------------------------------------
 
@@ -225,10 +174,8 @@ def understand_steps(
     named = {w.lower() for i in ingredients for w in words(i.name or "")}
     groups = _groups(ingredients, named)
     steps: list[Step] = []
-    previous: list[Duration] = []
     for text, section in texts:
-        durations = _without_back_reference(text, find_durations(text), previous)
-        previous = durations
+        durations = find_durations(text)
         main = main_clause(text)
         uses = index.find(without_equipment(main))
         for pattern, members in groups:
@@ -266,9 +213,11 @@ def understand_steps(
                 temperatures=temperatures,
                 equipment=equipment,
                 uses=uses,
-                attention=attention_of(text, durations),
             )
         )
+    time_steps(steps)
+    for step in steps:
+        step.attention = attention_of(step.text, step.durations, step.heat)
     return steps
 
 
@@ -308,26 +257,6 @@ def _names_group(pattern: re.Pattern[str], text: str) -> bool:
     """Whether a step's main clause names a group, not as what a later step makes ("keep the
     milk for the sauce"; but "the ingredients for the sauce" is the group)."""
     return any(not _LATER.search(text[: m.start()]) for m in pattern.finditer(text))
-
-
-_AFTER = re.compile(r"^\s*(?:after|once)\b[^,]*,", re.I)
-
-
-def _without_back_reference(
-    text: str, durations: list[Duration], previous: Sequence[Duration]
-) -> list[Duration]:
-    """Drop the time of "After 2 hours, increase the heat" when the step before took it."""
-    lead = _AFTER.match(text)
-    if not lead or not durations:
-        return durations
-    first = durations[0]
-    if first.text not in lead.group(0):
-        return durations
-    if any(
-        p.min_minutes == first.min_minutes and p.max_minutes == first.max_minutes for p in previous
-    ):
-        return durations[1:]
-    return durations
 
 
 def _product_key(word: str) -> str:

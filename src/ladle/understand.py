@@ -21,8 +21,9 @@ from ladle.draft import Draft, DraftLine, DraftStep
 from ladle.durations import minutes_of
 from ladle.errors import LadleError
 from ladle.ingredients import parse_ingredient
-from ladle.model import Ingredient, Recipe, Source, Step, Times
+from ladle.model import Duration, Ingredient, Recipe, Source, Step, Times
 from ladle.steps import attention_of, understand_steps
+from ladle.timing import time_steps
 from ladle.yields import yield_of
 
 __all__ = ["title_from", "understand"]
@@ -34,8 +35,13 @@ def understand(draft: Draft) -> Recipe:
         return copy.deepcopy(draft.known)
     ingredients = [_ingredient(line) for line in draft.ingredients]
     steps = understand_steps([(s.text, s.section) for s in draft.steps], ingredients)
+    marked_any = False
     for step, marked in zip(steps, draft.steps, strict=True):
-        _fold_marks(step, marked)
+        marked_any = _fold_marks(step, marked) or marked_any
+    if marked_any:
+        time_steps(steps)
+        for step in steps:
+            step.attention = attention_of(step.text, step.durations, step.heat)
     source = copy.copy(draft.source) if draft.source else Source()
     recipe = Recipe(
         title=draft.title or title_from(source.location or ""),
@@ -70,12 +76,13 @@ def _ingredient(line: DraftLine) -> Ingredient:
     return ingredient
 
 
-def _fold_marks(step: Step, marked: DraftStep) -> None:
+def _fold_marks(step: Step, marked: DraftStep) -> bool:
     """Fold what a source marks in a step (Cooklang's timers, cookware and ingredients) into
     what its text says: marked ingredients are the ones it uses, marked cookware comes first,
-    a timer the text does not state already is added."""
+    a timer the text does not state already is added (one inside a range the text states,
+    ``~{2%minutes} to ~{3%minutes}``, restates it). True when the step had marks."""
     if not (marked.timers or marked.cookware or marked.uses is not None):
-        return
+        return False
     if marked.uses is not None:
         step.uses = list(marked.uses)
     step.cookware = list(marked.marks)
@@ -86,6 +93,7 @@ def _fold_marks(step: Step, marked: DraftStep) -> None:
                 d
                 for d in durations
                 if (d.min_minutes, d.max_minutes) == (timer.min_minutes, timer.max_minutes)
+                or (timer.text and timer.text in d.text and _within(timer, d))
             ),
             None,
         )
@@ -96,7 +104,12 @@ def _fold_marks(step: Step, marked: DraftStep) -> None:
     step.durations = durations
     seen = {name.lower() for name in marked.cookware}
     step.equipment = list(marked.cookware) + [e for e in step.equipment if e.lower() not in seen]
-    step.attention = attention_of(step.text, durations)
+    return True
+
+
+def _within(timer: Duration, stated: Duration) -> bool:
+    top = stated.max_minutes if stated.max_minutes is not None else float("inf")
+    return stated.min_minutes <= timer.min_minutes <= top
 
 
 def title_from(location: str) -> str:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from ladle.clauses import heat_verb, main_clause
 from ladle.durations import find_durations
 from ladle.equipment import equipment_in
-from ladle.model import Duration, Recipe, Step, Variant
+from ladle.model import OWN_ROLES, Recipe, Step, Variant
 from ladle.temperatures import find_temperatures
+from ladle.timing import own_time
 from ladle.units import dimension
 
 __all__ = [
@@ -26,7 +27,6 @@ __all__ = [
     "FRIDGE",
     "GOES_ON",
     "HEAT_VERB",
-    "KEEPS",
     "LAST",
     "NOT_HEATING",
     "PREHEAT",
@@ -39,7 +39,6 @@ __all__ = [
     "WHILE",
     "Prepared",
     "active_minutes",
-    "alternatives",
     "bounds_of",
     "dish_of_step",
     "heating",
@@ -66,10 +65,6 @@ PREHEAT_SENTENCE = re.compile(
     r"\b(?:pre-?heat|heat|turn\s+on|switch\s+on)\s+(?:the\s+|your\s+)?oven\b|"
     r"\bpre-?heat\s+(?:it\s+)?to\b",
     re.I,
-)
-# A sentence that says how long the result keeps: a limit on waiting, not an action.
-KEEPS = re.compile(
-    r"\b(?:keeps?|will\s+keep|can\s+be\s+(?:kept|stored|made)|stores?|lasts?)\b", re.I
 )
 # "Take the chicken out of the fridge 30 minutes before cooking": a wait before the cooking.
 BEFORE_COOKING = re.compile(
@@ -151,9 +146,15 @@ def prepare(step: Step) -> Prepared:
         if PREHEAT_SENTENCE.search(sentence) and temperatures and not find_durations(sentence):
             preheat = round(temperatures[-1].fahrenheit)
             continue
-        durations = find_durations(sentence)
-        if KEEPS.search(sentence) and durations and kept:
-            keeps = max(round(d.max_minutes or d.min_minutes) for d in durations)
+        holding = [  # the understanding's storage and make-ahead times said in this sentence
+            d for d in step.durations if d.role in {"storage", "make_ahead"} and d.text in sentence
+        ]
+        if (
+            holding
+            and kept
+            and not any(d.role in OWN_ROLES and d.text in sentence for d in step.durations)
+        ):
+            keeps = max(round(d.max_minutes or d.min_minutes) for d in holding)
             continue
         kept.append(sentence)
     if preheat is None and keeps is None:
@@ -171,40 +172,20 @@ def prepare(step: Step) -> Prepared:
     return Prepared(prepared, preheat, keeps)
 
 
-def alternatives(text: str, spans: Sequence[Duration]) -> bool:
-    """ "at least 4 hours, or overnight": durations that are choices, not parts to add up."""
-    if len(spans) < 2:
-        return False
-    at = 0
-    ends: list[tuple[int, int]] = []
-    for span in spans:
-        start = text.find(span.text, at)
-        if start < 0:
-            return False
-        ends.append((start, start + len(span.text)))
-        at = start + len(span.text)
-    return all(
-        re.search(r"\bor\b", text[ends[i][1] : ends[i + 1][0]]) for i in range(len(ends) - 1)
-    )
-
-
 def bounds_of(
     step: Step, passive: bool, text: str, keeps: int | None = None
 ) -> tuple[int, int] | None:
+    """The step's own time as the planner takes it, from what the understanding worked out
+    (``Step.durations`` with their roles; ``timing.own_time``): lead, make-ahead, storage and
+    restated times are not the step's; "In the last 10 minutes of …" is where the step sits,
+    not a wait of its own. An open end gets a bound a cook would accept."""
     inside = bool(LAST.match(text))
-    spans = [d for d in step.durations if not (inside and LAST.match(d.text))]
-    if not spans:
+    time = own_time([d for d in step.durations if not (inside and LAST.match(d.text))])
+    if time is None:
         return None
-    if alternatives(text, spans):
-        low = round(min(d.min_minutes for d in spans))
-        top = [d.max_minutes for d in spans]
-        open_ended = any(d.max_minutes is None for d in spans)
-        highs: list[float | None] = [None] if open_ended else [max(h or 0 for h in top)]
-    else:
-        low = round(sum(d.min_minutes for d in spans))
-        highs = [d.max_minutes for d in spans]
-    if all(h is not None for h in highs):
-        high = round(sum(h or 0 for h in highs))
+    low = round(time.min_minutes)
+    if time.max_minutes is not None:
+        high = round(time.max_minutes)
     elif keeps is not None:
         high = max(low, keeps)
     elif FRIDGE.search(text):

@@ -380,7 +380,8 @@ def _link(
     if builder.waiting is not None and _is_heat(builder, builder.first[number]):
         builder.after.append(After(builder.waiting, builder.first[number], 0, 5, "before cooking"))
         builder.waiting = None
-    last = reading.LAST.match(step.text)
+    relation = step.relation  # worked out once, by the understanding (ladle.timing)
+    last = relation.kind == "within_last" and relation.minutes is not None
     if (
         last
         and dish in builder.heat_of_dish
@@ -390,11 +391,11 @@ def _link(
             Within(
                 builder.heat_of_dish[dish],
                 builder.first[number],
-                int(last.group("n")),
+                int(relation.minutes or 0),
                 "in the last minutes of the cooking it names",
             )
         )
-    elif reading.WHILE.match(step.text) and len(chain) >= 2:
+    elif relation.kind == "alongside" and len(chain) >= 2:
         # "While the pork is roasting, …": beside that roasting, after what came before it
         during = _during(builder, step.text)
         before = builder.pred_of.get(during) if during else None

@@ -1,0 +1,162 @@
+"""Whether a step keeps the cook busy ("active") or is mostly waiting ("passive").
+
+A step's time goes where its verbs say: "Mix the batter and bake for 30 minutes" is 30 minutes
+of waiting; "Knead for 10 minutes" 10 minutes of work; "sear 1–2 minutes per side" is turning
+and watching, "simmer for 45 minutes, stirring occasionally" is waiting. For each of the
+step's own times (``ladle.timing``), the verb that governs it (the last one before it in its
+clause) is busy, busy only when short (cooking, frying, toasting for up to 10 minutes), or
+waiting; "stirring constantly" or "occasionally" said with it decides. The step is passive when
+more of its time is waiting than work. A step with no time of its own is judged by its verbs.
+The verbs are data (``data/words/verbs.toml``, ``[attention]``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ladle.clauses import is_instruction, main_clause
+from ladle.model import OWN_ROLES, Attention, Duration
+from ladle.words import alternation, table
+
+__all__ = ["attention_of"]
+
+SHORT_MINUTES = 10  # "cook 5 minutes" keeps the cook at the pan; "cook 10 minutes" does not
+
+
+@cache
+def _verbs() -> dict[str, re.Pattern[str]]:
+    words = table("verbs")["attention"]
+    out: dict[str, re.Pattern[str]] = {}
+    for kind in ("busy", "short", "waiting"):
+        group = alternation(str(w).lower() for w in words[kind]).replace(r"\s+", r"[-\s]?")
+        out[kind] = re.compile(rf"\b{group}\w*", re.I)
+    for kind in ("constant", "occasional"):
+        out[kind] = re.compile(rf"\b{alternation(str(w) for w in words[kind])}\b", re.I)
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\b(?:and|then)\b", re.I)
+
+
+_UNATTENDED = re.compile(
+    r"\b(?:lid|cover(?:ed)?|boiling|water|oven|simmer\w*|in\s+the\s+(?:fridge|refrigerator))\b",
+    re.I,
+)
+
+
+def _kind_of_time(
+    text: str, start: int, end: int, minutes: float, heat: str | None = None
+) -> str | None:
+    """ "busy" or "waiting" for one time in a text, by the verb that governs it."""
+    verbs = _verbs()
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    sentence_start = max((m.end() for m in re.finditer(r"[.!?;]", text[:start])), default=0)
+    stop = re.search(r"[.!?;](?:\s|$)", text[end:])
+    sentence = text[sentence_start : end + stop.start() if stop else len(text)]
+    if verbs["occasional"].search(sentence):
+        return "waiting"
+    if verbs["constant"].search(sentence):
+        return "busy"
+    unattended = heat not in {None, "stove", "grill"} or bool(_UNATTENDED.search(sentence))
+    clauses = [b for b in reversed(breaks) if b >= sentence_start] + [sentence_start]
+    found = _last_verb(text[clauses[0] : start])  # the verb of the time's own clause
+    if found is None:  # "for the last 10 minutes of roasting"
+        found = _first_verb(text[end : sentence_start + len(sentence)])
+    if found is None and unattended:
+        return "waiting"  # "return to the oven, uncovered, for a final 30 minutes"
+    for clause_start in clauses[1:]:
+        if found is not None:
+            break
+        found = _last_verb(text[clause_start:start])
+    return None if found is None else _judged(found, minutes, unattended)
+
+
+def _last_verb(text: str) -> str | None:
+    verbs = _verbs()
+    best: tuple[int, str] | None = None
+    for kind in ("busy", "short", "waiting"):
+        for match in verbs[kind].finditer(text):
+            if best is None or match.start() >= best[0]:
+                best = (match.start(), kind)
+    return best[1] if best else None
+
+
+def _first_verb(text: str) -> str | None:
+    verbs = _verbs()
+    best: tuple[int, str] | None = None
+    for kind in ("busy", "short", "waiting"):
+        match = verbs[kind].search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), kind)
+    return best[1] if best else None
+
+
+def _judged(kind: str, minutes: float, unattended: bool) -> str:
+    if kind == "short":  # at the pan, unless covered, in water or in the oven
+        return "busy" if minutes < SHORT_MINUTES and not unattended else "waiting"
+    return "busy" if kind == "busy" else "waiting"
+
+
+def attention_of(text: str, durations: Sequence[Duration], heat: str | None = None) -> Attention:
+    """ "passive" when more of the step's own time is waiting than work, else "active"; a step
+    with no time of its own by its verbs (see the module documentation)."""
+    main = main_clause(text)
+    offset = len(text) - len(main)
+    work = wait = 0.0
+    cursor = offset
+    for d in durations:
+        start = text.find(d.text, cursor) if d.text else -1
+        if start < 0 or d.role not in OWN_ROLES:
+            continue
+        cursor = start + len(d.text)
+        minutes = max(d.min_minutes * d.factor, 0.5)
+        kind = _kind_of_time(text, start, cursor, minutes, heat)
+        if kind == "busy":
+            work += minutes
+        elif kind == "waiting":
+            wait += minutes
+    if work or wait:
+        return "passive" if wait > work else "active"
+    return _untimed(main)
+
+
+_PREHEATS = re.compile(r"\b(?:pre-?heat|heat|turn\s+on)\s+(?:the\s+|your\s+)?oven\b", re.I)
+
+
+_UNTIL = re.compile(r"\buntil\b", re.I)
+_UNTIL_HEAT = re.compile(
+    r"\b(?:over|on)\s+(?:a\s+)?(?:\w+[-\s]+)?(?:low|medium|high)\w*\s+heat\b", re.I
+)
+_LEAD_IN = re.compile(r"^\s*(?:(?:then|now|next|first|finally|gently|carefully)\b[,\s]*)*", re.I)
+
+
+def _untimed(main: str) -> Attention:
+    """A step with no time: passive when more of its sentences set something going and wait
+    for it (water coming to the boil, food cooking "until tender", cooling, a pan heating) than
+    do handwork; preheating the oven counts only in a step that does nothing else."""
+    verbs = _verbs()
+    plain = re.sub(r"\([^()]*\)", " ", main)  # asides: "(adjust the bake time)"
+    if verbs["busy"].search(plain):
+        return "active"
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", plain) if s.strip()] or [plain]
+    work = wait = preheats = 0
+    for sentence in sentences:
+        if _PREHEATS.search(sentence):
+            preheats += 1  # the oven heats while the cook does the rest
+            rest = re.split(r",|\band\b", sentence, maxsplit=1)[1:]
+            work += bool(rest and is_instruction(rest[0]))  # "… and grease two tins"
+            continue
+        opening = _LEAD_IN.sub("", sentence, count=1)
+        if (
+            verbs["waiting"].match(opening)
+            or _UNTIL_HEAT.search(sentence)
+            or (verbs["short"].match(opening) and _UNTIL.search(sentence))
+        ):
+            wait += 1  # "Bring to the boil", "cook until tender", "a pan over a high heat"
+        else:
+            work += 1
+    if wait and wait >= work:
+        return "passive"
+    return "passive" if preheats and not work else "active"

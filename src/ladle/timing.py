@@ -1,0 +1,311 @@
+"""What a step's times mean, worked out once per step for the checker and the planner alike.
+
+A step states times of many kinds. "Roast 20 minutes, turn, and return for a further 15" takes
+35 minutes; "10 minutes or up to 1 hour" is one range; "sear 1–2 minutes per side" is taken
+for each side. Other times are not the step's duration at all: "about 4 hours before you sit
+down" (a lead time), "This can be made 1 day in advance" (make-ahead), "It will keep for 2–3
+days" (storage), "At the end of the 25 minutes" (an earlier step's time restated), "While the
+pork roasts for 2 hours, …" (the time of the step a leading clause describes), "stirring every
+5 minutes" (a frequency). :func:`time_steps` gives each :class:`~ladle.model.Duration` its
+``role`` and ``factor``, and each step its own ``time`` (:func:`own_time`), its ``relation``
+to earlier steps (:func:`relation_of`) and the ``heat`` it needs (:func:`heat_of`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ladle.clauses import heat_verb, main_clause
+from ladle.model import OWN_ROLES, Duration, Relation, Step
+
+__all__ = ["assign_roles", "heat_of", "own_time", "relation_of", "time_steps"]
+
+
+def time_steps(steps: Sequence[Step]) -> None:
+    """Give every duration of the steps its role, and each step its own time, relation and
+    heat, in order (a time restated from an earlier step is recognised as such)."""
+    earlier: list[Duration] = []
+    for step in steps:
+        assign_roles(step.text, step.durations, earlier)
+        step.time = own_time(step.durations)
+        step.relation = relation_of(step.text)
+        step.heat = heat_of(step)
+        if step.heat == "stove" and "stove" not in step.equipment:
+            step.equipment.append("stove")  # a pan put on the heat is on the stove
+        earlier.extend(d for d in step.durations if d.role in OWN_ROLES)
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.I)
+_INTERVALS = re.compile(r"^\s*(?:intervals|increments|bursts|at\s+a\s+time)\b", re.I)
+_PER_SIDE = re.compile(
+    r"^[\s,]*(?:per|on\s+each|each|a|for\s+each|on\s+every)\s+side\b|^\s*on\s+both\s+sides\b",
+    re.I,
+)
+_STORAGE = re.compile(
+    r"\b(?:will\s+keep|keeps|kept|(?:can\s+|may\s+)?keep\s+(?:(?:it|them|this|these|leftovers?)"
+    r"\s+)?(?:in|for|up|covered|refrigerated|frozen|well|fresh|wrapped)|stor(?:e|ed|es|ing)|"
+    r"lasts|will\s+last|last\s+(?:for|up\s+to)|leftovers?|shelf[-\s]life|stays?\s+(?:fresh|good)|"
+    r"good\s+for\s+up\s+to)\b",
+    re.I,
+)
+_AHEAD_AFTER = re.compile(r"^\s*(?:or\s+so\s+)?(?:ahead|in\s+advance|beforehand)\b", re.I)
+_AHEAD_SENTENCE = re.compile(
+    r"\b(?:make[-\s]ahead|ahead\s+of\s+time|in\s+advance|"
+    r"(?:can|may|could)\s+(?:\w+\s+)?be\s+(?:\w+\s+(?:and|or)\s+)?(?:made|prepared|prepped|"
+    r"assembled|done|baked|cooked|frozen|refrigerated|mixed|shaped|stored|kept|covered|chilled))\b",
+    re.I,
+)
+_LEFTOVERS = re.compile(r"\b(?:leftovers?|airtight|shelf[-\s]life)\b", re.I)
+# A time that is a moment, not a span: "check it at 30 minutes".
+_AT_MOMENT = re.compile(r"\b(?:at|after\s+about|by)\s+$", re.I)
+_IF_SENTENCE = re.compile(r"^\s*(?:if|should)\b", re.I)
+_BEFORE_AFTER = re.compile(r"^\s*(?:or\s+so\s+)?(?:before|prior\s+to|ahead\s+of)\b", re.I)
+# Verbs that take a time as their own ("rest 10 minutes before slicing", "marinate at least
+# 2 hours before grilling"): with one of them, "N before …" is the step's time, not a lead.
+_TIMED_VERB = re.compile(
+    r"\b(?:rest|stand|sit|cool|chill|refrigerat|marinat|soak|steep|bake|cook|roast|simmer|"
+    r"boil|fry|let|leave|rise|proo?f|prove|freez|set|drain|grill|toast|brown|steam|poach|"
+    r"microwave|whisk|stir|beat|knead|blend|process|mix|saut|sear|broil|braise|heat|warm|dry|"
+    r"infuse|ferment|smoke|cure|brine|thaw|defrost|bloom|wait|sweat|reduce|caramelize|bubble|"
+    r"blanch|pressure|air[-\s]?fry|keep)\w*",
+    re.I,
+)
+_DEFINITE = re.compile(r"\b(?:the|those|these|that|this)\s+$", re.I)
+_REFERS_BACK = re.compile(r"^\s*(?:after|once|when|as\s+soon\s+as|at\s+the\s+end\s+of)\b", re.I)
+_BESIDE = re.compile(
+    r"^\s*(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|while|whilst)\b", re.I
+)
+_IF = re.compile(r"\bif\b", re.I)
+
+
+def _conditional(text: str, begin: int, start: int, end: int, stop: int) -> bool:
+    """A time inside brackets that say "if": an extra for another case, not the step's."""
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or text.rfind(")", 0, start) > opened:
+        return False
+    closed = text.find(")", end)
+    return bool(_IF.search(text[opened : closed if closed >= 0 else stop]))
+
+
+def assign_roles(text: str, durations: Sequence[Duration], earlier: Sequence[Duration]) -> None:
+    """Set ``role`` and ``factor`` of each of a step's durations from where it stands in the
+    step's text; ``earlier`` are the own times of the steps before, for restated times."""
+    main_at = len(text) - len(main_clause(text))
+    cursor = 0
+    previous: tuple[int, Duration] | None = None  # the end and the duration of the last own time
+    seen = list(earlier)
+    for duration in durations:
+        start = text.find(duration.text, cursor) if duration.text else -1
+        if start < 0:  # a timer the text does not show (Cooklang's ~{…} with no words)
+            duration.role, duration.factor = "step", 1
+            continue
+        end = start + len(duration.text)
+        cursor = end
+        duration.factor = 2 if _PER_SIDE.match(text[end:]) else 1
+        duration.role = _role(_Place(text, start, end, main_at), duration, seen)
+        if duration.role == "step" and previous is not None:
+            duration.role = _joined(text, previous, start, duration)
+        if duration.role in OWN_ROLES:
+            previous = (end, duration)
+            seen.append(duration)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    return begin, stop.start() if stop else len(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a time stands: the step's text, the time's span, where the main clause starts."""
+
+    text: str
+    start: int
+    end: int
+    main_at: int
+
+
+_WINDOW = re.compile(r"\s*(?:in|during|for)\s+the\s+(?:last|final)\b", re.I)
+_SCENE = re.compile(r"\s*(?:as|during)\b", re.I)
+
+
+def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str:
+    """What one time means, on its own (alternatives and parallel parts come after)."""
+    text, start, end = place.text, place.start, place.end
+    begin, stop = _sentence(text, start, end)
+    sentence, before, after = text[begin:stop], text[begin:start], text[end:stop]
+    lead = text[: place.main_at]
+    if _EVERY.search(text[max(0, start - 16) : start]) or _INTERVALS.match(after):
+        return "other"  # "stirring every 5 minutes"
+    if _conditional(text, begin, start, end, stop):
+        return "other"  # "(add 5 minutes if frozen)"
+    if _IF_SENTENCE.match(before):
+        return "other"  # "If it browns too fast after 20 minutes, …": only in that case
+    if _AT_MOMENT.search(before):
+        return "other"  # "check the cake at 30 minutes"
+    if _LEFTOVERS.search(sentence):
+        return "storage"
+    if _AHEAD_AFTER.match(after) or _AHEAD_SENTENCE.search(sentence):
+        return "make_ahead"
+    if _STORAGE.search(sentence):
+        return "storage"
+    clause = before[before.rfind(",") + 1 :]
+    ends_before = re.search(r"\b(?:before|beforehand)\s*$", duration.text, re.I)
+    if ends_before or (
+        _BEFORE_AFTER.match(after)
+        and not _TIMED_VERB.search(clause)
+        and not re.search(r"\bfor\s+$", clause, re.I)
+    ):
+        return "lead"  # "about 4 hours before you sit down", "out of the fridge 30 minutes before"
+    if _DEFINITE.search(before):
+        return "repeat"  # "At the end of the 25 minutes"
+    in_opening = _REFERS_BACK.match(before) and "," not in before
+    if in_opening and any(_overlaps(duration, e) for e in earlier):
+        return "repeat"  # "After the ribs have cooked 1½–2 hours, …"
+    if start < place.main_at and not _WINDOW.match(lead):
+        if _BESIDE.match(lead) or _SCENE.match(lead):
+            return "scene"  # "While the pork roasts for 2 hours, …"
+        if re.match(r"\s*if\b", lead, re.I):
+            return "other"
+    return "step"
+
+
+def _overlaps(a: Duration, b: Duration) -> bool:
+    a_hi = a.max_minutes if a.max_minutes is not None else a.min_minutes
+    b_hi = b.max_minutes if b.max_minutes is not None else b.min_minutes
+    return a.min_minutes <= b_hi and b.min_minutes <= a_hi
+
+
+def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Duration) -> str:
+    """An own time after another in the same sentence: an alternative ("10 minutes or up to 1
+    hour"), the same time restated ("1½ hours (90 minutes)"), or a part beside the other
+    ("…; meanwhile fry the garlic for 2 minutes")."""
+    end, other = previous
+    gap = text[end:start]
+    if _SENTENCE_END.search(gap):
+        begin, _ = _sentence(text, start, start)
+        if _BESIDE.match(text[begin:start]):
+            return "alongside"
+        return "step"
+    if re.fullmatch(r"\s*[(/]\s*(?:about|approx\.?|or\s+)?\s*", gap) and _same(duration, other):
+        return "other"  # restated in other units
+    if re.fullmatch(r"\s*[,(–—-]\s*(?:or\s+|that\s+is\s+|i\.e\.\s*)?", gap) and _same(
+        duration, other, duration.factor
+    ):
+        return "other"  # "8 minutes, 4 minutes per side": the same time, side by side
+    if re.search(r"\bor\b", gap, re.I):
+        return "alternative"
+    return "step"
+
+
+def _same(a: Duration, b: Duration, factor: int = 1) -> bool:
+    return round(a.min_minutes * factor) == round(b.min_minutes * b.factor) and round(
+        (a.max_minutes or a.min_minutes) * factor
+    ) == round((b.max_minutes or b.min_minutes) * b.factor)
+
+
+def own_time(durations: Sequence[Duration]) -> Duration | None:
+    """The step's own time from its durations and their roles: parts added up, an alternative
+    widening the part before it, a part beside another counting once (the longer), each part
+    taken ``factor`` times; None when the step states no time of its own."""
+    parts: list[tuple[float, float | None, str]] = []
+    for d in durations:
+        if d.role not in OWN_ROLES:
+            continue
+        low = d.min_minutes * d.factor
+        high = None if d.max_minutes is None else d.max_minutes * d.factor
+        if d.role == "alternative" and parts:
+            p_low, p_high, p_text = parts[-1]
+            bounded = [h for h in (p_high, high) if h is not None]
+            top = max(bounded) if bounded and max(bounded) >= max(p_low, low) else None
+            floor = p_low if low == 0 else min(p_low, low)  # "or up to 1 hour" keeps the 10
+            parts[-1] = (floor, top, f"{p_text} or {d.text}")
+        elif d.role == "alongside" and parts:
+            p_low, p_high, p_text = parts[-1]
+            top = None if p_high is None or high is None else max(p_high, high)
+            parts[-1] = (max(p_low, low), top, p_text)
+        else:
+            shown = d.text if d.factor == 1 else f"{d.text} ×{d.factor}"
+            parts.append((low, high, shown))
+    if not parts:
+        return None
+    low = round(sum(p[0] for p in parts), 2)
+    highs = [p[1] for p in parts]
+    high = None if any(h is None for h in highs) else round(sum(h or 0 for h in highs), 2)
+    return Duration(low, high, " + ".join(p[2] for p in parts))
+
+
+# --- relation and heat ---------------------------------------------------------------------------
+
+_WITHIN_LAST = re.compile(
+    r"^\s*(?:in|during|for)\s+the\s+(?:last|final)\s+(?P<n>\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\b",
+    re.I,
+)
+_ALONGSIDE = re.compile(
+    r"^\s*(?:while|whilst|meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|during|"
+    r"as\s+(?!soon\b)(?:the|your|it|they|this|that|these|those)\b)",
+    re.I,
+)
+_AFTER = re.compile(r"^\s*(?:once|when|after|as\s+soon\s+as)\b", re.I)
+
+
+def relation_of(text: str) -> Relation:
+    """How a step stands to the steps before it, from its leading clause."""
+    main = main_clause(text)
+    lead = text[: len(text) - len(main)].strip()
+    within = _WITHIN_LAST.match(text)
+    if within:
+        return Relation("within_last", float(within.group("n")), lead or within.group(0))
+    if _ALONGSIDE.match(text):
+        return Relation("alongside", None, lead)
+    if _AFTER.match(text) and lead:
+        return Relation("after", None, lead)
+    return Relation()
+
+
+_APPLIANCES = (
+    "pressure cooker",
+    "slow cooker",
+    "air fryer",
+    "deep fryer",
+    "microwave",
+    "smoker",
+    "blowtorch",
+    "grill",
+    "toaster oven",
+)
+_STOVE_VESSELS = frozenset(
+    {"stove", "skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok", "steamer"}
+)
+_NOT_HEATING = re.compile(
+    r"\b(?:off|from)\s+the\s+(?:heat|stove|burner)\b|\b(?:out\s+of|from)\s+the\s+oven\b|"
+    r"\bbefore\s+(?:cooking|roasting|baking|grilling)\b|\bheat-?proof\b|\bremove\b[^.]*\bheat\b",
+    re.I,
+)
+_SETS_HEAT = re.compile(r"\b(?:pre-?heat|fire\s+up|light)\w*", re.I)
+
+
+def heat_of(step: Step) -> str | None:
+    """What heats the food in a step (``model.HEATS``), or None when nothing does."""
+    main = _NOT_HEATING.sub(" ", main_clause(step.text))
+    heats = bool(heat_verb().search(main) or _SETS_HEAT.search(main))
+    ovens = any(t.kind == "oven" for t in step.temperatures)
+    equipment = set(step.equipment)
+    if "blowtorch" in equipment:
+        return "blowtorch"  # "caramelise the tops with a blowtorch"
+    if not heats and not ovens:
+        return None
+    for appliance in _APPLIANCES:
+        if appliance in equipment:
+            return "oven" if appliance == "toaster oven" else appliance
+    if "oven" in equipment or ovens:
+        return "oven"
+    if equipment & _STOVE_VESSELS:
+        return "stove"
+    return None

@@ -1,0 +1,62 @@
+"""The labelled steps (bench/data/steps.jsonl, bench/steps.py): the labels stay whole and tied
+to the pages' text, and ladle does not fall below the figures of BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from .conftest import ROOT, shared
+
+sys.path.insert(0, str(ROOT / "bench"))
+import steps as bench  # noqa: E402
+
+LABELS = bench.load_labels()
+
+
+def test_the_labels_are_300_steps_from_35_pages_or_more() -> None:
+    scored = [r for r in LABELS if not r.get("heading")]
+    assert len(scored) >= 300
+    assert len({r["page"] for r in LABELS}) >= 35
+    assert {r["set"] for r in LABELS} == {"dev", "held-out"}
+
+
+def test_the_labels_hold_no_page_text() -> None:
+    for row in LABELS:
+        assert set(row) <= {
+            "page", "step", "sha", "set", "heading", "duration", "lead", "make_ahead",
+            "storage", "repeat", "oven_f", "internal_f", "equipment", "attention", "note",
+        }  # fmt: skip
+        assert len(row.get("note", "")) <= 80
+
+
+@pytest.fixture(scope="module")
+def pages() -> None:
+    shared("data/recipe-pages")  # a skip (a failure in CI) when the pages are absent
+
+
+@pytest.mark.usefixtures("pages")
+def test_every_label_matches_its_steps_text() -> None:
+    for page in {r["page"] for r in LABELS}:
+        expected = json.loads((bench.pages_dir() / f"{page}.json").read_text("utf-8"))
+        texts = expected["instructions_list"]
+        rows = [r for r in LABELS if r["page"] == page]
+        assert sorted(r["step"] for r in rows) == list(range(len(texts))), page
+        for row in rows:
+            assert bench.sha(texts[row["step"]]) == row["sha"], (page, row["step"])
+
+
+# The figures of BENCHMARKS.md ("Labelled steps"), over all 352 steps; a change that lowers
+# one fails here. The goals of issue 11 (0.95, 0.98, 0.90, 0.92) are not all met yet.
+FLOORS = {"duration": 0.95, "times_apart": 0.98, "oven": 0.98, "equipment_f1": 0.76,
+          "attention": 0.88}  # fmt: skip
+
+
+@pytest.mark.usefixtures("pages")
+def test_ladle_keeps_its_figures_on_the_labelled_steps() -> None:
+    summary = bench.score(LABELS).summary()
+    assert summary["stale_labels"] == 0
+    low = {k: summary[k] for k, floor in FLOORS.items() if summary[k] < floor}
+    assert not low, f"below the floor: {low} (floors {FLOORS})"
