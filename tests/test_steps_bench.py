@@ -11,7 +11,7 @@ import pytest
 from .conftest import ROOT, shared
 
 sys.path.insert(0, str(ROOT / "bench"))
-import steps as bench  # noqa: E402
+import steps as bench
 
 LABELS = bench.load_labels()
 
