@@ -108,18 +108,18 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
             duration = Duration(days * 1440, days * 1440, match.group(0))
         add(match.start(), match.end(), duration)
     at = 0
-    while (found := _DURATION.search(text, at)) is not None:
-        parsed = _duration_from_match(found)
-        end = found.end()
-        if parsed is None and found.group("c") is not None:
+    while (hit := _DURATION.search(text, at)) is not None:
+        parsed = _duration_from_match(hit)
+        end = hit.end()
+        if parsed is None and hit.group("c") is not None:
             # "8 minutes, 4 minutes per side": two times, not "8 minutes and 4 seconds"
-            end = found.start("c")
-            short = _DURATION.match(text, found.start(), found.end("unit"))
+            end = hit.start("c")
+            short = _DURATION.match(text, hit.start(), hit.end("unit"))
             parsed = _duration_from_match(short) if short else None
-            end = found.end("unit") if parsed is not None else end
+            end = hit.end("unit") if parsed is not None else end
         if parsed is not None:
-            add(found.start("pre") if found.group("pre") else found.start("a"), end, parsed)
-        at = max(end, found.start() + 1)
+            add(hit.start("pre") if hit.group("pre") else hit.start("a"), end, parsed)
+        at = max(end, hit.start() + 1)
     for match in _HOURS_MINUTES.finditer(text):
         minutes = int(match.group("h")) * 60 + int(match.group("m"))
         add(match.start(), match.end(), Duration(minutes, minutes, match.group(0)))
