@@ -130,6 +130,8 @@ RANGES = [
     ("4-5 cloves garlic, minced", 4, 5, "clove"),
     ("2 to 3 tbsp olive oil", 2, 3, "tablespoon"),
     ("1-2 fresh red chillies, deseeded", 1, 2, None),
+    ("1.5-2 cups sugar", 1.5, 2, "cup"),  # the library leaves a range of decimals as text
+    ("0,5-1 cl Sockerlag", 0.5, 1, "centiliter"),
 ]
 
 

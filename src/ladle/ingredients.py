@@ -82,6 +82,7 @@ _LENGTH_SIZE = re.compile(
     rf"^\s*({_NUMBER})\s*-?\s*([a-z.]+)\s*(?:[/(]\s*({_NUMBER})\s*-?\s*([a-z.]+)\s*\)?)?\s*$", re.I
 )
 _SIZE_ARTICLE = re.compile(r"^\s*(?:an?|one)\s+", re.I)
+_DECIMAL_RANGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*$")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
@@ -245,6 +246,9 @@ def _work(amount: Any) -> _Work:
         return _Work(total, total, unit, str(amount.text), start, moved=moved)
     low, words = _quantity(amount.quantity)
     high, _ = _quantity(amount.quantity_max)
+    ranged = _DECIMAL_RANGE.match(str(amount.quantity)) if low is None else None
+    if ranged is not None:  # "1.5-2 cups": the library leaves a range of decimals as text
+        low, high, words = float(ranged[1]), float(ranged[2]), []
     written = _written_unit(amount)
     unit, moved = _split_unit(written)
     return _Work(
