@@ -48,8 +48,8 @@ FACTS: list[tuple[float, str, str, str | None, float, float]] = [
     (1, "foot", "centimeter", None, 30.48, 1e-9),
     (1, "centiliter", "milliliter", None, 10, 1e-9),
     (1, "deciliter", "milliliter", None, 100, 1e-9),
-    (1, "stick", "tablespoon", None, 8, 1e-9),
-    (1, "stick", "cup", None, 0.5, 1e-9),
+    (1, "stick", "tablespoon", "butter", 8, 1e-9),
+    (1, "stick", "cup", "margarine", 0.5, 1e-9),
     (1, "pinch", "teaspoon", None, 1 / 16, 1e-9),
     (1, "dash", "teaspoon", None, 1 / 8, 1e-9),
     (1, "dessertspoon", "teaspoon", None, 2, 1e-9),
@@ -166,19 +166,18 @@ def test_dimensions() -> None:
         "length",
         "count",
         "none",
-        "volume",
+        "count",  # a stick measures only as butter: dimension("stick", "butter") is "volume"
     ]
 
 
 def test_only_a_fat_stick_is_the_butter_measure() -> None:
     """A stick of butter, margarine or shortening is 8 tablespoons; a stick of cinnamon or
     celery is a count, never half a cup or 113 g."""
-    assert [dimension("stick", name) for name in ("unsalted butter", "margarine", None)] == [
-        "volume",
+    assert [dimension("stick", name) for name in ("unsalted butter", "margarine")] == [
         "volume",
         "volume",
     ]
-    assert [dimension("stick", name) for name in ("cinnamon", "celery")] == ["count", "count"]
+    assert [dimension("stick", name) for name in ("cinnamon", "celery", None)] == ["count"] * 3
     assert round(convert(2, "stick", "cup", ingredient="vegetable shortening"), 6) == 1
     for target in ("cup", "gram", "tablespoon"):
         with pytest.raises(UnitError):

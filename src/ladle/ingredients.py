@@ -19,8 +19,9 @@ library's public result (``ParsedIngredient`` and its amounts):
   heaping": ladle folds it into the ¼ cup and keeps "Heaping" in the comment ("½ miniature
   bottle" likewise becomes ½ bottle).
 * **A piece keeps its length.** "3-inch piece ginger", "1 (2-inch) piece ginger", "a 5 cm
-  piece of ginger" are one piece, the length an alternative (2.5cm/1in: both); of several
-  pieces ("2 (1-inch) pieces") the length of each goes to the comment, "1 inch each".
+  piece of ginger" are one piece, the length in the comment ("3 inch") and an alternative
+  (2.5cm/1in: both); of several pieces ("2 (1-inch) pieces") the comment says the length of
+  each and the alternative is the total ("2 × 1 inch").
 * **Containers keep their size.** "2 x 400g cans", "2 (15 oz) cans", "2 - 15 oz cans", "2
   15-ounce cans" count cans (a bare multiplier takes the container named after its size); the
   size of each goes to the comment ("15 oz each") and the whole is an alternative (30 oz,
@@ -287,9 +288,10 @@ def _fold_size_words(amounts: list[_Work]) -> list[_Work]:
 
 def _piece_length(amounts: list[_Work], size: Any) -> tuple[bool, list[_Work]]:
     """The length of a piece ("3-inch piece ginger", "1 (2-inch) piece", "a 5 cm piece of
-    ginger", "One 3-inch cinnamon stick"): the count of pieces stays the amount. One piece's
-    length is another way of writing the whole amount (an alternative); the length of each of
-    several pieces is returned, for the comment ("1 inch each"). True when the size was used."""
+    ginger", "One 3-inch cinnamon stick"): the count of pieces stays the amount and the length
+    stays in the comment ("3 inch", as a shopping list notes it). One piece's length is also
+    another way of writing the whole amount (an alternative); the length of each of several
+    pieces is returned, for their total. The size is never used up (False)."""
     if size is None or not amounts or amounts[0].unit not in _PIECES:
         return _length_first(amounts, size), []
     first = amounts[0]
@@ -298,8 +300,8 @@ def _piece_length(amounts: list[_Work], size: Any) -> tuple[bool, list[_Work]]:
         return False, []
     if first.quantity == 1 and first.quantity_max in (None, 1):
         amounts[1:1] = lengths
-        return True, []
-    return True, lengths[:1]
+        return False, []
+    return False, lengths[:1]
 
 
 def _length_first(amounts: list[_Work], size: Any) -> bool:
@@ -562,7 +564,7 @@ def _ingredient(text: str, parsed: Any, group: str | None) -> Ingredient:
     amounts = _fold_size_words([_work(a) for a in parsed.amount])
     size_used, lengths = _piece_length(amounts, parsed.size)
     _count_multiplier(amounts)
-    per_item = _per_item(amounts) + lengths
+    per_item = _per_item(amounts)
 
     name, asides = _name_and_asides(" ".join(n.text for n in parsed.name) or None)
     if name is not None:
@@ -576,7 +578,7 @@ def _ingredient(text: str, parsed: Any, group: str | None) -> Ingredient:
     pieces: list[tuple[int, str]] = (
         []
         if size_used or parsed.size is None
-        else [(int(parsed.size.starting_index), str(parsed.size.text))]
+        else [(int(parsed.size.starting_index), _SIZE_ARTICLE.sub("", str(parsed.size.text)))]
     )
     pieces += [(work.start, " ".join(work.moved)) for work in amounts if work.moved]
     pieces += [(work.start, f"{work.text} each") for work in per_item]
@@ -606,7 +608,7 @@ def _ingredient(text: str, parsed: Any, group: str | None) -> Ingredient:
         group=group,
         to_taste=to_taste or prep_taste,
         alternatives=[work.amount() for work in amounts[1:]]
-        + (_totals(amounts[0], per_item) if amounts else []),
+        + (_totals(amounts[0], per_item + lengths) if amounts else []),
     )
 
 

@@ -349,17 +349,16 @@ _LENGTH = frozenset({"millimeter", "centimeter", "meter", "inch", "foot"})
 
 def is_stick_fat(ingredient: str | None) -> bool:
     """Whether a stick of ``ingredient`` is the US butter stick (8 tablespoons): butter,
-    margarine, shortening (``data/words/food.toml``, ``stick_fats``), or an ingredient not
-    named at all (a bare "stick" is the kitchen measure). A stick of cinnamon, celery or
-    rhubarb is a count of sticks."""
-    return ingredient is None or food_class("stick_fats").search(ingredient) is not None
+    margarine, shortening (``data/words/food.toml``, ``stick_fats``). A stick of cinnamon,
+    celery or rhubarb, or of an ingredient not named, is a count of sticks: never half a cup."""
+    return ingredient is not None and food_class("stick_fats").search(ingredient) is not None
 
 
 def dimension(unit: str | None, ingredient: str | None = None) -> Dimension:
     """What a canonical unit measures: mass, volume, length, a count (clove, can), or nothing.
 
     A stick is a volume (the butter stick) only for the fats of :func:`is_stick_fat`: pass the
-    ingredient's name so that "1 stick cinnamon" is a count.
+    ingredient's name ("butter") for a stick to measure; else it is a count ("1 stick cinnamon").
     """
     if unit is None:
         return "none"
