@@ -25,6 +25,8 @@ quantity, its unit and its name are all right:
   unit must be the first or the last of them (the last is the container of "1 14-ounce can").
   No unit is right when the gold has none, or when it has more quantities than units (the first
   amount is then a bare count: "6 tomatoes (about 2 lb)").
+  A piece by length ("¾-inch piece ginger", gold ¾ "inch piece") is also right as one piece
+  with the gold length among the further amounts (see ``_piece_by_length``).
 * **Name**: compared case-insensitively, punctuation ignored, each word singularised with
   :func:`ladle.units.singular`. All names of the line are joined in order.
 """
@@ -238,6 +240,24 @@ def _close(value: float | None, expected: float) -> bool:
     return value is not None and math.isclose(value, expected, rel_tol=_TOLERANCE, abs_tol=1e-9)
 
 
+_LENGTH_UNITS = frozenset({"inch", "centimeter", "millimeter"})
+
+
+_Amounts = Sequence[tuple[float | None, float | None, str | None]]
+
+
+def _piece_by_length(expected: Range, units: list[str], amounts: _Amounts) -> bool:
+    """ "3-inch piece ginger": the gold labels the length as the quantity (3, "inch piece");
+    one piece with that length among its other amounts is right too (ladle's reading since
+    issue 11: a count of pieces, the length kept)."""
+    if len(units) < 2 or units[0] not in _LENGTH_UNITS or units[-1] != "piece" or not amounts:
+        return False
+    low, high, unit = amounts[0]
+    return (low, high, unit_key(unit)) == (1, 1, "piece") and any(
+        unit_key(u) == units[0] and _close(q, expected[0]) for q, _, u in amounts[1:]
+    )
+
+
 # --- scoring ------------------------------------------------------------------------------------
 
 
@@ -260,6 +280,8 @@ def score(gold: GoldLine, prediction: Prediction) -> Score:
         if not quantity_ok and len(quantities) >= 2 and len(units) >= 2 and low == high:
             totals = _combined(quantities[0], units[0], quantities[1], units[1])
             quantity_ok = any(_close(low, total) for total in totals)
+        if not quantity_ok:
+            quantity_ok = _piece_by_length(expected, units, prediction.amounts)
 
     if predicted_unit is None:
         unit_ok = not units or len(tokens) > len(units)

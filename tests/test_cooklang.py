@@ -362,7 +362,7 @@ def test_ingredients_from_the_steps() -> None:
         ("{2-3 cm}", (2, 3, "centimeter", None, False, "2–3 cm salt")),
         ("{1 large}", (1, None, None, "large", False, "1 large salt")),
         ("{3 cloves // minced}", (3, None, "clove", "// minced", False, "3 cloves // minced salt")),
-        ("{1x400%g tin}", (None, None, "g_tin", "1x400", False, "1x400 g tin salt")),
+        ("{1x400%g tin}", (None, None, "g tin", "1x400", False, "1x400 g tin salt")),
         ("{2 large%cups}", (2, None, "cup", "large", False, "2 large cups salt")),
     ],
 )

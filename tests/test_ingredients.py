@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from ladle.errors import IngredientError
 from ladle.ingredients import MAX_LINE, parse_ingredient, parse_ingredients
 from ladle.model import Ingredient
+from ladle.units import convert, dimension
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 if str(BENCH) not in sys.path:
@@ -129,6 +130,8 @@ RANGES = [
     ("4-5 cloves garlic, minced", 4, 5, "clove"),
     ("2 to 3 tbsp olive oil", 2, 3, "tablespoon"),
     ("1-2 fresh red chillies, deseeded", 1, 2, None),
+    ("1.5-2 cups sugar", 1.5, 2, "cup"),  # the library leaves a range of decimals as text
+    ("0,5-1 cl Sockerlag", 0.5, 1, "centiliter"),
 ]
 
 
@@ -201,15 +204,85 @@ def test_size_word_is_not_an_amount(line: str, quantity: float, unit: str, word:
     assert word in got["comment"]
 
 
-def test_length_of_a_piece_is_its_amount() -> None:
+def test_a_piece_keeps_its_length_as_an_alternative() -> None:
     got = fields("2.5cm/1in piece fresh root ginger, peeled and chopped")
-    assert (got["quantity"], got["unit"], got["name"]) == (2.5, "centimeter", "fresh root ginger")
-    assert [(a["quantity"], a["unit"]) for a in got["alternatives"]] == [(1, "inch"), (1, "piece")]
-    assert got["comment"] is None
+    assert (got["quantity"], got["unit"], got["name"]) == (1, "piece", "fresh root ginger")
+    assert [(a["quantity"], a["unit"]) for a in got["alternatives"]] == [
+        (2.5, "centimeter"),
+        (1, "inch"),
+    ]
+    assert got["comment"] == "2.5 cm/1 in"
 
 
 def test_counted_pieces_keep_their_count() -> None:
-    check("2 (1-inch) pieces ginger", {"quantity": 2, "unit": "piece"})
+    got = fields("2 (1-inch) pieces ginger")
+    assert (got["quantity"], got["unit"], got["comment"]) == (2, "piece", "1 inch")
+    assert [(a["quantity"], a["unit"]) for a in got["alternatives"]] == [(2, "inch")]
+
+
+def test_a_length_before_another_count_is_still_the_amount() -> None:
+    """Only pieces cut to a length count pieces: "6-inch branch" is 6 inches of a branch."""
+    check("6-inch branch tarragon", {"quantity": 6, "unit": "inch"})
+
+
+# --- issue 11: lines a cook writes ----------------------------------------------------------
+
+CANS = [
+    "2 (15 oz) cans pumpkin puree",
+    "2 - 15 oz cans pumpkin puree",
+    "2 x 15 oz cans pumpkin puree",
+    "2 15-ounce cans pumpkin puree",
+]
+
+
+@pytest.mark.parametrize("line", CANS)
+def test_two_cans_of_a_size_are_two_cans_and_30_ounces_in_all(line: str) -> None:
+    got = fields(line)
+    assert (got["quantity"], got["quantity_max"], got["unit"]) == (2, None, "can")
+    assert got["name"] == "pumpkin puree"
+    assert got["comment"] in {"15 oz each", "15 ounces each"}
+    assert [(a["quantity"], a["unit"]) for a in got["alternatives"]] == [(30, "ounce")]
+
+
+def test_one_can_of_a_size_is_that_size() -> None:
+    got = fields("1 (15 oz) can pumpkin puree")
+    assert (got["quantity"], got["unit"], got["comment"]) == (1, "can", None)
+    assert [(a["quantity"], a["unit"]) for a in got["alternatives"]] == [(15, "ounce")]
+
+
+def test_a_range_of_ounces_is_still_a_range() -> None:
+    check("2-3 oz pancetta", {"quantity": 2, "quantity_max": 3, "unit": "ounce"})
+
+
+@pytest.mark.parametrize(
+    ("line", "unit", "name"),
+    [("1 stick cinnamon", "stick", "cinnamon"), ("2 cinnamon sticks", None, "cinnamon sticks")],
+)
+def test_a_cinnamon_stick_is_a_count_of_sticks(line: str, unit: str | None, name: str) -> None:
+    got = fields(line)
+    assert (got["unit"], got["name"]) == (unit, name)
+    assert dimension(got["unit"], got["name"]) in {"count", "none"}
+
+
+def test_a_butter_stick_is_the_butter_measure() -> None:
+    got = fields("1 stick butter")
+    assert dimension(got["unit"], got["name"]) == "volume"
+    assert round(convert(1, got["unit"], "gram", ingredient=got["name"])) == 113
+
+
+@pytest.mark.parametrize(
+    ("line", "length"),
+    [
+        ("3-inch piece ginger", (3, "inch")),
+        ("1 (2-inch) piece ginger", (2, "inch")),
+        ("a 5 cm piece of ginger", (5, "centimeter")),
+    ],
+)
+def test_a_piece_by_length_is_one_piece(line: str, length: tuple[float, str]) -> None:
+    got = fields(line)
+    assert (got["quantity"], got["unit"], got["name"]) == (1, "piece", "ginger")
+    assert [(a["quantity"], a["unit"]) for a in got["alternatives"]] == [length]
+    assert got["comment"] in {"3 inch", "2 inch", "5 cm"}
 
 
 NAMES = [

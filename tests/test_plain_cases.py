@@ -128,7 +128,9 @@ def test_two_recipes_stay_apart() -> None:
     pork, sauce = _read("08-pork-tenderloin-and-cider-sauce")
     assert _temps(pork, 1) == [(400, 204, "oven")]
     assert _temps(pork, 4) == [(145, 63, "internal")]
-    assert pork.ingredients[0].alternatives == []  # "about 1 pound each" is per piece
+    # "about 1 pound each" is per piece: the comment says so, the alternative is the whole
+    assert pork.ingredients[0].comment == "1 pound each"
+    assert [(a.quantity, a.unit) for a in pork.ingredients[0].alternatives] == [(2, "pound")]
     assert (sauce.yield_.amount, sauce.yield_.unit) == (1, "cup")
 
 

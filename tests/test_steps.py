@@ -187,3 +187,33 @@ def test_a_step_with_an_oven_temperature_uses_the_oven() -> None:
 )
 def test_is_instruction(sentence: str, expected: bool) -> None:
     assert is_instruction(sentence) is expected
+
+
+FOREIGN_DURATIONS = [
+    ("ca 1 timme", 60, 60),
+    ("1 heure", 60, 60),
+    ("90 secondes", 1.5, 1.5),
+    ("10 Minuten", 10, 10),
+    ("1 Stunde", 60, 60),
+    ("20 minuti", 20, 20),
+    ("1 ora", 60, 60),
+    ("30 minutos", 30, 30),
+    ("1 hora", 60, 60),
+    ("10 minuten", 10, 10),
+    ("1 uur", 60, 60),
+    ("15 min", 15, 15),
+    ("2 tim", 120, 120),
+    ("Laisser reposer 10 à 15 minutes.", 10, 15),
+    ("Im Ofen 25 bis 30 Minuten backen.", 25, 30),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), FOREIGN_DURATIONS)
+def test_durations_in_other_languages(text: str, low: float, high: float) -> None:
+    (duration,) = find_durations(text)
+    assert (duration.min_minutes, duration.max_minutes) == (low, high)
+
+
+@pytest.mark.parametrize("text", ["one ora", "1 time", "a tag"])
+def test_foreign_time_words_need_a_figure_before_them(text: str) -> None:
+    assert find_durations(text) == []

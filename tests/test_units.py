@@ -10,6 +10,7 @@ from ladle.errors import UnitError
 from ladle.rounding import kitchen_amount, ladder_celsius, ladder_fahrenheit, oven_temperature_text
 from ladle.temperatures import find_temperatures
 from ladle.units import (
+    canonical_unit,
     celsius_to_fahrenheit,
     convert,
     dimension,
@@ -47,8 +48,8 @@ FACTS: list[tuple[float, str, str, str | None, float, float]] = [
     (1, "foot", "centimeter", None, 30.48, 1e-9),
     (1, "centiliter", "milliliter", None, 10, 1e-9),
     (1, "deciliter", "milliliter", None, 100, 1e-9),
-    (1, "stick", "tablespoon", None, 8, 1e-9),
-    (1, "stick", "cup", None, 0.5, 1e-9),
+    (1, "stick", "tablespoon", "butter", 8, 1e-9),
+    (1, "stick", "cup", "margarine", 0.5, 1e-9),
     (1, "pinch", "teaspoon", None, 1 / 16, 1e-9),
     (1, "dash", "teaspoon", None, 1 / 8, 1e-9),
     (1, "dessertspoon", "teaspoon", None, 2, 1e-9),
@@ -165,8 +166,22 @@ def test_dimensions() -> None:
         "length",
         "count",
         "none",
+        "count",  # a stick measures only as butter: dimension("stick", "butter") is "volume"
+    ]
+
+
+def test_only_a_fat_stick_is_the_butter_measure() -> None:
+    """A stick of butter, margarine or shortening is 8 tablespoons; a stick of cinnamon or
+    celery is a count, never half a cup or 113 g."""
+    assert [dimension("stick", name) for name in ("unsalted butter", "margarine")] == [
+        "volume",
         "volume",
     ]
+    assert [dimension("stick", name) for name in ("cinnamon", "celery", None)] == ["count"] * 3
+    assert round(convert(2, "stick", "cup", ingredient="vegetable shortening"), 6) == 1
+    for target in ("cup", "gram", "tablespoon"):
+        with pytest.raises(UnitError):
+            convert(1, "stick", target, ingredient="cinnamon")
 
 
 def test_no_density_is_a_one_line_error_naming_the_ingredient() -> None:
@@ -231,3 +246,21 @@ def test_a_bulb_or_a_bunch_is_not_one_piece() -> None:
     assert convert(2, "clove", "gram", ingredient="garlic") == 10
     with pytest.raises(UnitError, match="no usual weight"):
         convert(1, "bunch", "gram", ingredient="carrots")
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [
+        ("gousses", "gousses"),
+        ("c. à soupe", "c. à soupe"),
+        ("Zehen", "zehen"),
+        ("pièces", "pièces"),
+        ("cloves", "clove"),
+        ("racks", "rack"),
+        ("branches", "branch"),
+        ("glasses", "glass"),
+    ],
+)
+def test_an_unknown_unit_is_kept_as_written(written: str, unit: str) -> None:
+    """English plurals become singular; other words are never cut or joined with "_"."""
+    assert canonical_unit(written) == unit

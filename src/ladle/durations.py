@@ -13,11 +13,22 @@ from collections.abc import Mapping
 
 from ladle.model import Duration
 from ladle.text import NUMBER, parse_number
+from ladle.words import alternation, table
 
 __all__ = ["find_durations", "find_spans", "minutes_of"]
 
+# Units of time in other languages ("1 heure", "ca 1 timme"): data/words/durations.toml.
+_FOREIGN_MINUTES: dict[str, float] = {
+    spelling: {"second": 1 / 60, "minute": 1, "hour": 60, "day": 1440, "week": 10080}[unit]
+    for unit, spellings in table("durations")["units"].items()
+    for spelling in spellings
+}
+_FOREIGN_UNIT = alternation(_FOREIGN_MINUTES)
+_FOREIGN_RANGE = alternation(table("durations")["joins"]["range"])
+
 _TIME_WORD = re.compile(
-    r"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b)", re.I
+    rf"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b|{_FOREIGN_UNIT})",
+    re.I,
 )
 
 _UNIT_MINUTES: dict[str, float] = {
@@ -37,9 +48,9 @@ _UNIT_MINUTES: dict[str, float] = {
 }
 _TIME_UNIT = (
     r"(?:seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|days?|weeks?|months?"
-    r"|(?<=\d)\s?(?:h|m|s)(?![a-z]))"
+    rf"|(?<=\d)\s?(?:h|m|s)(?![a-z])|(?<=\d\s){_FOREIGN_UNIT}(?!\w))"
 )
-_SEP = r"\s*(?:-|–|—|to|or)\s*"
+_SEP = rf"\s*(?:-|–|—|to|or|(?<=\s){_FOREIGN_RANGE}(?=\s))\s*"
 _PREFIX = (
     r"(?P<pre>at\s+least|no\s+less\s+than|a\s+minimum\s+of|minimum(?:\s+of)?|up\s+to|"
     r"no\s+more\s+than|at\s+most|a\s+maximum\s+of|maximum(?:\s+of)?|about|around|"
@@ -70,7 +81,10 @@ _HALF_HOUR = re.compile(r"\b(?:half\s+an?\s+hour|a\s+half[-\s]hour)\b", re.I)
 def _unit_minutes(unit: str | None) -> float | None:
     if not unit:
         return None
-    key = unit.strip().lower().rstrip(".")
+    key = unit.strip().lower()
+    if key in _FOREIGN_MINUTES:
+        return _FOREIGN_MINUTES[key]
+    key = key.rstrip(".")
     if key in _UNIT_MINUTES:
         return _UNIT_MINUTES[key]
     key = key.rstrip("s")

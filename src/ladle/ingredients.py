@@ -18,10 +18,16 @@ library's public result (``ParsedIngredient`` and its amounts):
 * **A size word is not an amount.** "Heaping ¼ cup" gives the library an extra amount "1
   heaping": ladle folds it into the ¼ cup and keeps "Heaping" in the comment ("½ miniature
   bottle" likewise becomes ½ bottle).
-* **A length is the amount of a piece.** In "2.5cm/1in piece ginger" or "A 4-inch piece of
-  ginger" the library keeps the length as a size and counts one piece; ladle makes the length
-  the amount (2.5 centimeter) with the other length and the piece as alternatives.
-* **"2 x 400g cans"** counts cans: a bare multiplier takes the container named after its size.
+* **A piece keeps its length.** "3-inch piece ginger", "1 (2-inch) piece ginger", "a 5 cm
+  piece of ginger" are one piece, the length in the comment ("3 inch") and an alternative
+  (2.5cm/1in: both); of several pieces ("2 (1-inch) pieces") the comment says the length of
+  each and the alternative is the total ("2 × 1 inch").
+* **Containers keep their size.** "2 x 400g cans", "2 (15 oz) cans", "2 - 15 oz cans", "2
+  15-ounce cans" count cans (a bare multiplier takes the container named after its size); the
+  size of each goes to the comment ("15 oz each") and the whole is an alternative (30 oz,
+  written "2 × 15 oz"). One can's size is the whole: an alternative, "1 (15 oz) can".
+* **Other languages and shapes** are read through :mod:`ladle.line_shapes` ("2 c. à soupe de
+  farine" is 2 tablespoons of "farine"; "Farine - 185 grammes" is 185 grams).
 * **Number words** the library leaves as text become numbers ("Half" → 0.5, "1 dozen" → 12);
   vague ones ("few") leave the quantity empty and stay in the comment.
 * **Brackets** that wrap a whole field are dropped ("(minced)" → "minced"), unmatched ones
@@ -42,11 +48,12 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ladle.errors import IngredientError
+from ladle.line_shapes import read as read_shape
+from ladle.line_shapes import without_leading_article
 from ladle.model import Amount, Ingredient
 from ladle.tagger import ensure_offline_tagger, use_quick_tagger
 from ladle.text import parse_number
-from ladle.units import canonical_unit, import_with_unit_cache, is_count_unit
-from ladle.words import alternation, table
+from ladle.units import canonical_unit, format_quantity, import_with_unit_cache, is_count_unit
 
 __all__ = ["MAX_LINE", "clear_cache", "parse_ingredient", "parse_ingredients"]
 
@@ -75,6 +82,8 @@ _LEADING_QUANTITY = re.compile(rf"^\s*{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?x?\s*")
 _LENGTH_SIZE = re.compile(
     rf"^\s*({_NUMBER})\s*-?\s*([a-z.]+)\s*(?:[/(]\s*({_NUMBER})\s*-?\s*([a-z.]+)\s*\)?)?\s*$", re.I
 )
+_SIZE_ARTICLE = re.compile(r"^\s*(?:an?|one)\s+", re.I)
+_DECIMAL_RANGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*$")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
@@ -82,6 +91,8 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.)])")
 _SPACE_AFTER_BRACKET = re.compile(r"\(\s+")
 
 _LENGTHS = frozenset({"inch", "centimeter", "millimeter"})
+# Units of a piece cut to a length: "3-inch piece ginger" is one piece, 3 inches long.
+_PIECES = frozenset({None, "piece", "chunk", "knob", "hunk", "nub", "stick"})
 _CONJUNCTIONS = frozenset({"and", "or", "&", "and/or"})
 _WORD_EDGES = ",;:.()[]!?\"'"
 
@@ -236,6 +247,9 @@ def _work(amount: Any) -> _Work:
         return _Work(total, total, unit, str(amount.text), start, moved=moved)
     low, words = _quantity(amount.quantity)
     high, _ = _quantity(amount.quantity_max)
+    ranged = _DECIMAL_RANGE.match(str(amount.quantity)) if low is None else None
+    if ranged is not None:  # "1.5-2 cups": the library leaves a range of decimals as text
+        low, high, words = float(ranged[1]), float(ranged[2]), []
     written = _written_unit(amount)
     unit, moved = _split_unit(written)
     return _Work(
@@ -272,8 +286,27 @@ def _fold_size_words(amounts: list[_Work]) -> list[_Work]:
     return result
 
 
+def _piece_length(amounts: list[_Work], size: Any) -> tuple[bool, list[_Work]]:
+    """The length of a piece ("3-inch piece ginger", "1 (2-inch) piece", "a 5 cm piece of
+    ginger", "One 3-inch cinnamon stick"): the count of pieces stays the amount and the length
+    stays in the comment ("3 inch", as a shopping list notes it). One piece's length is also
+    another way of writing the whole amount (an alternative); the length of each of several
+    pieces is returned, for their total. The size is never used up (False)."""
+    if size is None or not amounts or amounts[0].unit not in _PIECES:
+        return _length_first(amounts, size), []
+    first = amounts[0]
+    lengths = _lengths(str(size.text), first.start)
+    if first.quantity is None or not lengths:
+        return False, []
+    if first.quantity == 1 and first.quantity_max in (None, 1):
+        amounts[1:1] = lengths
+        return False, []
+    return False, lengths[:1]
+
+
 def _length_first(amounts: list[_Work], size: Any) -> bool:
-    """Make a length written before "piece" the amount; True when the size was used."""
+    """A length written before another count ("6-inch branch tarragon", "10cm/4in square
+    puff pastry") is the amount, the count an alternative; True when the size was used."""
     if size is None or not amounts:
         return False
     first = amounts[0]
@@ -285,9 +318,16 @@ def _length_first(amounts: list[_Work], size: Any) -> bool:
         or int(getattr(size, "starting_index", 0)) >= first.start
     ):
         return False
-    match = _LENGTH_SIZE.match(str(size.text))
+    lengths = _lengths(str(size.text), first.start)
+    amounts[:0] = lengths
+    return bool(lengths)
+
+
+def _lengths(size: str, start: int) -> list[_Work]:
+    """The lengths of a size ("2.5 cm/1 in", "(2 inch)", "a 5 cm"), or [] when it is not one."""
+    match = _LENGTH_SIZE.match(_SIZE_ARTICLE.sub("", size).strip("() "))
     if not match:
-        return False
+        return []
     lengths: list[_Work] = []
     for number_text, unit_text in ((match[1], match[2]), (match[3], match[4])):
         if number_text is None:
@@ -295,10 +335,29 @@ def _length_first(amounts: list[_Work], size: Any) -> bool:
         number = parse_number(number_text)
         unit = canonical_unit(unit_text)
         if number is None or unit not in _LENGTHS:
-            return False
-        lengths.append(_Work(number, number, unit, f"{number_text} {unit_text}", first.start))
-    amounts[:0] = lengths
-    return True
+            return []
+        lengths.append(_Work(number, number, unit, f"{number_text} {unit_text}", start))
+    return lengths
+
+
+def _totals(primary: _Work, per_item: list[_Work]) -> list[Amount]:
+    """The whole of "2 (15 oz) cans": 30 oz, written "2 × 15 oz", so that a reader of the
+    amounts knows how much there is in all (the size of each stays in the comment)."""
+    count = primary.quantity
+    for work in per_item:
+        if count is None or work.quantity is None or not _is_measure(work.unit):
+            continue
+        high = primary.quantity_max
+        is_range = high is not None and high != count
+        return [
+            Amount(
+                quantity=count * work.quantity,
+                quantity_max=high * work.quantity if is_range and high is not None else None,
+                unit=work.unit,
+                text=f"{format_quantity(count)} × {work.text}",
+            )
+        ]
+    return []
 
 
 def _count_multiplier(amounts: list[_Work]) -> None:
@@ -465,51 +524,34 @@ def parse_ingredient(line: str, group: str | None = None) -> Ingredient:
     return understood
 
 
-@cache
-def _foreign_units() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Units in other languages right after an amount, and the English unit each is."""
-    spellings = {
-        spelling: unit
-        for unit, words in table("units")["after_number"].items()
-        for spelling in words
-    }
-    pattern = re.compile(
-        rf"^(?P<amount>\s*{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*)"
-        rf"(?P<unit>{alternation(spellings)})(?=[\s,;:]|$)",
-        re.I,
-    )
-    return pattern, spellings
-
-
-def _foreign_unit(text: str) -> tuple[str, str] | None:
-    """ "2 c. à soupe d'huile" → ("2 cup d'huile", "tablespoon"): a unit in another language
-    stands in the line as a unit the tagger reads surely, and is then set to the unit it is
-    (never a cup); None when the line starts with no such unit."""
-    pattern, spellings = _foreign_units()
-    match = pattern.match(text)
-    if match is None:
-        return None
-    unit = spellings[" ".join(match.group("unit").lower().split())]
-    return f"{match.group('amount')}cup{text[match.end() :]}", unit
-
-
 @lru_cache(maxsize=4096)
 def _understood(text: str) -> Ingredient:
     """One cleaned line, understood once per process: recipes repeat "1 tsp salt" a lot, and the
-    tagger is the slow part of reading a recipe. Callers get a copy."""
-    foreign = _foreign_unit(text)
-    if foreign is not None:
-        stand_in, unit = foreign
-        understood = _understood(stand_in)
-        return replace(understood, text=text, unit=canonical_unit(unit))
+    tagger is the slow part of reading a recipe. Callers get a copy.
+
+    The tagger reads the line in the shape of :func:`ladle.line_shapes.read` ("2 c. à soupe de
+    farine" as "2 cup de farine"); the answer keeps the line as written, the unit the line's
+    own unit word is, and a name without the article of another language ("farine")."""
+    shape = read_shape(text)
     try:
-        parsed = _parser()(text, separate_names=False)
+        parsed = _parser()(shape.text, separate_names=False)
     except Exception as exc:  # the library's own failures on odd text
         raise IngredientError(
             f"cannot understand the ingredient line {text!r} ({type(exc).__name__})",
             hint="write it as amount, unit, name: '2 tbsp olive oil'",
         ) from exc
-    return _ingredient(text, parsed, None)
+    understood = _ingredient(shape.text, parsed, None)
+    name = understood.name
+    if understood.quantity is not None or understood.unit is not None:
+        name = without_leading_article(name)
+    comment = ", ".join([*shape.words, *([understood.comment] if understood.comment else [])])
+    return replace(
+        understood,
+        text=text,
+        unit=shape.unit or understood.unit,
+        name=name,
+        comment=comment or None,
+    )
 
 
 def clear_cache() -> None:
@@ -520,7 +562,7 @@ def clear_cache() -> None:
 def _ingredient(text: str, parsed: Any, group: str | None) -> Ingredient:
     """The library's ``ParsedIngredient`` of ``text``, corrected, as an Ingredient."""
     amounts = _fold_size_words([_work(a) for a in parsed.amount])
-    size_used = _length_first(amounts, parsed.size)
+    size_used, lengths = _piece_length(amounts, parsed.size)
     _count_multiplier(amounts)
     per_item = _per_item(amounts)
 
@@ -536,7 +578,7 @@ def _ingredient(text: str, parsed: Any, group: str | None) -> Ingredient:
     pieces: list[tuple[int, str]] = (
         []
         if size_used or parsed.size is None
-        else [(int(parsed.size.starting_index), str(parsed.size.text))]
+        else [(int(parsed.size.starting_index), _SIZE_ARTICLE.sub("", str(parsed.size.text)))]
     )
     pieces += [(work.start, " ".join(work.moved)) for work in amounts if work.moved]
     pieces += [(work.start, f"{work.text} each") for work in per_item]
@@ -565,7 +607,8 @@ def _ingredient(text: str, parsed: Any, group: str | None) -> Ingredient:
         optional=optional or prep_optional or name_optional,
         group=group,
         to_taste=to_taste or prep_taste,
-        alternatives=[work.amount() for work in amounts[1:]],
+        alternatives=[work.amount() for work in amounts[1:]]
+        + (_totals(amounts[0], per_item + lengths) if amounts else []),
     )
 
 

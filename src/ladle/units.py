@@ -30,7 +30,7 @@ from types import ModuleType
 from typing import Any, Literal, TypeVar
 
 from ladle.errors import UnitError
-from ladle.words import singular
+from ladle.words import food_class, singular
 
 __all__ = [
     "GAS_MARKS",
@@ -47,6 +47,7 @@ __all__ = [
     "grams_per_piece",
     "import_with_unit_cache",
     "is_count_unit",
+    "is_stick_fat",
     "is_unit_word",
     "registry",
 ]
@@ -220,7 +221,21 @@ def canonical_unit(text: str) -> str | None:
     underscored = folded.replace(" ", "_")
     if underscored in _PINT_UNITS:
         return underscored
-    return count_noun(folded).replace(" ", "_") if " " not in folded else folded.replace(" ", "_")
+    return _count_or_as_written(cleaned)
+
+
+def _count_or_as_written(word: str) -> str:
+    """A count noun ladle knows in its singular ("cloves" → "clove", "tins" → "can"), an English
+    plural singular ("racks" → "rack", "branches" → "branch"); any other unit as written, in
+    lower case, never cut or joined: words of other languages ("gousses" is no English
+    "-sses" plural, "pièces" no English word), phrases ("c. à soupe")."""
+    folded = word.lower()
+    if " " in folded:
+        return folded
+    known = count_noun(folded)
+    if known in _COUNT_SET or (folded.isascii() and not folded.endswith("sses")):
+        return known
+    return folded
 
 
 def is_unit_word(word: str) -> bool:
@@ -332,12 +347,25 @@ _VOLUME = frozenset(
 _LENGTH = frozenset({"millimeter", "centimeter", "meter", "inch", "foot"})
 
 
-def dimension(unit: str | None) -> Dimension:
-    """What a canonical unit measures: mass, volume, length, a count (clove, can), or nothing."""
+def is_stick_fat(ingredient: str | None) -> bool:
+    """Whether a stick of ``ingredient`` is the US butter stick (8 tablespoons): butter,
+    margarine, shortening (``data/words/food.toml``, ``stick_fats``). A stick of cinnamon,
+    celery or rhubarb, or of an ingredient not named, is a count of sticks: never half a cup."""
+    return ingredient is not None and food_class("stick_fats").search(ingredient) is not None
+
+
+def dimension(unit: str | None, ingredient: str | None = None) -> Dimension:
+    """What a canonical unit measures: mass, volume, length, a count (clove, can), or nothing.
+
+    A stick is a volume (the butter stick) only for the fats of :func:`is_stick_fat`: pass the
+    ingredient's name ("butter") for a stick to measure; else it is a count ("1 stick cinnamon").
+    """
     if unit is None:
         return "none"
     if unit in _MASS:
         return "mass"
+    if unit == "stick" and not is_stick_fat(ingredient):
+        return "count"
     if unit in _VOLUME:
         return "volume"
     if unit in _LENGTH:
@@ -497,7 +525,7 @@ def convert(value: float, unit: str, target: str, *, ingredient: str | None = No
     """
     if unit == target:
         return value
-    have, want = dimension(unit), dimension(target)
+    have, want = dimension(unit, ingredient), dimension(target, ingredient)
     what = f" of {ingredient}" if ingredient else ""
     if "none" in (have, want):
         raise UnitError(
@@ -541,7 +569,7 @@ _GROUPS = frozenset(
 
 
 def _convert_count(value: float, unit: str, target: str, ingredient: str | None) -> float:
-    have, want = dimension(unit), dimension(target)
+    have, want = dimension(unit, ingredient), dimension(target, ingredient)
     what = ingredient or "this ingredient"
     if have == want:
         if singular(unit) == singular(target):
