@@ -12,9 +12,16 @@ from dataclasses import replace
 
 from ladle.errors import UnitError
 from ladle.model import Amount, Ingredient, Temperature
-from ladle.rounding import KitchenAmount, System, kitchen_amount, oven_temperature_text
+from ladle.rounding import (
+    KitchenAmount,
+    System,
+    kitchen_amount,
+    ladder_fahrenheit,
+    oven_temperature_text,
+)
+from ladle.temperatures import FAN_OFFSET_CELSIUS
 from ladle.text import NUMBER, parse_number
-from ladle.units import canonical_unit, dimension, format_quantity
+from ladle.units import canonical_unit, celsius_to_fahrenheit, dimension, format_quantity
 
 __all__ = ["restate_ingredient", "restate_text"]
 
@@ -89,7 +96,9 @@ def restate_text(text: str, temperatures: list[Temperature], system: System) -> 
     for temperature in temperatures:
         if temperature.text and temperature.text in out:
             oven_range = 200 <= temperature.fahrenheit <= 550
-            if temperature.kind == "oven" or (temperature.kind == "other" and oven_range):
+            if temperature.fan_celsius is not None or temperature.gas_mark is not None:
+                new = _setting_text(temperature, system)
+            elif temperature.kind == "oven" or (temperature.kind == "other" and oven_range):
                 new = oven_temperature_text(temperature.fahrenheit, temperature.celsius, system)
             elif system == "metric":
                 new = f"{format_quantity(temperature.celsius)}°C "
@@ -99,6 +108,30 @@ def restate_text(text: str, temperatures: list[Temperature], system: System) -> 
                 new += f"({format_quantity(temperature.celsius)}°C)"
             out = out.replace(temperature.text, new, 1)
     return _MEASURE.sub(lambda m: _measure(m, system), out)
+
+
+def _setting_text(temperature: Temperature, system: System) -> str:
+    """An oven setting with a fan figure or a gas mark, kept beside the conventional one:
+    "220°C fan (240°C conventional; 475°F)" for metric, "475°F (240°C; 220°C fan)" for US."""
+    fahrenheit, celsius = temperature.fahrenheit, temperature.celsius
+    stated_f = fahrenheit != round(celsius_to_fahrenheit(celsius))
+    shown_f = format_quantity(fahrenheit if stated_f else ladder_fahrenheit(celsius))
+    gas = (
+        [f"gas {format_quantity(temperature.gas_mark)}"] if temperature.gas_mark is not None else []
+    )
+    fan = temperature.fan_celsius
+    if fan is not None and abs(celsius - (fan + FAN_OFFSET_CELSIUS)) <= 10:
+        celsius = fan + FAN_OFFSET_CELSIUS  # "220°C fan (475°F)": 240 °C, as cooks convert
+    if system == "metric":
+        if fan is None:
+            return f"{format_quantity(celsius)}°C ({'; '.join([*gas, f'{shown_f}°F'])})"
+        head = f"{format_quantity(fan)}°C fan"
+        rest = [f"{format_quantity(celsius)}°C conventional", *gas, f"{shown_f}°F"]
+        return f"{head} ({'; '.join(rest)})"
+    rest = [f"{format_quantity(celsius)}°C"]
+    if fan is not None:
+        rest.append(f"{format_quantity(fan)}°C fan")
+    return f"{shown_f}°F ({'; '.join([*rest, *gas])})"
 
 
 def _measure(match: re.Match[str], system: System) -> str:
