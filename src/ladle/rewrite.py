@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ladle.cookbook import pans
 from ladle.errors import UnitError
 from ladle.model import Amount, Ingredient, Temperature
 from ladle.rounding import (
@@ -23,7 +24,7 @@ from ladle.temperatures import FAN_OFFSET_CELSIUS
 from ladle.text import NUMBER, parse_number
 from ladle.units import canonical_unit, celsius_to_fahrenheit, dimension, format_quantity
 
-__all__ = ["restate_ingredient", "restate_text"]
+__all__ = ["amount_range", "restate_ingredient", "restate_text", "scale_text"]
 
 _RANGE = r"(?:\s*(?:-|–|—|to)\s*" + NUMBER + ")?"
 _UNIT_WORD = r"[a-zA-Z][a-zA-Z.]*(?:\s+(?:oz|ounces?))?"
@@ -107,7 +108,12 @@ def restate_text(text: str, temperatures: list[Temperature], system: System) -> 
                 new = f"{format_quantity(temperature.fahrenheit)}°F "
                 new += f"({format_quantity(temperature.celsius)}°C)"
             out = out.replace(temperature.text, new, 1)
-    return _MEASURE.sub(lambda m: _measure(m, system), out)
+    pieces, last = [], 0
+    for start, end, new_pan in pans(out, system):  # pans go to standard sizes, not exact ones
+        pieces += [_MEASURE.sub(lambda m: _measure(m, system), out[last:start]), new_pan]
+        last = end
+    pieces.append(_MEASURE.sub(lambda m: _measure(m, system), out[last:]))
+    return "".join(pieces)
 
 
 def _setting_text(temperature: Temperature, system: System) -> str:
@@ -151,3 +157,60 @@ def _measure(match: re.Match[str], system: System) -> str:
     if len(converted) == 2:
         return f"{converted[0].text.split(' ')[0]}–{converted[1].text}"
     return converted[0].text
+
+
+# --- scaling text ------------------------------------------------------------------------------
+
+
+def amount_range(low: KitchenAmount, high: KitchenAmount) -> KitchenAmount:
+    """A scaled range from its two scaled ends: "1–2 eggs", "¾–1 cup"; never "1–1": ends that
+    read the same are one amount."""
+    if high.unit != low.unit:
+        return low
+    low_words, high_words = low.text.split(" "), high.text.split(" ", 1)
+    if len(low_words) > 2 or len(high.text.split(" ")) > 2:  # "1 lb 2 oz"
+        if low.text == high.text:
+            return replace(low, note=None)
+        top = high.quantity if high.quantity_max is None else high.quantity_max
+        return KitchenAmount(low.quantity, low.unit, f"{low.text} – {high.text}", None, top)
+    first = low_words[0].split("–")[0]
+    last = high_words[0].split("–")[-1]
+    rest = f" {high_words[1]}" if len(high_words) > 1 else ""
+    if first == last:
+        return KitchenAmount(low.quantity, low.unit, f"{first}{rest}")
+    top = high.quantity if high.quantity_max is None else high.quantity_max
+    return KitchenAmount(low.quantity, low.unit, f"{first}–{last}{rest}", None, top)
+
+
+_PER_PIECE = re.compile(r"\b(?:each|per|apiece|every|at\s+a\s+time)\b", re.I)
+_PACKAGE_AFTER = re.compile(
+    r"^\)?\s*(?:can|jar|tin|packet|package|pack|box|bag|carton|bottle|tub|pouch|envelope|"
+    r"sachet|container|block|brick|bar)s?\b",
+    re.I,
+)
+
+
+def scale_text(text: str, factor: float, system: System | None = None) -> str:
+    """Amounts inside a step scaled with the ingredient list ("whisk in ¾ cup sugar" → "whisk
+    in 9½ tbsp sugar" at 0.8); lengths and pans, package sizes ("a 15 oz can") and amounts put
+    into each piece ("1 tablespoon into each muffin cup") stay as written."""
+    if abs(factor - 1) < 1e-9:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        unit = canonical_unit(match.group("unit").replace('"', "inch"))
+        if unit is None or dimension(unit) not in {"mass", "volume"}:
+            return match.group(0)
+        after = text[match.end() : match.end() + 80]
+        if _PACKAGE_AFTER.match(after) or _PER_PIECE.search(re.split(r"[.;:,]", after)[0]):
+            return match.group(0)
+        values = [parse_number(a) for a in re.split(r"\s*(?:-|–|—|to)\s*", match.group("amount"))]
+        if any(v is None for v in values) or not values:
+            return match.group(0)
+        try:
+            ends = [kitchen_amount((v or 0) * factor, unit, system) for v in values]
+        except UnitError:
+            return match.group(0)
+        return (amount_range(ends[0], ends[1]) if len(ends) == 2 else ends[0]).text
+
+    return _MEASURE.sub(one, text)
