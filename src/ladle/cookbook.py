@@ -29,6 +29,7 @@ __all__ = [
     "pan_text",
     "pans",
     "rename",
+    "size_text",
     "spoon_below_ml",
     "weighed",
 ]
@@ -92,6 +93,19 @@ def package_size(ingredient: Ingredient) -> Amount | None:
             written = words[1] if len(words) == 2 else str(unit)
             return Amount(each, unit, f"{format_quantity(each)} {written}")
     return None
+
+
+_SHORT = {
+    "ounce": "oz", "pound": "lb", "gram": "g", "kilogram": "kg", "milliliter": "ml",
+    "liter": "l", "fluid_ounce": "fl oz",
+}  # fmt: skip
+
+
+def size_text(size: Amount) -> str:
+    """A package size the way labels print it, in its own unit: "15 oz", "400 g", "28 oz"."""
+    if size.quantity is None or size.unit is None:
+        return size.text
+    return f"{format_quantity(round(size.quantity, 2))} {_SHORT.get(size.unit, size.unit)}"
 
 
 def _short(match: re.Match[str], unit: str) -> str:
