@@ -15,12 +15,12 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from ladle.cookbook import grams_per_stick, rename, spoon_below_ml, weighed
+from ladle.cookbook import cookbook_amount, rename
 from ladle.model import Amount, Ingredient, Recipe, Step
-from ladle.rewrite import restate_ingredient, restate_text
+from ladle.rewrite import amount_range, restate_ingredient, restate_text
 from ladle.rounding import KitchenAmount, System, kitchen_amount, system_of
 from ladle.temperatures import find_temperatures
-from ladle.units import convert, dimension, format_quantity, grams_per_ml
+from ladle.units import dimension, format_quantity
 
 __all__ = ["convert_recipe"]
 
@@ -31,10 +31,11 @@ def _ingredient(ingredient: Ingredient, system: System) -> Ingredient:
     if system_of(ingredient.unit) == system:
         keep = [a for a in ingredient.alternatives if system_of(a.unit) != system]
         return replace(copy.deepcopy(ingredient), alternatives=keep)
-    amount = _weighed(ingredient, system) or kitchen_amount(
+    weighed = _weighed(ingredient, system)
+    amount = weighed or kitchen_amount(
         ingredient.quantity, ingredient.unit, system, ingredient=ingredient.name
     )
-    if ingredient.quantity_max is not None:
+    if ingredient.quantity_max is not None and weighed is None:
         high = kitchen_amount(ingredient.quantity_max, ingredient.unit, system)
         if high.unit == amount.unit and high.quantity != amount.quantity:
             head, _, tail = amount.text.partition(" ")
@@ -62,31 +63,23 @@ def _renamed(ingredient: Ingredient, system: System) -> Ingredient:
 
 
 def _weighed(ingredient: Ingredient, system: System) -> KitchenAmount | None:
-    """A fat or dry good measured by volume, weighed for a metric cook (None otherwise)."""
-    unit, quantity = ingredient.unit, ingredient.quantity
-    if system != "metric" or unit is None or quantity is None or dimension(unit) != "volume":
+    """The amount as the system's cookbooks measure it: flour and sugar in cups for US, else
+    the recipe's own figure in that system when it gives one ("1 cup (125 g) flour"), else
+    weighed by density for metric."""
+    unit, quantity, name = ingredient.unit, ingredient.quantity, ingredient.name
+    if quantity is None or unit is None:
         return None
-    if not weighed(ingredient.name) or grams_per_ml(ingredient.name) is None:
-        return None
-    if convert(quantity, unit, "milliliter") < spoon_below_ml():
-        return None
-    if unit == "stick" and "butter" in (ingredient.name or "").lower():
-        grams = quantity * grams_per_stick()
-        low = f"{format_quantity(round(grams))} g"
-        if ingredient.quantity_max is None:
-            return KitchenAmount(float(round(grams)), "gram", low)
-        high = round(ingredient.quantity_max * grams_per_stick())
-        return KitchenAmount(float(round(grams)), "gram", f"{low[:-2]}–{high} g", None, high)
-    grams = convert(quantity, unit, "gram", ingredient=ingredient.name)
-    amount = kitchen_amount(grams, "gram", "metric")
-    if ingredient.quantity_max is None:
+    amount = cookbook_amount(quantity, unit, name, system)
+    if amount is None or system == "metric":  # a US cook measures flour in cups all the same
+        for alternative in ingredient.alternatives:
+            if alternative.quantity and system_of(alternative.unit) == system:
+                return kitchen_amount(alternative.quantity, alternative.unit, system)
+    if amount is None or ingredient.quantity_max is None:
         return amount
-    most = convert(ingredient.quantity_max, unit, "gram", ingredient=ingredient.name)
-    high_amount = kitchen_amount(most, "gram", "metric")
-    if high_amount.unit != amount.unit or high_amount.quantity == amount.quantity:
+    high = cookbook_amount(ingredient.quantity_max, unit, name, system)
+    if high is None:
         return amount
-    text = f"{amount.text.split(' ')[0]}–{high_amount.text}"
-    return KitchenAmount(amount.quantity, amount.unit, text, None, high_amount.quantity)
+    return amount_range(amount, high)
 
 
 def _old_text(ingredient: Ingredient) -> str:

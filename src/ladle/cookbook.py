@@ -16,12 +16,13 @@ import re
 from functools import cache
 
 from ladle.model import Amount, Ingredient
-from ladle.rounding import System
+from ladle.rounding import KitchenAmount, System, kitchen_amount
 from ladle.text import NUMBER, parse_number
-from ladle.units import canonical_unit, convert, dimension, format_quantity
+from ladle.units import canonical_unit, convert, dimension, format_quantity, grams_per_ml
 from ladle.words import alternation, singular, table
 
 __all__ = [
+    "cookbook_amount",
     "grams_per_stick",
     "is_package",
     "is_whole",
@@ -113,17 +114,41 @@ def _short(match: re.Match[str], unit: str) -> str:
     return written if canonical_unit(written) == unit else unit
 
 
-def weighed(name: str | None) -> bool:
-    """Whether metric cookbooks weigh this ingredient (fats, flours, sugars, dry goods)."""
+def weighed(name: str | None, key_list: str = "weighed") -> bool:
+    """Whether metric cookbooks weigh this ingredient (fats, flours, sugars, dry goods); with
+    ``key_list="cups_in_us"``, whether US cookbooks measure it in cups."""
     if not name:
         return False
     words = [singular(w) for w in re.findall(r"[a-z]+", name.lower())]
-    for key in _list("weighed"):
+    for key in _list(key_list):
         needle = [singular(w) for w in key.split()]
         n = len(needle)
         if any(words[i : i + n] == needle for i in range(len(words) - n + 1)):
             return True
     return False
+
+
+def cookbook_amount(
+    value: float, unit: str | None, name: str | None, system: System
+) -> KitchenAmount | None:
+    """``value`` ``unit`` of ``name`` the way a cookbook of ``system`` measures it, when that
+    differs from keeping the dimension: a metric cook weighs fats and dry goods (1 stick of
+    butter is 113 g, ½ cup sugar 100 g; below 50 ml the spoons stay), a US cook measures
+    flour and sugar in cups. None when the amount keeps what it measures."""
+    kind = dimension(unit)
+    if unit is None or kind not in {"mass", "volume"} or grams_per_ml(name) is None:
+        return None
+    if system == "metric" and kind == "volume" and weighed(name):
+        if convert(value, unit, "milliliter") < spoon_below_ml():
+            return None
+        if unit == "stick" and "butter" in (name or "").lower():
+            grams = float(round(value * grams_per_stick()))
+            return KitchenAmount(grams, "gram", f"{format_quantity(grams)} g")
+        return kitchen_amount(convert(value, unit, "gram", ingredient=name), "gram", "metric")
+    if system == "us" and kind == "mass" and weighed(name, "cups_in_us"):
+        milliliters = convert(value, unit, "milliliter", ingredient=name)
+        return kitchen_amount(milliliters, "milliliter", "us")
+    return None
 
 
 def spoon_below_ml() -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ladle.cookbook import pans
+from ladle.cookbook import cookbook_amount, pans
 from ladle.errors import UnitError
 from ladle.model import Amount, Ingredient, Temperature
 from ladle.rounding import (
@@ -29,7 +29,7 @@ __all__ = ["amount_range", "restate_ingredient", "restate_text", "scale_text"]
 _RANGE = r"(?:\s*(?:-|–|—|to)\s*" + NUMBER + ")?"
 _UNIT_WORD = r"[a-zA-Z][a-zA-Z.]*(?:\s+(?:oz|ounces?))?"
 _LEADING_AMOUNT = re.compile(
-    rf"^\s*(?P<amount>(?:{NUMBER}){_RANGE})(?:\s*(?P<unit>{_UNIT_WORD}))?(?P<alt>\s*/\s*\S+)?",
+    rf"^\s*(?P<amount>(?:{NUMBER}){_RANGE})(?:\s*(?P<unit>{_UNIT_WORD}))?(?P<alt>\s*/\s*\S+(?:\s+(?:oz|ounces?)\b\.?)?)?",
     re.I,
 )
 
@@ -140,6 +140,9 @@ def _setting_text(temperature: Temperature, system: System) -> str:
     return f"{shown_f}°F ({'; '.join([*rest, *gas])})"
 
 
+_FOLLOWING = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?((?:[\w'-]+\s*){1,3})")
+
+
 def _measure(match: re.Match[str], system: System) -> str:
     unit = canonical_unit(match.group("unit").replace('"', "inch"))
     if unit is None or dimension(unit) in {"count", "none"}:
@@ -148,8 +151,13 @@ def _measure(match: re.Match[str], system: System) -> str:
     values = [parse_number(a) for a in amounts]
     if any(v is None for v in values):
         return match.group(0)
-    try:
-        converted = [kitchen_amount(v or 0, unit, system) for v in values]
+    following = _FOLLOWING.match(match.string[match.end() : match.end() + 40])
+    food = following.group(1) if following else None
+    try:  # "⅓ cup sugar" in a step is weighed for metric, as the list is
+        converted = [
+            cookbook_amount(v or 0, unit, food, system) or kitchen_amount(v or 0, unit, system)
+            for v in values
+        ]
     except UnitError:
         return match.group(0)
     if converted[0].unit == unit:
