@@ -13,6 +13,7 @@ metric cookbooks weigh, British and American names, and standard pan sizes.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from ladle.model import Amount, Ingredient
@@ -147,8 +148,18 @@ def cookbook_amount(
         return kitchen_amount(convert(value, unit, "gram", ingredient=name), "gram", "metric")
     if system == "us" and kind == "mass" and weighed(name, "cups_in_us"):
         milliliters = convert(value, unit, "milliliter", ingredient=name)
-        return kitchen_amount(milliliters, "milliliter", "us")
+        return _cups_and_spoons(kitchen_amount(milliliters, "milliliter", "us"))
     return None
+
+
+def _cups_and_spoons(amount: KitchenAmount) -> KitchenAmount:
+    """14 tbsp as a US cookbook writes it: "¾ cup + 2 tbsp"."""
+    if amount.unit != "tablespoon" or amount.quantity <= 5:
+        return amount
+    quarters, spoons = divmod(amount.quantity, 4)
+    cups = kitchen_amount(quarters / 4, "cup").text
+    rest = f" + {format_quantity(spoons)} tbsp" if spoons else ""
+    return replace(amount, text=f"{cups}{rest}")
 
 
 def spoon_below_ml() -> float:
