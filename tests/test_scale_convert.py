@@ -294,4 +294,4 @@ def test_metric_conversion_weighs_fats_and_dry_goods_and_keeps_small_spoons() ->
     assert metric.ingredients[3].alternatives == []  # a teaspoon is a teaspoon in both
     step = metric.steps[0].text
     assert "two 20 cm (8-inch) round cake tins and a 23x33 cm (9x13-inch) pan" in step
-    assert "Beat the butter with 100 g sugar, then add the plain flour." == metric.steps[1].text
+    assert metric.steps[1].text == "Beat the butter with 100 g sugar, then add the plain flour."

@@ -203,7 +203,8 @@ def _scaled_package(
         written = size.text.split(" ", 1)[-1]  # the size's own unit: "24 oz", not "1½ lb"
         use = f"{format_quantity(kitchen_fraction(value * size.quantity, (0, 0.5, 1)))} {written}"
         note = (
-            f"{name or ingredient.text}: {format_quantity(round(value, 2))} {plural(unit)} is "
+            f"{name or ingredient.text}: {format_quantity(round(value, 2))} "
+            f"{plural(unit) if value > 1 else unit} is "
             f"{use}: open {count} and use {use}."
         )
     return result, note
