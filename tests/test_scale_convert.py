@@ -13,7 +13,7 @@ from ladle.conversion import convert_recipe
 from ladle.errors import RequestError, UnitError
 from ladle.examples import example_text
 from ladle.formats import read, read_text
-from ladle.model import Ingredient, Recipe, Yield
+from ladle.model import Amount, Ingredient, Recipe, Yield
 from ladle.scaling import ScaleRequest, scale, scale_factor
 
 from .conftest import CASES, ROOT
@@ -147,3 +147,151 @@ def test_cli_scale_and_convert(tmp_path: object) -> None:
         assert result.stderr.count("\n") == 1 and words in result.stderr
         assert "Traceback" not in result.stderr
     assert _ladle("convert", source, "--units", "imperial").returncode == 2
+
+
+# --- issue 11: scale and convert like a cookbook ---------------------------------------------
+
+PIE = """Pumpkin Pie
+
+Serves 8
+
+Ingredients
+1 recipe pie crust
+2 large eggs
+3/4 cup sugar
+1-2 teaspoons pumpkin pie spice
+1 egg yolk
+
+Method
+1. Preheat the oven to 425°F. Press the crust into a 9-inch pie pan.
+2. Whisk the eggs and 3/4 cup sugar. Add 1 to 2 teaspoons pumpkin pie spice.
+3. Spoon 1 tablespoon of filling into each tartlet case.
+"""
+
+
+def _pie() -> Recipe:
+    return read_text(PIE, "text", "pie.txt")[0]
+
+
+def test_a_recipe_of_crust_scaled_by_08_is_one_recipe_not_1_to_1() -> None:
+    scaled = scale(_pie(), ScaleRequest(factor=0.8))
+    texts = [i.text for i in scaled.ingredients]
+    assert texts[0] == "1 recipe pie crust"  # was "1–1 recipe pie crust"
+    assert "pie crust: 0.8 cannot be split: use 1." in scaled.notes  # was "use 1 or 1"
+    assert not any("1–1" in t or "or 1." in t for t in [*texts, *scaled.notes])
+    assert texts[4] == "1 egg yolk"  # not ¾ of a yolk
+    assert texts[1] == "1–2 large eggs"
+    assert "eggs: 1.6 cannot be split: use 1 or 2." in scaled.notes
+
+
+def test_ranges_scale_as_ranges_and_never_collapse() -> None:
+    scaled = scale(_pie(), ScaleRequest(factor=0.8))
+    assert scaled.ingredients[3].text == "¾–1½ tsp pumpkin pie spice"
+    halved = scale(_pie(), ScaleRequest(factor=0.5))
+    assert halved.ingredients[3].text == "½–1 tsp pumpkin pie spice"
+    eggs = Recipe(title="e", ingredients=[Ingredient(text="1-2 eggs", quantity=1, quantity_max=2,
+                                                     name="eggs")])  # fmt: skip
+    fewer = scale(eggs, ScaleRequest(factor=0.4)).ingredients[0]  # 0.4–0.8 of an egg: one
+    assert (fewer.quantity, fewer.quantity_max, fewer.text.split()[0]) == (1, None, "1")
+
+
+def test_amounts_in_steps_scale_with_the_list() -> None:
+    scaled = scale(_pie(), ScaleRequest(factor=0.8))
+    assert scaled.ingredients[2].text == "9½ tbsp sugar"
+    assert "Whisk the eggs and 9½ tbsp sugar. Add ¾–1½ tsp pumpkin pie spice." in (
+        scaled.steps[1].text
+    )
+    assert "9-inch pie pan" in scaled.steps[0].text  # a pan is no amount
+    assert "1 tablespoon of filling into each" in scaled.steps[2].text  # one per piece
+    assert "amounts in the steps are scaled too" in scaled.notes[0]
+
+
+def test_a_can_size_is_a_size_and_cans_stay_whole() -> None:
+    # "2 - 15 oz cans pumpkin puree" as the lines worktree reads it: two cans of 15 oz; today's
+    # reading of that line (a range of 2–15 oz) gave "1½–12 oz pumpkin puree" at 0.8.
+    cans = Ingredient(text="2 (15 oz) cans pumpkin puree", quantity=2, unit="can",
+                      name="pumpkin puree", comment="15 oz each")  # fmt: skip
+    milk = Ingredient(text="1 (14 oz) can sweetened condensed milk", quantity=1, unit="can",
+                      name="sweetened condensed milk",
+                      alternatives=[Amount(14, "ounce", "14 oz")])  # fmt: skip
+    scaled = scale(Recipe(title="p", ingredients=[cans, milk]), ScaleRequest(factor=0.8))
+    assert [i.text for i in scaled.ingredients] == [
+        "2 cans (15 oz each) pumpkin puree",
+        "1 can (14 oz) sweetened condensed milk",
+    ]
+    assert "pumpkin puree: 1.6 cans is 24 oz: open 2 and use 24 oz." in scaled.notes
+    doubled = scale(Recipe(title="p", ingredients=[milk]), ScaleRequest(factor=2))
+    assert doubled.ingredients[0].text == "2 cans (14 oz each) sweetened condensed milk"
+
+
+METRIC_CAKE = """Victoria Sponge
+
+Serves 8
+
+Ingredients
+200g caster sugar
+200g plain flour
+2 tbsp cornflour
+1 tsp bicarbonate of soda
+100ml double cream
+2 tbsp icing sugar
+
+Method
+1. Heat the oven to 180°C/160°C fan/gas 4. Grease two 20cm sandwich tins and line a 900g loaf tin.
+2. Mix the plain flour and cornflour.
+"""
+
+US_CAKE = """Butter Cake
+
+Serves 8
+
+Ingredients
+1 stick butter, softened
+1/2 cup sugar
+2 cups all-purpose flour
+1 teaspoon salt
+2 tablespoons butter
+1 cup milk
+1/2 cup heavy cream
+1/4 cup powdered sugar
+
+Method
+1. Preheat the oven to 350°F. Grease two 8-inch round cake tins and a 9x13-inch pan.
+2. Beat the butter with 1/2 cup sugar, then add the all-purpose flour.
+"""
+
+
+def test_us_conversion_rounds_pans_to_standard_sizes_and_takes_us_names() -> None:
+    us = convert_recipe(read_text(METRIC_CAKE, "text", "cake.txt")[0], "us")
+    step = us.steps[0].text
+    assert "two 8-inch (20 cm) sandwich tins" in step  # was "7¾ in sandwich tins"
+    assert "9x5-inch (900g) loaf pan" in step
+    assert "350°F (180°C; 160°C fan; gas 4)" in step
+    assert [i.name for i in us.ingredients] == [
+        "superfine sugar", "all-purpose flour", "cornstarch", "baking soda", "heavy cream",
+        "powdered sugar",
+    ]  # fmt: skip
+    assert [i.text for i in us.ingredients][:2] == [
+        "¾ cup + 2 tbsp superfine sugar",  # not "14 tbsp"
+        "1⅔ cups all-purpose flour",
+    ]
+    assert us.steps[1].text == "Mix the all-purpose flour and cornstarch."
+
+
+def test_metric_conversion_weighs_fats_and_dry_goods_and_keeps_small_spoons() -> None:
+    metric = convert_recipe(read_text(US_CAKE, "text", "cake.txt")[0], "metric")
+    assert [i.text for i in metric.ingredients] == [
+        "113 g butter, softened",  # was 120 ml
+        "100 g sugar",
+        "250 g plain flour",
+        "1 tsp salt",
+        "2 tbsp butter",
+        "235 ml milk",
+        "120 ml double cream",
+        "30 g icing sugar",
+    ]
+    assert [a.text for a in metric.ingredients[0].alternatives] == ["1 stick"]
+    assert metric.ingredients[3].alternatives == []  # a teaspoon is a teaspoon in both
+    step = metric.steps[0].text
+    assert "two 20 cm (8-inch) round cake tins and a 23x33 cm (9x13-inch) pan" in step
+    assert metric.steps[1].text == "Beat the butter with 100 g sugar, then add the plain flour."

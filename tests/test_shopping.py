@@ -94,7 +94,7 @@ def test_carrots_by_weight_and_by_count_stay_apart_side_by_side() -> None:
 def test_to_taste_is_listed_once() -> None:
     seasoned = [recipe(t, "Salt and pepper to taste") for t in "abc"]
     found = shopping_list(seasoned)
-    assert texts(found) == ["pepper, to taste", "salt, to taste"]
+    assert texts(found) == ["black pepper, to taste", "salt, to taste"]
     assert all(item.to_taste and item.quantity is None for item in found.items)
     assert all([u.recipe for u in item.uses] == ["a", "b", "c"] for item in found.items)
 
@@ -175,7 +175,10 @@ def test_the_same_food(one: str, other: str) -> None:
         ("whole milk", "milk"),
         ("bay leaves", "bay"),
         ("whole cloves", "garlic"),
-        ("salt", "kosher salt"),
+        ("salt", "garlic salt"),
+        ("black pepper", "crushed red pepper"),
+        ("pepper", "white pepper"),
+        ("red pepper", "crushed red pepper"),
     ],
 )
 def test_different_foods(one: str, other: str) -> None:
@@ -264,7 +267,14 @@ def test_amounts_keep_the_system_their_recipes_used() -> None:
         ("chicken stock", "pantry"),
         ("whole chicken", "meat and fish"),
         ("bell pepper", "produce"),
-        ("black pepper", "spices and herbs"),
+        ("black pepper", "staples"),
+        ("white pepper", "spices and herbs"),
+        ("crushed red pepper", "spices and herbs"),
+        ("pumpkin pie spice", "spices and herbs"),
+        ("old bay seasoning", "spices and herbs"),
+        ("garlic salt", "spices and herbs"),
+        ("pumpkin puree", "canned and jars"),
+        ("vanilla bean", "pantry"),
         ("red pepper flakes", "spices and herbs"),
         ("frozen peas", "frozen"),
         ("unsalted butter", "dairy and eggs"),
@@ -283,7 +293,7 @@ def test_a_can_is_not_bought_in_produce() -> None:
     found = shopping_list([recipe("a", "1 (400g) can chopped tomatoes", "3 tomatoes")])
     assert [(i.text, i.aisle) for i in found.items] == [
         ("3 tomatoes", "produce"),
-        ("1 can tomatoes", "canned and jars"),
+        ("1 can (400 g) tomatoes", "canned and jars"),
     ]
 
 
@@ -356,7 +366,7 @@ def test_json_document() -> None:
             },
             {
                 "name": "salt",
-                "aisle": "spices and herbs",
+                "aisle": "staples",
                 "quantity": None,
                 "quantity_max": None,
                 "unit": None,
@@ -413,7 +423,7 @@ def test_the_dinner_merges_what_is_the_same_and_nothing_else() -> None:
     assert (oil.text, len(oil.uses)) == ("5–6 tbsp olive oil", 3)
     assert by_name["unsalted butter", "tablespoon"].text == "3 tbsp unsalted butter"
     assert by_name["butter", "gram"].text == "50 g butter"
-    assert by_name["kosher salt", "teaspoon"].text == "4 tsp kosher salt"
+    assert by_name["salt", "teaspoon"].text == "4 tsp salt, plus more to taste"
     assert by_name["black pepper", "teaspoon"].text == "½ tsp black pepper, plus more to taste"
     assert [n for n, _ in by_name if n.startswith("lemon")] == [
         "lemon",
@@ -464,3 +474,50 @@ if __name__ == "__main__":
         if not target.exists() or target.read_text(encoding="utf-8") != content:
             target.write_text(content, encoding="utf-8")
             print(f"wrote {target}")
+
+
+# --- issue 11: a list like a cook's, on lines seen on real pages ------------------------------
+
+
+def test_salt_pepper_and_water_are_staples_listed_once() -> None:
+    found = shopping_list(
+        [
+            recipe("Chili", "1 teaspoon kosher salt", "Salt and pepper, to taste", "2 cups water"),
+            recipe("Pie", "1/2 teaspoon salt", "1 cup hot water"),
+            recipe("Soup", "1 tsp sea salt", "1/4 tsp freshly ground black pepper", "4 cups water"),
+        ]
+    )
+    staples = [(i.text, i.note) for i in found.items if i.aisle == "staples"]
+    assert staples == [
+        ("¼ tsp black pepper, plus more to taste", None),
+        ("2½ tsp salt, plus more to taste", "kosher salt in Chili; sea salt in Soup"),
+        ("7 cups water", "hot water in Pie; from the tap"),
+    ]
+    assert [i.aisle for i in found.items] == ["staples"] * 3
+
+
+def test_spices_and_seasonings_are_filed_as_such() -> None:
+    found = shopping_list(
+        [recipe("a", "1 tbsp pumpkin pie spice", "1/2 tsp crushed red pepper", "1 red pepper")]
+    )
+    assert [(i.text, i.aisle) for i in found.items] == [
+        ("1 red pepper", "produce"),
+        ("½ tsp crushed red pepper", "spices and herbs"),
+        ("1 tbsp pumpkin pie spice", "spices and herbs"),
+    ]
+
+
+def test_package_sizes_are_kept_and_added_by_size() -> None:
+    found = shopping_list(
+        [
+            recipe("a", "2 (15 oz) cans black beans", "1 (14 oz) can sweetened condensed milk"),
+            recipe("b", "1 can (15 oz) black beans", "1 (28 oz) can crushed tomatoes"),
+            recipe("c", "1 (19 oz) can black beans"),
+        ]
+    )
+    assert [(i.text, i.aisle) for i in found.items] == [
+        ("3 cans (15 oz each) black beans", "canned and jars"),
+        ("1 can (19 oz) black beans", "canned and jars"),
+        ("1 can (28 oz) crushed tomatoes", "canned and jars"),
+        ("1 can (14 oz) sweetened condensed milk", "canned and jars"),
+    ]

@@ -352,12 +352,19 @@ class Duration:
 
 @dataclass(slots=True)
 class Temperature:
-    """A temperature, always in both scales, with what it is the temperature of."""
+    """A temperature, always in both scales, with what it is the temperature of.
+
+    ``fahrenheit`` and ``celsius`` are a conventional oven's; a fan-oven figure the recipe
+    gives is kept in ``fan_celsius`` (a fan oven runs about 20 °C hotter, so "220°C fan" is
+    240 °C conventional) and a gas mark in ``gas_mark``.
+    """
 
     fahrenheit: float
     celsius: float
     kind: TemperatureKind
     text: str
+    fan_celsius: float | None = None
+    gas_mark: float | None = None
 
     def to_json(self) -> JSON:
         return {
@@ -365,6 +372,8 @@ class Temperature:
             "celsius": number(self.celsius),
             "kind": self.kind,
             "text": self.text,
+            "fan_celsius": number(self.fan_celsius),
+            "gas_mark": number(self.gas_mark),
         }
 
     @classmethod
@@ -378,6 +387,8 @@ class Temperature:
             celsius=r.num("celsius"),
             kind=cast(TemperatureKind, r.choice("kind", TEMPERATURE_KINDS, "other")),
             text=r.str_("text", ""),
+            fan_celsius=r.opt_num("fan_celsius"),
+            gas_mark=r.opt_num("gas_mark"),
         )
 
 

@@ -211,6 +211,9 @@ def _count(value: float, unit: str | None) -> KitchenAmount:
             return KitchenAmount(half, unit, _text(half, unit))
     low, high = math.floor(value), math.ceil(value)
     low = max(low, 1)
+    if low == high:  # 0.8 of one: one, never "1–1"
+        note = f"{format_quantity(round(value, 2))} cannot be split: use {high}"
+        return KitchenAmount(float(high), unit, _text(float(high), unit), note=note)
     text = f"{low}–{high}" + (f" {_text(high, unit).split(' ', 1)[1]}" if unit else "")
     note = f"{format_quantity(round(value, 2))} cannot be split: use {low} or {high}"
     return KitchenAmount(float(low), unit, text, note=note, quantity_max=float(high))

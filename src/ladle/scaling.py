@@ -9,17 +9,19 @@ piece, frying in a crowded pan) gets a note saying so. The recipe's notes say wh
 from __future__ import annotations
 
 import copy
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ladle.cookbook import is_whole, package_size
 from ladle.errors import IngredientError, RequestError, UnitError
 from ladle.ingredients import parse_ingredient
 from ladle.model import Amount, Ingredient, Recipe
-from ladle.rewrite import restate_ingredient
-from ladle.rounding import System, kitchen_amount
+from ladle.rewrite import amount_range, restate_ingredient, scale_text
+from ladle.rounding import KitchenAmount, System, kitchen_amount, kitchen_fraction
 from ladle.steps import ingredients_in
 from ladle.units import convert, dimension, format_quantity
-from ladle.words import food_class
+from ladle.words import food_class, plural
 
 __all__ = ["ScaleRequest", "scale", "scale_factor"]
 
@@ -119,8 +121,15 @@ def _factor_to(recipe: Recipe, wanted: str) -> tuple[float, int, Ingredient]:
 def _scaled(
     ingredient: Ingredient, factor: float, system: System | None, rounded: bool = True
 ) -> Ingredient:
+    return _scaled_line(ingredient, factor, system, rounded)[0]
+
+
+def _scaled_line(
+    ingredient: Ingredient, factor: float, system: System | None, rounded: bool = True
+) -> tuple[Ingredient, str | None]:
+    """The line scaled, and a note when its amount had to be rounded to whole things."""
     if ingredient.fixed or ingredient.to_taste or ingredient.quantity is None:
-        return copy.deepcopy(ingredient)
+        return copy.deepcopy(ingredient), None
     value = ingredient.quantity * factor
     if not rounded:
         exact = copy.deepcopy(ingredient)
@@ -131,20 +140,17 @@ def _scaled(
         for alternative in exact.alternatives:
             if alternative.quantity is not None:
                 alternative.quantity *= factor
-        return exact
-    amount = kitchen_amount(value, ingredient.unit, system, ingredient=ingredient.name)
+        return exact, None
+    size = package_size(ingredient)
+    if size is not None:
+        return _scaled_package(ingredient, factor, size)
+    whole = is_whole(ingredient)
+    amount = _whole(value, ingredient.unit) if whole else None
+    amount = amount or kitchen_amount(value, ingredient.unit, system, ingredient=ingredient.name)
     if ingredient.quantity_max is not None:
-        high = kitchen_amount(ingredient.quantity_max * factor, ingredient.unit, system)
-        if high.unit == amount.unit:
-            number = high.text.split(" ")[0]
-            text = amount.text.split(" ", 1)
-            amount = type(amount)(
-                amount.quantity,
-                amount.unit,
-                f"{text[0]}–{number}" + (f" {text[1]}" if len(text) > 1 else ""),
-                amount.note,
-                high.quantity,
-            )
+        top = ingredient.quantity_max * factor
+        high = _whole(top, ingredient.unit) if whole else None
+        amount = amount_range(amount, high or kitchen_amount(top, ingredient.unit, system))
     alternatives = []
     for alternative in ingredient.alternatives:
         if alternative.quantity is None:
@@ -153,7 +159,55 @@ def _scaled(
         alternatives.append(Amount(alt.quantity, alt.unit, alt.text))
     result = restate_ingredient(ingredient, amount, alternatives)
     result.group = ingredient.group
-    return result
+    note = f"{ingredient.name or ingredient.text}: {amount.note}." if amount.note else None
+    return result, note
+
+
+def _whole(value: float, unit: str | None) -> KitchenAmount | None:
+    """Below one of a thing a cook cannot split: one, noted (never ½ an egg or "1–1")."""
+    if value >= 0.95:
+        return None
+    one = kitchen_amount(1.0, unit)
+    return replace(one, note=f"{format_quantity(round(value, 2))} cannot be split: use 1")
+
+
+def _scaled_package(
+    ingredient: Ingredient, factor: float, size: Amount
+) -> tuple[Ingredient, str | None]:
+    """Cans, jars, packets: whole packages of the size written, never a scaled size; the note
+    says how much of them to use."""
+    assert ingredient.quantity is not None and size.quantity is not None
+    value = ingredient.quantity * factor
+    count = max(1, math.ceil(value - 0.05))
+    top = None
+    if ingredient.quantity_max is not None:
+        top = max(count, math.ceil(ingredient.quantity_max * factor - 0.05))
+    unit = ingredient.unit or "can"
+    name = ingredient.name or ""
+    many = (top or count) > 1
+    number = f"{count}–{top}" if top and top > count else str(count)
+    words = f"{number} {plural(unit) if many else unit} ({size.text}{' each' if many else ''})"
+    text = " ".join(p for p in (words, name) if p)
+    if ingredient.preparation:
+        text += f", {ingredient.preparation}"
+    result = replace(
+        copy.deepcopy(ingredient),
+        text=text,
+        quantity=float(count),
+        quantity_max=None if top is None or top == count else float(top),
+        alternatives=[],
+        comment=f"{size.text} each",
+    )
+    note = None
+    if abs(value - round(value)) > 0.05 or value < 0.95:
+        written = size.text.split(" ", 1)[-1]  # the size's own unit: "24 oz", not "1½ lb"
+        use = f"{format_quantity(kitchen_fraction(value * size.quantity, (0, 0.5, 1)))} {written}"
+        note = (
+            f"{name or ingredient.text}: {format_quantity(round(value, 2))} "
+            f"{plural(unit) if value > 1 else unit} is "
+            f"{use}: open {count} and use {use}."
+        )
+    return result, note
 
 
 def scale(
@@ -170,9 +224,11 @@ def scale(
     """
     factor = scale_factor(recipe, request)
     scaled = copy.deepcopy(recipe)
-    scaled.ingredients = [_scaled(i, factor, system, rounded) for i in recipe.ingredients]
+    lines = [_scaled_line(i, factor, system, rounded) for i in recipe.ingredients]
+    scaled.ingredients = [line for line, _ in lines]
     if not rounded:
         return scaled
+    in_steps = _scale_steps(scaled, factor, system)
     if request.to is not None:  # the ingredient named keeps exactly the amount asked for
         _, index, target = _factor_to(recipe, request.to)
         named = scaled.ingredients[index]
@@ -186,13 +242,7 @@ def scale(
         named.text = f"{text}, {suffix}" if suffix and suffix not in text else text
         named.quantity, named.quantity_max, named.unit = target.quantity, None, target.unit
         named.alternatives = []
-    notes: list[str] = []
-    for before, after in zip(recipe.ingredients, scaled.ingredients, strict=True):
-        if before.quantity is not None and not before.fixed and not before.to_taste:
-            amount = kitchen_amount(before.quantity * factor, before.unit, system)
-            if amount.note:
-                notes.append(f"{before.name or before.text}: {amount.note}.")
-        del after
+    notes = [note for _, note in lines if note]
     if recipe.yield_.servings:
         scaled.yield_.servings = round(recipe.yield_.servings * factor, 2)
         whole = round(scaled.yield_.servings)
@@ -205,8 +255,20 @@ def scale(
         )
     notes.extend(_time_notes(recipe, factor))
     how = f"×{format_quantity(round(factor, 3))}"
-    scaled.notes = [*recipe.notes, f"Scaled {how} by ladle; step times are as written.", *notes]
+    said = f"Scaled {how} by ladle; step times are as written"
+    said += "; amounts in the steps are scaled too." if in_steps else "."
+    scaled.notes = [*recipe.notes, said, *notes]
     return scaled
+
+
+def _scale_steps(recipe: Recipe, factor: float, system: System | None) -> bool:
+    """Scale the amounts written in the steps with the list; whether any changed."""
+    changed = False
+    for step in recipe.steps:
+        text = scale_text(step.text, factor, system)
+        changed = changed or text != step.text
+        step.text = text
+    return changed
 
 
 def _time_notes(recipe: Recipe, factor: float) -> list[str]:

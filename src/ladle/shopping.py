@@ -32,7 +32,15 @@ are in (metric on a tie); ``system`` overrides both.
 taste" once each; beside an amount it is "½ tsp black pepper, plus more to taste". An item is
 optional only when every line it comes from is.
 
-**Aisles** come from ``data/aisles.toml`` (keywords, the longest match wins). Items go by aisle
+**Staples** a cook buys once and keeps (``[staples]`` of ``data/aisles.toml``): every salt
+(kosher, sea, table) is one "salt" line, every black pepper one "black pepper" line, water one
+line noted "from the tap", under "staples"; the kinds the recipes asked for are in the note.
+
+**Packages** keep their size: "2 (15 oz) cans black beans" and "1 can (15 oz) black beans"
+are "3 cans (15 oz each) black beans"; cans of another size are another line.
+
+**Aisles** come from ``data/aisles.toml`` (keywords; one that ends the name wins, then the
+longest). Items go by aisle
 in store order, then by the keyword matched (so "butter" and "unsalted butter" stand together),
 then by name, then weight, volume, length and counts.
 """
@@ -49,6 +57,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ladle.cookbook import package_size, size_text
 from ladle.errors import RequestError
 from ladle.model import FORMAT_VERSION, JSON, Ingredient, Recipe, number
 from ladle.rounding import System, kitchen_amount, kitchen_fraction, system_of
@@ -104,6 +113,7 @@ _OR = re.compile(r"\s+(?:and/or|or)\s+")
 _AND = re.compile(r"\s+and\s+")
 _SIMPLE = re.compile(r"^[\d.¼½¾⅓⅔⅛⅜⅝⅞]+ \D+$")
 _MORE = re.compile(r"^(?:plus|and)\s+(?:more|extra)\b", re.I)
+_SIZE_MARK = "|"  # between a package unit and its size in a count kind: "can|15 oz"
 _SIZE = re.compile(r"^(?:small|medium|large|extra-large|big|\d[\d.]*[- ]?(?:inch|cm)\w*)$")
 
 
@@ -184,12 +194,23 @@ class _Food:
     unit: str | None
     qualities: tuple[str, ...]
     instead: tuple[str, ...]  # alternatives the line allows
+    kind: str | None = None  # the kind of a staple, as written ("kosher salt")
 
 
 def _words(name: str) -> tuple[list[str], tuple[str, ...]]:
     words = [w.strip(" .;:!?*\"'") for w in name.split()]
     words = [w for w in words if w]
-    kept = [w for w in words if w not in STATE_WORDS and w not in QUALITY_WORDS]
+    keep: set[int] = set()
+    for phrase in _kept_phrases():
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(singular(w) for w in words[i : i + n]) == tuple(map(singular, phrase)):
+                keep.update(range(i, i + n))
+    kept = [
+        w
+        for i, w in enumerate(words)
+        if i in keep or (w not in STATE_WORDS and w not in QUALITY_WORDS)
+    ]
     return kept or words, tuple(w for w in words if w in QUALITY_WORDS)
 
 
@@ -203,8 +224,12 @@ def _food(name: str, unit: str | None, instead: tuple[str, ...] = ()) -> _Food:
             words, unit = rest, unit or last
     if not words:
         words = [name.strip() or "?"]
-    key = " ".join([*words[:-1], singular(words[-1])])
-    return _Food(key, " ".join(words), unit, qualities, instead)
+    key = _key_of(words)
+    written = " ".join(words)
+    staple = _staples().get(key)
+    if staple is not None:  # kosher salt, sea salt, salt: one staple, its kinds in the note
+        return _Food(staple, staple, unit, qualities, instead, written if key != staple else None)
+    return _Food(key, written, unit, qualities, instead)
 
 
 def shopping_name(name: str) -> str:
@@ -234,15 +259,46 @@ def _has_amount(ingredient: Ingredient) -> bool:
 
 
 @cache
-def _aisles() -> tuple[tuple[str, ...], dict[str, str], dict[tuple[str, ...], str]]:
+def _table() -> dict[str, Any]:
     text = resources.files("ladle").joinpath("data", "aisles.toml").read_text("utf-8")
-    data: dict[str, Any] = tomllib.loads(text)
+    return tomllib.loads(text)
+
+
+@cache
+def _aisles() -> tuple[tuple[str, ...], dict[str, str], dict[tuple[str, ...], str]]:
+    data = _table()
     keywords = {
         tuple(singular(w) for w in keyword.split()): aisle
         for aisle, words in data["aisles"].items()
         for keyword in words
     }
     return tuple(data["order"]), dict(data["modifiers"]), keywords
+
+
+@cache
+def _staples() -> dict[str, str]:
+    """Shopping name → the staple it is ("kosher salt" → "salt")."""
+    return {
+        _key_of(name.split()): staple
+        for staple, names in _table()["staples"].items()
+        for name in names
+    }
+
+
+def _key_of(words: list[str]) -> str:
+    return " ".join([*words[:-1], singular(words[-1])])
+
+
+@cache
+def _kept_phrases() -> tuple[tuple[str, ...], ...]:
+    """Aisle keywords with a state word in them ("crushed red pepper"): a name holding one
+    keeps those words, so crushed red pepper is not red peppers."""
+    return tuple(
+        tuple(keyword.split())
+        for words in _table()["aisles"].values()
+        for keyword in words
+        if any(w in STATE_WORDS for w in keyword.split())
+    )
 
 
 def _keyword(name: str) -> tuple[str, str] | None:
@@ -257,7 +313,8 @@ def _keyword(name: str) -> tuple[str, str] | None:
     ]
     if not found:
         return None
-    best = max(found)
+    ending = [f for f in found if f[4] == len(words)]  # the last words name the food
+    best = max(ending or found)
     return best[2], " ".join(words[best[3] : best[4]])
 
 
@@ -267,6 +324,8 @@ def aisle_of(name: str, unit: str | None = None) -> tuple[str, str]:
     A modifier word ("frozen peas") or a can or jar decides before the keywords.
     """
     order, modifiers, _ = _aisles()
+    if name.lower() in _table()["staples"]:
+        return "staples", name.lower()
     words = [singular(w) for w in name.lower().split()]
     aisle, keyword = _keyword(name) or ("other", " ".join(words))
     modifier = next((modifiers[w] for w in words if w in modifiers), None)
@@ -289,6 +348,7 @@ class _Line:
     optional: bool
     comment: str | None
     reference: str | None = None  # a recipe used as an ingredient: made, not bought
+    size: str | None = None  # the size of one can or packet: "15 oz"
 
     @property
     def unit(self) -> str | None:
@@ -302,10 +362,15 @@ def _lines(recipe: Recipe, factor: float) -> list[_Line]:
         low = i.quantity * by if i.quantity is not None and i.quantity > 0 else None
         high = None if low is None or i.quantity_max is None else max(i.quantity_max * by, low)
         use = Use(recipe.title, index, i.text)
+        size = package_size(i)
+        comment = None if size is not None else i.comment  # "15 oz each" is the size
         found += [
-            _Line(f, use, low, high, i.to_taste, i.optional, i.comment, i.reference)
+            _Line(
+                f, use, low, high, i.to_taste, i.optional, comment, i.reference,
+                size_text(size) if size else None,
+            )
             for f in _foods(i)
-        ]
+        ]  # fmt: skip
     return found
 
 
@@ -315,7 +380,9 @@ def _kind(line: _Line) -> tuple[str, str]:
     if line.unit is None:
         return "count", ""
     kind = dimension(line.unit)
-    return (kind, "") if kind in _BASE else ("count", line.unit)
+    if kind in _BASE:
+        return kind, ""
+    return "count", line.unit + (f"{_SIZE_MARK}{line.size}" if line.size else "")
 
 
 def _system_of_list(recipes: Sequence[Recipe]) -> System:
@@ -408,7 +475,15 @@ def _measured(key: str, dim: str, lines: list[_Line], system: System, notes: lis
 
 
 def _counted(unit: str | None, name: str, lines: list[_Line], notes: list[str]) -> _Amount:
-    """Whole things added up and rounded up: "4–5 cloves", "3 carrots"."""
+    """Whole things added up and rounded up: "4–5 cloves", "3 carrots", "2 cans (15 oz
+    each)"."""
+    unit, _, size = (unit or "").partition(_SIZE_MARK)
+    return _counted_amount(unit or None, name, lines, notes, size)
+
+
+def _counted_amount(
+    unit: str | None, name: str, lines: list[_Line], notes: list[str], size: str
+) -> _Amount:
     sizes = {ln.comment for ln in lines if ln.comment and _SIZE.match(ln.comment)}
     notes.extend(sorted(f"{size} {unit}" if unit else size for size in sizes))
     low = math.fsum(line.low or 0 for line in lines)
@@ -421,6 +496,8 @@ def _counted(unit: str | None, name: str, lines: list[_Line], notes: list[str]) 
     amount = kitchen_amount(quantity, unit).text
     if top is not None:
         amount = f"{format_quantity(quantity)}–{kitchen_amount(top, unit).text}"
+    if size:
+        amount += f" ({size} each)" if (top or quantity) > 1 else f" ({size})"
     if unit is None:
         words = name.split()
         last = plural(words[-1]) if (top or quantity) > 1 else singular(words[-1])
@@ -476,7 +553,14 @@ def _quality_notes(lines: list[_Line]) -> list[str]:
     for line in sorted(lines, key=lambda ln: (ln.use.recipe, ln.use.ingredient)):
         if line.food.instead:
             notes.append(f"or {' or '.join(line.food.instead)} in {line.use.recipe}")
-    return notes
+    kinds: dict[str, set[str]] = {}
+    for line in lines:
+        if line.food.kind and not set(line.food.kind.split()) <= set(line.food.key.split()):
+            kinds.setdefault(line.food.kind, set()).add(line.use.recipe)
+    for kind, recipes in sorted(kinds.items()):
+        notes.append(f"{kind} in {', '.join(sorted(recipes))}")
+    fixed = _table()["notes"].get(lines[0].food.key) if lines else None
+    return [*notes, fixed] if fixed else notes
 
 
 def _merge_food(

@@ -13,7 +13,7 @@ from ladle.model import Temperature, TemperatureKind
 from ladle.text import parse_number
 from ladle.units import celsius_to_fahrenheit, fahrenheit_to_celsius
 
-__all__ = ["find_temperatures"]
+__all__ = ["FAN_OFFSET_CELSIUS", "find_temperatures"]
 
 _DEG = r"(?:\s*(?:°|º|˚|degrees?|deg\.?)\s*)"
 _TEMP_NUMBER = r"\d{2,3}(?:[.,]\d)?"
@@ -135,49 +135,84 @@ def _kind(text: str, start: int, end: int) -> TemperatureKind:
     return "other"
 
 
+#: How much hotter a fan (convection) oven runs than a conventional one at the same setting,
+#: as British and Australian cookbooks convert: "220°C fan" is 240 °C conventional.
+FAN_OFFSET_CELSIUS = 20.0
+
+
+@dataclass(slots=True)
+class _Setting:
+    """What one match states: the conventional figures, the fan figure, the gas mark."""
+
+    fahrenheit: float | None = None
+    celsius: float | None = None
+    fan_celsius: float | None = None
+    gas_mark: float | None = None
+
+    def add(self, reading: _Reading) -> None:
+        if reading.scale == "gas":
+            if reading.value in _GAS_MARKS and self.gas_mark is None:
+                self.gas_mark = reading.value
+        elif reading.fan:
+            if self.fan_celsius is None:
+                value = reading.value
+                self.fan_celsius = value if reading.scale == "C" else fahrenheit_to_celsius(value)
+                self.fan_celsius = float(round(self.fan_celsius))
+        elif reading.scale == "F" and self.fahrenheit is None:
+            self.fahrenheit = reading.value
+        elif reading.scale == "C" and self.celsius is None:
+            self.celsius = reading.value
+
+    def conventional(self) -> tuple[float, float] | None:
+        """(°F, °C) of a conventional oven: as stated, else from the gas mark, else from the
+        fan figure (20 °C more); the scale not stated converted and rounded to a degree."""
+        fahrenheit, celsius = self.fahrenheit, self.celsius
+        if fahrenheit is None and celsius is None:
+            if self.gas_mark is not None:
+                gas_f, gas_c = _GAS_MARKS[self.gas_mark]
+                fahrenheit, celsius = float(gas_f), float(gas_c)
+            elif self.fan_celsius is not None:
+                celsius = self.fan_celsius + FAN_OFFSET_CELSIUS
+        if fahrenheit is None and celsius is not None:
+            fahrenheit = float(round(celsius_to_fahrenheit(celsius)))
+        if celsius is None and fahrenheit is not None:
+            celsius = float(round(fahrenheit_to_celsius(fahrenheit)))
+        if fahrenheit is None or celsius is None:
+            return None
+        return fahrenheit, celsius
+
+
 def find_temperatures(text: str, kind: TemperatureKind | None = None) -> list[Temperature]:
     """Every temperature a text states, both scales filled, with its kind.
 
     A temperature given in both scales keeps both numbers; one given in one scale gets the
-    other converted and rounded to a whole degree. A fan-oven figure beside the conventional
-    one ("180°C (160°C fan)") is not a separate temperature.
+    other converted and rounded to a whole degree. A fan-oven figure ("180°C (160°C fan)",
+    "220°C fan") and a gas mark are kept beside the conventional figures, which a fan figure
+    alone gives as cooks convert: 20 °C more.
     """
     out: list[Temperature] = []
     if not _DIGIT.search(text):
         return out
     for match in _TEMPERATURE.finditer(text):
         readings = _readings(match)
-        if not readings:
-            continue
-        fahrenheit: float | None = None
-        celsius: float | None = None
+        setting = _Setting()
         for reading in readings:
-            if reading.fan and (fahrenheit is not None or celsius is not None):
-                continue
-            if reading.scale == "F" and fahrenheit is None:
-                fahrenheit = reading.value
-            elif reading.scale == "C" and celsius is None:
-                celsius = reading.value
-            elif reading.scale == "gas" and reading.value in _GAS_MARKS:
-                gas_f, gas_c = _GAS_MARKS[reading.value]
-                if fahrenheit is None and celsius is None:
-                    fahrenheit, celsius = gas_f, gas_c
-        if fahrenheit is None and celsius is None:
+            setting.add(reading)
+        both = setting.conventional()
+        if both is None:
             continue
-        is_gas = all(r.scale == "gas" for r in readings)
-        if fahrenheit is None and celsius is not None:
-            fahrenheit = float(round(celsius_to_fahrenheit(celsius)))
-        if celsius is None and fahrenheit is not None:
-            celsius = float(round(fahrenheit_to_celsius(fahrenheit)))
-        assert fahrenheit is not None and celsius is not None
+        fahrenheit, celsius = both
         if not -40 <= fahrenheit <= 1000:
             continue
+        oven = all(r.scale == "gas" for r in readings) or setting.fan_celsius is not None
         out.append(
             Temperature(
                 fahrenheit=fahrenheit,
                 celsius=celsius,
-                kind=kind or ("oven" if is_gas else _kind(text, match.start(), match.end())),
+                kind=kind or ("oven" if oven else _kind(text, match.start(), match.end())),
                 text=match.group(0).strip().rstrip(",/").strip(),
+                fan_celsius=setting.fan_celsius,
+                gas_mark=setting.gas_mark,
             )
         )
     return out
