@@ -26,7 +26,10 @@ __all__ = ["convert_recipe"]
 
 
 def _ingredient(ingredient: Ingredient, system: System) -> Ingredient:
-    if ingredient.quantity is None or dimension(ingredient.unit) in {"count", "none"}:
+    if ingredient.quantity is None or dimension(ingredient.unit, ingredient.name) in {
+        "count",
+        "none",
+    }:
         return copy.deepcopy(ingredient)
     if system_of(ingredient.unit) == system:
         keep = [a for a in ingredient.alternatives if system_of(a.unit) != system]

@@ -136,11 +136,11 @@ def cookbook_amount(
     differs from keeping the dimension: a metric cook weighs fats and dry goods (1 stick of
     butter is 113 g, ½ cup sugar 100 g; below 50 ml the spoons stay), a US cook measures
     flour and sugar in cups. None when the amount keeps what it measures."""
-    kind = dimension(unit)
+    kind = dimension(unit, name)
     if unit is None or kind not in {"mass", "volume"} or grams_per_ml(name) is None:
         return None
     if system == "metric" and kind == "volume" and weighed(name):
-        if convert(value, unit, "milliliter") < spoon_below_ml():
+        if convert(value, unit, "milliliter", ingredient=name) < spoon_below_ml():
             return None
         if unit == "stick" and "butter" in (name or "").lower():
             grams = float(round(value * grams_per_stick()))

@@ -165,13 +165,13 @@ def kitchen_amount(
     ingredient: str | None = None,
 ) -> KitchenAmount:
     """``value`` ``unit`` as a cookbook prints it, in ``system`` (default: the unit's own)."""
-    kind = dimension(unit)
+    kind = dimension(unit, ingredient)
     if kind in {"count", "none"}:
         return _count(value, unit)
     assert unit is not None
     target = system or system_of(unit) or "metric"
     if kind == "volume":
-        milliliters = convert(value, unit, "milliliter")
+        milliliters = convert(value, unit, "milliliter", ingredient=ingredient)
         spoons = target == "metric" and (
             milliliters < 50 or (milliliters < 59 and unit in {"teaspoon", "tablespoon"})
         )
