@@ -65,6 +65,7 @@ bench: sync
 	$(RUN) python bench/cooklang_parsers.py
 	$(RUN) python bench/pages.py
 	$(RUN) python bench/pages_ceiling.py
+	$(RUN) python bench/steps.py
 	$(RUN) python bench/plan.py
 
 clean:
