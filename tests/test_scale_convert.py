@@ -295,3 +295,11 @@ def test_metric_conversion_weighs_fats_and_dry_goods_and_keeps_small_spoons() ->
     step = metric.steps[0].text
     assert "two 20 cm (8-inch) round cake tins and a 23x33 cm (9x13-inch) pan" in step
     assert metric.steps[1].text == "Beat the butter with 100 g sugar, then add the plain flour."
+
+
+def test_a_piece_of_ginger_scales_in_pieces_and_keeps_its_length() -> None:
+    text = "Tea\n\nIngredients\n- 3-inch piece ginger\n\nSteps\n1. Slice the ginger.\n"
+    scaled = scale(read_text(text, "text", "tea.txt")[0], ScaleRequest(factor=2))
+    (ginger,) = scaled.ingredients
+    assert (ginger.quantity, ginger.unit) == (2, "piece")
+    assert "6" not in ginger.text and all(a.unit != "inch" for a in ginger.alternatives)

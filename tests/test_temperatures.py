@@ -94,3 +94,9 @@ def test_220_fan_with_475_f_is_no_disagreement_of_scales() -> None:
     us = convert_recipe(recipe, "us")
     assert "475°F (240°C; 220°C fan)" in us.steps[0].text
     assert us.steps[0].temperatures[0].fan_celsius == 220
+
+
+def test_a_range_takes_the_scale_it_ends_with() -> None:
+    # "250°–275°F" for a smoker is Fahrenheit at both ends, never 250°C
+    low, high = find_temperatures("Preheat your smoker to 250°–275°F.")
+    assert (low.fahrenheit, high.fahrenheit) == (250, 275)

@@ -155,6 +155,8 @@ def _scaled_line(
     for alternative in ingredient.alternatives:
         if alternative.quantity is None:
             continue
+        if dimension(alternative.unit) == "length" and dimension(ingredient.unit) == "count":
+            continue  # a 3-inch piece of ginger is still 3 inches long: its size is a comment
         alt = kitchen_amount(alternative.quantity * factor, alternative.unit, None)
         alternatives.append(Amount(alt.quantity, alt.unit, alt.text))
     result = restate_ingredient(ingredient, amount, alternatives)

@@ -54,6 +54,9 @@ _GAS_MARKS: dict[float, tuple[int, int]] = {
 }
 
 
+_RANGE_TO = re.compile(rf"\s*(?:–|—|-|to)\s*{_TEMP_NUMBER}{_DEG}?(?P<scale>F|C)(?![a-z])", re.I)
+
+
 @dataclass(slots=True)
 class _Reading:
     scale: str  # "F", "C" or "gas"
@@ -76,8 +79,11 @@ def _readings(match: re.Match[str]) -> list[_Reading]:
         value = float(value_text.replace(",", "."))
         scale_text = match.group(f"{p}s") or match.group(f"{p}s2")
         fan = bool(match.group(f"{p}fan")) and "conventional" not in match.group(f"{p}fan").lower()
+        ranged = _RANGE_TO.match(match.string, match.end())
         if scale_text:
             scale = scale_text[0].upper()
+        elif ranged:  # "250°–275°F": the scale the range ends with
+            scale = ranged.group("scale")[0].upper()
         elif re.search(r"°|º|˚|deg", match.group(0)):
             # "350 degrees": Fahrenheit above what a Celsius oven reaches in recipes.
             scale = "F" if value >= 275 else "C"
