@@ -30,6 +30,8 @@ def roles(step: Step) -> list[str]:
         ("Take the steak out of the fridge 30 minutes before cooking.", "lead"),
         ("Transfer to a jar. It will keep for 2–3 days.", "storage"),
         ("Leftovers keep in an airtight container for up to 5 days.", "storage"),
+        ("Sealed jars hold their quality on the shelf for 12-18 months.", "storage"),
+        ("They stack well; freeze for up to two weeks.", "storage"),
         ("Simmer for 1 hour, stirring every 10 minutes.", "other"),
         ("Check the cake at 30 minutes.", "other"),
     ],

@@ -60,7 +60,19 @@ _AHEAD_SENTENCE = re.compile(
     r"assembled|done|baked|cooked|frozen|refrigerated|mixed|shaped|stored|kept|covered|chilled))\b",
     re.I,
 )
-_LEFTOVERS = re.compile(r"\b(?:leftovers?|airtight|shelf[-\s]life)\b", re.I)
+_LEFTOVERS = re.compile(
+    r"\b(?:leftovers?|airtight|shelf[-\s]life|shelf|(?:peak\s+)?quality)\b", re.I
+)
+_COLD = re.compile(r"\b(?:freez\w*|refrigerat\w*|fridge)\b", re.I)
+
+
+def _kept_cold(sentence: str, duration: Duration) -> bool:
+    """ "freeze for up to two weeks": a limit of days or more on keeping, not a wait."""
+    return (
+        duration.min_minutes == 0
+        and (duration.max_minutes or 0) >= 1440
+        and bool(_COLD.search(sentence))
+    )
 # A time that is a moment, not a span: "check it at 30 minutes".
 _AT_MOMENT = re.compile(r"\b(?:at|after\s+about|by)\s+$", re.I)
 _IF_SENTENCE = re.compile(r"^\s*(?:if|should)\b", re.I)
@@ -153,7 +165,7 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
         return "storage"
     if _AHEAD_AFTER.match(after) or _AHEAD_SENTENCE.search(sentence):
         return "make_ahead"
-    if _STORAGE.search(sentence):
+    if _STORAGE.search(sentence) or _kept_cold(sentence, duration):
         return "storage"
     clause = before[before.rfind(",") + 1 :]
     ends_before = re.search(r"\b(?:before|beforehand)\s*$", duration.text, re.I)
