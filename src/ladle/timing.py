@@ -73,6 +73,8 @@ def _kept_cold(sentence: str, duration: Duration) -> bool:
         and (duration.max_minutes or 0) >= 1440
         and bool(_COLD.search(sentence))
     )
+
+
 # A time that is a moment, not a span: "check it at 30 minutes".
 _AT_MOMENT = re.compile(r"\b(?:at|after\s+about|by)\s+$", re.I)
 _IF_SENTENCE = re.compile(r"^\s*(?:if|should)\b", re.I)
