@@ -47,7 +47,7 @@ _PER_SIDE = re.compile(
     re.I,
 )
 _STORAGE = re.compile(
-    r"\b(?:will\s+keep|keeps|kept|(?:can\s+|may\s+)?keep\s+(?:(?:it|them|this|these|leftovers?)"
+    r"\b(?:will\s+keep|keeps|kept|keep(?=,)|(?:can\s+|may\s+)?keep\s+(?:(?:it|them|this|these|leftovers?)"
     r"\s+)?(?:in|for|up|covered|refrigerated|frozen|well|fresh|wrapped)|stor(?:e|ed|es|ing)|"
     r"lasts|will\s+last|last\s+(?:for|up\s+to)|leftovers?|shelf[-\s]life|stays?\s+(?:fresh|good)|"
     r"good\s+for\s+up\s+to)\b",
@@ -213,9 +213,14 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
         duration, other, duration.factor
     ):
         return "other"  # "8 minutes, 4 minutes per side": the same time, side by side
-    if re.search(r"\bor\b", gap, re.I):
-        return "alternative"
+    if _RANGE_GAP.search(gap):
+        return "alternative"  # "10 minutes or up to 1 hour", "12 heures jusqu'à 24 heures"
     return "step"
+
+
+_RANGE_GAP = re.compile(
+    r"\b(?:or|up\s+to|jusqu['’]\s?à|bis|hasta|fino\s+a|até|eller)\b|^\s*[–—-]\s*$", re.I
+)
 
 
 def _same(a: Duration, b: Duration, factor: int = 1) -> bool:
