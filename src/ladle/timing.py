@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ladle.clauses import heat_verb, main_clause
 from ladle.model import OWN_ROLES, Duration, Relation, Step
 
-__all__ = ["assign_roles", "heat_of", "own_time", "relation_of", "time_steps"]
+__all__ = ["WITHIN_LAST", "assign_roles", "heat_of", "own_time", "relation_of", "time_steps"]
 
 
 def time_steps(steps: Sequence[Step]) -> None:
@@ -262,7 +262,7 @@ def own_time(durations: Sequence[Duration]) -> Duration | None:
 
 # --- relation and heat ---------------------------------------------------------------------------
 
-_WITHIN_LAST = re.compile(
+WITHIN_LAST = re.compile(
     r"^\s*(?:in|during|for)\s+the\s+(?:last|final)\s+(?P<n>\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\b",
     re.I,
 )
@@ -278,7 +278,7 @@ def relation_of(text: str) -> Relation:
     """How a step stands to the steps before it, from its leading clause."""
     main = main_clause(text)
     lead = text[: len(text) - len(main)].strip()
-    within = _WITHIN_LAST.match(text)
+    within = WITHIN_LAST.match(text)
     if within:
         return Relation("within_last", float(within.group("n")), lead or within.group(0))
     if _ALONGSIDE.match(text):

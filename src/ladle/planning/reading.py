@@ -14,7 +14,7 @@ from ladle.durations import find_durations
 from ladle.equipment import equipment_in
 from ladle.model import OWN_ROLES, Recipe, Step, Variant
 from ladle.temperatures import find_temperatures
-from ladle.timing import own_time
+from ladle.timing import WITHIN_LAST, own_time
 from ladle.units import dimension
 
 __all__ = [
@@ -36,7 +36,6 @@ __all__ = [
     "STEP_F",
     "STOVE",
     "TO_THE_BOIL",
-    "WHILE",
     "Prepared",
     "active_minutes",
     "bounds_of",
@@ -53,12 +52,7 @@ __all__ = [
 ]
 
 PREHEAT = re.compile(r"^\s*(?:pre-?heat|heat|turn\s+on)\s+(?:the\s+|your\s+)?oven\b", re.I)
-WHILE = re.compile(
-    r"^\s*(?:while|whilst|meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time)\b", re.I
-)
-LAST = re.compile(
-    r"^\s*(?:in|during|for)\s+the\s+(?:last|final)\s+(?P<n>\d+)\s*(?:minutes?|mins?)\b", re.I
-)
+LAST = WITHIN_LAST  # "In the last 10 minutes of roasting, …", as the understanding reads it
 HEAT_VERB = heat_verb()
 # A sentence that preheats the oven, wherever it stands in a step.
 PREHEAT_SENTENCE = re.compile(
