@@ -61,7 +61,7 @@ _AHEAD_SENTENCE = re.compile(
     re.I,
 )
 _LEFTOVERS = re.compile(
-    r"\b(?:leftovers?|airtight|shelf[-\s]life|shelf|(?:peak\s+)?quality)\b", re.I
+    r"\b(?:leftovers?|airtight|shelf[-\s]life|pantry|(?:peak|best)\s+quality)\b", re.I
 )
 _COLD = re.compile(r"\b(?:freez\w*|refrigerat\w*|fridge)\b", re.I)
 
