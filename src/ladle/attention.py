@@ -73,24 +73,24 @@ def _kind_of_time(
     return None if found is None else _judged(found, minutes, unattended)
 
 
-def _last_verb(text: str) -> str | None:
+def _verbs_in(text: str) -> list[tuple[int, int, str]]:
+    """Every verb of the three kinds in a text: (position, kind's order, kind)."""
     verbs = _verbs()
-    best: tuple[int, str] | None = None
-    for kind in ("busy", "short", "waiting"):
-        for match in verbs[kind].finditer(text):
-            if best is None or match.start() >= best[0]:
-                best = (match.start(), kind)
-    return best[1] if best else None
+    return [
+        (match.start(), order, kind)
+        for order, kind in enumerate(("busy", "short", "waiting"))
+        for match in verbs[kind].finditer(text)
+    ]
+
+
+def _last_verb(text: str) -> str | None:
+    found = _verbs_in(text)
+    return max(found)[2] if found else None
 
 
 def _first_verb(text: str) -> str | None:
-    verbs = _verbs()
-    best: tuple[int, str] | None = None
-    for kind in ("busy", "short", "waiting"):
-        match = verbs[kind].search(text)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), kind)
-    return best[1] if best else None
+    found = _verbs_in(text)
+    return min(found)[2] if found else None
 
 
 def _judged(kind: str, minutes: float, unattended: bool) -> str:

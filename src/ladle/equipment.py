@@ -296,10 +296,6 @@ _STOVETOP = re.compile(
     r"ferver|fervura|refogar|fritar|dourar|koka\s+upp|fräs\w*|sjud\w*)",
     re.I,
 )
-_OTHER_HEAT = frozenset(
-    {"oven", "air fryer", "slow cooker", "pressure cooker", "microwave", "grill", "deep fryer",
-     "smoker", "toaster oven", "blowtorch"}
-)  # fmt: skip
 
 _SPEED = re.compile(r"\b(?:low|medium|high|medium[-\s](?:low|high)|top|full)\s+speed\b", re.I)
 _PANS = frozenset(
@@ -379,7 +375,8 @@ def equipment_in(text: str) -> list[str]:
         names.remove("pan")  # "the pans" are the cake pans the step named
     if "mixing bowl" in names and _MIXER_BOWL.search(text) and text.lower().count("bowl") == 1:
         names.remove("mixing bowl")  # "the bowl of a stand mixer" is the mixer's
-    if stovetop and "stove" not in names and not _OTHER_HEAT & set(names):
+    # the verb alone means the stove unless another heat is named (a dutch oven is a pot)
+    if stovetop and "stove" not in names and not (HEAT_APPLIANCES - {"dutch oven"}) & set(names):
         names.append("stove")
     oven_verb = _OVEN_VERBS.search(text)
     if oven_verb and "oven" not in names and not any(n in names for n in _NOT_OVEN_HEAT):
