@@ -20,6 +20,7 @@ from typing import Any, Literal
 __all__ = [
     "PLAN_STATUSES",
     "Plan",
+    "PlanDish",
     "PlanResource",
     "PlanTask",
     "PlanUse",
@@ -97,6 +98,35 @@ class PlanResource:
 
 
 @dataclass(slots=True)
+class PlanDish:
+    """A recipe of the meal at the table: how it is served and when, when it leaves its heat
+    and how long it waits for the table."""
+
+    recipe: str
+    serving: str  # hot, warm, room, cold
+    why: str
+    serve_at: datetime
+    off_heat: datetime | None = None  # when its last cooking ends (None: nothing heats it)
+
+    @property
+    def waits_minutes(self) -> float | None:
+        if self.off_heat is None:
+            return None
+        return max(0.0, (self.serve_at - self.off_heat).total_seconds() / 60)
+
+    def to_json(self) -> dict[str, Any]:
+        waits = self.waits_minutes
+        return {
+            "recipe": self.recipe,
+            "serving": self.serving,
+            "why": self.why,
+            "serve_at": iso(self.serve_at),
+            "off_heat": iso(self.off_heat) if self.off_heat else None,
+            "waits_minutes": round(waits) if waits is not None else None,
+        }
+
+
+@dataclass(slots=True)
 class Plan:
     """A timeline for a meal, or the reasons there is none."""
 
@@ -111,6 +141,7 @@ class Plan:
     deviations: list[str] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     bounds: dict[str, Any] = field(default_factory=dict)
+    dishes: list[PlanDish] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -126,4 +157,5 @@ class Plan:
             "deviations": list(self.deviations),
             "assumptions": list(self.assumptions),
             "bounds": dict(self.bounds),
+            "dishes": [d.to_json() for d in self.dishes],
         }

@@ -61,7 +61,7 @@ def add_make_ahead(problem: Problem, recipe: Recipe, key: str) -> None:
     mine = [a for a in problem.activities if a.id.startswith(f"{key}/")]
     served = {s.activity for s in problem.serve}
     cooked = {
-        a.dish
+        a.food or a.dish
         for a in mine
         if any(m.oven or m.burner or m.appliance for m in a.modes) and a.id not in served
     }
@@ -96,11 +96,12 @@ def _offer(
 ) -> None:
     words = re.findall(r"[a-z0-9]+", dish.lower())
     choice_id = f"{key}/ahead-{'-'.join(words) or 'dish'}"
-    ids = {a.id for a in mine if a.dish == dish and a.id not in served}
+    ids = {a.id for a in mine if (a.food or a.dish) == dish and a.id not in served}
+    name = next((a.dish for a in mine if a.id in ids), dish)  # the dish, as the plan calls it
     modes, how = _modes(clause)
     reheat = Activity(
         f"{choice_id}/reheat",
-        dish,
+        name,
         recipe.title,
         None,
         f"Reheat the {dish} {how}: {clause[:1].lower()}{clause[1:]}.",
@@ -109,6 +110,7 @@ def _offer(
         setup=2,
         kind="reheat",
         optional=True,
+        food=dish,
     )
     days = "a day" if lead_days == 1 else f"{lead_days:g} days"
     them = "them" if dish.endswith("s") else "it"
@@ -116,7 +118,7 @@ def _offer(
     problem.choices.append(
         Choice(
             choice_id,
-            dish,
+            name,
             [
                 Option("as written", []),
                 Option(

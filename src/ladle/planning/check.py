@@ -262,12 +262,17 @@ class _Checker:
                     f"{self.name(item)} starts at {self.when(item.start)}, before the earliest "
                     f"time allowed ({self.when(int(earliest))})",
                 )
-            if item.end > 0:
+            # a dish served later (a dessert) may be worked on until its own time
+            limit = next(
+                (s.at for s in self.problem.served if item.id.startswith(f"{s.key}/")),
+                self.problem.top,
+            )
+            if item.end > limit:
                 self.add(
                     "too-late",
                     item.id,
                     f"{self.name(item)} ends at {self.when(item.end)}, after serving "
-                    f"({self.when(0)})",
+                    f"({self.when(limit)})",
                 )
 
     def check_presence(self) -> None:
@@ -384,8 +389,8 @@ class _Checker:
             item = self.by_id.get(serve.activity)
             if item is None:
                 continue
-            early = serve.max_before is not None and item.end < -serve.max_before
-            if item.end > 0 or early:
+            early = serve.max_before is not None and item.end < serve.at - serve.max_before
+            if item.end > serve.at or early:
                 when = f"more than {serve.max_before} minutes before" if early else "after"
                 why = f" ({serve.why})" if serve.why else ""
                 self.add(

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
+from ladle.planning.dishes import called
 from ladle.planning.kitchen import Oven
 from ladle.planning.problem import Activity, Mode, Problem
 from ladle.planning.solver import SolveOptions, _Model
@@ -126,7 +127,7 @@ def _clash(problem: Problem, core: list[str]) -> tuple[str, list[Activity]]:
         holder = "One oven" if count == 1 else f"{count} ovens"
         spans = sorted(a.minutes[1] for a in shown)
         window = max((m for m in spans if m <= 60), default=spans[0])
-        parts = " and ".join(f"{_written_f(a)}°F for the {a.dish}" for a in shown)
+        parts = " and ".join(f"{_written_f(a)}°F for the {_called(a)}" for a in shown)
         return f"{holder} cannot hold {parts} in the last {window} minutes.", [
             *ovens,
             *[a for a in shown if a not in ovens],
@@ -178,7 +179,7 @@ def _fixes(
         for m, fahrenheit in _oven_modes(activity):
             if m == 0 or fahrenheit not in temperatures:
                 continue
-            text = f"roast the {activity.dish} at {fahrenheit}°F for "
+            text = f"roast the {_called(activity)} at {fahrenheit}°F for "
             if works(
                 text + _minutes(activity.modes[m].minutes), _allowing(allowed, activity.id, m)
             ):
@@ -202,7 +203,7 @@ def _fixes(
             )
         suffix = "" if kitchen.has("air fryer") else ", if you have one"
         if works(
-            f"use the air fryer for the {activity.dish}{suffix}",
+            f"use the air fryer for the {_called(activity)}{suffix}",
             _allowing(allowed, activity.id, air),
             test,
         ):
@@ -247,12 +248,16 @@ def _shared(
                         continue
                     trial = _allowing(_allowing(allowed, first.id, m), second.id, n)
                     text = (
-                        f"roast the {first.dish} at {f}°F for "
-                        f"{_minutes(first.modes[m].minutes)} and the {second.dish} at "
+                        f"roast the {_called(first)} at {f}°F for "
+                        f"{_minutes(first.modes[m].minutes)} and the {_called(second)} at "
                         f"{g}°F for {_minutes(second.modes[n].minutes)}"
                     )
                     if works(text, trial):
                         return
+
+
+def _called(activity: Activity) -> str:
+    return called(activity.dish, activity.food)
 
 
 def _later(problem: Problem, allowed: dict[str, list[int]] | None) -> Remedy | None:

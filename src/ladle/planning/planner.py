@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from ladle.errors import RequestError
@@ -55,12 +55,17 @@ def plan(
     methods: Sequence[str] = (),
     now: datetime | None = None,
     time_limit: float = 10.0,
+    serving: Mapping[int, str] | None = None,
+    after: Mapping[int, int] | None = None,
 ) -> Plan:
     """When to do every step of ``recipes`` so all of it is on the table at ``serve_at``.
 
     ``exact``: no other temperatures or methods than the recipes'; ``methods``: cook by these
     methods of the recipes' articles ("Two-Stage Oven Roast"); ``now``: nothing before this
-    (default: the current time, with the serving time's time zone).
+    (default: the current time, with the serving time's time zone); ``serving``: how a
+    recipe (by its index) comes to the table, ``hot``, ``warm``, ``room`` or ``cold``, where
+    ladle's reading of it is not what you want; ``after``: minutes after ``serve_at`` a recipe
+    is served (a dessert 45 minutes after the main course).
     """
     if not recipes:
         raise RequestError("no recipes to plan", where="plan", hint="give at least one recipe")
@@ -72,5 +77,7 @@ def plan(
             hint='give a time to come, "YYYY-MM-DD HH:MM"',
         )
     options = PlanOptions(exact=False, methods=tuple(methods))
-    problem = build_problem(recipes, serve_at, kitchen, options, earliest=start)
+    problem = build_problem(
+        recipes, serve_at, kitchen, options, earliest=start, serving=serving, after=after
+    )
     return plan_problem(problem, exact=exact, time_limit=time_limit)

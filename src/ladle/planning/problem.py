@@ -40,6 +40,7 @@ __all__ = [
     "OvenUse",
     "Problem",
     "Serve",
+    "Served",
     "Within",
 ]
 
@@ -84,6 +85,7 @@ class Activity:
     optional: bool = False  # present only when an option of a Choice names it
     ideal: int | None = None  # minutes the article says are best ("at least 4 hours")
     overnight: bool = False  # the article says overnight is best: wait across the night
+    food: str = ""  # the food the step is about ("pork belly"), where ``dish`` is the cook's name
 
     @property
     def minutes(self) -> tuple[int, int]:
@@ -115,11 +117,25 @@ class Within:
 
 @dataclass(frozen=True, slots=True)
 class Serve:
-    """``activity`` ends at most ``max_before`` minutes before serving (and not after)."""
+    """``activity`` ends at most ``max_before`` minutes before its dish is served (and not
+    after); the dish is served ``at`` minutes after the meal's serving time (a dessert 45)."""
 
     activity: str
     max_before: int | None = None
     why: str = ""
+    at: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """A recipe of the meal at the table: how it is served (hot, warm, room temperature,
+    cold), why ladle thinks so, and when (minutes after the meal's serving time)."""
+
+    key: str
+    recipe: str
+    serving: str
+    why: str
+    at: int = 0
 
 
 @dataclass(slots=True)
@@ -154,6 +170,12 @@ class Problem:
     choices: list[Choice] = field(default_factory=list)
     earliest: datetime | None = None  # nothing starts before this (now)
     assumptions: list[str] = field(default_factory=list)
+    served: list[Served] = field(default_factory=list)
+
+    @property
+    def top(self) -> int:
+        """The last minute anything is served (0 unless a course comes later)."""
+        return max((s.at for s in self.serve), default=0)
 
     def activity(self, activity_id: str) -> Activity:
         for activity in self.activities:

@@ -43,10 +43,12 @@ __all__ = [
     "heating",
     "oven_temperature",
     "prepare",
+    "pressure_time",
     "scaled",
     "sentences",
     "span",
     "split_wait",
+    "untimed_wait",
     "variant_dish",
     "with_methods",
 ]
@@ -88,7 +90,7 @@ FRIDGE = re.compile(r"\b(?:refrigerat\w*|chill\w*|marinat\w*|fridge|freez\w*|set
 SERVE = re.compile(r"^\s*(?:serve|plate|garnish\s+and\s+serve|to\s+serve)\b", re.I)
 STOVE = frozenset({"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok", "stove"})
 APPLIANCES = frozenset({"air fryer", "slow cooker", "pressure cooker", "microwave",
-                         "deep fryer", "toaster oven"})  # fmt: skip
+                         "deep fryer", "grill", "smoker"})  # fmt: skip
 ACTIVE_MINUTES: tuple[tuple[re.Pattern[str], int, str], ...] = (
     (re.compile(r"^\s*(?:serve|plate)\b", re.I), 5, "serving"),
     (re.compile(r"\b(?:chop|dice|slice|mince|peel|cut|grate|trim|wash|julienne|shred)\w*", re.I),
@@ -191,6 +193,59 @@ def bounds_of(
     if passive and REST.search(text) and not HEAT_VERB.search(text) and high == low:
         high = low + 5  # "rest for 10 minutes": 10 to 15
     return max(1, low), max(1, low, high)
+
+
+# The time a kitchen takes where the recipe does not say: (pattern, minutes, what it is).
+_UNTIMED_WAITS: tuple[tuple[re.Pattern[str], tuple[int, int], str], ...] = (
+    (re.compile(r"\bfreez\w*\b", re.I), (240, 1440), "freezing until firm"),
+    (re.compile(r"\b(?:chill|refrigerat)\w*\b", re.I), (120, 1440), "chilling through"),
+    (re.compile(r"\bcool\w*\b[^.]*\b(?:complete|entire|through|room\s+temperature|before\s+"
+                r"(?:cutting|slicing|frosting|icing|serving|filling))", re.I),
+     (60, 120), "cooling completely"),
+    (re.compile(r"\b(?:let|leave|allow)\b[^.]*\bcool\b|\bcool\s+(?:on|in)\b", re.I), (20, 40),
+     "cooling"),
+    (re.compile(r"\b(?:rest|stand)\w*\b", re.I), (10, 15), "resting"),
+)  # fmt: skip
+_TO_PRESSURE = re.compile(
+    r"\b(?:come|comes|coming|bring\w*)\s+(?:up\s+)?to\s+pressure|\bpressuri[sz]", re.I
+)
+_NATURAL_RELEASE = re.compile(
+    r"\bnatural(?:ly)?\s+(?:pressure\s+)?release|\breleas\w*\b[^.]*\bnaturally", re.I
+)
+_QUICK_RELEASE = re.compile(r"\b(?:quick|manual(?:ly)?)[\s-]+releas", re.I)
+TO_PRESSURE_MINUTES = 10
+NATURAL_RELEASE_MINUTES = (10, 20)
+
+
+def untimed_wait(text: str) -> tuple[tuple[int, int], str] | None:
+    """A wait the recipe gives no time ("chill completely", "let cool before slicing", "let
+    the meat rest"): the time a kitchen takes for it, and what it is, for the plan's
+    assumptions."""
+    main = text
+    for pattern, minutes, what in _UNTIMED_WAITS:
+        if pattern.search(main):
+            return minutes, what
+    return None
+
+
+def pressure_time(text: str, minutes: tuple[int, int]) -> tuple[tuple[int, int], list[str]]:
+    """A pressure cooker's whole time: coming to pressure (about 10 minutes) unless the step
+    says, and a natural release of 10–20 minutes when the step asks for one with no time."""
+    low, high = minutes
+    said: list[str] = []
+    if not _TO_PRESSURE.search(text):
+        low, high = low + TO_PRESSURE_MINUTES, high + TO_PRESSURE_MINUTES
+        said.append(f"{TO_PRESSURE_MINUTES} minutes to come to pressure")
+    natural = _NATURAL_RELEASE.search(text)
+    if natural and not find_durations(text[natural.start() : natural.end() + 40]):
+        low, high = low + NATURAL_RELEASE_MINUTES[0], high + NATURAL_RELEASE_MINUTES[1]
+        said.append(
+            f"{NATURAL_RELEASE_MINUTES[0]}–{NATURAL_RELEASE_MINUTES[1]} minutes of natural release"
+        )
+    elif _QUICK_RELEASE.search(text):
+        low, high = low + 2, high + 2
+        said.append("2 minutes to release the pressure")
+    return (low, high), said
 
 
 def oven_temperature(step: Step) -> int | None:

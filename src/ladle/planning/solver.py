@@ -36,7 +36,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ladle.errors import RequestError
-from ladle.plan_model import Plan, PlanResource, PlanTask, PlanUse
+from ladle.plan_model import Plan, PlanDish, PlanResource, PlanTask, PlanUse
 from ladle.planning.problem import Activity, Mode, Problem
 
 __all__ = ["GAP", "Solution", "SolveOptions", "solve", "to_plan"]
@@ -105,7 +105,7 @@ def _night_blocks(problem: Problem, horizon: int) -> list[tuple[int, int]]:
         )
         low = round((begin - serve).total_seconds() / 60)
         high = round((finish - serve).total_seconds() / 60)
-        low, high = max(low, -horizon), min(high, 0)
+        low, high = max(low, -horizon), min(high, problem.top)
         if low < high:
             blocks.append((low, high))
         day += timedelta(days=1)
@@ -156,6 +156,7 @@ class _Model:
 
     def _build(self) -> None:
         model, horizon, kitchen = self.model, self.horizon, self.problem.kitchen
+        top = self.problem.top
         burners: list[Any] = []
         appliances: dict[str, list[Any]] = defaultdict(list)
         racks: dict[int, list[tuple[Any, int]]] = defaultdict(list)
@@ -163,9 +164,9 @@ class _Model:
             a = activity.id
             low = min(m.minutes[0] for m in activity.modes)
             high = max(m.minutes[1] for m in activity.modes)
-            start = model.new_int_var(-horizon, 0, f"start {a}")
+            start = model.new_int_var(-horizon, top, f"start {a}")
             duration = model.new_int_var(low, high, f"duration {a}")
-            end = model.new_int_var(-horizon, 0, f"end {a}")
+            end = model.new_int_var(-horizon, top, f"end {a}")
             model.add(end == start + duration)
             self.start[a], self.end[a], self.duration[a] = start, end, duration
             literals = []
@@ -253,7 +254,7 @@ class _Model:
             least = min(mode.minutes[0] for mode in activity.modes)
             self.cook_intervals.append((iv, start, end, present, least))
         elif activity.setup > 0:
-            setup_end = model.new_int_var(-self.horizon, 0, f"setup end {a}")
+            setup_end = model.new_int_var(-self.horizon, self.problem.top, f"setup end {a}")
             model.add(setup_end == start + activity.setup)
             if present is None:
                 iv = model.new_interval_var(start, activity.setup, setup_end, f"setup {a}")
@@ -355,16 +356,20 @@ class _Model:
             model.add(self.end[within.inner] <= self.end[within.outer]).only_enforce_if(when)
         for serve in self.problem.serve:
             when = self._when(serve.activity)
-            model.add(self.end[serve.activity] <= 0).only_enforce_if(when)
+            model.add(self.end[serve.activity] <= serve.at).only_enforce_if(when)
             if serve.max_before is not None:
-                model.add(self.end[serve.activity] >= -serve.max_before).only_enforce_if(when)
-        served = [
-            self.end[s.activity] for s in self.problem.serve if s.activity not in self.present
-        ]
-        if served:  # the meal is on the table at the time named: the last dish arrives then
-            last = model.new_int_var(-self.horizon, 0, "last dish served")
+                model.add(self.end[serve.activity] >= serve.at - serve.max_before).only_enforce_if(
+                    when
+                )
+        courses: dict[int, list[Any]] = defaultdict(list)
+        for s in self.problem.serve:
+            if s.activity not in self.present:
+                courses[s.at].append(self.end[s.activity])
+        for at, served in sorted(courses.items()):
+            # each course is on the table at its time: its last dish arrives then
+            last = model.new_int_var(-self.horizon, self.problem.top, f"last dish served {at}")
             model.add_max_equality(last, served)
-            model.add(last == 0)
+            model.add(last == at)
 
     # --- objectives --------------------------------------------------------------------------
 
@@ -401,9 +406,10 @@ class _Model:
 
     def final_stretch(self) -> _Part:
         model, horizon = self.model, self.horizon
-        session = model.new_int_var(-horizon, 0, "final session starts")
-        stretch = model.new_int_var(0, horizon, "final stretch")
-        model.add(stretch == -session)
+        top = self.problem.top
+        session = model.new_int_var(-horizon, top, "final session starts")
+        stretch = model.new_int_var(0, horizon + top, "final stretch")
+        model.add(stretch == top - session)
         work = []
         for _iv, start, end, present, least in self.cook_intervals:
             late = model.new_bool_var("in the final session")
@@ -451,12 +457,12 @@ class _Model:
             model.add(changes == sum(temps) - used)
             changes_terms.append(changes)
             changes_most += len(temps)
-            first = model.new_int_var(-horizon, 0, f"oven {k} on")
-            last = model.new_int_var(-horizon, 0, f"oven {k} off")
+            first = model.new_int_var(-horizon, self.problem.top, f"oven {k} on")
+            last = model.new_int_var(-horizon, self.problem.top, f"oven {k} off")
             for a, _m, q in lits:
                 model.add(first <= self.start[a]).only_enforce_if(q)
                 model.add(last >= self.end[a]).only_enforce_if(q)
-            on = model.new_int_var(0, horizon, f"oven {k} minutes")
+            on = model.new_int_var(0, horizon + self.problem.top, f"oven {k} minutes")
             model.add(on >= last - first)
             on_terms.append(on)
         return [
@@ -684,7 +690,31 @@ def to_plan(problem: Problem, solution: Solution) -> Plan:
         plan.objective["span_minutes"] = (problem.serve_at - plan.start_at).total_seconds() / 60
     plan.lower_bound = {k: float(v) for k, v in solution.bound.items()}
     plan.assumptions = list(problem.assumptions)
+    plan.dishes = _dishes(problem, tasks)
     return plan
+
+
+def _dishes(problem: Problem, tasks: list[PlanTask]) -> list[PlanDish]:
+    """Each recipe at the table: when it is served, when it left its heat."""
+    out = []
+    for served in problem.served:
+        heat_ends = [
+            t.end
+            for t in tasks
+            if t.id.startswith(f"{served.key}/")
+            and any(u.resource != "refrigerator" and not u.resource.startswith("cook")
+                    for u in t.uses)
+        ]  # fmt: skip
+        out.append(
+            PlanDish(
+                served.recipe,
+                served.serving,
+                served.why,
+                _moment(problem, served.at),
+                max(heat_ends) if heat_ends else None,
+            )
+        )
+    return out
 
 
 def _oven_tasks(problem: Problem, tasks: list[PlanTask]) -> list[PlanTask]:

@@ -26,7 +26,7 @@ step (serving) ends at the serving time; and a dish's last cooking comes off the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -34,8 +34,19 @@ from ladle.errors import RequestError
 from ladle.model import Recipe, Step
 from ladle.planning import reading
 from ladle.planning.ahead import add_make_ahead
+from ladle.planning.dishes import dish_labels
 from ladle.planning.kitchen import Kitchen
-from ladle.planning.problem import Activity, After, Mode, OvenUse, Problem, Serve, Within
+from ladle.planning.problem import (
+    Activity,
+    After,
+    Mode,
+    OvenUse,
+    Problem,
+    Serve,
+    Served,
+    Within,
+)
+from ladle.serving import serving_of
 from ladle.steps import ingredients_in
 from ladle.words import food_class
 
@@ -43,6 +54,8 @@ __all__ = ["PlanOptions", "build_problem", "serving_window", "slug"]
 
 SETUP = 2  # minutes of hands to put food in the oven, the fridge, on the stove
 HOT_BEFORE = 10  # hot food leaves the heat at most this long before the step that serves it
+WARM_BEFORE = 40  # warm food (a cobbler, biscuits): at most this long
+HOLDS = {"hot": HOT_BEFORE, "warm": WARM_BEFORE}  # servings that must not cool down first
 SERVE_SLACK = 5  # minutes beyond plating every dish one after another
 
 
@@ -82,10 +95,13 @@ class _Builder:
     pred_of: dict[str, str] = field(default_factory=dict)  # activity -> the one before it
     meal_f: frozenset[int] = frozenset()  # the oven temperatures every recipe of the meal writes
     on_burner: bool = False  # the step before is on the stove
+    in_appliance: str | None = None  # the appliance the step before cooked in
     keeps: int | None = None  # minutes the step being read keeps, if it says
     previous: str | None = None  # the activity added last
     warm: set[str] = field(default_factory=set)  # activities that end with hot food
     waiting: str | None = None  # a wait that ends when the next cooking begins
+    serving: str = "hot"  # how the dish comes to the table (ladle.serving)
+    at: int = 0  # minutes after the meal's serving time it is served
 
 
 def _nearby(builder: _Builder, fahrenheit: int) -> list[int]:
@@ -100,13 +116,22 @@ def _nearby(builder: _Builder, fahrenheit: int) -> list[int]:
 def _modes(
     builder: _Builder, step: Step, minutes: tuple[int, int], fahrenheit: int | None, dish: str
 ) -> list[Mode]:
+    """How a step may be done. What heats it is the understanding's (``Step.heat``): an oven,
+    a burner, or an appliance of the kitchen (pressure and slow cookers, grills, fryers); a
+    step that names an appliance happens in it, and cooking on in it ("cook on low for 6
+    hours") stays in the one the step before used."""
     text = step.text
     equipment = set(step.equipment)
-    heating = reading.heating(text)
+    heat = step.heat
+    heating = heat is not None or reading.heating(text)
     appliance = next((e for e in step.equipment if e in reading.APPLIANCES), None)
+    if appliance is None and heat in reading.APPLIANCES:
+        appliance = heat
+    if appliance is None and builder.in_appliance and heating and heat in (None, "stove"):
+        appliance = builder.in_appliance
     if appliance is not None:
         return [Mode(minutes, appliance=appliance)]
-    if fahrenheit is not None and "oven" in equipment and heating:
+    if fahrenheit is not None and ("oven" in equipment or heat == "oven") and heating:
         modes = [Mode(minutes, oven=OvenUse(fahrenheit))]
         if not builder.options.exact:
             for used in _nearby(builder, fahrenheit):
@@ -121,7 +146,7 @@ def _modes(
                 )
             modes.extend(_air_fryer(builder, minutes, fahrenheit, dish))
         return modes
-    if equipment & reading.STOVE and heating:
+    if heat == "stove" or (equipment & reading.STOVE and heating):
         return [Mode(minutes, burner=True)]
     if (
         builder.on_burner
@@ -229,6 +254,22 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
             f"{recipe.title}, step {number}: no time given; planned as "
             f"{reading.BOIL_MINUTES} minutes for the water to heat"
         )
+    if bounds is None and passive and not boil:
+        untimed = reading.untimed_wait(text)
+        if untimed is not None:
+            bounds, what = untimed
+            builder.assumptions.append(
+                f"{recipe.title}, step {number}: no time given; planned as "
+                f"{reading.span(bounds)} of {what}"
+            )
+    if bounds is not None and _pressure_cooks(step):
+        bounds, said = reading.pressure_time(text, bounds)
+        passive = True
+        if said:
+            builder.assumptions.append(
+                f"{recipe.title}, step {number}: the pressure cooker's time includes "
+                + " and ".join(said)
+            )
     if before_cooking and bounds is not None:
         _out_of_the_fridge(builder, number, text, dish, bounds)
         return
@@ -250,6 +291,15 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
             Activity(f"{builder.key}/{number}", dish, recipe.title, number, text, modes, "active")
         ]
     _added(builder, number, made, dish, text)
+
+
+_UNDER_PRESSURE = re.compile(r"\b(?:high|low|full)\s+pressure\b|\bpressure[- ]cook", re.I)
+
+
+def _pressure_cooks(step: Step) -> bool:
+    """The step cooks under pressure (not the sauté setting of the same pot)."""
+    in_it = step.heat == "pressure cooker" or "pressure cooker" in step.equipment
+    return in_it and bool(_UNDER_PRESSURE.search(step.text))
 
 
 def _out_of_the_fridge(
@@ -325,6 +375,8 @@ def _added(builder: _Builder, number: int, made: list[Activity], dish: str, text
     if mode.oven or mode.burner or mode.appliance or resting:
         builder.warm.add(made[-1].id)  # a roast resting under foil stays hot
     builder.on_burner = mode.burner
+    if mode.appliance or mode.oven or mode.burner:
+        builder.in_appliance = mode.appliance
     builder.previous = made[-1].id
 
 
@@ -349,16 +401,28 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
         _link(builder, number, step, dish=dish, previous=previous, chain=chain)
         chain.append(number)
         previous = number
+    _label(builder)
     if not chain:
         raise RequestError(
             f"{recipe.title!r} has no steps to plan", where="plan", hint="give the recipe its steps"
         )
     final = chain[-1]
-    cold_serve = bool(reading.COLD.search(recipe.steps[final - 1].text))
-    _hot_to_the_table(builder, final, cold_serve)
-    _done_before_serving(builder, final, cold_serve)
+    kind = builder.serving
+    _hot_to_the_table(builder, final, kind)
+    _done_before_serving(builder, final, kind)
     if serve_step:
-        builder.serve.append(Serve(builder.last[final], 0, "the meal is served"))
+        builder.serve.append(Serve(builder.last[final], 0, "the meal is served", at=builder.at))
+
+
+def _label(builder: _Builder) -> None:
+    """Each activity's dish as a cook calls it (the recipe's title, or a part of it), keeping
+    the food it is about for what follows (making it ahead)."""
+    foods = [a.dish for a in builder.activities]
+    heated = [a.dish for a in builder.activities if _is_heat(builder, a.id)]
+    labels = dish_labels(builder.recipe.title, foods, heated)
+    for activity in builder.activities:
+        activity.food = activity.dish
+        activity.dish = labels.get(activity.dish, activity.dish)
 
 
 def _dishes(builder: _Builder, steps: list[tuple[int, Step]]) -> None:
@@ -429,9 +493,11 @@ def _link(
         builder.first_heat_of_dish.setdefault(dish, builder.last[number])
 
 
-def _hot_to_the_table(builder: _Builder, final: int, cold_serve: bool) -> None:
-    """Every last cooking (one no other cooking follows) is done shortly before the step that
-    serves the meal: within a few minutes, plus the rests written in between."""
+def _hot_to_the_table(builder: _Builder, final: int, kind: str) -> None:
+    """For a dish served hot or warm, every last cooking (one no other cooking follows) is
+    done shortly before the step that serves it: within a few minutes (hot) or the better part
+    of an hour (warm), plus the rests written in between."""
+    cold_serve = kind not in HOLDS
     order = {activity.id: i for i, activity in enumerate(builder.activities)}
     serving = (builder.first[final], builder.last[final])
     for heat in [a.id for a in builder.activities if _is_heat(builder, a.id)]:
@@ -458,21 +524,21 @@ def _hot_to_the_table(builder: _Builder, final: int, cold_serve: bool) -> None:
         )  # fmt: skip
         dish = next(a.dish for a in builder.activities if a.id == heat)
         builder.after.append(
-            After(heat, serving[0], 0, HOT_BEFORE + rests, f"{dish} comes to the table hot")
+            After(heat, serving[0], 0, HOLDS[kind] + rests, f"{dish} comes to the table {kind}")
         )
 
 
-def _done_before_serving(builder: _Builder, final: int, cold_serve: bool) -> None:
+def _done_before_serving(builder: _Builder, final: int, kind: str) -> None:
     """A step nothing follows (a roast resting while the gravy is made) is done before
-    serving, shortly before if it holds hot food."""
+    serving, shortly before if it holds food served hot or warm."""
     leads = {a.before for a in builder.after}
     for activity in builder.activities:
         if activity.id in leads or activity.id in (builder.first[final], builder.last[final]):
             continue
-        hot = activity.id in builder.warm and not cold_serve
-        why = f"{activity.dish} comes to the table hot" if hot else "done before serving"
+        hot = activity.id in builder.warm and kind in HOLDS
+        why = f"{activity.dish} comes to the table {kind}" if hot else "done before serving"
         builder.after.append(
-            After(activity.id, builder.first[final], 0, HOT_BEFORE if hot else None, why)
+            After(activity.id, builder.first[final], 0, HOLDS[kind] if hot else None, why)
         )
 
 
@@ -543,24 +609,60 @@ def serving_window(plating: Sequence[int], cooks: int) -> int:
     return -(-rest // max(1, cooks)) + SERVE_SLACK
 
 
+def _assume_appliances(problem: Problem) -> None:
+    """With no kitchen file, the kitchen has each appliance a recipe cooks in as written (the
+    cook who picked a pressure-cooker recipe has one); the plan says so."""
+    needed: dict[str, str] = {}
+    for activity in problem.activities:
+        name = activity.modes[0].appliance
+        if name and not problem.kitchen.has(name):
+            needed.setdefault(name, activity.recipe)
+    if not needed:
+        return
+    problem.kitchen = replace(
+        problem.kitchen, appliances=(*problem.kitchen.appliances, *sorted(needed))
+    )
+    for name in sorted(needed):
+        problem.assumptions.append(
+            f"No kitchen file: a {name} is assumed, as {needed[name]} cooks in one "
+            "(--kitchen names what you have)"
+        )
+
+
 def build_problem(
     recipes: Sequence[Recipe],
     serve_at: datetime,
     kitchen: Kitchen | None = None,
     options: PlanOptions | None = None,
     earliest: datetime | None = None,
+    *,
+    serving: Mapping[int, str] | None = None,
+    after: Mapping[int, int] | None = None,
 ) -> Problem:
-    """The task graph for a meal of several recipes served together at ``serve_at``."""
+    """The task graph for a meal of several recipes served together at ``serve_at``.
+
+    ``serving`` overrides how a recipe (by its index) comes to the table (``hot``, ``warm``,
+    ``room``, ``cold``; else ``ladle.serving`` works it out); ``after`` serves a recipe that
+    many minutes after the others (a dessert 45)."""
+    serving, after = serving or {}, after or {}
     options = options or PlanOptions()
+    assumed = kitchen is None  # no kitchen file: the appliances the recipes call for are there
     kitchen = kitchen or Kitchen()
     problem = Problem(serve_at=serve_at, kitchen=kitchen, earliest=earliest)
     keys: set[str] = set()
-    for recipe in recipes:
+    for index, recipe in enumerate(recipes):
         key = slug(recipe.title)
         while key in keys:
             key += "-2"
         keys.add(key)
         builder = _Builder(reading.with_methods(recipe, options.methods), kitchen, options, key)
+        found = serving_of(recipe)
+        kind: str = found.kind
+        why = found.why
+        if index in serving:
+            kind, why = serving[index], "as you asked"
+        builder.serving, builder.at = kind, int(after.get(index, 0))
+        problem.served.append(Served(key, recipe.title, kind, why, builder.at))
         _recipe(builder, serve_step=True)
         problem.activities += builder.activities
         problem.after += builder.after
@@ -568,9 +670,16 @@ def build_problem(
         problem.serve += builder.serve
         problem.assumptions += builder.assumptions
         add_make_ahead(problem, builder.recipe, key)
+    if assumed:
+        _assume_appliances(problem)
     # A cook plates one dish at a time: the dishes reach the table one after another, the
     # last at the serving time, with a few minutes to spare for whatever else is going on.
     minutes = {a.id: a.modes[0].minutes[0] for a in problem.activities}
-    window = serving_window([minutes[s.activity] for s in problem.serve], kitchen.cooks)
-    problem.serve = [replace(serve, max_before=window) for serve in problem.serve]
+    windows = {
+        at: serving_window(
+            [minutes[s.activity] for s in problem.serve if s.at == at], problem.kitchen.cooks
+        )
+        for at in {s.at for s in problem.serve}
+    }  # each course is plated in its own window
+    problem.serve = [replace(serve, max_before=windows[serve.at]) for serve in problem.serve]
     return problem
