@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Literal
 
 from ladle.clauses import is_instruction, main_clause
 from ladle.model import OWN_ROLES, Attention, Duration
 from ladle.words import alternation, table
 
-__all__ = ["attention_of"]
+__all__ = ["attention_of", "tending_of"]
 
 SHORT_MINUTES = 10  # "cook 5 minutes" keeps the cook at the pan; "cook 10 minutes" does not
 
@@ -160,3 +161,21 @@ def _untimed(main: str) -> Attention:
     if wait and wait >= work:
         return "passive"
     return "passive" if preheats and not work else "active"
+
+
+_ALWAYS = re.compile(
+    r"\bstir[-\s]?fr(?:y|ies|ied)\b|\bwhisk\w*\b[^.]*\b(?:custard|sauce|yolks?)\b", re.I
+)
+
+
+def tending_of(text: str, heat: str | None) -> Literal["constant", "occasional"]:
+    """How a hands-on step holds the cook: all the time (kneading, chopping, stirring a
+    risotto "constantly", a stir-fry, whisking a custard) or now and then, so that other work
+    fits between (searing and turning, stirring "occasionally", food cooking on a heat). Said
+    words decide; else food on a heat is tended now and then and handwork takes the hands."""
+    verbs = _verbs()
+    if verbs["constant"].search(text) or _ALWAYS.search(text):
+        return "constant"
+    if verbs["occasional"].search(text):
+        return "occasional"
+    return "occasional" if heat is not None else "constant"

@@ -59,7 +59,7 @@ def add_make_ahead(problem: Problem, recipe: Recipe, key: str) -> None:
     """Offer, for each dish of ``recipe`` (activities ``key/…``) its make-ahead note names, the
     choice of cooking it ahead and reheating it."""
     mine = [a for a in problem.activities if a.id.startswith(f"{key}/")]
-    served = {s.activity for s in problem.serve}
+    served = {s.activity for s in problem.serve if s.plated}
     cooked = {
         a.food or a.dish
         for a in mine
@@ -150,3 +150,13 @@ def _offer(
             After(before, reheat.id, CHILL, round(lead_days * 1440), "made ahead", option=ahead)
         )
     problem.after = kept
+    # Off the heat just before serving: as written, its cooking; made ahead, the reheat.
+    serves = []
+    for serve in problem.serve:
+        if serve.plated or serve.activity not in ids or serve.option is not None:
+            serves.append(serve)
+            continue
+        serves.append(replace(serve, option=written))
+        if not any(s.activity == reheat.id for s in serves):
+            serves.append(replace(serve, activity=reheat.id, option=ahead))
+    problem.serve = serves

@@ -34,7 +34,7 @@ from typing import Any
 
 from ladle.plan_model import Plan, PlanTask
 from ladle.planning.kitchen import Kitchen, Oven
-from ladle.planning.problem import Activity, Mode, Problem
+from ladle.planning.problem import Activity, Mode, Problem, attention
 
 __all__ = ["CODES", "Violation", "check_plan"]
 
@@ -389,6 +389,10 @@ class _Checker:
             item = self.by_id.get(serve.activity)
             if item is None:
                 continue
+            if serve.option is not None:  # kept only when that option is chosen
+                choice, _, index = serve.option.rpartition("/")
+                if self.chosen.get(choice) != int(index):
+                    continue
             early = serve.max_before is not None and item.end < serve.at - serve.max_before
             if item.end > serve.at or early:
                 when = f"more than {serve.max_before} minutes before" if early else "after"
@@ -477,7 +481,7 @@ class _Checker:
     def check_capacities(self) -> None:
         Spans = list[tuple[int, int, str, int]]  # noqa: N806
         hands: Spans = []
-        per_cook: dict[int, list[tuple[int, int, _Item]]] = defaultdict(list)
+        per_cook: dict[int, list[tuple[int, int, _Item, int]]] = defaultdict(list)
         burners: Spans = []
         pools: dict[str, Spans] = defaultdict(list)
         units: dict[tuple[str, int], Spans] = defaultdict(list)
@@ -486,9 +490,10 @@ class _Checker:
             if busy is not None and busy[1] > busy[0]:
                 if not item.cooks:
                     self.add("no-cook", item.id, f"no cook is given {self.name(item)}")
+                share = item.activity.hands(self.kitchen.cooks) if item.activity else 1
                 for cook in item.cooks:
-                    hands.append((busy[0], busy[1], item.id, 1))
-                    per_cook[cook].append((busy[0], busy[1], item))
+                    hands.append((busy[0], busy[1], item.id, share))
+                    per_cook[cook].append((busy[0], busy[1], item, share))
                 self.check_night(item, busy)
             if item.burners:
                 burners.append((item.start, item.end, item.id, item.burners))
@@ -498,7 +503,8 @@ class _Checker:
                     units[name, unit].append((item.start, item.end, item.id, 1))
         cooks, count = self.kitchen.cooks, self.kitchen.appliances.count
         limits: list[tuple[str, Spans, int, str]] = [
-            ("cooks-capacity", hands, cooks, f"more hands-on work than {cooks} cook(s) can do"),
+            ("cooks-capacity", hands, attention(cooks),
+             f"more hands-on work than {cooks} cook(s) can do"),
             ("burners", burners, self.kitchen.burners, "more burners in use than there are"),
             *(("appliance", spans, count(name), f"the {name} is used twice")
               for name, spans in sorted(pools.items())),
@@ -508,19 +514,18 @@ class _Checker:
         for code, spans, capacity, what in limits:
             for start, _end, ids in _overloads(spans, capacity):
                 self.add(code, ids[0], f"at {self.when(start)} {what}: " + ", ".join(ids))
+        # A cook alone: work that needs them all the time takes two of their HANDS shares,
+        # work done now and then one; of several cooks, each does one thing at a time.
         for cook, work in sorted(per_cook.items()):
-            work.sort(key=lambda s: (s[0], s[1], s[2].id))
-            last: tuple[int, int, _Item] | None = None
-            for span in work:
-                if last is not None and span[0] < last[1]:
-                    self.add(
-                        "cook-double",
-                        span[2].id,
-                        f"cook {cook} is busy with {self.name(last[2])} until {self.when(last[1])} "
-                        f"and with {self.name(span[2])} from {self.when(span[0])}",
-                    )
-                if last is None or span[1] > last[1]:
-                    last = span
+            names = {item.id: item for _, _, item, _ in work}
+            spans = [(start, end, item.id, share) for start, end, item, share in work]
+            for start, _end, ids in _overloads(spans, attention(cooks) // cooks):
+                self.add(
+                    "cook-double",
+                    ids[-1],
+                    f"cook {cook} cannot do all of these at {self.when(start)}: "
+                    + ", ".join(self.name(names[i]) for i in ids),
+                )
 
     def check_night(self, item: _Item, busy: tuple[int, int]) -> None:
         night = self.kitchen.night

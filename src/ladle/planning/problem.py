@@ -20,6 +20,11 @@ it is chosen and how it departs from the recipe; the first option is the recipe 
 option is chosen: a dish made the day before need not come off the heat just before serving.
 
 Times are whole minutes; the planner measures them backwards from serving (0).
+
+A cook alone is ``HANDS`` shares of attention: work that needs the cook all the time (chopping,
+kneading, stirring a risotto) takes two of them, work done now and then (searing and turning,
+stirring occasionally) one, so the cook tends a pan beside any other work, or two pans at once.
+Several cooks share the work out, each doing one thing at a time.
 """
 
 from __future__ import annotations
@@ -31,7 +36,10 @@ from typing import Literal
 
 from ladle.planning.kitchen import Kitchen
 
+HANDS = 3  # shares of one cook's attention
+
 __all__ = [
+    "HANDS",
     "Activity",
     "After",
     "Choice",
@@ -42,6 +50,7 @@ __all__ = [
     "Serve",
     "Served",
     "Within",
+    "attention",
 ]
 
 
@@ -86,11 +95,26 @@ class Activity:
     ideal: int | None = None  # minutes the article says are best ("at least 4 hours")
     overnight: bool = False  # the article says overnight is best: wait across the night
     food: str = ""  # the food the step is about ("pork belly"), where ``dish`` is the cook's name
+    tending: Literal["constant", "occasional"] = "constant"  # how hands-on work holds the cook
+
+    def hands(self, cooks: int) -> int:
+        """The shares of the cooks' attention (of ``attention(cooks)``) the activity's hands-on
+        minutes take. One cook: one share of ``HANDS`` for work done now and then, two for work
+        that needs the cook all the time. Several cooks share the work out instead, each doing
+        one thing at a time (a share each, which any cook free can take)."""
+        if cooks > 1:
+            return 1
+        return 1 if self.attention == "active" and self.tending == "occasional" else 2
 
     @property
     def minutes(self) -> tuple[int, int]:
         """The time of the recipe as written (the first mode)."""
         return self.modes[0].minutes
+
+
+def attention(cooks: int) -> int:
+    """The shares of attention the kitchen's cooks have together (see ``Activity.hands``)."""
+    return HANDS if cooks == 1 else cooks
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +148,8 @@ class Serve:
     max_before: int | None = None
     why: str = ""
     at: int = 0
+    plated: bool = True  # the step that brings the dish to the table (else its last cooking)
+    option: str | None = None  # "CHOICE/INDEX": kept only when that option is chosen
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ from typing import Any
 
 from ladle.errors import RequestError
 from ladle.plan_model import Plan, PlanDish, PlanResource, PlanTask, PlanUse
-from ladle.planning.problem import Activity, Mode, Problem
+from ladle.planning.problem import Activity, Mode, Problem, attention
 
 __all__ = ["GAP", "Solution", "SolveOptions", "solve", "to_plan"]
 
@@ -137,6 +137,7 @@ class _Model:
         self.option_lit: dict[str, Any] = {}  # "CHOICE/INDEX" -> chosen
         # (interval, start, end, presence literal or None when always done, least minutes)
         self.cook_intervals: list[tuple[Any, Any, Any, Any, int]] = []
+        self.cook_demands: list[int] = []  # shares of a cook (of HANDS) each interval takes
         self.allowed = allowed or {}
         # With ``groups``, each kind of constraint is switched by a literal of its own, so an
         # infeasible problem can say which of them clash (see ``ladle.planning.explain``).
@@ -211,7 +212,7 @@ class _Model:
             self._cook(activity, start, end)
         self._choices()
         intervals = [iv for iv, _, _, _, _ in self.cook_intervals]
-        demands = [1] * len(intervals)
+        demands = list(self.cook_demands)
         for low, high in _night_blocks(self.problem, horizon):  # the night takes every cook
             night = self.group("night")
             if night:
@@ -219,8 +220,8 @@ class _Model:
             else:
                 iv = model.new_interval_var(low, high - low, high, f"night {low}")
             intervals.append(iv)
-            demands.append(kitchen.cooks)
-        model.add_cumulative(intervals, demands, kitchen.cooks)
+            demands.append(attention(kitchen.cooks))
+        model.add_cumulative(intervals, demands, attention(kitchen.cooks))
         if burners:
             model.add_cumulative(burners, [1] * len(burners), max(kitchen.burners, 0))
         for name, intervals in appliances.items():
@@ -253,6 +254,7 @@ class _Model:
                 )
             least = min(mode.minutes[0] for mode in activity.modes)
             self.cook_intervals.append((iv, start, end, present, least))
+            self.cook_demands.append(activity.hands(self.problem.kitchen.cooks))
         elif activity.setup > 0:
             setup_end = model.new_int_var(-self.horizon, self.problem.top, f"setup end {a}")
             model.add(setup_end == start + activity.setup)
@@ -263,6 +265,7 @@ class _Model:
                     start, activity.setup, setup_end, present, f"setup {a}"
                 )
             self.cook_intervals.append((iv, start, setup_end, present, activity.setup))
+            self.cook_demands.append(activity.hands(self.problem.kitchen.cooks))
 
     def _choices(self) -> None:
         """Exactly one option of each choice; an option's activities are done when it is.
@@ -355,7 +358,7 @@ class _Model:
             ).only_enforce_if(when)
             model.add(self.end[within.inner] <= self.end[within.outer]).only_enforce_if(when)
         for serve in self.problem.serve:
-            when = self._when(serve.activity)
+            when = self._when(serve.activity, option=serve.option)
             model.add(self.end[serve.activity] <= serve.at).only_enforce_if(when)
             if serve.max_before is not None:
                 model.add(self.end[serve.activity] >= serve.at - serve.max_before).only_enforce_if(
@@ -363,7 +366,7 @@ class _Model:
                 )
         courses: dict[int, list[Any]] = defaultdict(list)
         for s in self.problem.serve:
-            if s.activity not in self.present:
+            if s.activity not in self.present and s.plated:
                 courses[s.at].append(self.end[s.activity])
         for at, served in sorted(courses.items()):
             # each course is on the table at its time: its last dish arrives then
@@ -411,7 +414,9 @@ class _Model:
         stretch = model.new_int_var(0, horizon + top, "final stretch")
         model.add(stretch == top - session)
         work = []
-        for _iv, start, end, present, least in self.cook_intervals:
+        for (_iv, start, end, present, least), hands in zip(
+            self.cook_intervals, self.cook_demands, strict=True
+        ):
             late = model.new_bool_var("in the final session")
             model.add(start >= session).only_enforce_if(late)
             early = [late.negated()] if present is None else [late.negated(), present]
@@ -419,17 +424,19 @@ class _Model:
             if least > 0:
                 if present is not None:  # work not done takes no time
                     model.add_implication(late, present)
-                work.append(least * late)
+                work.append(least * hands * late)
         # Redundant, for the bound: the work of the final session fits the cooks' hands in it,
         # and nobody works in the break before it.
         cooks = self.problem.kitchen.cooks
         if work:
-            model.add(sum(work) <= cooks * stretch)
+            model.add(sum(work) <= attention(cooks) * stretch)
         # Search the latest start of the final session first: the bound is often the answer.
         model.add_decision_strategy([session], self.cp.CHOOSE_FIRST, self.cp.SELECT_MAX_VALUE)
         pause = model.new_interval_var(session - GAP, GAP, session, "the break before")
         hands = [iv for iv, _, _, _, _ in self.cook_intervals]
-        model.add_cumulative([*hands, pause], [1] * len(hands) + [cooks], cooks)
+        model.add_cumulative(
+            [*hands, pause], [*self.cook_demands, attention(cooks)], attention(cooks)
+        )
         return _Part("final_stretch_minutes", stretch, horizon)
 
     def oven_cost(self) -> list[_Part]:
@@ -771,17 +778,30 @@ def _oven_tasks(problem: Problem, tasks: list[PlanTask]) -> list[PlanTask]:
 
 
 def _assign_cooks(problem: Problem, tasks: list[PlanTask]) -> None:
-    """Give each hands-on stretch to a free cook (greedy interval partitioning never fails
-    when at most ``cooks`` overlap, which the solver ensured)."""
-    setups = {a.id: a.setup for a in problem.activities}
-    work: list[tuple[datetime, datetime, PlanTask]] = []
+    """Give each hands-on stretch to a cook with the attention to spare, in order of start
+    (a cook alone has ``HANDS`` shares; several cooks one each, so that greedy interval
+    partitioning never fails when the solver kept the work within their number)."""
+    by_id = problem.by_id()
+    cooks = problem.kitchen.cooks
+    work: list[tuple[datetime, datetime, int, PlanTask]] = []
     for task in tasks:
+        activity = by_id.get(task.id)
+        if activity is None:
+            continue
         if task.attention == "active":
-            work.append((task.start, task.end, task))
-        elif setups.get(task.id, 0) > 0:
-            work.append((task.start, task.start + timedelta(minutes=setups[task.id]), task))
-    free_at = [datetime.min.replace(tzinfo=problem.serve_at.tzinfo)] * problem.kitchen.cooks
-    for start, end, task in sorted(work, key=lambda w: (w[0], w[1])):
-        cook = next((i for i, t in enumerate(free_at) if t <= start), 0)
-        free_at[cook] = end
+            work.append((task.start, task.end, activity.hands(cooks), task))
+        elif activity.setup > 0:
+            end = task.start + timedelta(minutes=activity.setup)
+            work.append((task.start, end, activity.hands(cooks), task))
+    share = attention(cooks) // cooks  # each cook's
+    busy: list[list[tuple[datetime, int]]] = [[] for _ in range(cooks)]
+    for start, end, hands, task in sorted(work, key=lambda w: (w[0], w[1], w[3].id)):
+        spare = []
+        for i, doing in enumerate(busy):
+            doing[:] = [(until, h) for until, h in doing if until > start]
+            spare.append(share - sum(h for _, h in doing))
+        cook = next((i for i, s in enumerate(spare) if s >= hands), None)
+        if cook is None:
+            cook = max(range(len(spare)), key=lambda i: (spare[i], -i))
+        busy[cook].append((end, hands))
         task.uses.insert(0, PlanUse(f"cook-{cook + 1}"))

@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from ladle.attention import tending_of
 from ladle.errors import RequestError
 from ladle.model import Recipe, Step
 from ladle.planning import reading
@@ -56,6 +57,7 @@ SETUP = 2  # minutes of hands to put food in the oven, the fridge, on the stove
 HOT_BEFORE = 10  # hot food leaves the heat at most this long before the step that serves it
 WARM_BEFORE = 40  # warm food (a cobbler, biscuits): at most this long
 HOLDS = {"hot": HOT_BEFORE, "warm": WARM_BEFORE}  # servings that must not cool down first
+TABLE = {"hot": 20, "warm": 45}  # minutes from the heat to the table, plating included
 SERVE_SLACK = 5  # minutes beyond plating every dish one after another
 
 
@@ -360,7 +362,13 @@ def _passive(
 
 
 def _added(builder: _Builder, number: int, made: list[Activity], dish: str, text: str) -> None:
-    """Record a step's activities: its first and last, the heat its dish is on, warmth."""
+    """Record a step's activities: its first and last, the heat its dish is on, warmth, and
+    how its hands-on work holds the cook (food on a heat is tended now and then)."""
+    for activity in made:
+        if activity.attention == "active":
+            first = activity.modes[0]
+            heat = "on" if first.oven or first.burner or first.appliance else None
+            activity.tending = tending_of(activity.text, heat)
     builder.activities += made
     builder.first[number], builder.last[number] = made[0].id, made[-1].id
     mode = made[-1].modes[0]
@@ -523,9 +531,10 @@ def _hot_to_the_table(builder: _Builder, final: int, kind: str) -> None:
             and reading.REST.search(a.text) and not reading.heating(a.text)
         )  # fmt: skip
         dish = next(a.dish for a in builder.activities if a.id == heat)
-        builder.after.append(
-            After(heat, serving[0], 0, HOLDS[kind] + rests, f"{dish} comes to the table {kind}")
-        )
+        why = f"{dish} comes to the table {kind}"
+        builder.after.append(After(heat, serving[0], 0, HOLDS[kind] + rests, why))
+        # and off the heat at most so long before its course is served, plating included
+        builder.serve.append(Serve(heat, TABLE[kind] + rests, why, at=builder.at, plated=False))
 
 
 def _done_before_serving(builder: _Builder, final: int, kind: str) -> None:
@@ -677,9 +686,13 @@ def build_problem(
     minutes = {a.id: a.modes[0].minutes[0] for a in problem.activities}
     windows = {
         at: serving_window(
-            [minutes[s.activity] for s in problem.serve if s.at == at], problem.kitchen.cooks
+            [minutes[s.activity] for s in problem.serve if s.at == at and s.plated],
+            problem.kitchen.cooks,
         )
         for at in {s.at for s in problem.serve}
     }  # each course is plated in its own window
-    problem.serve = [replace(serve, max_before=windows[serve.at]) for serve in problem.serve]
+    problem.serve = [
+        replace(serve, max_before=windows[serve.at]) if serve.plated else serve
+        for serve in problem.serve
+    ]
     return problem
