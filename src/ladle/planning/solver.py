@@ -797,7 +797,7 @@ def _assign_cooks(problem: Problem, tasks: list[PlanTask]) -> None:
     busy: list[list[tuple[datetime, int]]] = [[] for _ in range(cooks)]
     for start, end, hands, task in sorted(work, key=lambda w: (w[0], w[1], w[3].id)):
         spare = []
-        for i, doing in enumerate(busy):
+        for doing in busy:
             doing[:] = [(until, h) for until, h in doing if until > start]
             spare.append(share - sum(h for _, h in doing))
         cook = next((i for i, s in enumerate(spare) if s >= hands), None)
