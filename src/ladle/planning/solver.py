@@ -414,7 +414,7 @@ class _Model:
         stretch = model.new_int_var(0, horizon + top, "final stretch")
         model.add(stretch == top - session)
         work = []
-        for (_iv, start, end, present, least), hands in zip(
+        for (_iv, start, end, present, least), share in zip(
             self.cook_intervals, self.cook_demands, strict=True
         ):
             late = model.new_bool_var("in the final session")
@@ -424,7 +424,7 @@ class _Model:
             if least > 0:
                 if present is not None:  # work not done takes no time
                     model.add_implication(late, present)
-                work.append(least * hands * late)
+                work.append(least * share * late)
         # Redundant, for the bound: the work of the final session fits the cooks' hands in it,
         # and nobody works in the break before it.
         cooks = self.problem.kitchen.cooks
