@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     "after": "a task starts too soon or too long after the one it follows",
     "within": "a task is not in the last minutes of the one it happens in",
     "serve": "a dish is ready too early or too late for serving",
+    "out-of-fridge": "raw meat, poultry or fish out of the refrigerator too long before cooking",
     "oven-temperatures": "an oven at two temperatures at once",
     "oven-racks": "more trays in an oven than it has racks",
     "oven-cold": "an oven used before it reached the temperature",
@@ -401,6 +402,22 @@ class _Checker:
                     "serve",
                     item.id,
                     f"{self.name(item)} is ready at {self.when(item.end)}, {when} serving{why}",
+                )
+
+        for safe in self.problem.out_of_fridge:
+            first, heat = self.by_id.get(safe.first), self.by_id.get(safe.heat)
+            if first is None or heat is None:
+                continue
+            cold = sum(
+                item.end - item.start for f in safe.fridge if (item := self.by_id.get(f))
+            )
+            out = heat.start - first.start - cold
+            if out > safe.minutes:
+                self.add(
+                    "out-of-fridge",
+                    heat.id,
+                    f"the raw {safe.food or 'meat'} is out of the refrigerator {out} minutes "
+                    f"before {self.name(heat)} starts, more than {safe.minutes}",
                 )
 
     # --- ovens -------------------------------------------------------------------------------

@@ -142,12 +142,32 @@ def _clash(problem: Problem, core: list[str]) -> tuple[str, list[Activity]]:
             "The hands-on work does not fit the cook's hours (no work at night).",
             written,
         )
+    raw = [problem.out_of_fridge[int(k.split(":")[1])] for k in core if k.startswith("raw:")]
+    if raw:
+        safe = raw[0]
+        return (
+            f"The raw {safe.food or 'meat'} of the {by_id[safe.first].dish} would be out of "
+            f"the refrigerator more than {safe.minutes // 60} hours before it cooks: the "
+            "kitchen cannot start its cooking soon enough after it is prepared.",
+            [by_id[safe.first], by_id[safe.heat], *written],
+        )
     waits = [problem.after[int(k.split(":")[1])] for k in core if k.startswith("wait:")]
+    hot = [problem.serve[int(k.split(":")[1])] for k in core if k.startswith("serve:")]
+    if hot or any("comes to the table" in w.why for w in waits):
+        dishes = sorted(
+            {by_id[s.activity].dish for s in hot}
+            | {by_id[w.before].dish for w in waits if "comes to the table" in w.why}
+        )
+        return (
+            f"The {', '.join(dishes)} cannot come to the table hot: the kitchen cannot finish "
+            "everything close enough to serving.",
+            written,
+        )
     if waits:
         dishes = ", ".join(sorted({by_id[w.before].dish for w in waits}))
         return (
-            f"The {dishes} cannot come to the table hot: the kitchen cannot finish everything "
-            "close enough to serving.",
+            f"The steps of the {dishes} cannot follow each other closely enough: the kitchen "
+            "cannot fit them in without food waiting too long between them.",
             written,
         )
     return "The steps cannot all be fitted before serving.", written

@@ -45,6 +45,7 @@ __all__ = [
     "Choice",
     "Mode",
     "Option",
+    "OutOfFridge",
     "OvenUse",
     "Problem",
     "Serve",
@@ -164,6 +165,19 @@ class Served:
     at: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class OutOfFridge:
+    """Raw meat, poultry or fish spends at most ``minutes`` out of the refrigerator between
+    ``first`` handling it and the start of ``heat``, the cooking that makes it safe: the time
+    between them less the ``fridge`` activities in between (USDA's two-hour rule)."""
+
+    first: str
+    heat: str
+    fridge: tuple[str, ...] = ()
+    minutes: int = 120
+    food: str = ""
+
+
 @dataclass(slots=True)
 class Option:
     """One way of doing something; ``deviation`` says how it departs from the recipe."""
@@ -197,6 +211,7 @@ class Problem:
     earliest: datetime | None = None  # nothing starts before this (now)
     assumptions: list[str] = field(default_factory=list)
     served: list[Served] = field(default_factory=list)
+    out_of_fridge: list[OutOfFridge] = field(default_factory=list)
 
     @property
     def top(self) -> int:

@@ -477,6 +477,19 @@ class _Model:
             _Part("oven_minutes", sum(on_terms), horizon * len(on_terms)),
         ]
 
+    def compact(self) -> _Part:
+        """The tie-break that makes the plan one plan: every task as late as it may go (the
+        later in the problem's order, the more it counts, so that no two orders of equal
+        tasks tie), no wait longer than it must be, the first oven before the second."""
+        top = self.problem.top
+        terms = []
+        for i, a in enumerate(sorted(self.start)):
+            terms.append((len(self.start) + i) * (top - self.start[a]))
+            terms.append(self.duration[a])
+        terms += [k * q for (_a, _m, k), q in sorted(self.oven_lit.items()) if k]
+        most = (self.horizon + top) * len(self.start) * (2 * len(self.start) + 1)
+        return _Part("compact", sum(terms), most)
+
     def trips(self) -> _Part:
         """Sessions of hands-on work: a cook interval starts one unless another ends shortly
         before it (or is still going)."""
@@ -556,6 +569,7 @@ def solve(
     cp = m.cp
     solver = cp.CpSolver()
     solver.parameters.num_workers = options.workers
+    solver.parameters.interleave_search = False
     # Each stage's variables are made when it is reached: the constraints of a later stage
     # only slow an earlier one down. A stage of several parts minimises them in turn, as one
     # weighted sum (each weight above the largest value of the parts after it).
@@ -615,8 +629,60 @@ def solve(
             break
     assert best is not None
     best.status = "optimal" if proven and done == len(stages) else "feasible"
+    left = until - time.perf_counter()
+    if done == len(stages) and left > CANONICAL_SHARE * options.time_limit:
+        best = _canonical(m, best, until)
     best.objective, best.bound, best.seconds = objective, bound, seconds
     return best
+
+
+CANONICAL_SECONDS = 1.0  # deterministic seconds at most for the tie-break
+CANONICAL_SHARE = 0.15  # of the time limit, left at least, to look for the one plan
+CANONICAL_OBJECTIVE_UP_TO = 80  # activities: beyond, the tie-break as an objective is too slow
+
+
+def _canonical(m: _Model, best: Solution, until: float) -> Solution:
+    """One plan for one problem. Several workers find the optimum by racing, so two runs may
+    end on two plans as good as each other; with every objective held at its value, a search
+    on one worker in a fixed order (the ways as written first, then each task, from the
+    last, as late as it can go) picks one of them, the same on any run and machine. The plan
+    found so far when that takes too long."""
+    cp, model = m.cp, m.model
+    model.clear_objective()  # type: ignore[no-untyped-call]
+    model.clear_hints()  # type: ignore[no-untyped-call]
+    modes = [m.mode_lit[key] for key in sorted(m.mode_lit)]
+    ovens = [m.oven_lit[key] for key in sorted(m.oven_lit)]
+    options = [m.option_lit[key] for key in sorted(m.option_lit)]
+    starts = [m.start[a.id] for a in reversed(m.problem.activities)]
+    durations = [m.duration[a.id] for a in reversed(m.problem.activities)]
+    model.add_decision_strategy(options, cp.CHOOSE_FIRST, cp.SELECT_MAX_VALUE)
+    model.add_decision_strategy(modes, cp.CHOOSE_FIRST, cp.SELECT_MAX_VALUE)
+    model.add_decision_strategy(ovens, cp.CHOOSE_FIRST, cp.SELECT_MAX_VALUE)
+    model.add_decision_strategy(starts, cp.CHOOSE_FIRST, cp.SELECT_MAX_VALUE)
+    model.add_decision_strategy(durations, cp.CHOOSE_FIRST, cp.SELECT_MIN_VALUE)
+    solver = cp.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.search_branching = cp.FIXED_SEARCH
+    solver.parameters.max_deterministic_time = CANONICAL_SECONDS
+    solver.parameters.max_time_in_seconds = max(0.05, until - time.perf_counter())
+    status = solver.solve(model)
+    if status not in (cp.OPTIMAL, cp.FEASIBLE):
+        if len(m.problem.activities) > CANONICAL_OBJECTIVE_UP_TO:
+            return best
+        # The fixed order ran into a dead end: the tie-break as an objective instead, on one
+        # worker and with no hint, still the same on every run.
+        model.clear_objective()  # type: ignore[no-untyped-call]
+        model.minimize(m.compact().expression)
+        solver = cp.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.max_deterministic_time = 2 * CANONICAL_SECONDS
+        solver.parameters.max_time_in_seconds = max(0.05, until - time.perf_counter())
+        status = solver.solve(model)
+        if status not in (cp.OPTIMAL, cp.FEASIBLE):
+            return best
+    found = _values(solver, m)
+    found.status = best.status
+    return found
 
 
 # --- from a solution to a plan -----------------------------------------------------------------

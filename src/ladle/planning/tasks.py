@@ -41,6 +41,7 @@ from ladle.planning.problem import (
     Activity,
     After,
     Mode,
+    OutOfFridge,
     OvenUse,
     Problem,
     Serve,
@@ -59,6 +60,7 @@ WARM_BEFORE = 40  # warm food (a cobbler, biscuits): at most this long
 HOLDS = {"hot": HOT_BEFORE, "warm": WARM_BEFORE}  # servings that must not cool down first
 TABLE = {"hot": 20, "warm": 45}  # minutes from the heat to the table, plating included
 SERVE_SLACK = 5  # minutes beyond plating every dish one after another
+NEXT_WITHIN = 60  # minutes at most between two steps of a dish, unless the recipe allows more
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ class _Builder:
     after: list[After] = field(default_factory=list)
     within: list[Within] = field(default_factory=list)
     serve: list[Serve] = field(default_factory=list)
+    out_of_fridge: list[OutOfFridge] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     first: dict[int, str] = field(default_factory=dict)  # step number -> its first activity
     last: dict[int, str] = field(default_factory=dict)  # step number -> its last activity
@@ -99,6 +102,7 @@ class _Builder:
     on_burner: bool = False  # the step before is on the stove
     in_appliance: str | None = None  # the appliance the step before cooked in
     keeps: int | None = None  # minutes the step being read keeps, if it says
+    kept: dict[int, int | None] = field(default_factory=dict)  # step number -> what it keeps
     previous: str | None = None  # the activity added last
     warm: set[str] = field(default_factory=set)  # activities that end with hot food
     waiting: str | None = None  # a wait that ends when the next cooking begins
@@ -405,11 +409,13 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
             continue
         step = prepared.step
         builder.keeps = prepared.keeps
+        builder.kept[number] = prepared.keeps
         _add_step(builder, number, step, oven_f)
         _link(builder, number, step, dish=dish, previous=previous, chain=chain)
         chain.append(number)
         previous = number
     _label(builder)
+    _raw_food(builder)
     if not chain:
         raise RequestError(
             f"{recipe.title!r} has no steps to plan", where="plan", hint="give the recipe its steps"
@@ -420,6 +426,46 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
     _done_before_serving(builder, final, kind)
     if serve_step:
         builder.serve.append(Serve(builder.last[final], 0, "the meal is served", at=builder.at))
+
+
+_NOT_RAW = re.compile(
+    r"\b(?:cooked|smoked|cured|canned|tinned|rotisserie|leftover|broth|stock|bouillon|"
+    r"sauce|powder|paste|fat|drippings|gelatin|eggs?|jerky|salami|pepperoni|prosciutto)\b",
+    re.I,
+)
+RAW_OUT = 120  # minutes raw meat, poultry or fish may spend out of the refrigerator
+
+
+def _raw_food(builder: _Builder) -> None:
+    """Raw meat, poultry or fish waits out of the refrigerator at most two hours in all,
+    from the first step that handles it to the start of its cooking."""
+    recipe = builder.recipe
+    meat = food_class("meat_or_fish")
+    raw = {
+        i
+        for i, ingredient in enumerate(recipe.ingredients)
+        if meat.search(ingredient.name or "") and not _NOT_RAW.search(ingredient.text)
+    }
+    if not raw:
+        return
+    first: Activity | None = None
+    fridge: list[str] = []
+    for activity in builder.activities:
+        step = recipe.steps[activity.step - 1] if activity.step else None
+        if first is None:
+            if step is not None and raw & set(step.uses) and not _is_heat(builder, activity.id):
+                first = activity
+                if activity.modes[0].fridge:  # "pat the wings dry and refrigerate overnight"
+                    fridge.append(activity.id)
+            continue
+        if _is_heat(builder, activity.id):
+            food = next(recipe.ingredients[i].name or "" for i in sorted(raw))
+            builder.out_of_fridge.append(
+                OutOfFridge(first.id, activity.id, tuple(fridge), RAW_OUT, food)
+            )
+            return
+        if activity.modes[0].fridge:
+            fridge.append(activity.id)
 
 
 def _label(builder: _Builder) -> None:
@@ -482,7 +528,13 @@ def _link(
         )
     elif previous is not None:
         # the food waits inside a passive step (its time stretches), not between steps
-        gap = 5 if _prompt(builder, builder.last[previous], builder.first[number]) else None
+        # and the next step follows soon: chopped vegetables and mixed batter wait an hour at
+        # most, unless the recipe says the step before keeps longer ("up to 2 days ahead")
+        gap = NEXT_WITHIN
+        if builder.kept.get(previous):
+            gap = max(gap, builder.kept[previous] or 0)
+        if _prompt(builder, builder.last[previous], builder.first[number]):
+            gap = 5
         builder.after.append(
             After(builder.last[previous], builder.first[number], 0, gap, "the step before")
         )
@@ -677,6 +729,7 @@ def build_problem(
         problem.after += builder.after
         problem.within += builder.within
         problem.serve += builder.serve
+        problem.out_of_fridge += builder.out_of_fridge
         problem.assumptions += builder.assumptions
         add_make_ahead(problem, builder.recipe, key)
     if assumed:
