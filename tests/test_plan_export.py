@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -185,6 +186,93 @@ def test_the_gantt_chart_escapes_text_and_needs_nothing_from_outside() -> None:
     assert "<script" not in svg and "href" not in svg
 
 
+LONG = {
+    "pork/1": "Add 1 cup of flour to the pork and rub it in well, pressing so that it sticks "
+    "on every side.",
+    "pork/3": "Roast at 350°F for 2 hours. Baste every 30 minutes.",
+    "carrots/2": "Roast at 425°F until tender and browned at the edges, 25 to 30 minutes. Toss "
+    "once halfway through so they colour evenly on all sides, then season with flaky salt and "
+    "a squeeze of lemon juice before serving.",
+    "sauce/1": "Simmer the sauce, stirring now and then, until it coats the back of a spoon.",
+}
+
+
+def long_worded_plan() -> Plan:
+    plan = worded_plan()
+    for task in plan.tasks:
+        task.text = LONG.get(task.id, task.text)
+    return plan
+
+
+def words(element: ET.Element) -> str:
+    return "".join(element.itertext())
+
+
+def test_no_label_is_cut_short() -> None:
+    """Each bar shows its whole text, beside the bar if need be, or a number (with whole
+    words: the first sentence, the temperature) keyed to the list of steps, which has the
+    whole text; nowhere is a text cut mid-word ("Add 1.", "Roast at 42…")."""
+    for plan in (worded_plan(), long_worded_plan()):
+        root = parse(gantt_svg(plan))
+        full = {t.id: " ".join(t.text.split()) for t in plan.tasks}
+        notes = {g.get("data-key"): g for g in groups(root, "note")}
+        note_texts = {g.get("data-task"): words(g) for g in notes.values()}
+        shown = [words(t) for t in root.iter(f"{SVG}text")]  # not the <title> tooltips
+        assert not any("…" in text for text in shown)
+        for bar in groups(root, "task"):
+            ident = bar.get("data-task") or ""
+            task_text = full[ident]
+            for label in bar.iter(f"{SVG}text"):
+                text = words(label)
+                key, _, rest = text.partition(" · ")
+                if key.isdigit():  # a number for the list of steps: the whole text is there
+                    note = notes[key]
+                    assert note.get("data-task") == ident
+                    assert task_text in words(note)
+                    sentence = re.sub(r"^\d+°F( · |$)", "", rest)  # whole sentences, if any
+                    assert not sentence or task_text.startswith(sentence)
+                    assert not sentence or sentence[-1] in ".!?"
+                elif text.startswith("→ "):  # an oven heating up
+                    assert re.fullmatch(r"→ \d+°F", text)
+                else:
+                    assert re.sub(r"^\d+°F · ", "", text) == task_text
+        for text in shown:  # a fragment of a task's text only where the whole is there too
+            for ident, task_text in full.items():
+                fragment = text.split(" · ")[-1]
+                if fragment and fragment != task_text and task_text.startswith(fragment):
+                    assert any(task_text in other for other in shown), (ident, text)
+        for owner, note_text in note_texts.items():
+            assert full[owner or ""] in note_text
+    root = parse(gantt_svg(long_worded_plan()))
+    texts = [words(t) for t in root.iter(f"{SVG}text")]
+    for task_text in LONG.values():  # every long text is readable in the chart itself
+        assert any(task_text in text for text in texts)
+    carrots = next(g for g in groups(root, "note") if g.get("data-task") == "carrots/2")
+    assert len(list(carrots.iter(f"{SVG}tspan"))) > 1  # wrapped at spaces, not cut
+
+
+def test_a_label_with_no_room_in_its_bar_goes_beside_it() -> None:
+    plan = worded_plan()
+    root = parse(gantt_svg(plan))
+    bars = {
+        g.get("data-task"): g for g in groups(root, "task") if "marker" not in g.get("class", "")
+    }
+    brush = bars["pork/4"]  # five minutes: too short a bar for its words
+    rect, text = brush.find(f"{SVG}rect"), brush.find(f"{SVG}text")
+    assert rect is not None and text is not None
+    assert words(text) == "Brush with the glaze."
+    x, left = float(text.get("x") or 0), float(rect.get("x") or 0)
+    right = left + float(rect.get("width") or 0)
+    assert x >= right or (x <= left and text.get("text-anchor") == "end")
+    assert text.get("fill") == "#222222"  # dark ink on the white lane, not white
+
+
+def test_the_svg_is_deterministic() -> None:
+    assert gantt_svg(long_worded_plan()) == gantt_svg(long_worded_plan())
+    ics = to_ics(long_worded_plan(), name="Dinner", stamp=STAMP)
+    assert ics == to_ics(long_worded_plan(), name="Dinner", stamp=STAMP)
+
+
 def test_no_plan_draws_its_explanation() -> None:
     plan = Plan(serve_at=SERVE, start_at=None, status="infeasible", explanation=["Too <hot>."])
     root = parse(gantt_svg(plan))
@@ -199,6 +287,25 @@ def events(data: bytes) -> list[icalendar.Event]:
     return [e for e in calendar.walk("VEVENT") if isinstance(e, icalendar.Event)]
 
 
+def related(alarm: icalendar.Alarm) -> str:
+    return str(alarm["TRIGGER"].params.get("RELATED", "START"))
+
+
+def fires_at(event: icalendar.Event, alarm: icalendar.Alarm) -> datetime:
+    """When an alarm goes off: its trigger from the start or the end of its event."""
+    delta = alarm.decoded("TRIGGER")
+    if isinstance(delta, datetime):
+        return delta
+    moment = event.decoded("DTEND" if related(alarm) == "END" else "DTSTART")
+    assert isinstance(moment, datetime) and isinstance(delta, timedelta)
+    return moment + delta
+
+
+def alarms_of(event: icalendar.Event, when: str) -> list[icalendar.Alarm]:
+    found = [a for a in event.walk("VALARM") if isinstance(a, icalendar.Alarm)]
+    return [a for a in found if related(a) == when]
+
+
 def test_the_calendar_has_an_event_per_task_and_alarms_for_hands_on_work() -> None:
     plan = worded_plan()
     data = to_ics(plan, name="Thanksgiving", stamp=STAMP)
@@ -206,17 +313,77 @@ def test_the_calendar_has_an_event_per_task_and_alarms_for_hands_on_work() -> No
     assert str(calendar["X-WR-CALNAME"]) == "Thanksgiving"
     found = events(data)
     assert len(found) == len(plan.tasks)
+    starts = [a for e in found for a in alarms_of(e, "START")]
+    assert len(starts) == hands_on(plan) == 12  # all but the resting pork
     alarms = [a for e in found for a in e.walk("VALARM")]
-    assert len(alarms) == hands_on(plan) == 12  # all but the resting pork
+    assert len(alarms) == 12 + 6  # and one as each of the six waiting steps ends
     assert all(str(a["ACTION"]) == "DISPLAY" for a in alarms)
     assert all(a.decoded("TRIGGER") == timedelta(0) for a in alarms)
     rest = next(e for e in found if str(e["SUMMARY"]) == "Pork: Rest the pork")
-    assert not rest.walk("VALARM")
+    assert not alarms_of(rest, "START")
     coat = next(e for e in found if str(e["SUMMARY"]).startswith("Pork: Coat"))
     assert coat.decoded("DTSTART") == at(THU, "18:00") - timedelta(days=1)  # floating: naive
     assert coat.decoded("DTEND") == at(THU, "18:15") - timedelta(days=1)
     assert str(coat["DESCRIPTION"]).startswith("Coat the pork with the rub.")
     assert len({str(e["UID"]) for e in found}) == len(found)
+
+
+def test_an_alarm_as_a_waiting_step_ends_says_what_to_do() -> None:
+    plan = worded_plan()
+    found = {str(e["UID"]): e for e in events(to_ics(plan, stamp=STAMP))}
+    by_id = {t.id: t for t in plan.tasks}
+    ends: dict[str, str] = {}
+    for task in plan.tasks:
+        event = next(e for e in found.values() if e.decoded("DTSTART") == task.start
+                     and str(e["DESCRIPTION"]).startswith(" ".join(task.text.split())))  # fmt: skip
+        for alarm in alarms_of(event, "END"):
+            assert fires_at(event, alarm) == task.end
+            ends[task.id] = str(alarm["DESCRIPTION"])
+    roast = by_id["pork/3"]  # in the oven 15:30 to 17:30
+    assert roast.end == at(THU, "17:30")
+    assert ends == {
+        "pork/2": "Take the pork out of the refrigerator. Next: Roast at 350°F for 2 hours.",
+        "pork/3": "Take the pork out of the oven. Next: Rest the pork.",
+        "pork/5": "Pork is done: Slice the pork.",
+        "carrots/2": "Take the carrots out of the oven.",
+        "potatoes/1": "Take the potatoes off the heat.",
+        "rolls/oven": "Take the rolls out of the oven.",
+    }  # no alarm as hands-on work, a preheat or a temperature change ends
+
+
+def test_the_end_alarm_names_the_recipe_the_appliance_and_the_oven() -> None:
+    from ladle.planning.export import by_recipe
+
+    plan = worded_plan()
+    tasks = {t.id: t for t in plan.tasks}
+    tasks["rolls/oven"].uses = [PlanUse("cook-1"), PlanUse("air fryer")]
+    tasks["carrots/2"].uses = [PlanUse("cook-1"), PlanUse("oven-2", 425)]
+    tasks["pork/3"].dish = tasks["pork/3"].recipe = "Roast Chicken"
+    said = {}
+    for event in events(to_ics(by_recipe(plan), stamp=STAMP)):
+        for alarm in alarms_of(event, "END"):
+            said[str(event["SUMMARY"])] = str(alarm["DESCRIPTION"])
+            if str(event["SUMMARY"]).startswith("Roast Chicken: Roast"):
+                assert fires_at(event, alarm) == at(THU, "17:30")
+    roast = "Take the Roast Chicken out of oven 1."  # the only step of its recipe
+    assert said["Roast Chicken: Roast at 350°F for 2 hours"] == roast
+    assert said["Carrots: Roast at 425°F"] == "Take the Carrots out of oven 2."
+    assert said["Rolls: Warm the rolls in the oven"] == "Take the Rolls out of the air fryer."
+
+
+def test_the_end_alarm_keeps_the_zone() -> None:
+    zone = ZoneInfo("Europe/Paris")
+    start = datetime(2026, 11, 26, 17, 0, tzinfo=zone)
+    task = PlanTask(
+        "pie/1", "Pie", 1, "Bake.", start, start + timedelta(minutes=45), "passive",
+        [PlanUse("cook-1"), PlanUse("oven-1", 375)], dish="pie",
+    )  # fmt: skip
+    plan = Plan(serve_at=start + timedelta(hours=1), start_at=start, status="optimal")
+    plan.tasks = [task]
+    (event,) = events(to_ics(plan, stamp=STAMP))
+    (alarm,) = alarms_of(event, "END")
+    assert fires_at(event, alarm) == datetime(2026, 11, 26, 17, 45, tzinfo=zone)
+    assert str(alarm["DESCRIPTION"]) == "Take the pie out of the oven."
 
 
 def test_uids_are_stable_and_the_file_is_deterministic() -> None:

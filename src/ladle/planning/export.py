@@ -3,9 +3,13 @@
 - :func:`gantt_svg`: one lane per cook and per piece of equipment the plan uses, bars coloured
   by dish (hands-on darker than waiting, preheating hatched), oven bars labelled with their
   temperature, hour ticks, the serving time as a red line; stretches of more than three hours
-  with nothing starting or ending (marinating overnight) are cut out of the time axis.
+  with nothing starting or ending (marinating overnight) are cut out of the time axis. A label
+  is never cut: it goes in its bar, beside it, or, when neither has room, the bar carries a
+  number and the whole text is in the numbered list of steps under the legend.
 - :func:`to_ics`: one event per task, an alarm at the start of every hands-on step and every
-  preheat or temperature change.
+  preheat or temperature change, and one at the end of every timed waiting step (a roast, a
+  simmer, a chill, a rest) saying what the cook does then ("Take the pork out of the oven"),
+  worded from the equipment the task holds.
 - :func:`plan_text`: the timeline in sessions of hands-on work, for people and golden tests.
 
 All three depend on the plan alone and are deterministic.
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -90,10 +95,15 @@ def _long_date(moment: datetime) -> str:
 
 
 def _short(text: str, limit: int) -> str:
+    """The first sentence, or the text cut at a word boundary, within ``limit`` characters."""
     text = " ".join(text.split())
     first = text.split(". ")[0].rstrip(".")
     chosen = first if len(first) <= limit else text
-    return chosen if len(chosen) <= limit else chosen[: limit - 1].rstrip() + "…"
+    if len(chosen) <= limit:
+        return chosen
+    cut = chosen[: limit - 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut and chosen[limit - 1] != " " else cut
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _use_words(task: PlanTask, cooks: bool) -> list[str]:
@@ -245,7 +255,9 @@ def _uid(task: PlanTask, serve: datetime) -> str:
 
 def to_ics(plan: Plan, *, name: str = "ladle plan", stamp: datetime | None = None) -> bytes:
     """The plan as an iCalendar file: one event per task, an alarm at the start of each
-    hands-on step and each preheat or temperature change. ``stamp`` is the DTSTAMP (now)."""
+    hands-on step and each preheat or temperature change, and an alarm at the end of each
+    timed waiting step (``TRIGGER;RELATED=END``) worded as what the cook does then.
+    ``stamp`` is the DTSTAMP (now); with it fixed, the same plan gives the same bytes."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//ladle//plan//EN")
     calendar.add("version", "2.0")
@@ -255,7 +267,9 @@ def to_ics(plan: Plan, *, name: str = "ladle plan", stamp: datetime | None = Non
     calendar.add("description", plan_text(plan))
     moment = (stamp or datetime.now(UTC)).astimezone(UTC)
     cooks = len({u.resource for t in plan.tasks for u in t.uses if _is_cook(u.resource)}) > 1
-    for task in _ordered(plan):
+    kinds = {r.id: r.kind for r in plan.resources}
+    ordered = _ordered(plan)
+    for task in ordered:
         event = icalendar.Event()
         dish = _prefix(task)
         event.add("uid", _uid(task, plan.serve_at))
@@ -275,16 +289,73 @@ def to_ics(plan: Plan, *, name: str = "ladle plan", stamp: datetime | None = Non
         event.add("categories", [_dish(task)])
         event.add("transp", "OPAQUE" if task.attention == "active" else "TRANSPARENT")
         if _hands_on(task):
-            alarm = icalendar.Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", dish + _short(task.text, 60))
-            alarm.add("trigger", timedelta(0), parameters={"RELATED": "START"})
-            event.add_component(alarm)
+            event.add_component(_alarm(dish + _short(task.text, 60), "START"))
+        if _waits_on_food(task):
+            event.add_component(_alarm(_end_words(task, ordered, kinds), "END"))
         calendar.add_component(event)
     if any(isinstance(t.start.tzinfo, ZoneInfo) for t in plan.tasks):
         calendar.add_missing_timezones()
     data: bytes = calendar.to_ical()
     return data
+
+
+def _alarm(words: str, related: str) -> icalendar.Alarm:
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", words)
+    alarm.add("trigger", timedelta(0), parameters={"RELATED": related})
+    return alarm
+
+
+def _waits_on_food(task: PlanTask) -> bool:
+    """A timed step in which the food cooks, chills or rests and the cook only waits."""
+    return task.attention == "passive" and task.kind not in HEATING and task.end > task.start
+
+
+def _resource_kind(resource: str, kinds: dict[str, str]) -> str:
+    """``cook``, ``oven``, ``burner``, ``refrigerator`` or ``appliance``: the plan's own
+    resource list says; a plan without one is read by the solver's names."""
+    if resource in kinds or _is_cook(resource):
+        return kinds.get(resource, "cook")
+    if resource in ("burner", "refrigerator") or re.fullmatch(r"oven-\d+", resource):
+        return resource.split("-", maxsplit=1)[0]
+    return "appliance"
+
+
+_OFF_APPLIANCES = frozenset({"grill", "griddle", "barbecue", "hot plate"})
+
+
+def _end_words(task: PlanTask, ordered: list[PlanTask], kinds: dict[str, str]) -> str:
+    """What the cook does when a waiting step ends ("Take the pork out of the oven. Next:
+    Rest the pork."), from the equipment the task holds and the dish's next step."""
+    name = task.dish or task.recipe
+    food = f"the {name}" if name else "it"
+    held = {_resource_kind(u.resource, kinds): u.resource for u in reversed(task.uses)}
+    if "oven" in held:
+        ovens = {u.resource for t in ordered for u in t.uses if u.resource.startswith("oven")}
+        where = "the oven" if len(ovens) < 2 else f"oven {held['oven'].removeprefix('oven-')}"
+        words = f"Take {food} out of {where}"
+    elif "burner" in held:
+        words = f"Take {food} off the heat"
+    elif "appliance" in held:
+        appliance = held["appliance"]
+        words = f"Take {food} {'off' if appliance in _OFF_APPLIANCES else 'out of'} the {appliance}"
+    elif "refrigerator" in held:
+        words = f"Take {food} out of the refrigerator"
+    else:
+        words = ""
+    later = [t for t in ordered if t.start >= task.end and t is not task and t.kind not in HEATING]
+    after = next((t for t in later if _dish(t) == _dish(task)), None)
+    then = ""
+    if after is not None:
+        then = _short(after.text, 60)
+        if after.start > task.end:
+            then += f" (at {_clock(after.start, task.end)})"
+        then = then if then.endswith((".", "!", "?", "…")) else then + "."
+    if words:
+        return f"{words}. Next: {then}" if then else f"{words}."
+    title = (name[:1].upper() + name[1:]) if name else "It"
+    return f"{title} is done: {then}" if then else f"{title} is ready to serve."
 
 
 # --- SVG ---------------------------------------------------------------------------------------
@@ -347,6 +418,12 @@ class _Axis:
         last = self.segments[-1]
         return last.x + (last.end - last.start) * self.ppm
 
+    def span(self, x: float, edge: float) -> tuple[float, float]:
+        """The x-range of the drawn segment holding x; the last one reaches to ``edge``."""
+        rights = [seg.x + (seg.end - seg.start) * self.ppm for seg in self.segments]
+        i = next((i for i, r in enumerate(rights) if x <= r + 0.01), len(rights) - 1)
+        return self.segments[i].x, edge if i == len(rights) - 1 else rights[i]
+
     def pieces(self, start: int, end: int) -> Iterator[tuple[float, float, bool]]:
         """The drawn parts of [start, end): (x0, x1, continues into a later segment)."""
         for seg in self.segments:
@@ -388,6 +465,18 @@ def _tint(colour: str, amount: float) -> str:
 
 
 @dataclass(slots=True)
+class _Label:
+    """A bar's words: in it or beside it (``end``: left of it), after its number if keyed."""
+
+    words: str
+    x: float
+    anchor: str
+    inside: bool
+    keyed: bool
+    right: float  # the rightmost x the label covers
+
+
+@dataclass(slots=True)
 class _Bar:
     task: PlanTask
     x0: float
@@ -395,13 +484,114 @@ class _Bar:
     marker: bool  # the cook's minute at the start of a waiting task
     cut: bool  # continues after a break in the axis
     row: int = 0
+    label: _Label | None = None
 
 
-def _fit(text: str, pixels: float) -> str:
-    chars = int((pixels - 6) / 5.6)
-    if chars < 3:
-        return ""
-    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+LABEL_GAP = 3  # pixels between a bar and the words beside it
+NOTE_INDENT, NOTE_LINE = 34, 14
+_SENTENCE_END = re.compile(r"(?<=[^\s.][.!?])\s+(?=[\"“‘(]?[A-ZÀ-Ý])")
+
+
+def _text_width(text: str) -> float:
+    """About how many pixels ``text`` takes at 11 px, erring wide: Helvetica where there is
+    one, DejaVu Sans (a wider face) where there is not."""
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    big = sum(c.isupper() or c.isdigit() or unicodedata.category(c) == "Sm" for c in text)
+    return 6.1 * len(text) + 1.3 * big + 4.9 * wide
+
+
+def _bar_words(task: PlanTask, lane: str) -> tuple[str, list[str]]:
+    """A bar's whole label, and the shorter words that may follow its number when the whole
+    label has no room (the first sentence, the temperature); never a text cut short."""
+    heat = [u.fahrenheit for u in task.uses if u.resource == lane and u.fahrenheit is not None]
+    temperature = round(heat[0]) if heat else None
+    text = " ".join(task.text.split())
+    if task.kind in HEATING and temperature is not None:
+        return f"→ {temperature}°F", []
+    prefix = "" if temperature is None else f"{temperature}°F"
+    full = f"{prefix} · {text}" if prefix else text
+    first = _SENTENCE_END.split(text, maxsplit=1)[0]
+    shorter = [f"{prefix} · {first}" if prefix else first] if first != text else []
+    return full, shorter + ([prefix] if prefix else [])
+
+
+def _place(bar: _Bar, words: str, key: float, left: float, right: float) -> _Label | None:
+    """The words in the bar, else right of it, else left of it; None if there is no room.
+    ``key`` is the width of the number before them (0: the words stand alone)."""
+    width = _text_width(words) + key
+    if bar.x1 - bar.x0 >= width + 6:
+        return _Label(words, bar.x0 + 4, "start", True, key > 0, bar.x1)
+    if (x := bar.x1 + LABEL_GAP) + width <= right:
+        return _Label(words, x, "start", False, key > 0, x + width)
+    if bar.x0 - LABEL_GAP - width >= left:
+        return _Label(words, bar.x0 - LABEL_GAP, "end", False, key > 0, bar.x1)
+    return None
+
+
+def _labels(plan: Plan, bars: dict[str, list[_Bar]], axis: _Axis, edge: float) -> dict[str, int]:
+    """Give every bar but the cook's markers its label; the number of each task whose whole
+    text found no room on some bar (it is listed under the legend)."""
+    keyed: set[str] = set()
+    number = 7.4 * len(str(len(plan.tasks)))
+    for lane, lane_bars in bars.items():
+        for r in sorted({b.row for b in lane_bars}):
+            row = sorted((b for b in lane_bars if b.row == r), key=lambda b: (b.x0, b.x1))
+            taken = float("-inf")  # the rightmost x drawn so far in this row
+            for i, bar in enumerate(row):
+                if bar.marker:
+                    taken = max(taken, bar.x1)
+                    continue
+                lo, hi = axis.span(bar.x0, edge)
+                following = row[i + 1].x0 if i + 1 < len(row) else hi
+                left, right = max(lo, taken + LABEL_GAP), min(hi, following - LABEL_GAP)
+                full, shorter = _bar_words(bar.task, lane)
+                label = _place(bar, full, 0, left, right)
+                if label is None:
+                    keyed.add(bar.task.id)
+                    tries = (_place(bar, w, number + 18.3 * bool(w), left, right) for w in shorter)
+                    last = _place(bar, "", number, left, right)  # else right of it, come what may
+                    last = last or _Label("", bar.x1 + LABEL_GAP, "start", False, True, bar.x1)
+                    label = next((t for t in tries if t is not None), last)
+                bar.label = label
+                taken = max(taken, bar.x1, label.right)
+    return {t.id: i + 1 for i, t in enumerate(t for t in _ordered(plan) if t.id in keyed)}
+
+
+def _wrap(text: str, pixels: float) -> list[str]:
+    """Whole words in lines of about ``pixels``; joined by spaces they give the text back."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and _text_width(lines[-1] + " " + word) <= pixels:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _notes_svg(plan: Plan, keys: dict[str, int], width: float, y: float) -> tuple[list[str], int]:
+    """The numbered steps (each keyed task's times, dish and whole text, wrapped to the chart)
+    and the height they take."""
+    if not keys:
+        return [], 0
+    out = ['<g class="notes">', f'<text x="12" y="{y:.0f}" font-weight="bold">Steps</text>']
+    top, y = y, y + NOTE_LINE + 4
+    for task in (t for t in _ordered(plan) if t.id in keys):
+        when = _clock(task.start) + ("" if task.end == task.start else "–")
+        when += "" if task.end == task.start else _clock(task.end, task.start)
+        lines = _wrap(f"{when} {_prefix(task)}{' '.join(task.text.split())}", width - 58)
+        spans = "".join(
+            f'<tspan x="{12 + NOTE_INDENT}" y="{y + NOTE_LINE * i:.0f}">'
+            f"{escape(line + (' ' if i < len(lines) - 1 else ''))}</tspan>"
+            for i, line in enumerate(lines)
+        )
+        out.append(
+            f'<g class="note" data-task={quoteattr(task.id)} data-key="{keys[task.id]}">'
+            f'<text x="12" y="{y:.0f}" font-weight="bold">{keys[task.id]}</text>'
+            f"<text>{spans}</text></g>"
+        )
+        y += NOTE_LINE * len(lines)
+    out.append("</g>")
+    return out, round(y - top + 6)
 
 
 def gantt_svg(plan: Plan) -> str:
@@ -416,10 +606,7 @@ def gantt_svg(plan: Plan) -> str:
             f'font-family="sans-serif" font-size="13">{body}</svg>\n'
         )
     axis = _Axis(plan)
-    dishes: list[str] = []
-    for task in plan.tasks:
-        if _dish(task) not in dishes and _dish(task) != "oven":
-            dishes.append(_dish(task))
+    dishes = list(dict.fromkeys(d for t in plan.tasks if (d := _dish(t)) != "oven"))
     colours = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(dishes)} | {"oven": OVEN_GREY}
     lanes = _lanes(plan)
     bars: dict[str, list[_Bar]] = {lane: [] for lane, _ in lanes}
@@ -441,7 +628,10 @@ def gantt_svg(plan: Plan) -> str:
         heights[lane] = max(1, len(ends)) * ROW + 2 * PAD
     bottom = TOP + sum(heights.values())
     width = axis.right + RIGHT
-    height = bottom + 30 + 20 * _legend_rows(dishes, width)
+    keys = _labels(plan, bars, axis, width - 4)
+    notes_top = bottom + 30 + 20 * _legend_rows(dishes, width)
+    notes, notes_height = _notes_svg(plan, keys, width, notes_top + 8)
+    height = notes_top + notes_height
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height}" '
         f'viewBox="0 0 {width:.0f} {height}" font-family="Helvetica, Arial, sans-serif" '
@@ -468,7 +658,7 @@ def gantt_svg(plan: Plan) -> str:
             f'<text x="10" y="{y + h / 2 + 4:.1f}" font-weight="bold">{escape(label)}</text></g>'
         )
         for bar in bars[lane]:
-            out.append(_bar_svg(bar, y + PAD + bar.row * ROW, colours, lane))
+            out.append(_bar_svg(bar, y + PAD + bar.row * ROW, colours, keys))
         y += h
     out.append("</g>")
     out += _breaks_svg(axis, bottom)
@@ -480,30 +670,17 @@ def gantt_svg(plan: Plan) -> str:
         f'text-anchor="end">Serve {plan.serve_at:%H:%M}</text></g>'
     )
     out += _legend_svg(dishes, colours, bottom + 30, width)
+    out += notes
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
 
-def _bar_svg(bar: _Bar, y: float, colours: dict[str, str], lane: str) -> str:
+def _bar_svg(bar: _Bar, y: float, colours: dict[str, str], keys: dict[str, int]) -> str:
     task = bar.task
     base = colours[_dish(task)]
     heating = task.kind in HEATING
-    fill = (
-        "url(#ladle-hatch)"
-        if heating
-        else base
-        if task.attention == "active"
-        else _tint(base, 0.55)
-    )
-    if bar.marker:
-        fill = base
-    temperature = next(
-        (round(u.fahrenheit) for u in task.uses if u.fahrenheit is not None and u.resource == lane),
-        None,
-    )
-    label = _short(task.text, 80)
-    if temperature is not None:
-        label = f"→ {temperature}°F" if heating else f"{temperature}°F · {label}"
+    shade = base if task.attention == "active" or bar.marker else _tint(base, 0.55)
+    fill = "url(#ladle-hatch)" if heating and not bar.marker else shade
     width = bar.x1 - bar.x0
     when = f"{_clock(task.start)}–{_clock(task.end, task.start)}"
     title = f"{when} {_dish(task)}: {' '.join(task.text.split())}"
@@ -521,11 +698,17 @@ def _bar_svg(bar: _Bar, y: float, colours: dict[str, str], lane: str) -> str:
             f'<line x1="{bar.x1:.1f}" y1="{y + (ROW - 4) / 2:.1f}" x2="{bar.x1 + BREAK:.1f}" '
             f'y2="{y + (ROW - 4) / 2:.1f}" stroke="{base}" stroke-dasharray="3 3"/>'
         )
-    text = "" if bar.marker else _fit(label, width)
-    if text:
-        ink = "#ffffff" if task.attention == "active" and not heating else "#222222"
+    label = bar.label
+    if label is not None:
+        light = label.inside and task.attention == "active" and not heating
+        text = escape(label.words)
+        if label.keyed:
+            number = f'<tspan font-weight="bold">{keys[task.id]}</tspan>'
+            text = f"{number} · {text}" if label.words else number
+        anchor = ' text-anchor="end"' if label.anchor == "end" else ""
         parts.append(
-            f'<text x="{bar.x0 + 4:.1f}" y="{y + ROW - 8:.1f}" fill="{ink}">{escape(text)}</text>'
+            f'<text x="{label.x:.1f}" y="{y + ROW - 8:.1f}"{anchor} '
+            f'fill="{"#ffffff" if light else "#222222"}">{text}</text>'
         )
     parts.append("</g>")
     return "".join(parts)
