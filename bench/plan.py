@@ -71,8 +71,9 @@ from ladle.planning.check import check_plan
 from ladle.planning.explain import explain
 from ladle.planning.kitchen import Kitchen, Oven
 from ladle.planning.problem import Activity, After, Mode, OvenUse, Problem, Serve
-from ladle.planning.solver import GAP, Solution, SolveOptions, solve, to_plan
+from ladle.planning.solver import GAP, Solution, SolveOptions, solve
 from ladle.planning.tasks import serving_window
+from ladle.planning.timeline import to_plan
 
 SERVE_AT = datetime(2026, 11, 26, 19, 0)
 NOW = datetime(2026, 11, 25, 12, 0)

@@ -14,8 +14,9 @@ from ladle.planning.check import check_plan
 from ladle.planning.explain import exact_modes, explain
 from ladle.planning.kitchen import Kitchen
 from ladle.planning.problem import Problem
-from ladle.planning.solver import Solution, SolveOptions, solve, to_plan
+from ladle.planning.solver import Solution, SolveOptions, solve
 from ladle.planning.tasks import PlanOptions, build_problem
+from ladle.planning.timeline import to_plan
 
 SERVE = datetime(2026, 11, 25, 19, 0)
 NOW = datetime(2026, 11, 24, 12, 0)

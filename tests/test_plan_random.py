@@ -16,8 +16,9 @@ from ladle.model import Recipe
 from ladle.planning.check import check_plan
 from ladle.planning.explain import exact_modes, explain
 from ladle.planning.kitchen import Kitchen, Oven
-from ladle.planning.solver import SolveOptions, solve, to_plan
+from ladle.planning.solver import SolveOptions, solve
 from ladle.planning.tasks import PlanOptions, build_problem
+from ladle.planning.timeline import to_plan
 
 CASES = Path(__file__).parent / "cases" / "text"
 SERVE = datetime(2026, 11, 25, 19, 0)

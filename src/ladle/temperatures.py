@@ -15,7 +15,8 @@ from ladle.units import celsius_to_fahrenheit, fahrenheit_to_celsius
 
 __all__ = ["FAN_OFFSET_CELSIUS", "find_temperatures"]
 
-_DEG = r"(?:\s*(?:°|º|˚|degrees?|deg\.?)\s*)"
+# "400*F": an asterisk typed for the degree sign, only right before the scale
+_DEG = r"(?:\s*(?:°|º|˚|degrees?|deg\.?|\*(?=\s*[FC](?![a-z])))\s*)"
 _TEMP_NUMBER = r"\d{2,3}(?:[.,]\d)?"
 _ONE_TEMP = (
     rf"(?P<@v>-?{_TEMP_NUMBER})"

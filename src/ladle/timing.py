@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ladle.clauses import heat_verb, main_clause
+from ladle.clauses import heat_verb, is_instruction, main_clause
+from ladle.equipment import equipment_in
 from ladle.model import OWN_ROLES, Duration, Relation, Step
 
 __all__ = ["WITHIN_LAST", "assign_roles", "heat_of", "own_time", "relation_of", "time_steps"]
@@ -307,6 +308,14 @@ _NOT_HEATING = re.compile(
     r"\bbefore\s+(?:cooking|roasting|baking|grilling)\b|\bheat-?proof\b|\bremove\b[^.]*\bheat\b",
     re.I,
 )
+_ASIDE = re.compile(
+    r"(?:^|(?<=[.!?]))\s*(?:note|tip|alternatively|optional(?:ly)?|or)\b[^.!?]*[.!?]?|"
+    r"(?:^|(?<=[.!?]))\s*if\s+(?:you(?:'re|\s+are)?\s+)?(?:using|use|have|prefer|want)\b[^.!?]*[.!?]?|"
+    r"\([^()]*\)|\bor\s+(?:use\s+|in\s+)?(?:a|an|the|your)\s+[\w\s-]{0,30}?"
+    r"(?:cooker|instant\s+pot|crock-?\s?pot|air\s+fryer|oven|grill|smoker)\b",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I've|I'm|we|we've|my|our)\b")
 _SETS_HEAT = re.compile(r"\b(?:pre-?heat|fire\s+up|light)\w*", re.I)
 
 
@@ -320,8 +329,15 @@ def heat_of(step: Step) -> str | None:
         return "blowtorch"  # "caramelise the tops with a blowtorch"
     if not heats and not ovens:
         return None
+    if _FIRST_PERSON.search(step.text) and not any(
+        is_instruction(x) for x in re.split(r"(?<=[.!?])\s+", step.text)
+    ):
+        return None  # a note among the steps ("I have tested this in a slow cooker …")
+    # an appliance named only in an aside ("Note: if you are using an Instant Pot, …",
+    # "or use a slow cooker") is another way, not the one the step cooks by
+    said = set(equipment_in(_ASIDE.sub(" ", step.text))) if _ASIDE.search(step.text) else equipment
     for appliance in _APPLIANCES:
-        if appliance in equipment:
+        if appliance in equipment and appliance in said:
             return "oven" if appliance == "toaster oven" else appliance
     if "oven" in equipment or ovens:
         return "oven"

@@ -171,8 +171,12 @@ def _compile() -> _Syntax:
     global _syntax  # noqa: PLW0603 - a cache filled once
     cat = unicodedata.category
     punctuation = [c for c in map(chr, range(0x20000)) if cat(c)[0] == "P"]
-    # Not a word character: whitespace, punctuation and the characters Cooklang gives meaning.
-    stops = "".join(re.escape(c) for c in sorted({*punctuation, *">:@#~?+-/*&|=%{}()."}))
+    controls = [c for c in map(chr, range(0xA0)) if cat(c) == "Cc"]
+    # Not a word character: whitespace, punctuation, control characters and the characters
+    # Cooklang gives meaning.
+    stops = "".join(
+        re.escape(c) for c in sorted({*punctuation, *controls, *">:@#~?+-/*&|=%{}()."})
+    )
     word = rf"(?P<word>[^\s{stops}]++)"
     name = r"(?P<lname>(?:[^\\@#~{\n]++|\\.)*+)"
     amount = r"\{(?P<amount>(?:[^\\}\n]++|\\.)*+)\}"

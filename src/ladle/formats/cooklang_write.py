@@ -574,14 +574,14 @@ class _Writer:
         done: set[str] = set()
         after = 0
         for mark in marks:
-            where = next(
-                (
-                    found
-                    for bounds in (0, 1, 2)
-                    if (found := _find(text, mark.name, spans, after=after, bounds=bounds))
-                ),
-                None,
-            )
+            # the first place after the last mark: the source marked them in order, and a
+            # mark may touch the next one ("#¢#¢salt")
+            places = [
+                found
+                for bounds in (0, 1, 2)
+                if (found := _find(text, mark.name, spans, after=after, bounds=bounds))
+            ]
+            where = min(places, default=None)
             if where is None:
                 continue
             start, end = where

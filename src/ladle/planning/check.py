@@ -408,9 +408,7 @@ class _Checker:
             first, heat = self.by_id.get(safe.first), self.by_id.get(safe.heat)
             if first is None or heat is None:
                 continue
-            cold = sum(
-                item.end - item.start for f in safe.fridge if (item := self.by_id.get(f))
-            )
+            cold = sum(item.end - item.start for f in safe.fridge if (item := self.by_id.get(f)))
             out = heat.start - first.start - cold
             if out > safe.minutes:
                 self.add(

@@ -164,9 +164,9 @@ def _clash(problem: Problem, core: list[str]) -> tuple[str, list[Activity]]:
             written,
         )
     if waits:
-        dishes = ", ".join(sorted({by_id[w.before].dish for w in waits}))
+        names = ", ".join(sorted({by_id[w.before].dish for w in waits}))
         return (
-            f"The steps of the {dishes} cannot follow each other closely enough: the kitchen "
+            f"The steps of the {names} cannot follow each other closely enough: the kitchen "
             "cannot fit them in without food waiting too long between them.",
             written,
         )

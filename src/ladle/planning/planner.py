@@ -13,8 +13,9 @@ from ladle.planning.check import check_plan
 from ladle.planning.explain import exact_modes, explain
 from ladle.planning.kitchen import Kitchen
 from ladle.planning.problem import Problem
-from ladle.planning.solver import SolveOptions, solve, to_plan
+from ladle.planning.solver import SolveOptions, solve
 from ladle.planning.tasks import PlanOptions, build_problem
+from ladle.planning.timeline import to_plan
 
 __all__ = ["plan", "plan_problem"]
 

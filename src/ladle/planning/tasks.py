@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 
 from ladle.attention import tending_of
@@ -35,41 +35,39 @@ from ladle.errors import RequestError
 from ladle.model import Recipe, Step
 from ladle.planning import reading
 from ladle.planning.ahead import add_make_ahead
+from ladle.planning.builder import (
+    Builder,
+    PlanOptions,
+    dish_of_activity,
+    is_heat,
+    is_passive,
+)
 from ladle.planning.dishes import dish_labels
 from ladle.planning.kitchen import Kitchen
+from ladle.planning.modes import ideal, modes_of, pressure_cooks
 from ladle.planning.problem import (
     Activity,
     After,
     Mode,
-    OutOfFridge,
-    OvenUse,
     Problem,
     Serve,
     Served,
     Within,
 )
+from ladle.planning.table import (
+    HOT_BEFORE,
+    SERVE_SLACK,
+    done_before_serving,
+    hot_to_the_table,
+    raw_food,
+)
 from ladle.serving import serving_of
 from ladle.steps import ingredients_in
-from ladle.words import food_class
 
 __all__ = ["PlanOptions", "build_problem", "serving_window", "slug"]
 
 SETUP = 2  # minutes of hands to put food in the oven, the fridge, on the stove
-HOT_BEFORE = 10  # hot food leaves the heat at most this long before the step that serves it
-WARM_BEFORE = 40  # warm food (a cobbler, biscuits): at most this long
-HOLDS = {"hot": HOT_BEFORE, "warm": WARM_BEFORE}  # servings that must not cool down first
-TABLE = {"hot": 20, "warm": 45}  # minutes from the heat to the table, plating included
-SERVE_SLACK = 5  # minutes beyond plating every dish one after another
 NEXT_WITHIN = 60  # minutes at most between two steps of a dish, unless the recipe allows more
-
-
-@dataclass(frozen=True, slots=True)
-class PlanOptions:
-    """How freely the planner may depart from the recipes."""
-
-    exact: bool = False  # no temperature or method substitutions
-    methods: tuple[str, ...] = ()  # names of the article's methods to cook by
-    flexible_f: int = reading.STEP_F
 
 
 def slug(text: str) -> str:
@@ -80,169 +78,7 @@ def slug(text: str) -> str:
 # --- one recipe --------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Builder:
-    recipe: Recipe
-    kitchen: Kitchen
-    options: PlanOptions
-    key: str
-    activities: list[Activity] = field(default_factory=list)
-    after: list[After] = field(default_factory=list)
-    within: list[Within] = field(default_factory=list)
-    serve: list[Serve] = field(default_factory=list)
-    out_of_fridge: list[OutOfFridge] = field(default_factory=list)
-    assumptions: list[str] = field(default_factory=list)
-    first: dict[int, str] = field(default_factory=dict)  # step number -> its first activity
-    last: dict[int, str] = field(default_factory=dict)  # step number -> its last activity
-    dish_of: dict[int, str] = field(default_factory=dict)
-    heat_of_dish: dict[str, str] = field(default_factory=dict)  # dish -> last heat activity
-    first_heat_of_dish: dict[str, str] = field(default_factory=dict)
-    pred_of: dict[str, str] = field(default_factory=dict)  # activity -> the one before it
-    meal_f: frozenset[int] = frozenset()  # the oven temperatures every recipe of the meal writes
-    on_burner: bool = False  # the step before is on the stove
-    in_appliance: str | None = None  # the appliance the step before cooked in
-    keeps: int | None = None  # minutes the step being read keeps, if it says
-    kept: dict[int, int | None] = field(default_factory=dict)  # step number -> what it keeps
-    previous: str | None = None  # the activity added last
-    warm: set[str] = field(default_factory=set)  # activities that end with hot food
-    waiting: str | None = None  # a wait that ends when the next cooking begins
-    serving: str = "hot"  # how the dish comes to the table (ladle.serving)
-    at: int = 0  # minutes after the meal's serving time it is served
-
-
-def _nearby(builder: _Builder, fahrenheit: int) -> list[int]:
-    """Other temperatures an oven step may use: a step either way, and any temperature another
-    dish of the meal is written at, within a step of this one (392°F roasts fine at 400°F)."""
-    step_f = builder.options.flexible_f
-    near = {fahrenheit - step_f, fahrenheit + step_f}
-    near |= {f for f in builder.meal_f if abs(f - fahrenheit) <= step_f}
-    return sorted(near - {fahrenheit})
-
-
-def _modes(
-    builder: _Builder, step: Step, minutes: tuple[int, int], fahrenheit: int | None, dish: str
-) -> list[Mode]:
-    """How a step may be done. What heats it is the understanding's (``Step.heat``): an oven,
-    a burner, or an appliance of the kitchen (pressure and slow cookers, grills, fryers); a
-    step that names an appliance happens in it, and cooking on in it ("cook on low for 6
-    hours") stays in the one the step before used."""
-    text = step.text
-    equipment = set(step.equipment)
-    heat = step.heat
-    heating = heat is not None or reading.heating(text)
-    appliance = next((e for e in step.equipment if e in reading.APPLIANCES), None)
-    if appliance is None and heat in reading.APPLIANCES:
-        appliance = heat
-    if appliance is None and builder.in_appliance and heating and heat in (None, "stove"):
-        appliance = builder.in_appliance
-    if appliance is not None:
-        return [Mode(minutes, appliance=appliance)]
-    if fahrenheit is not None and ("oven" in equipment or heat == "oven") and heating:
-        modes = [Mode(minutes, oven=OvenUse(fahrenheit))]
-        if not builder.options.exact:
-            for used in _nearby(builder, fahrenheit):
-                scaled = reading.scaled(minutes, fahrenheit, used)
-                modes.append(
-                    Mode(
-                        scaled,
-                        oven=OvenUse(used),
-                        deviation=f"{dish}: {used}°F for {reading.span(scaled)} instead of "
-                        f"{fahrenheit}°F for {reading.span(minutes)}",
-                    )
-                )
-            modes.extend(_air_fryer(builder, minutes, fahrenheit, dish))
-        return modes
-    if heat == "stove" or (equipment & reading.STOVE and heating):
-        return [Mode(minutes, burner=True)]
-    if (
-        builder.on_burner
-        and "oven" not in equipment
-        and reading.GOES_ON.search(reading.NOT_HEATING.sub(" ", text))
-    ):
-        return [Mode(minutes, burner=True)]  # on in the pan the step before put on the stove
-    if "refrigerator" in equipment or (reading.FRIDGE.search(text) and minutes[1] >= 60):
-        return [Mode(minutes, fridge=True)]
-    return [Mode(minutes)]
-
-
-def _air_fryer(
-    builder: _Builder, minutes: tuple[int, int], fahrenheit: int, dish: str
-) -> list[Mode]:
-    """The air fryer for a roast: the article's own air-fryer method for this food, else the
-    usual rule (25°F cooler, a fifth less time) for small pieces such as vegetables. Offered
-    even in a kitchen without one: the solver leaves it out, and an explanation may suggest
-    it."""
-    for variant in builder.recipe.variants:
-        if variant.kind != "method" or "air fryer" not in variant.name.lower():
-            continue
-        for step in variant.steps:
-            if (
-                step.durations
-                and step.temperatures
-                and reading.variant_dish(builder.recipe, variant) in (dish, None)
-            ):
-                low = round(step.durations[0].min_minutes)
-                high = round(step.durations[0].max_minutes or low)
-                used = round(step.temperatures[0].fahrenheit)
-                return [
-                    Mode(
-                        (low, high),
-                        appliance="air fryer",
-                        deviation=f"{dish}: in the air fryer at {used}°F for "
-                        f"{reading.span((low, high))}, as the article says",
-                    )
-                ]
-    if food_class("meat_or_fish").search(dish):
-        return []
-    low, high = max(1, round(minutes[0] * 0.8)), max(1, round(minutes[1] * 0.8))
-    return [
-        Mode(
-            (low, high),
-            appliance="air fryer",
-            deviation=f"{dish}: in the air fryer at {fahrenheit - 25}°F for "
-            f"{reading.span((low, high))} instead of the oven",
-        )
-    ]
-
-
-_WAIT_VERB = re.compile(
-    r"\b(marinat|chill|refrigerat|rest|dry|proo?f|prove|rise|soak|brine|cure)", re.I
-)
-
-
-def _ideal(builder: _Builder, activity: Activity, text: str) -> None:
-    """What the article around the recipe says is the best wait for this step, if anything:
-    "Marinate for at least 4 hours; overnight is better." The recipe's own time stays the
-    rule; the article's becomes the plan's preference."""
-    mode = activity.modes[0]
-    if mode.oven or mode.burner or mode.appliance:
-        return  # a cooking, not a wait
-    stems = {m.group(1).lower()[:5] for m in _WAIT_VERB.finditer(text)}
-    if re.search(r"\b(?:mixture|marinade|coat)", text, re.I):
-        stems.add("marin")  # coating in a mixture and leaving it in the fridge is marinating
-    if not stems or activity.modes[0].minutes[1] < 60:
-        return
-    for variant in builder.recipe.variants:
-        if variant.kind not in {"technique", "method"}:
-            continue
-        for step in variant.steps:
-            here = (step.text + " " + variant.name).lower()
-            if not any(stem in here for stem in stems):
-                continue
-            longest = max((d.min_minutes for d in step.durations), default=0)
-            if longest > activity.modes[0].minutes[0]:
-                ideal = min(round(longest), activity.modes[0].minutes[1])
-                activity.ideal = ideal
-                activity.overnight = any("overnight" in d.text.lower() for d in step.durations)
-                best = "overnight is best" if activity.overnight else f"{ideal} minutes are best"
-                builder.assumptions.append(
-                    f"{builder.recipe.title}, step {activity.step}: the article says {best} "
-                    "for this wait; the plan aims for it where it can"
-                )
-                return
-
-
-def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]) -> None:
+def _add_step(builder: Builder, number: int, step: Step, oven_f: dict[str, int]) -> None:
     recipe = builder.recipe
     dish = builder.dish_of.get(number) or recipe.title
     text = step.text
@@ -268,7 +104,7 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
                 f"{recipe.title}, step {number}: no time given; planned as "
                 f"{reading.span(bounds)} of {what}"
             )
-    if bounds is not None and _pressure_cooks(step):
+    if bounds is not None and pressure_cooks(step):
         bounds, said = reading.pressure_time(text, bounds)
         passive = True
         if said:
@@ -283,7 +119,7 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
         setup = 1 if boil else SETUP
         made = _passive(builder, number, step, bounds, heat_f=heat_f, dish=dish, setup=setup)
     elif bounds is not None:
-        modes = _modes(builder, step, bounds, heat_f, dish)
+        modes = modes_of(builder, step, bounds, heat_f, dish)
         made = [
             Activity(f"{builder.key}/{number}", dish, recipe.title, number, text, modes, "active")
         ]
@@ -292,24 +128,15 @@ def _add_step(builder: _Builder, number: int, step: Step, oven_f: dict[str, int]
         builder.assumptions.append(
             f"{recipe.title}, step {number}: no time given; planned as {minutes} minutes of {what}"
         )
-        modes = _modes(builder, step, (minutes, minutes), heat_f, dish)
+        modes = modes_of(builder, step, (minutes, minutes), heat_f, dish)
         made = [
             Activity(f"{builder.key}/{number}", dish, recipe.title, number, text, modes, "active")
         ]
     _added(builder, number, made, dish, text)
 
 
-_UNDER_PRESSURE = re.compile(r"\b(?:high|low|full)\s+pressure\b|\bpressure[- ]cook", re.I)
-
-
-def _pressure_cooks(step: Step) -> bool:
-    """The step cooks under pressure (not the sauté setting of the same pot)."""
-    in_it = step.heat == "pressure cooker" or "pressure cooker" in step.equipment
-    return in_it and bool(_UNDER_PRESSURE.search(step.text))
-
-
 def _out_of_the_fridge(
-    builder: _Builder, number: int, text: str, dish: str, bounds: tuple[int, int]
+    builder: Builder, number: int, text: str, dish: str, bounds: tuple[int, int]
 ) -> None:
     """Out of the fridge, then on with the rest while it warms up; the wait ends as the
     cooking begins."""
@@ -333,7 +160,7 @@ def _out_of_the_fridge(
 
 
 def _passive(
-    builder: _Builder,
+    builder: Builder,
     number: int,
     step: Step,
     bounds: tuple[int, int],
@@ -344,7 +171,7 @@ def _passive(
 ) -> list[Activity]:
     """A waiting step; "mix …, then chill for 2 hours" is a moment's work and then the wait."""
     base, title, text = f"{builder.key}/{number}", builder.recipe.title, step.text
-    modes = _modes(builder, step, bounds, heat_f, dish)
+    modes = modes_of(builder, step, bounds, heat_f, dish)
     split = reading.split_wait(text)
     if split and bounds[1] >= 30 and not reading.heating(split[0]):
         active_minutes, what = reading.active_minutes(split[0])
@@ -357,15 +184,15 @@ def _passive(
             "active",
         )  # fmt: skip
         second = Activity(f"{base}b", dish, title, number, split[1], modes, "passive", setup=1)
-        _ideal(builder, second, text)
+        ideal(builder, second, text)
         builder.after.append(After(first.id, second.id, 0, 5, "one step"))
         return [first, second]
     activity = Activity(base, dish, title, number, text, modes, "passive", setup=setup)
-    _ideal(builder, activity, text)
+    ideal(builder, activity, text)
     return [activity]
 
 
-def _added(builder: _Builder, number: int, made: list[Activity], dish: str, text: str) -> None:
+def _added(builder: Builder, number: int, made: list[Activity], dish: str, text: str) -> None:
     """Record a step's activities: its first and last, the heat its dish is on, warmth, and
     how its hands-on work holds the cook (food on a heat is tended now and then)."""
     for activity in made:
@@ -392,7 +219,7 @@ def _added(builder: _Builder, number: int, made: list[Activity], dish: str, text
     builder.previous = made[-1].id
 
 
-def _recipe(builder: _Builder, serve_step: bool) -> None:
+def _recipe(builder: Builder, serve_step: bool) -> None:
     recipe = builder.recipe
     steps = list(enumerate(recipe.steps, start=1))
     _dishes(builder, steps)
@@ -415,71 +242,32 @@ def _recipe(builder: _Builder, serve_step: bool) -> None:
         chain.append(number)
         previous = number
     _label(builder)
-    _raw_food(builder)
+    raw_food(builder)
     if not chain:
         raise RequestError(
             f"{recipe.title!r} has no steps to plan", where="plan", hint="give the recipe its steps"
         )
     final = chain[-1]
-    kind = builder.serving
-    _hot_to_the_table(builder, final, kind)
-    _done_before_serving(builder, final, kind)
+    cools = hot_to_the_table(builder, final, builder.serving)
+    if cools is not None:
+        builder.serving, builder.serving_why = "room", cools
+    done_before_serving(builder, final, builder.serving)
     if serve_step:
         builder.serve.append(Serve(builder.last[final], 0, "the meal is served", at=builder.at))
 
 
-_NOT_RAW = re.compile(
-    r"\b(?:cooked|smoked|cured|canned|tinned|rotisserie|leftover|broth|stock|bouillon|"
-    r"sauce|powder|paste|fat|drippings|gelatin|eggs?|jerky|salami|pepperoni|prosciutto)\b",
-    re.I,
-)
-RAW_OUT = 120  # minutes raw meat, poultry or fish may spend out of the refrigerator
-
-
-def _raw_food(builder: _Builder) -> None:
-    """Raw meat, poultry or fish waits out of the refrigerator at most two hours in all,
-    from the first step that handles it to the start of its cooking."""
-    recipe = builder.recipe
-    meat = food_class("meat_or_fish")
-    raw = {
-        i
-        for i, ingredient in enumerate(recipe.ingredients)
-        if meat.search(ingredient.name or "") and not _NOT_RAW.search(ingredient.text)
-    }
-    if not raw:
-        return
-    first: Activity | None = None
-    fridge: list[str] = []
-    for activity in builder.activities:
-        step = recipe.steps[activity.step - 1] if activity.step else None
-        if first is None:
-            if step is not None and raw & set(step.uses) and not _is_heat(builder, activity.id):
-                first = activity
-                if activity.modes[0].fridge:  # "pat the wings dry and refrigerate overnight"
-                    fridge.append(activity.id)
-            continue
-        if _is_heat(builder, activity.id):
-            food = next(recipe.ingredients[i].name or "" for i in sorted(raw))
-            builder.out_of_fridge.append(
-                OutOfFridge(first.id, activity.id, tuple(fridge), RAW_OUT, food)
-            )
-            return
-        if activity.modes[0].fridge:
-            fridge.append(activity.id)
-
-
-def _label(builder: _Builder) -> None:
+def _label(builder: Builder) -> None:
     """Each activity's dish as a cook calls it (the recipe's title, or a part of it), keeping
     the food it is about for what follows (making it ahead)."""
     foods = [a.dish for a in builder.activities]
-    heated = [a.dish for a in builder.activities if _is_heat(builder, a.id)]
+    heated = [a.dish for a in builder.activities if is_heat(builder, a.id)]
     labels = dish_labels(builder.recipe.title, foods, heated)
     for activity in builder.activities:
         activity.food = activity.dish
         activity.dish = labels.get(activity.dish, activity.dish)
 
 
-def _dishes(builder: _Builder, steps: list[tuple[int, Step]]) -> None:
+def _dishes(builder: Builder, steps: list[tuple[int, Step]]) -> None:
     """Which food each step is about; a step about none (preheating) takes the next step's."""
     for number, step in steps:
         dish = reading.dish_of_step(builder.recipe, step)
@@ -491,11 +279,11 @@ def _dishes(builder: _Builder, steps: list[tuple[int, Step]]) -> None:
 
 
 def _link(
-    builder: _Builder, number: int, step: Step, *, dish: str, previous: int | None, chain: list[int]
+    builder: Builder, number: int, step: Step, *, dish: str, previous: int | None, chain: list[int]
 ) -> None:
     """How a step follows the steps before it: in the last minutes of a cooking, alongside
     one ("While the pork roasts, …"), after the step before, after its food's cooking."""
-    if builder.waiting is not None and _is_heat(builder, builder.first[number]):
+    if builder.waiting is not None and is_heat(builder, builder.first[number]):
         builder.after.append(After(builder.waiting, builder.first[number], 0, 5, "before cooking"))
         builder.waiting = None
     relation = step.relation  # worked out once, by the understanding (ladle.timing)
@@ -553,74 +341,7 @@ def _link(
         builder.first_heat_of_dish.setdefault(dish, builder.last[number])
 
 
-def _hot_to_the_table(builder: _Builder, final: int, kind: str) -> None:
-    """For a dish served hot or warm, every last cooking (one no other cooking follows) is
-    done shortly before the step that serves it: within a few minutes (hot) or the better part
-    of an hour (warm), plus the rests written in between."""
-    cold_serve = kind not in HOLDS
-    order = {activity.id: i for i, activity in enumerate(builder.activities)}
-    serving = (builder.first[final], builder.last[final])
-    for heat in [a.id for a in builder.activities if _is_heat(builder, a.id)]:
-        later = _reachable(builder, heat)
-        chilled_after = any(
-            a.modes[0].fridge and order[a.id] > order[heat] for a in builder.activities
-        )
-        if (
-            heat in serving
-            or cold_serve  # served cold
-            or chilled_after  # chilled after cooking
-            or any(_is_heat(builder, x) for x in later)  # the cooking goes on
-            or any(
-                r.before == heat and r.after in serving and r.max_gap is not None
-                for r in builder.after
-            )
-        ):
-            continue
-        rests = sum(
-            a.modes[0].minutes[1]
-            for a in builder.activities
-            if a.id in later and a.id not in serving and a.attention == "passive"
-            and reading.REST.search(a.text) and not reading.heating(a.text)
-        )  # fmt: skip
-        dish = next(a.dish for a in builder.activities if a.id == heat)
-        why = f"{dish} comes to the table {kind}"
-        builder.after.append(After(heat, serving[0], 0, HOLDS[kind] + rests, why))
-        # and off the heat at most so long before its course is served, plating included
-        builder.serve.append(Serve(heat, TABLE[kind] + rests, why, at=builder.at, plated=False))
-
-
-def _done_before_serving(builder: _Builder, final: int, kind: str) -> None:
-    """A step nothing follows (a roast resting while the gravy is made) is done before
-    serving, shortly before if it holds food served hot or warm."""
-    leads = {a.before for a in builder.after}
-    for activity in builder.activities:
-        if activity.id in leads or activity.id in (builder.first[final], builder.last[final]):
-            continue
-        hot = activity.id in builder.warm and kind in HOLDS
-        why = f"{activity.dish} comes to the table {kind}" if hot else "done before serving"
-        builder.after.append(
-            After(activity.id, builder.first[final], 0, HOLDS[kind] if hot else None, why)
-        )
-
-
-def _reachable(builder: _Builder, start: str) -> set[str]:
-    """The activities that follow ``start``, directly or not."""
-    following: dict[str, list[str]] = {}
-    for rel in builder.after:
-        following.setdefault(rel.before, []).append(rel.after)
-    for within in builder.within:
-        following.setdefault(within.outer, []).append(within.inner)
-    seen: set[str] = set()
-    todo = [start]
-    while todo:
-        for nxt in following.get(todo.pop(), []):
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
-
-
-def _during(builder: _Builder, text: str) -> str | None:
+def _during(builder: Builder, text: str) -> str | None:
     """The cooking a "While the pork is roasting" clause names: that food's first heat step."""
     clause = text.split(",", 1)[0]
     for index in ingredients_in(clause, builder.recipe.ingredients):
@@ -630,35 +351,19 @@ def _during(builder: _Builder, text: str) -> str | None:
     return None
 
 
-def _prompt(builder: _Builder, before: str, after: str) -> bool:
+def _prompt(builder: Builder, before: str, after: str) -> bool:
     """Whether ``after`` must follow ``before`` within minutes: food waits inside a passive
     step (its time stretches) rather than between steps; food on the heat goes on cooking;
     a touch between two cookings ("glaze, then back into the oven") is quick."""
-    if _is_passive(builder, before) or (_is_heat(builder, before) and _is_heat(builder, after)):
+    if is_passive(builder, before) or (is_heat(builder, before) and is_heat(builder, after)):
         return True
     earlier = builder.pred_of.get(before)
     return (
-        _is_heat(builder, after)
+        is_heat(builder, after)
         and earlier is not None
-        and _is_heat(builder, earlier)
-        and _dish_of(builder, earlier) == _dish_of(builder, after)
+        and is_heat(builder, earlier)
+        and dish_of_activity(builder, earlier) == dish_of_activity(builder, after)
     )
-
-
-def _dish_of(builder: _Builder, activity_id: str) -> str | None:
-    return next((a.dish for a in builder.activities if a.id == activity_id), None)
-
-
-def _is_passive(builder: _Builder, activity_id: str) -> bool:
-    return any(a.id == activity_id and a.attention == "passive" for a in builder.activities)
-
-
-def _is_heat(builder: _Builder, activity_id: str) -> bool:
-    for activity in builder.activities:
-        if activity.id == activity_id:
-            mode = activity.modes[0]
-            return bool(mode.oven or mode.burner or mode.appliance)
-    return False
 
 
 def serving_window(plating: Sequence[int], cooks: int) -> int:
@@ -716,15 +421,18 @@ def build_problem(
         while key in keys:
             key += "-2"
         keys.add(key)
-        builder = _Builder(reading.with_methods(recipe, options.methods), kitchen, options, key)
+        builder = Builder(reading.with_methods(recipe, options.methods), kitchen, options, key)
         found = serving_of(recipe)
         kind: str = found.kind
         why = found.why
         if index in serving:
             kind, why = serving[index], "as you asked"
-        builder.serving, builder.at = kind, int(after.get(index, 0))
-        problem.served.append(Served(key, recipe.title, kind, why, builder.at))
+        builder.serving, builder.serving_why = kind, why
+        builder.at = int(after.get(index, 0))
         _recipe(builder, serve_step=True)
+        problem.served.append(
+            Served(key, recipe.title, builder.serving, builder.serving_why, builder.at)
+        )
         problem.activities += builder.activities
         problem.after += builder.after
         problem.within += builder.within
