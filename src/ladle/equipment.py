@@ -6,7 +6,13 @@ import re
 
 from ladle.words import table
 
-__all__ = ["EQUIPMENT", "HEAT_APPLIANCES", "Surroundings", "equipment_in", "without_equipment"]
+__all__ = [
+    "EQUIPMENT",
+    "HEAT_APPLIANCES",
+    "Surroundings",
+    "equipment_in",
+    "without_equipment",
+]
 
 # canonical name: the ways recipes write it (data/words/equipment.toml; lower case; plural
 # forms with -s or -es are matched too).
