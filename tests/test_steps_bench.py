@@ -49,9 +49,10 @@ def test_every_label_matches_its_steps_text() -> None:
 
 
 # The figures of BENCHMARKS.md ("Labelled steps"), over all 352 steps; a change that lowers
-# one fails here. The goals of issue 11 (0.95, 0.98, 0.90, 0.92) are not all met yet.
-FLOORS = {"duration": 0.95, "times_apart": 0.98, "oven": 0.98, "equipment_f1": 0.76,
-          "attention": 0.88}  # fmt: skip
+# one fails here. The goals of issue 11 (0.95, 0.98, 0.90, 0.92) are met over all steps; on
+# the held-out pages equipment (0.80) and attention (89.7%) are not.
+FLOORS = {"duration": 0.95, "times_apart": 0.98, "oven": 0.98, "equipment_f1": 0.90,
+          "attention": 0.95}  # fmt: skip
 
 
 @pytest.mark.usefixtures("pages")

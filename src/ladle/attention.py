@@ -33,6 +33,8 @@ def _verbs() -> dict[str, re.Pattern[str]]:
     for kind in ("busy", "short", "waiting"):
         group = alternation(str(w).lower() for w in words[kind]).replace(r"\s+", r"[-\s]?")
         out[kind] = re.compile(rf"\b{group}\w*", re.I)
+    group = alternation(str(w).lower() for w in words["letting"])
+    out["letting"] = re.compile(rf"\b{group}\w*", re.I)
     for kind in ("constant", "occasional"):
         out[kind] = re.compile(rf"\b{alternation(str(w) for w in words[kind])}\b", re.I)
     return out
@@ -42,9 +44,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\b(?:and|then)\b", re.I)
 
 
 _UNATTENDED = re.compile(
-    r"\b(?:lid|cover(?:ed)?|boiling|water|oven|simmer\w*|in\s+the\s+(?:fridge|refrigerator))\b",
+    r"\b(?:lid|cover(?:ed)?|boiling|water|oven|simmer\w*|in\s+the\s+(?:fridge|refrigerator))\b|"
+    r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b",
     re.I,
 )
+# pasta or noodles cooked by the packet: boiling, unattended
+_BY_THE_PACKET = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b", re.I)
 
 
 def _kind_of_time(
@@ -56,9 +61,8 @@ def _kind_of_time(
     sentence_start = max((m.end() for m in re.finditer(r"[.!?;]", text[:start])), default=0)
     stop = re.search(r"[.!?;](?:\s|$)", text[end:])
     sentence = text[sentence_start : end + stop.start() if stop else len(text)]
-    if verbs["occasional"].search(sentence):
-        return "waiting"
-    if verbs["constant"].search(sentence):
+    occasional = bool(verbs["occasional"].search(sentence))
+    if not occasional and verbs["constant"].search(sentence):
         return "busy"
     unattended = heat not in {None, "stove", "grill"} or bool(_UNATTENDED.search(sentence))
     clauses = [b for b in reversed(breaks) if b >= sentence_start] + [sentence_start]
@@ -71,7 +75,13 @@ def _kind_of_time(
         if found is not None:
             break
         found = _last_verb(text[clause_start:start])
-    return None if found is None else _judged(found, minutes, unattended)
+    if found is None and sentence_start:  # "… let it rise. This took 1 hour."
+        found = _last_verb(text[:sentence_start])
+    if found is None:
+        return "waiting" if occasional else None
+    if occasional:  # "cook 5 minutes, stirring occasionally": at the pan while short
+        return "waiting" if found == "busy" else _judged(found, minutes, unattended)
+    return _judged(found, minutes, unattended)
 
 
 def _verbs_in(text: str) -> list[tuple[int, int, str]]:
@@ -84,7 +94,23 @@ def _verbs_in(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+# What follows "until" is how the food ends up, not what the cook does: "scramble until set".
+_UNTIL_STATE = re.compile(r"\b(?:until|till|tot|bis|até|jusqu|hasta|finché|tills)\b.*", re.I | re.S)
+
+
+# "let the mixer run": the cook stands by the machine
+_MACHINE = re.compile(r"\s+(?:the\s+|your\s+)?(?:mixer|machine|processor|blender|motor)\b", re.I)
+
+
 def _last_verb(text: str) -> str | None:
+    text = _UNTIL_STATE.sub("", text)
+    let = _verbs()["letting"].search(text)
+    if (
+        let
+        and re.match(r"[^,;:.!?]*$", text[let.end() :])
+        and not _MACHINE.match(text[let.end() :])
+    ):
+        return "waiting"  # "leave to heat through for 2 minutes"
     found = _verbs_in(text)
     return max(found)[2] if found else None
 
@@ -130,7 +156,12 @@ _UNTIL = re.compile(r"\buntil\b", re.I)
 _UNTIL_HEAT = re.compile(
     r"\b(?:over|on)\s+(?:a\s+)?(?:\w+[-\s]+)?(?:low|medium|high)\w*\s+heat\b", re.I
 )
-_LEAD_IN = re.compile(r"^\s*(?:(?:then|now|next|first|finally|gently|carefully)\b[,\s]*)*", re.I)
+_LEAD_IN = re.compile(
+    r"^\s*(?:\d+\s*[-.):–]\s*)?(?:(?:then|now|next|first|finally|gently|carefully)\b[,\s]*)*",
+    re.I,
+)
+# the sentence ends by leaving the food to it: "… and leave to soak", "… e deixe fritar"
+_LEFT_TO_IT = re.compile(r"(?:,|\band\b|\bthen\b|\be\b|\ben\b|\bund\b|\bet\b|\by\b)\s*$", re.I)
 
 
 def _untimed(main: str) -> Attention:
@@ -153,7 +184,14 @@ def _untimed(main: str) -> Attention:
         if (
             verbs["waiting"].match(opening)
             or _UNTIL_HEAT.search(sentence)
-            or (verbs["short"].match(opening) and _UNTIL.search(sentence))
+            or (
+                verbs["short"].match(opening)
+                and (_UNTIL.search(sentence) or _BY_THE_PACKET.search(sentence))
+            )
+            or any(
+                _LEFT_TO_IT.search(sentence[: m.start()])
+                for m in verbs["letting"].finditer(sentence)
+            )
         ):
             wait += 1  # "Bring to the boil", "cook until tender", "a pan over a high heat"
         else:

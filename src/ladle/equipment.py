@@ -4,229 +4,21 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EQUIPMENT", "HEAT_APPLIANCES", "equipment_in", "without_equipment"]
+from ladle.words import table
 
-# canonical name: the ways recipes write it (lowercase; plural forms are matched too).
+__all__ = [
+    "EQUIPMENT",
+    "HEAT_APPLIANCES",
+    "Surroundings",
+    "equipment_in",
+    "without_equipment",
+]
+
+# canonical name: the ways recipes write it (data/words/equipment.toml; lower case; plural
+# forms with -s or -es are matched too).
 EQUIPMENT: dict[str, tuple[str, ...]] = {
-    "air fryer": ("air fryer", "air-fryer", "airfryer"),
-    "dutch oven": (
-        "dutch oven",
-        "cast iron pot",
-        "cast-iron pot",
-        "casserole pot",
-        "braisière",
-        "cocotte",
-        "stoofpan",
-        "bräter",
-    ),
-    "slow cooker": ("slow cooker", "crock pot", "crockpot", "crock-pot"),
-    "pressure cooker": ("pressure cooker", "instant pot", "instant-pot", "multicooker"),
-    "microwave": ("microwave", "microwave oven"),
-    "toaster oven": ("toaster oven",),
-    "oven": (
-        "oven",
-        "broiler",
-        "backofen",
-        "ofen",
-        "horno",
-        "forno",
-        "ugn",
-        "ugnen",
-        "au four",
-        "du four",
-        "le four",
-    ),
-    "smoker": ("smoker",),
-    "blowtorch": ("blowtorch", "blow torch", "kitchen torch", "cook's torch"),
-    "steamer": ("steamer", "steamer basket", "steaming basket"),
-    "stove": (
-        "stove",
-        "stovetop",
-        "stove top",
-        "hob",
-        "cooktop",
-        "burner",
-        "herd",
-        "fornuis",
-        "spis",
-        "fogão",
-        "fogao",
-    ),
-    "grill": ("grill", "barbecue", "bbq", "churrasqueira", "parrilla"),
-    "grill pan": ("grill pan", "griddle pan", "griddle"),
-    "wire rack": ("wire rack", "cooling rack", "roasting rack", "oven rack", "rack"),
-    "baking sheet": (
-        "baking sheet",
-        "backblech",
-        "bakplaat",
-        "plaque de cuisson",
-        "bandeja",
-        "teglia",
-        "plåt",
-        "baking tray",
-        "sheet pan",
-        "cookie sheet",
-        "oven tray",
-        "rimmed baking sheet",
-        "lined baking sheet",
-        "lined baking tray",
-    ),
-    "roasting tray": ("roasting tray", "roasting pan", "roasting tin", "roaster"),
-    "baking dish": (
-        "baking dish",
-        "casserole dish",
-        "ovenproof dish",
-        "gratin dish",
-        "oven-proof dish",
-        "pie dish",
-        "pie plate",
-    ),
-    "cake tin": (
-        "cake tin",
-        "baking pan",
-        "round pan",
-        "square pan",
-        "bakvorm",
-        "springvorm",
-        "springform",
-        "backform",
-        "molde",
-        "forma",
-        "stampo",
-        "bakform",
-        "cake pan",
-        "springform pan",
-        "springform tin",
-        "loaf pan",
-        "loaf tin",
-        "muffin tin",
-        "muffin pan",
-        "tart tin",
-        "bundt pan",
-    ),
-    "skillet": (
-        "skillet",
-        "frying pan",
-        "fry pan",
-        "sauté pan",
-        "saute pan",
-        "wok",
-        "pfanne",
-        "koekenpan",
-        "poêle",
-        "sartén",
-        "sarten",
-        "padella",
-        "frigideira",
-        "stekpanna",
-    ),
-    "saucepan": (
-        "saucepan",
-        "sauce pan",
-        "steelpan",
-        "kastrull",
-        "cazo",
-        "pentolino",
-        "kochtopf",
-        "casserole pan",
-    ),
-    "pot": (
-        "pot",
-        "stockpot",
-        "stock pot",
-        "large pot",
-        "topf",
-        "kookpot",
-        "olla",
-        "pentola",
-        "panela",
-        "faitout",
-        "gryta",
-    ),
-    "pan": ("pan",),
-    "deep fryer": ("deep fryer", "deep-fryer", "deep fat fryer"),
-    "meat thermometer": (
-        "meat thermometer",
-        "instant-read thermometer",
-        "instant read thermometer",
-        "probe thermometer",
-        "thermometer",
-    ),
-    "refrigerator": ("refrigerator", "fridge"),
-    "freezer": ("freezer",),
-    "mixing bowl": (
-        "mixing bowl",
-        "bowl",
-        "schüssel",
-        "kom",
-        "saladier",
-        "bol",
-        "ciotola",
-        "tigela",
-        "bunke",
-        "skål",
-    ),
-    "ramekin": ("ramekin",),
-    "lid": ("lid",),
-    "slotted spoon": ("slotted spoon",),
-    "bench scraper": ("bench scraper", "dough scraper", "bench knife"),
-    "cookie cutter": ("cookie cutter", "biscuit cutter"),
-    "potato masher": ("potato masher", "masher"),
-    "food mill": ("food mill",),
-    "towel": ("tea towel", "dish towel", "clean towel", "towel"),
-    "serving platter": ("serving platter", "platter"),
-    "whisk": ("whisk",),  # the noun only: see _VERB_LIKE
-    "knife": ("sharp knife", "knife", "cleaver"),
-    "cutting board": ("cutting board", "chopping board"),
-    "blender": (
-        "blender",
-        "stick blender",
-        "immersion blender",
-        "hand blender",
-        "staafmixer",
-        "pürierstab",
-        "mixeur",
-        "liquidificador",
-        "frullatore",
-        "licuadora",
-    ),
-    "food processor": ("food processor",),
-    "stand mixer": ("stand mixer", "electric mixer", "hand mixer", "mixer"),
-    "paper towels": ("paper towels", "paper towel", "kitchen paper", "kitchen towel"),
-    "aluminum foil": ("aluminum foil", "aluminium foil", "foil", "tin foil"),
-    "parchment paper": (
-        "parchment paper",
-        "baking parchment",
-        "baking paper",
-        "parchment",
-        "greaseproof paper",
-    ),
-    "airtight container": ("airtight container", "airtight containers"),
-    "plastic wrap": ("plastic wrap", "cling film", "clingfilm", "cling wrap", "saran wrap"),
-    "piping bag": ("piping bag", "pastry bag"),
-    "ice cream maker": ("ice cream maker", "ice-cream maker", "ice cream machine"),
-    "waffle iron": ("waffle iron", "waffle maker"),
-    "mortar and pestle": ("mortar and pestle", "pestle and mortar"),
-    "pastry brush": ("pastry brush", "basting brush"),
-    "tongs": ("tongs",),
-    "spatula": ("spatula",),
-    "sieve": (
-        "sieve",
-        "strainer",
-        "colander",
-        "zeef",
-        "vergiet",
-        "sieb",
-        "passoire",
-        "colador",
-        "scolapasta",
-        "peneira",
-        "durkslag",
-        "sil",
-    ),
-    "grater": ("grater", "microplane", "zester"),
-    "rolling pin": ("rolling pin",),
-    "skewers": ("skewer", "skewers"),
+    name: tuple(str(s) for s in spellings)
+    for name, spellings in table("equipment")["names"].items()
 }
 _EQUIPMENT_PATTERN = re.compile(
     r"\b(?P<name>"
@@ -243,6 +35,24 @@ _EQUIPMENT_PATTERN = re.compile(
 _EQUIPMENT_BY_SPELLING = {
     spelling: name for name, spellings in EQUIPMENT.items() for spelling in spellings
 }
+# A pan put on the heat, said in any language: "over medium heat", "em fogo alto", "à feu
+# doux", "a fuego lento", "a fuoco basso", "op hoog vuur", "bei mittlerer Hitze", "na małym
+# ogniu", "på medelvärme". The stove even when another heat is named.
+_ON_THE_HEAT = re.compile(
+    r"\bover\s+(?:a\s+)?(?:very\s+)?(?:low|medium|high|moderate|gentle)(?:[-\s]+(?:low|high))?"
+    r"\s+heat\b|"
+    r"\b(?:em|no)\s+fogo\b|\bfogo\s+(?:alto|m[ée]dio|baixo|brando)\b|\blev[ea]r?\s+ao\s+fogo\b|"
+    r"\b(?:a|al)\s+fuego\b|\bfuego\s+(?:lento|medio|alto|bajo|fuerte|suave)\b|"
+    r"(?:\bà|\ba|\bsur)\s+(?:le\s+)?feu\b|\bfeu\s+(?:doux|moyen|vif)\b|"
+    r"\b(?:a|al|sul)\s+fuoco\b|\bfuoco\s+(?:basso|medio|alto|vivace|dolce|lento)\b|"
+    r"\bop\s+(?:een\s+)?(?:\w+\s+)?(?:hoog|middelhoog|laag|zacht|matig|middel|klein)e?\s+vuur\b|"
+    r"(?<!van\s)\bhet\s+vuur\b(?!\s+(?:uit|af)\b)|"
+    r"\bbei\s+(?:\w+\s+)?(?:schwacher|mittlerer|starker|hoher|niedriger|kleiner|gro(?:ß|ss)er|"
+    r"geringer|milder)\s+(?:hitze|flamme|stufe)\b|"
+    r"\bna\s+(?:ma[łl]ym|[śs]rednim|du[żz]ym|wolnym|mocnym)\s+ogniu\b|"
+    r"\bp[åa]\s+(?:medel|h[öo]g|l[åa]g|svag|mellan)\s*(?:h[öo]g\s+)?v[äa]rme\b|\bmedelv[äa]rme\b",
+    re.I,
+)
 # Verbs that name their appliance: "refrigerate" needs a refrigerator.
 _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
@@ -270,39 +80,87 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "slow cooker",
     ),
+    (_ON_THE_HEAT, "stove"),
+    (re.compile(r"\bchurn\w*\b", re.I), "ice cream maker"),
+    # piping: "pipe rosettes onto the cake", "spritze die Creme", "spuit toefjes"
     (
         re.compile(
-            r"\bover\s+(?:a\s+)?(?:very\s+)?(?:low|medium|high|moderate|gentle)(?:[-\s]+(?:low|high))?"
-            r"\s+heat\b",
+            r"\bpip(?:e|ed|ing)\b(?![-\s]+(?:hot|bag))|\bspritze[n]?\b|\bspuit(?:en)?\b", re.I
+        ),
+        "piping bag",
+    ),
+    # a storage container: "store in a covered container", "keep in a sealed container"
+    (
+        re.compile(
+            r"\b(?:covered|sealed|lidded|storage|freezer[-\s]safe)\s+containers?\b|"
+            r"\b(?:store|keep)\w*\b[^.;]{0,60}?\b(?:in|into)\s+(?:an?\s+|the\s+|your\s+)?"
+            r"(?:[\w-]+\s+){0,2}?containers?\b",
             re.I,
         ),
-        "stove",
+        "airtight container",
     ),
 )
 # Cooking on the hob, said by the verb alone ("simmer for 20 minutes", "bring to a boil"):
 # the stove, unless the step names another heat (a slow cooker simmers too).
 _STOVETOP = re.compile(
     r"\b(?:simmer\w*|(?:bring|return)\w*\b[^.;]{0,40}?\bto\s+(?:a|the)\s+(?:\w+\s+)?boil|"
-    r"boil(?:s|ed)?\b(?!\s+water)|boiling\b(?!\s+water)|saut[eé]\w*|pan[-\s]?fr\w*|"
+    r"boil(?:s|ed)?\b(?!\s+water)|boiling\b(?!\s+water)|saut[eé]\w*|pan[-\s]?(?:fr(?:y|ied|ies|ying)|grill\w*|sear\w*)\b|"
     r"stir[-\s]?fr\w*|sear(?:s|ed|ing)?\b|(?<!air\s)(?<!air-)(?<!deep\s)(?<!deep-)"
-    r"\bfry(?:ing)?\b(?!\s*pan)|reduce\s+the\s+heat|on\s+the\s+(?:stove|hob)|blanch\w*|"
+    r"(?<!\bthe\s)(?<!\beach\s)(?<!\ba\s)\bfry(?:ing)?\b(?!\s*pan)|reduce\s+the\s+heat|on\s+the\s+(?:stove|hob)|blanch\w*|"
     r"poach\w*|(?:low|medium|high)[-\s]+heat|"
     r"\bon\s+(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b(?!\s+(?:speed|pressure|power))|"
-    # the same in other languages: bring to the boil, simmer, fry gently
+    # the heat turned up or down, kept on, oil heated, a pan deglazed, pasta boiled
+    r"turn\w*\s+(?:(?:the\s+)?heat\s+)?(?:down|up)\b|lower\s+the\s+heat|reduce\s+heat|"
+    r"(?:on|over)\s+the\s+heat|deglaz\w*|hot\s+oil\b|oil\s+is\s+(?:\w+\s+)?(?:hot|shimmering)|"
+    r"heat\s+(?:\w+\s+){0,4}?oil\b|"
+    r"\b(?:cook|boil)(?:s|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:pasta|noodles|spaghetti|linguine|penne|"
+    r"macaroni|fettuccine|tagliatelle|gnocchi|ramen|udon|soba)\b|"
+    # the same in other languages: bring to the boil, simmer, fry gently, deglaze, braise
     r"aan\s+de\s+kook|laten\s+koken|zachtjes\s+koken|fruit\w*\s+(?:\w+\s+){0,4}aan|"
-    r"köcheln|aufkochen|anbraten|anschwitzen|dünsten|zum\s+kochen|"
-    r"faire\s+revenir|faire\s+bouillir|ébullition|mijot\w*|"
-    r"hervir|sofre[íi]r|fre[íi]r|rehogar|soffrigg\w*|rosolare|bollire|ebollizione|"
-    r"ferver|fervura|refogar|fritar|dourar|koka\s+upp|fräs\w*|sjud\w*)",
+    r"blus\w*\s+(?:\w+\s+){0,4}?af\b|afblussen|stoven|sudder\w*|pruttel\w*|inkoken|"
+    r"köcheln|aufkochen|anbraten|anschwitzen|dünsten|zum\s+kochen|ablösch\w*|"
+    r"\bbrat(?:e|en|et)?\b|\bbrät\b|"
+    r"faire\s+(?:revenir|bouillir|sauter|suer)|ébullition|mijot\w*|déglac\w*|"
+    r"hervir|sofre[íi]r|fre[íi]r|rehogar|desglas\w*|soffrigg\w*|rosol\w*|sfum\w*|bollire|"
+    r"ebollizione|ferver|fervura|refog\w*|dourar|frit(?:ar|e|a)\b|koka\s+upp|fräs\w*|sjud\w*|"
+    r"\bstek(?:a|t)?\b|sma[żz]\w*|podsma[żz]\w*|zagotuj\w*|gotuj\w*)",
     re.I,
 )
+# Heating verbs of other languages that mean the stove when a pan is named ("bak het spek in
+# een pan", "verhit de olie in de pan", "aqueça a frigideira").
+_HEATS_A_PAN = re.compile(
+    r"\b(?:bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|chauff\w*|calent\w*|cocin\w*|aquec\w*|"
+    r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*)\b",
+    re.I,
+)
+_STOVE_VESSELS = frozenset({"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven"})
 
-_SPEED = re.compile(r"\b(?:low|medium|high|medium[-\s](?:low|high)|top|full)\s+speed\b", re.I)
+_SPEED = re.compile(
+    r"\b(?:low|medium|high|medium[-\s](?:low|high)|top|full)\s+speed\b|"
+    r"\b(?:lower|reduce|increase|raise|turn\s+(?:up|down))\s+the\s+(?:mixer(?:'s)?\s+)?speed\b",
+    re.I,
+)
+# A mixer set to a speed is no stove: "beat on medium", "mix starting on low", "mixer on high".
+_MIXER_SETTING = re.compile(
+    r"\b(?:(?:mix|beat|whip|cream)\w*|mixer)\s+(?:\w+\s+){0,2}?on\s+(?:med(?:ium)?|low|high)"
+    r"(?:[-\s](?:low|high))?\b(?!\s+heat)",
+    re.I,
+)
 _PANS = frozenset(
     {"pan", "cake tin", "skillet", "saucepan", "grill pan", "baking sheet", "roasting tray",
      "baking dish", "dutch oven", "pot"}
 )  # fmt: skip
-_MIXER_BOWL = re.compile(r"\bbowl\s+of\s+(?:a|an|the|your)\s+(?:\w+\s+)?mixer\b", re.I)
+# "the bowl of a stand mixer", "the food processor bowl": the appliance's, not a mixing bowl
+_APPLIANCE_BOWL = re.compile(
+    r"\bbowl\s+of\s+(?:a|an|the|your)\s+(?:\w+\s+)?(?:mixer|food\s+processor|processor|blender)\b|"
+    r"\b(?:mixer|processor)(?:'s)?\s+bowl\b",
+    re.I,
+)
+# An aside that offers another way or a condition is not what the step uses: "(You can also
+# prepare this dough by hand in a bowl.)", "(If you don't want to bake all of it, freeze …)".
+_ASIDE = re.compile(r"\((?:\s*(?:if|alternatively|you\s+(?:can|could|may|might)))\b[^()]*\)", re.I)
+# "(stoof)pan", "(soup) pot": a word with an optional part is the whole word
+_OPTIONAL_PART = re.compile(r"\((\w+)\)(?=\w)")
 
 # Appliances that heat: a step with an oven temperature and none of these uses the oven.
 HEAT_APPLIANCES = frozenset(
@@ -320,7 +178,11 @@ HEAT_APPLIANCES = frozenset(
         "blowtorch",
     }
 )
-_OVEN_VERBS = re.compile(r"\b(?:preheat\w*|roast|bake|broil)\b", re.I)
+_OVEN_VERBS = re.compile(r"\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)", re.I)
+# baking spoken of, not done: "the night before you plan to bake", "before baking"
+_NOT_NOW = re.compile(
+    r"(?:\b(?:plan|want|ready|going|intend)\s+to|\bbefore\s+(?:you\s+)?)\s*$", re.I
+)
 _NOT_OVEN_HEAT = (
     "air fryer",
     "grill",
@@ -334,54 +196,225 @@ _NOT_OVEN_HEAT = (
     "stove",
     "grill pan",
 )
-
-
-# Tools whose names are also verbs ("Whisk until smooth"): counted only after a determiner.
-_VERB_LIKE = frozenset({"whisk", "grill", "sieve", "microwave", "skewer", "strainer", "grater"})
-_DETERMINER = re.compile(
-    r"\b(?:a|an|the|your|on|in|into|onto|over|under|with|hot|large|medium|small|preheated|"
-    r"clean|fine|fine-mesh|wire|balloon|prepared|oiled|greased)\s+$",
+# Only taken out of it, an appliance is not used: "pull the butter from the refrigerator",
+# "remove from the oven and cool".
+_TAKEN_FROM = re.compile(r"\b(?:from|out\s+of)\s+(?:the\s+|your\s+)?$", re.I)
+_TAKEN_FROM_ONLY = frozenset({"oven", "refrigerator", "freezer"})
+# A rack placed in the oven is the oven's: "position a rack in the lower third of the oven".
+_OVEN_RACK = re.compile(
+    r"^[^.;]{0,50}\b(?:oven|ofen|four|horno|forno)\b|"
+    r"^\s*(?:in\s+the\s+)?(?:upper|lower|middle|center|centre|top|bottom)\b",
+    re.I,
+)
+_RACK_SETTING = re.compile(
+    r"\b(?:position|arrange|adjust|set|move|place)\w*\s+(?:(?:the|a|an|your|two|both|an?\s+oven)"
+    r"\s+)*$",
+    re.I,
+)
+# "chicken stock pot" is a food
+_STOCK_POT_FOOD = re.compile(
+    r"\b(?:chicken|beef|vegetable|veg|fish|lamb|pork|ham|mushroom|herb)\s+$", re.I
+)
+# A dish of a stated size is a baking dish: "a 13x9x2-inch dish", "a 2-quart dish".
+_SIZED = re.compile(
+    r"(?:\d\s*(?:x|×|by)\s*\d|\d\s*(?:-|\s)?(?:inch|in\.|\"|cm|quart|qt|litre|liter)\b)"
+    r"[^.;,]{0,15}$",
+    re.I,
+)
+_ONE_SIZE = re.compile(r"(?<![x×\d\s])\s*\d+(?:\.\d+)?\s*(?:-|\s)?(?:inch|in\.|\"|cm)\s*$", re.I)
+# Tools counted only when the step uses them: "with a fork", "using the back of a spoon".
+_USED_WITH = re.compile(
+    r"\b(?:with|using|use)\s+(?:(?:a|an|the|your|back|of|clean|large|small|metal|soup|"
+    r"tea|table|dessert)\s+){0,4}$",
+    re.I,
+)
+_USED_TOOLS = frozenset({"spoon", "fork"})
+# A jar something goes into, not a jar of something: "place the starter in a jar".
+_INTO_JAR = re.compile(
+    r"\b(?:in|into|to|inside)\s+(?:(?:a|an|the|your|clean|glass|large|small|sterili[sz]ed|"
+    r"airtight|mason|lidded|\d+[-\s]?\w*)\s+){0,3}$",
     re.I,
 )
 
 
-def equipment_in(text: str) -> list[str]:
-    """The equipment a step names or plainly needs, canonical names in order of mention."""
+# Tools whose names are also verbs ("Whisk until smooth"): counted only after a determiner.
+_VERB_LIKE = frozenset(
+    {"whisk", "grill", "sieve", "microwave", "skewer", "strainer", "grater", "plate", "reibe",
+     "kommen"}
+)  # fmt: skip
+_DETERMINER = re.compile(
+    r"\b(?:a|an|the|your|on|in|into|onto|over|under|with|hot|large|medium|small|preheated|"
+    r"clean|fine|fine-mesh|wire|balloon|prepared|oiled|greased|second|third|fourth|another|"
+    r"separate|serving|dinner|warm|warmed|lined|individual|two|three|four|five|six|eight|\d+|"
+    r"einer|eine|einem|einen|der|die|den|dem|groben|feinen|auf|een|de|het|op)\s+$",
+    re.I,
+)
+
+
+def _named(text: str) -> list[tuple[int, str]]:
+    """The equipment a text names, with where: (position, canonical name)."""
     found: list[tuple[int, str]] = []
+    bakes = bool(_OVEN_VERBS.search(text))
     for match in _EQUIPMENT_PATTERN.finditer(text):
         word = match.group("name").lower()
-        if word in _VERB_LIKE and not _DETERMINER.search(
-            text[max(0, match.start() - 20) : match.start()]
-        ):
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.end() :]
+        if word in _VERB_LIKE and not _DETERMINER.search(before[-20:]):
             continue
         spelling = " ".join(match.group("name").lower().replace("-", " ").split())
         name = _EQUIPMENT_BY_SPELLING.get(spelling) or _EQUIPMENT_BY_SPELLING.get(
             match.group("name").lower(), spelling
         )
-        if name == "oven" and re.match(r"[-\s]?(?:safe|proof)", text[match.end() :], re.I):
+        if name == "oven" and re.match(r"[-\s]?(?:safe|proof)", after, re.I):
             continue  # "an oven-safe skillet" is a skillet
-        if name == "pan" and re.search(r"\bpan[-\s]?(?:sear|fr[yi])", text[match.start() :], re.I):
+        if name == "pan" and re.match(
+            r"pan[-\s]?(?:sear|fr[yi]|grill)", text[match.start() :], re.I
+        ):
             continue
+        if (
+            name == "pot"
+            and spelling in {"stock pot", "stockpot"}
+            and _STOCK_POT_FOOD.search(before)
+        ):
+            continue  # "the chicken stock pot" is a food
+        if name in _TAKEN_FROM_ONLY and _TAKEN_FROM.search(before):
+            continue  # "take the butter from the refrigerator"
+        if spelling == "oven rack" or (
+            spelling == "rack" and (_OVEN_RACK.search(after) or _RACK_SETTING.search(before))
+        ):
+            continue  # the oven's own rack
+        if name in _USED_TOOLS and (after.startswith("-") or not _USED_WITH.search(before)):
+            continue
+        if name == "jar" and (
+            re.match(r"e?s?\s+of\b", after, re.I) or not _INTO_JAR.search(before)
+        ):
+            continue
+        if spelling == "baking pan" and _ONE_SIZE.search(before):
+            name = "cake tin"  # "a 9-inch baking pan" is round or square
+        if name == "tray":
+            if not bakes:
+                continue
+            name = "baking sheet"  # "rotate the trays halfway through baking"
+        if name == "dish":
+            if not _SIZED.search(before):
+                continue
+            name = "baking dish"  # "a 13x9x2-inch dish"
         found.append((match.start(), name))
+    return found
+
+
+def _on_the_stove(text: str, names: list[str], stovetop: bool) -> bool:
+    """Whether a step without the stove named cooks on it: a stovetop verb when no other heat
+    is named (a dutch oven is a pot); a stovetop verb with a pan in its sentence whatever else
+    the step heats; a heating verb of another language with a pan ("bak het spek in een pan")."""
+    others = (HEAT_APPLIANCES - {"dutch oven"}) & set(names)
+    if stovetop and not others:
+        return True
+    if any(
+        _STOVETOP.search(sentence) and {n for _, n in _named(sentence)} & _STOVE_VESSELS
+        for sentence in re.split(r"(?<=[.!?;])\s+", text)
+    ):
+        return True
+    return bool(_HEATS_A_PAN.search(text) and set(names) & _STOVE_VESSELS and not others)
+
+
+def equipment_in(text: str) -> list[str]:
+    """The equipment a step names or plainly needs, canonical names in order of mention."""
+    text = _ASIDE.sub(" ", _OPTIONAL_PART.sub(r"\1", text))
+    found = _named(text)
     for pattern, name in _IMPLIED_EQUIPMENT:
         implied = pattern.search(text)
         if implied:
             found.append((implied.start(), name))
-    stovetop = _STOVETOP.search(text)
+    mixer = _MIXER_SETTING.search(text)
+    stovetop = _STOVETOP.search(_MIXER_SETTING.sub(" ", text))
     names = [name for _, name in sorted(found)]
-    if _SPEED.search(text) and not {"blender", "food processor", "stand mixer"} & set(names):
-        names.append("stand mixer")  # "beat on medium speed"
+    if (_SPEED.search(text) or mixer) and not {"blender", "food processor", "stand mixer"} & set(
+        names
+    ):
+        names.append("stand mixer")  # "beat on medium speed", "lower the speed"
     if len(set(names) & _PANS) > 1 and "pan" in names:
-        names.remove("pan")  # "the pans" are the cake pans the step named
-    if "mixing bowl" in names and _MIXER_BOWL.search(text) and text.lower().count("bowl") == 1:
+        names = [n for n in names if n != "pan"]  # "the pans" are the cake pans the step named
+    bowls = len(re.findall(r"\bbowls?\b", text, re.I))
+    if "mixing bowl" in names and bowls and len(_APPLIANCE_BOWL.findall(text)) >= bowls:
         names.remove("mixing bowl")  # "the bowl of a stand mixer" is the mixer's
-    # the verb alone means the stove unless another heat is named (a dutch oven is a pot)
-    if stovetop and "stove" not in names and not (HEAT_APPLIANCES - {"dutch oven"}) & set(names):
+    if "stove" not in names and _on_the_stove(text, names, bool(stovetop)):
         names.append("stove")
-    oven_verb = _OVEN_VERBS.search(text)
+    oven_verb = next(
+        (m for m in _OVEN_VERBS.finditer(text) if not _NOT_NOW.search(text[: m.start()])), None
+    )
     if oven_verb and "oven" not in names and not any(n in names for n in _NOT_OVEN_HEAT):
         names.append("oven")
     return list(dict.fromkeys(names))
+
+
+# "the pan" after a step that named the frying pan is that frying pan; "a pan" is a new one
+_INDEFINITE_PAN = re.compile(
+    r"\b(?:a|an|another|een|eine[nm]?|une?|una?|uma?|ett?)\s+(?:[\w-]+\s+){0,2}?pans?\b", re.I
+)
+_ANY_PAN = re.compile(r"\bpans?\b", re.I)
+# Cooking on in the same heat: "cook for another 5 minutes", "bak 2 minuten mee", "fry until
+# golden" after a step on the stove is still on the stove.
+_COOKS_ON = re.compile(
+    r"(?<!\bthe\s)(?<!\ba\s)\b(?:cook|cooks|(?:continue|keep)\s+cooking|fry|frying|"
+    r"bak|bakken|cozinh\w*|cocin\w*|cuoc\w*|cuire|gotuj\w*)\b",
+    re.I,
+)
+# What "the pan" can be: any pan named before (a pot is not called a pan), the one that went
+# where this step is, in the oven or on the stove, when it says.
+_OVEN_VESSELS = frozenset({"cake tin", "baking sheet", "roasting tray", "baking dish"})
+_HOB_VESSELS = frozenset({"skillet", "saucepan", "grill pan", "dutch oven"})
+_IN_THE_OVEN = re.compile(r"\b(?:oven|bak(?:e|es|ed|ing)|roast\w*|broil\w*)\b", re.I)
+_ON_THE_HOB = re.compile(r"\bheat\b", re.I)
+
+
+class Surroundings:
+    """What earlier steps of a recipe set up, so a later step can lean on it: the pans named
+    ("the pan" is the frying pan named before) and the heat the food is on."""
+
+    def __init__(self) -> None:
+        self.pans: dict[str, str] = {}  # "oven", "stove" and "any": the latest pan of each
+        self.heat: str | None = None
+
+    def _pan(self, text: str, names: list[str]) -> str | None:
+        hob = _STOVETOP.search(text) or _ON_THE_HOB.search(text)
+        if "stove" in names or (hob and not _IN_THE_OVEN.search(text)):
+            return self.pans.get("stove", self.pans.get("any"))
+        if _IN_THE_OVEN.search(text):
+            return self.pans.get("oven", self.pans.get("any"))
+        return self.pans.get("any")
+
+    def read(self, text: str, names: list[str]) -> list[str]:
+        """A step's equipment (``equipment_in``) with what it leans on filled in."""
+        names = list(names)
+        pan = self._pan(text, names) if "pan" in names else None
+        if pan and not all(
+            _INDEFINITE_PAN.search(text[: m.end()]) for m in _ANY_PAN.finditer(text)
+        ):
+            names = list(dict.fromkeys(pan if n == "pan" else n for n in names))
+        heats = (HEAT_APPLIANCES - {"dutch oven"} | {"waffle iron"}) & set(names)
+        if (
+            self.heat == "stove"
+            and "stove" not in names
+            and not heats
+            and _COOKS_ON.search(text)
+            and not _OVEN_VERBS.search(text)
+        ):
+            names.append("stove")
+        named = [n for n in names if n in _OVEN_VESSELS | _HOB_VESSELS]
+        if named:
+            self.pans["any"] = named[-1]
+            for kind, vessels in (("oven", _OVEN_VESSELS), ("stove", _HOB_VESSELS)):
+                of_kind = [n for n in named if n in vessels]
+                if of_kind:
+                    self.pans[kind] = of_kind[-1]
+        elif "pan" in names:
+            self.pans = {}  # "a pan": a new one
+        if "stove" in names:
+            self.heat = "stove"
+        elif heats:
+            self.heat = sorted(heats)[0]
+        return names
 
 
 def without_equipment(text: str) -> str:

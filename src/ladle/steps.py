@@ -16,7 +16,7 @@ from functools import lru_cache
 from ladle.attention import attention_of
 from ladle.clauses import main_clause
 from ladle.durations import find_durations
-from ladle.equipment import HEAT_APPLIANCES, equipment_in, without_equipment
+from ladle.equipment import HEAT_APPLIANCES, Surroundings, equipment_in, without_equipment
 from ladle.model import Ingredient, Step
 from ladle.temperatures import find_temperatures
 from ladle.text import words
@@ -174,6 +174,7 @@ def understand_steps(
     named = {w.lower() for i in ingredients for w in words(i.name or "")}
     groups = _groups(ingredients, named)
     steps: list[Step] = []
+    surroundings = Surroundings()
     for text, section in texts:
         durations = find_durations(text)
         main = main_clause(text)
@@ -200,7 +201,7 @@ def understand_steps(
             if len(contents) >= 2:
                 last_made = contents
         temperatures = find_temperatures(text)
-        equipment = equipment_in(main)
+        equipment = surroundings.read(main, equipment_in(main))
         if any(t.kind == "oven" for t in temperatures) and not any(
             e in HEAT_APPLIANCES for e in equipment
         ):

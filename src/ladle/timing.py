@@ -304,7 +304,7 @@ _STOVE_VESSELS = frozenset(
     {"stove", "skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok", "steamer"}
 )
 _NOT_HEATING = re.compile(
-    r"\b(?:off|from)\s+the\s+(?:heat|stove|burner)\b|\b(?:out\s+of|from)\s+the\s+oven\b|"
+    r"\b(?:off(?:\s+of)?|from)\s+(?:the\s+)?(?:heat|stove|burner)\b|\b(?:out\s+of|from)\s+the\s+oven\b|"
     r"\bbefore\s+(?:cooking|roasting|baking|grilling)\b|\bheat-?proof\b|\bremove\b[^.]*\bheat\b",
     re.I,
 )
