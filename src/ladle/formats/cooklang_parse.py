@@ -174,9 +174,7 @@ def _compile() -> _Syntax:
     controls = [c for c in map(chr, range(0xA0)) if cat(c) == "Cc"]
     # Not a word character: whitespace, punctuation, control characters and the characters
     # Cooklang gives meaning.
-    stops = "".join(
-        re.escape(c) for c in sorted({*punctuation, *controls, *">:@#~?+-/*&|=%{}()."})
-    )
+    stops = "".join(re.escape(c) for c in sorted({*punctuation, *controls, *">:@#~?+-/*&|=%{}()."}))
     word = rf"(?P<word>[^\s{stops}]++)"
     name = r"(?P<lname>(?:[^\\@#~{\n]++|\\.)*+)"
     amount = r"\{(?P<amount>(?:[^\\}\n]++|\\.)*+)\}"
