@@ -6,7 +6,7 @@ Front-end code only: it lays out what the library computed and decides nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -302,9 +302,7 @@ def plan_timeline(plan: Plan) -> RenderableType:
             style = "" if task.attention == "active" else "dim"
             whose = task.recipe if several else task.dish  # which dish, in the meal's terms
             what = f"[{whose}] {task.text}" if whose else task.text
-            table.add_row(
-                f"{task.start:%H:%M}–{task.end:%H:%M}", Text(what, style=style), _where(task)
-            )
+            table.add_row(_span(task.start, task.end), Text(what, style=style), _where(task))
         parts.append(Text(f"\n{label}, {first:%H:%M}–{last:%H:%M}", style="bold underline"))
         parts.append(table)
     if plan.deviations:
@@ -377,3 +375,10 @@ def findings_panel(title: str, findings: Sequence[Finding]) -> RenderableType:
     counts = ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in tally.items() if n)
     worst = "red" if any(f.severity == "error" for f in findings) else "yellow"
     return Panel(table, title=f"ladle check: {title}", subtitle=counts, border_style=worst)
+
+
+def _span(start: datetime, end: datetime) -> str:
+    """ "18:22–18:32", or with the day it ends on when that is another day ("18:32–Sun 18:32")."""
+    if end.date() == start.date():
+        return f"{start:%H:%M}–{end:%H:%M}"
+    return f"{start:%H:%M}–{end:%a %H:%M}"

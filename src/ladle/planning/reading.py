@@ -62,6 +62,9 @@ PREHEAT_SENTENCE = re.compile(
     r"\bpre-?heat\s+(?:it\s+)?to\b",
     re.I,
 )
+_RACK_SENTENCE = re.compile(
+    r"\b(?:arrange|adjust|position|place|set|move)\w*\b[^.]*\brack\b[^.]*\boven\b", re.I
+)
 # "Take the chicken out of the fridge 30 minutes before cooking": a wait before the cooking.
 BEFORE_COOKING = re.compile(
     r"\b(?P<n>\d+)\s*(?:minutes?|mins?)\s+before\s+(?:cooking|roasting|baking|grilling|you\s+cook)",
@@ -139,7 +142,10 @@ def prepare(step: Step) -> Prepared:
             t for t in find_temperatures(sentence) if t.kind in {"oven", "other"}
             and t.fahrenheit >= 200
         ]  # fmt: skip
-        if PREHEAT_SENTENCE.search(sentence) and temperatures and not find_durations(sentence):
+        sets_oven = PREHEAT_SENTENCE.search(sentence) or (
+            _RACK_SENTENCE.search(sentence) and not HEAT_VERB.search(sentence)
+        )  # "Arrange a rack in the middle of the oven at 400°F."
+        if sets_oven and temperatures and not find_durations(sentence):
             preheat = round(temperatures[-1].fahrenheit)
             continue
         holding = [  # the understanding's storage and make-ahead times said in this sentence

@@ -36,12 +36,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ladle.errors import RequestError
+from ladle.planning.bounds import critical_path
 from ladle.planning.problem import Activity, Mode, Problem, attention
 
 __all__ = ["GAP", "Solution", "SolveOptions", "solve"]
 
 GAP = 15  # minutes without hands-on work that separate two sessions
-MAX_DAYS = 4
+MAX_DAYS = 4  # days back from serving a plan may start, unless the recipes need longer
+LONGEST_DAYS = 60  # and never more than this
 
 
 MARGIN = 0.02  # of the time limit, at most 0.1 s, kept back: the solver overruns its own
@@ -77,8 +79,21 @@ class Solution:
 
 
 def horizon_minutes(problem: Problem) -> int:
+    """How far back from serving the plan may start: four days, or as long as the recipes'
+    longest chain of steps and a day more (a 5-day brine), at most ``LONGEST_DAYS``; never
+    before now."""
+    path = critical_path(problem)
+    if path > LONGEST_DAYS * 1440:
+        raise RequestError(
+            f"the recipes take at least {path / 1440:.0f} days from the first step to serving, "
+            f"longer than the {LONGEST_DAYS} days ladle plans ahead",
+            where="plan",
+            hint="plan the long preparation (a cure, a ferment) on its own, and the meal "
+            "from the day it is ready",
+        )
+    days = max(MAX_DAYS * 1440, path + 1440)
     if problem.earliest is None:
-        return MAX_DAYS * 1440
+        return min(days, LONGEST_DAYS * 1440)
     minutes = math.floor((problem.serve_at - problem.earliest).total_seconds() / 60)
     if minutes <= 0:
         raise RequestError(
@@ -86,7 +101,7 @@ def horizon_minutes(problem: Problem) -> int:
             where="--serve-at",
             hint='give a later time, "YYYY-MM-DD HH:MM"',
         )
-    return min(minutes, MAX_DAYS * 1440)
+    return min(minutes, days, LONGEST_DAYS * 1440)
 
 
 def _night_blocks(problem: Problem, horizon: int) -> list[tuple[int, int]]:
