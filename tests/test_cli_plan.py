@@ -131,3 +131,41 @@ def test_shop_refuses_a_bad_unit_system() -> None:
     result = ladle("shop", CHICKEN, "--units", "imperial")
     assert result.returncode == 2
     assert "metric" in one_error_line(result)
+
+
+MEALS = Path(__file__).parent / "cases" / "meals"
+
+
+def test_courses_serve_the_dessert_later_and_the_plan_says_how_each_dish_is_served() -> None:
+    meal = [str(MEALS / "roast-chicken.txt"), str(MEALS / "blueberry-cobbler.txt")]
+    result = ladle("plan", *meal, "--serve-at", TOMORROW, "--courses", "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    dishes = {d["recipe"]: d for d in json.loads(result.stdout)["dishes"]}
+    serve = datetime.fromisoformat(TOMORROW)
+    assert dishes["Roast Chicken"]["serving"] == "hot"
+    later = datetime.fromisoformat(dishes["Blueberry Cobbler"]["serve_at"])
+    assert later - serve == timedelta(minutes=45)
+    override = ladle("plan", *meal, "--serve-at", TOMORROW, "--after", "cobbler=60",
+                     "--serve", "2=room", "--json")  # fmt: skip
+    assert override.returncode == 0, override.stderr.decode()
+    cobbler = json.loads(override.stdout)["dishes"][1]
+    assert cobbler["serving"] == "room" and cobbler["why"] == "as you asked"
+    timeline = ladle("plan", *meal, "--serve-at", TOMORROW, "--courses")
+    assert "At the table:" in timeline.stdout.decode()
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "says"),
+    [
+        ("--serve", "pie=hot", "'pie' matches no dish"),
+        ("--serve", "1=lukewarm", "'lukewarm' is not a way to serve a dish"),
+        ("--after", "1=soon", "'soon' is not a number of minutes"),
+        ("--after", "cobbler", "is not DISH=VALUE"),
+    ],
+)
+def test_dish_settings_that_make_no_sense_get_one_line(flag: str, value: str, says: str) -> None:
+    meal = [str(MEALS / "roast-chicken.txt"), str(MEALS / "blueberry-cobbler.txt")]
+    result = ladle("plan", *meal, "--serve-at", TOMORROW, flag, value)
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert flag in line and says in line

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from ladle.errors import LadleError
     from ladle.model import Recipe
+    from ladle.plan_model import Plan
     from ladle.rounding import System
 
 __all__ = ["app", "main"]
@@ -277,32 +278,49 @@ def plan(
     time_limit: Annotated[
         float, typer.Option("--time-limit", help="Seconds the solver may search.")
     ] = 10.0,
+    serve: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--serve",
+            help='How a dish comes to the table: "DISH=hot|warm|room|cold" (repeatable; DISH '
+            "is a word of its title or its number).",
+        ),
+    ] = None,
+    after: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--after",
+            help='Serve a dish later than the rest: "DISH=MINUTES" (repeatable).',
+        ),
+    ] = None,
+    courses: Annotated[
+        bool,
+        typer.Option("--courses", help="Serve the desserts 45 minutes after the main course."),
+    ] = False,
 ) -> None:
     """Plan a meal: when to do every step so everything is on the table at --serve-at."""
     moment = _serve_at(serve_at)
     with _errors():
-        from pathlib import Path
-
         from ladle.formats import read
+        from ladle.planning.courses import table_settings
         from ladle.planning.kitchen import load_kitchen
         from ladle.planning.planner import plan as make_plan
 
         recipes = [read(source)[0] for source in sources]
         room = load_kitchen(kitchen) if kitchen else None
+        servings, later = table_settings(recipes, serve or (), after or (), courses)
         result = make_plan(
-            recipes, moment, room, exact=exact, methods=method or (), time_limit=time_limit
+            recipes,
+            moment,
+            room,
+            exact=exact,
+            methods=method or (),
+            time_limit=time_limit,
+            serving=servings,
+            after=later,
         )
         if svg or ics:
-            from ladle.planning import export
-
-            try:
-                labelled = export.by_recipe(result)  # several recipes: lanes by recipe
-                if svg:
-                    Path(svg).write_text(export.gantt_svg(labelled), encoding="utf-8")
-                if ics:
-                    Path(ics).write_bytes(export.to_ics(labelled))
-            except OSError as error:
-                _fail(f"{svg or ics}: cannot write the file ({error.strerror or error})")
+            _plan_files(result, svg, ics)
         if json_output:
             _print_json(result.to_json())
         else:
@@ -313,6 +331,22 @@ def plan(
             reason = result.explanation[0] if result.explanation else "no plan exists"
             hint = "see the fixes above" + (", or plan without --exact" if exact else "")
             _fail(f"plan: {reason} ({hint})")
+
+
+def _plan_files(result: Plan, svg: str | None, ics: str | None) -> None:
+    """The plan's Gantt chart and calendar, where asked."""
+    from pathlib import Path
+
+    from ladle.planning import export
+
+    try:
+        labelled = export.by_recipe(result)  # several recipes: lanes by recipe
+        if svg:
+            Path(svg).write_text(export.gantt_svg(labelled), encoding="utf-8")
+        if ics:
+            Path(ics).write_bytes(export.to_ics(labelled))
+    except OSError as error:
+        _fail(f"{svg or ics}: cannot write the file ({error.strerror or error})")
 
 
 @app.command()

@@ -305,6 +305,9 @@ def plan_timeline(plan: Plan) -> RenderableType:
             table.add_row(_span(task.start, task.end), Text(what, style=style), _where(task))
         parts.append(Text(f"\n{label}, {first:%H:%M}–{last:%H:%M}", style="bold underline"))
         parts.append(table)
+    if plan.dishes:
+        parts.append(Text("\nAt the table:", style="bold"))
+        parts.extend(Text(f"  • {line}") for line in _at_the_table(plan))
     if plan.deviations:
         parts.append(Text("\nChanges from the recipes:", style="bold yellow"))
         parts.extend(Text(f"  • {d}", style="yellow") for d in plan.deviations)
@@ -314,6 +317,23 @@ def plan_timeline(plan: Plan) -> RenderableType:
     if plan.bounds.get("summary"):
         parts.append(Text(f"\n{plan.bounds['summary']}", style="dim"))
     return Panel(Group(*parts), title="ladle plan", border_style="green", padding=(0, 1))
+
+
+_SERVED = {"hot": "hot", "warm": "warm", "room": "at room temperature", "cold": "cold"}
+
+
+def _at_the_table(plan: Plan) -> list[str]:
+    """Each dish: how and when it is served, and how long it waits after its heat."""
+    lines = []
+    for dish in plan.dishes:
+        later = (dish.serve_at - plan.serve_at).total_seconds() / 60
+        when = f"{dish.serve_at:%H:%M}" + (f" ({later:.0f} minutes after)" if later else "")
+        line = f"{dish.recipe}: {_SERVED.get(dish.serving, dish.serving)} at {when}"
+        waits = dish.waits_minutes
+        if dish.off_heat is not None and waits is not None:
+            line += f", off the heat at {dish.off_heat:%H:%M} ({waits:.0f} minutes before)"
+        lines.append(f"{line}; {dish.why}")
+    return lines
 
 
 def _part_of_day(moment: object) -> str:

@@ -18,7 +18,7 @@ from typing import Literal
 from ladle.model import Recipe
 from ladle.words import alternation, table
 
-__all__ = ["SERVINGS", "Serving", "serving_of"]
+__all__ = ["SERVINGS", "Serving", "is_dessert", "serving_of"]
 
 ServingKind = Literal["hot", "warm", "room", "cold"]
 SERVINGS: tuple[ServingKind, ...] = ("hot", "warm", "room", "cold")
@@ -99,3 +99,10 @@ def serving_of(recipe: Recipe) -> Serving:
     if last_heat is not None:
         return Serving("hot", "it comes off the heat to the table")
     return Serving("room", "nothing heats it")
+
+
+def is_dessert(recipe: Recipe) -> bool:
+    """Whether the recipe is a dessert by its title ("Blueberry Cobbler", "Lemon Posset")."""
+    words = table("serving")["course"]["dessert"]
+    pattern = re.compile(rf"(?<!\w){alternation(words)}(?:e?s)?(?!\w)", re.I)
+    return bool(pattern.search(_MAIN_PART.split(recipe.title, maxsplit=1)[0]))

@@ -28,6 +28,7 @@ FIX_LIMIT = 5
 UNPROVEN = "unproven"
 LATER_STEP = 5  # minutes
 LATER_MAX = 240
+COURSE_AFTER = 45  # minutes a dessert comes after the main course
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,9 @@ def _core(problem: Problem, allowed: dict[str, list[int]] | None) -> list[str] |
     solver = cp.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 5.0
+    # Presolve may prove the clash before the search meets the assumptions, and then names
+    # none of them: without it, the core is always in terms of the groups.
+    solver.parameters.cp_model_presolve = False
     keys = sorted(model.groups)
     literals = {key: model.groups[key] for key in keys}
     model.model.add_assumptions([literals[k] for k in keys])
@@ -244,10 +248,35 @@ def _fixes(
             problem, kitchen=replace(kitchen, ovens=(*kitchen.ovens, kitchen.ovens[0]))
         )
         works("use a second oven", allowed, bigger)
+    # A dish served as a course of its own, after the others (the dessert).
+    if len(problem.served) > 1:
+        for served in reversed(problem.served[1:]):
+            if served.at != 0 or served.recipe not in {a.recipe for a in involved}:
+                continue
+            if works(
+                f"serve the {served.recipe} {COURSE_AFTER} minutes after the rest "
+                f'(--after "{served.recipe}={COURSE_AFTER}")',
+                allowed,
+                _course_later(problem, served.key, COURSE_AFTER),
+            ):
+                break
     later = _later(problem, allowed)
     if later is not None:
         fixes.append(later)
     return fixes[:FIX_LIMIT]
+
+
+def _course_later(problem: Problem, key: str, minutes: int) -> Problem:
+    """The problem with one recipe served ``minutes`` after the others."""
+    mine = f"{key}/"
+    return replace(
+        problem,
+        serve=[
+            replace(s, at=s.at + minutes) if s.activity.startswith(mine) else s
+            for s in problem.serve
+        ],
+        served=[replace(s, at=s.at + minutes) if s.key == key else s for s in problem.served],
+    )
 
 
 def _shared(

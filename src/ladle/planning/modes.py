@@ -14,6 +14,15 @@ from ladle.words import food_class
 
 __all__ = ["ideal", "modes_of", "pressure_cooks"]
 
+# "Add the stock a ladle at a time, stirring, until the rice is tender, about 20 minutes":
+# food in the pan on the stove the step before goes on cooking there, unless it leaves it.
+_GOES_ON_UNTIL = re.compile(r"\b(?:add|stir|pour|return|keep|continue)\w*\b[^.]*\buntil\b", re.I)
+_LEAVES_THE_PAN = re.compile(
+    r"\b(?:off|from)\s+the\s+(?:heat|stove|burner|pan)\b|\b(?:transfer|remove|drain|"
+    r"set\s+aside|spoon\s+(?:it\s+)?(?:into|onto)|pour\s+(?:it\s+)?(?:into|over))\w*",
+    re.I,
+)
+
 
 def nearby(builder: Builder, fahrenheit: int) -> list[int]:
     """Other temperatures an oven step may use: a step either way, and any temperature another
@@ -63,7 +72,12 @@ def modes_of(
     if (
         builder.on_burner
         and "oven" not in equipment
-        and reading.GOES_ON.search(reading.NOT_HEATING.sub(" ", text))
+        and not reading.SERVE.search(text)
+        and not _LEAVES_THE_PAN.search(text)
+        and (
+            reading.GOES_ON.search(reading.NOT_HEATING.sub(" ", text))
+            or _GOES_ON_UNTIL.search(text)
+        )
     ):
         return [Mode(minutes, burner=True)]  # on in the pan the step before put on the stove
     if "refrigerator" in equipment or (reading.FRIDGE.search(text) and minutes[1] >= 60):

@@ -48,6 +48,7 @@ __all__ = [
     "sentences",
     "span",
     "split_wait",
+    "trailing_wait",
     "untimed_wait",
     "variant_dish",
     "with_methods",
@@ -221,6 +222,23 @@ _NATURAL_RELEASE = re.compile(
 _QUICK_RELEASE = re.compile(r"\b(?:quick|manual(?:ly)?)[\s-]+releas", re.I)
 TO_PRESSURE_MINUTES = 10
 NATURAL_RELEASE_MINUTES = (10, 20)
+
+
+_TRAILING_WAIT = re.compile(
+    r"^(?P<work>.+?)(?:,?\s+(?:and\s+)?then\s+|[.!]\s+)"
+    r"(?P<wait>(?:let\s+(?:it|them|the\s+\w+)\s+|leave\s+(?:it|them)\s+(?:to\s+)?)?"
+    r"(?:chill|refrigerate|cool|freeze|rest|stand|set)\b[^.!]*)[.!]?\s*$",
+    re.I | re.S,
+)
+
+
+def trailing_wait(text: str) -> tuple[str, str] | None:
+    """ "Beat the butter with the sugar, then chill completely." → the work, and the wait at
+    its end that gives no time (the time a kitchen takes for it is ``untimed_wait``'s)."""
+    match = _TRAILING_WAIT.match(text.strip())
+    if match is None or untimed_wait(match.group("wait")) is None:
+        return None
+    return match.group("work").strip(), match.group("wait").strip()
 
 
 def untimed_wait(text: str) -> tuple[tuple[int, int], str] | None:

@@ -371,13 +371,22 @@ class _Model:
                 self.start[within.inner] >= self.end[within.outer] - within.minutes
             ).only_enforce_if(when)
             model.add(self.end[within.inner] <= self.end[within.outer]).only_enforce_if(when)
-        for serve in self.problem.serve:
+        for i, serve in enumerate(self.problem.serve):
             when = self._when(serve.activity, option=serve.option)
             model.add(self.end[serve.activity] <= serve.at).only_enforce_if(when)
             if serve.max_before is not None:
+                hot = [] if serve.plated else self.group(f"serve:{i}")
                 model.add(self.end[serve.activity] >= serve.at - serve.max_before).only_enforce_if(
-                    when
+                    [*when, *hot]
                 )
+        for i, safe in enumerate(self.problem.out_of_fridge):
+            # raw meat out of the refrigerator: from its first handling to its cooking, less
+            # the time it spends back in the refrigerator in between
+            when = self._when(safe.first, safe.heat, *safe.fridge)
+            cold = sum(self.duration[f] for f in safe.fridge)
+            model.add(
+                self.start[safe.heat] - self.start[safe.first] - cold <= safe.minutes
+            ).only_enforce_if([*when, *self.group(f"raw:{i}")])
         courses: dict[int, list[Any]] = defaultdict(list)
         for s in self.problem.serve:
             if s.activity not in self.present and s.plated:

@@ -100,15 +100,18 @@ def hot_to_the_table(builder: Builder, final: int, kind: str) -> str | None:
         }  # fmt: skip
         rests = sum(by_id[a].modes[0].minutes[1] for a in resting)
         dish = by_id[heat].dish
+        inside = {w.inner for w in builder.within if w.outer == heat}  # glazing as it roasts
         then = sum(
             by_id[a].modes[0].minutes[0]
             for a in later
-            if a in by_id and a not in serving and a not in resting and by_id[a].dish == dish
-        )
+            if a in by_id and a not in serving and a not in resting and a not in inside
+            and by_id[a].dish == dish
+        )  # fmt: skip
         # off the heat at most so long before its course is served, plating included; a
         # rest the recipe writes (a roast under foil) fits in it, with a few minutes to plate
         limit = max(TABLE[kind], rests + SERVE_SLACK)
-        if then > limit:
+        plating = sum(by_id[a].modes[0].minutes[0] for a in dict.fromkeys(serving) if a in by_id)
+        if then + rests + plating > limit:
             return f"its steps after the cooking take {then} minutes"
         why = f"{dish} comes to the table {kind}"
         builder.serve.append(Serve(heat, limit, why, at=builder.at, plated=False))

@@ -123,6 +123,8 @@ def _add_step(builder: Builder, number: int, step: Step, oven_f: dict[str, int])
         made = [
             Activity(f"{builder.key}/{number}", dish, recipe.title, number, text, modes, "active")
         ]
+    elif (ending := reading.trailing_wait(text)) is not None:
+        made = _work_then_wait(builder, number, step, ending, dish)
     else:
         minutes, what = reading.active_minutes(text)
         builder.assumptions.append(
@@ -133,6 +135,31 @@ def _add_step(builder: Builder, number: int, step: Step, oven_f: dict[str, int])
             Activity(f"{builder.key}/{number}", dish, recipe.title, number, text, modes, "active")
         ]
     _added(builder, number, made, dish, text)
+
+
+def _work_then_wait(
+    builder: Builder, number: int, step: Step, parts: tuple[str, str], dish: str
+) -> list[Activity]:
+    """ "Beat the frosting, then chill completely": the work, then the wait, each with the
+    time a kitchen takes for it (both listed as assumptions)."""
+    base, title = f"{builder.key}/{number}", builder.recipe.title
+    work, wait = parts
+    minutes, what = reading.active_minutes(work)
+    untimed = reading.untimed_wait(wait)
+    assert untimed is not None
+    bounds, waiting = untimed
+    builder.assumptions.append(
+        f"{title}, step {number}: no time given; planned as {minutes} minutes of {what}, "
+        f"then {reading.span(bounds)} of {waiting}"
+    )
+    cold = bool(re.search(r"\b(?:chill|refrigerat|freez)", wait, re.I))
+    wait = wait[:1].upper() + wait[1:].rstrip(".") + "."
+    first = Activity(f"{base}a", dish, title, number, work, [Mode((minutes, minutes))], "active")
+    second = Activity(
+        f"{base}b", dish, title, number, wait, [Mode(bounds, fridge=cold)], "passive", setup=1
+    )
+    builder.after.append(After(first.id, second.id, 0, 5, "one step"))
+    return [first, second]
 
 
 def _out_of_the_fridge(
@@ -241,6 +268,7 @@ def _recipe(builder: Builder, serve_step: bool) -> None:
         _link(builder, number, step, dish=dish, previous=previous, chain=chain)
         chain.append(number)
         previous = number
+    _cool_before_cutting(builder)
     _label(builder)
     raw_food(builder)
     if not chain:
@@ -254,6 +282,55 @@ def _recipe(builder: Builder, serve_step: bool) -> None:
     done_before_serving(builder, final, builder.serving)
     if serve_step:
         builder.serve.append(Serve(builder.last[final], 0, "the meal is served", at=builder.at))
+
+
+_CUTS = re.compile(
+    r"^\W*(?:then\s+)?(?:trim|cut|slice|frost|ice|fill|sandwich|decorate|level|split|glaze|"
+    r"spread)\w*\b",
+    re.I,
+)
+_BAKED = re.compile(r"\b(?:cakes?|pies?|tarts?|brownies?|bars?|loa(?:f|ves)|bread|cheesecakes?|"
+                    r"layers?|sponges?|crusts?)\b", re.I)  # fmt: skip
+COOL_BEFORE_CUTTING = 60  # minutes a cake or pie cools before it is cut, filled or frosted
+
+
+def _cool_before_cutting(builder: Builder) -> None:
+    """A cake, pie or loaf out of the oven cools before it is cut, trimmed, filled or frosted:
+    an hour in all, counting the cooling the recipe writes, unless it says otherwise."""
+    baked: Activity | None = None
+    cooling: Activity | None = None
+    cooled = 0
+    for activity in list(builder.activities):
+        mode = activity.modes[0]
+        if mode.oven is not None:
+            baked, cooled, cooling = activity, 0, None
+            continue
+        if baked is None:
+            continue
+        if activity.attention == "passive" and not (mode.burner or mode.appliance):
+            cooled += activity.modes[0].minutes[0]
+            cooling = activity
+            continue
+        if not (_CUTS.search(activity.text) and _BAKED.search(activity.text + " " + baked.text)):
+            continue
+        wait = COOL_BEFORE_CUTTING - cooled
+        if wait > 0 and cooling is not None:  # the cooling written goes on as long as needed
+            low, high = cooling.modes[0].minutes
+            cooling.modes = [
+                replace(m, minutes=(low, max(high, low + wait))) for m in cooling.modes
+            ]
+        if wait > 0:
+            builder.after.append(
+                After(
+                    baked.id, activity.id, COOL_BEFORE_CUTTING, None,
+                    "cools before it is cut or frosted",
+                )
+            )  # fmt: skip
+            builder.assumptions.append(
+                f"{builder.recipe.title}, step {activity.step}: what came out of the oven "
+                f"cools {COOL_BEFORE_CUTTING} minutes in all before this"
+            )
+        baked = None
 
 
 def _label(builder: Builder) -> None:
