@@ -2,8 +2,9 @@
 
 The classes serialise to the plan JSON of the contract (``"ladle": 1``): ``serve_at``,
 ``start_at``, ``status`` (``optimal``, ``feasible`` or ``infeasible``), ``objective``,
-``lower_bound``, ``resources``, ``tasks`` and ``explanation``. Additive fields, documented in
-``schema/plan.schema.json``: ``deviations`` (every way the plan departs from the recipes as
+``lower_bound``, ``resources``, ``tasks`` and ``explanation``. Additive fields: ``dishes``
+(each recipe at the table: how and when it is served, why, when it left its heat and how long
+it waited), ``deviations`` (every way the plan departs from the recipes as
 written), ``assumptions`` (what ladle assumed where a recipe is silent, such as a step with no
 time), ``bounds`` (the physical limits: the recipes alone, one pair of hands, the equipment)
 and, per task, ``kind`` (``step``, ``preheat``, ``oven-change``, ``reheat``) and ``dish``.
