@@ -6,6 +6,7 @@ The recipes are in ``tests/cases/meals/`` (written for ladle, in its own words).
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -16,8 +17,10 @@ from ladle.errors import RequestError
 from ladle.formats import read, read_text
 from ladle.model import Recipe
 from ladle.plan_model import Plan, PlanTask
+from ladle.planning.explain import explain
 from ladle.planning.kitchen import Kitchen, Oven
 from ladle.planning.planner import plan
+from ladle.planning.tasks import build_problem
 
 MEALS = Path(__file__).parent / "cases" / "meals"
 SERVE = datetime(2026, 12, 20, 19, 0)
@@ -175,6 +178,17 @@ def test_more_hot_roasts_than_racks_get_a_reason_not_silence() -> None:
     result = plan([_roast(n) for n in range(8)], SERVE, kitchen, now=NOW)
     assert result.status == "infeasible"
     assert result.explanation and "hot" in result.explanation[0]
+    # and a fix the solver tried and found to give a plan
+    assert result.explanation[1].startswith("Fixes: serve the Roast Chicken Thighs")
+
+
+def test_an_explanation_keeps_to_the_time_it_is_given() -> None:
+    kitchen = Kitchen(ovens=(Oven(racks=3),), burners=6, cooks=3)
+    problem = build_problem([_roast(n) for n in range(8)], SERVE, kitchen, earliest=NOW)
+    began = time.perf_counter()
+    explanation = explain(problem, seconds=0.5)
+    assert explanation is not None and explanation.clash
+    assert time.perf_counter() - began < 5  # a budget of half a second, not 5 s a solve
 
 
 def test_a_five_day_brine_plans_and_a_longer_cure_names_the_limit() -> None:

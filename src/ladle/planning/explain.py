@@ -13,6 +13,7 @@ has been tried by the solver and found to give a plan.
 from __future__ import annotations
 
 import copy
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -59,6 +60,17 @@ class Explanation:
         return out
 
 
+class _Clock:
+    """The seconds an explanation may take, and what is left of them."""
+
+    def __init__(self, seconds: float) -> None:
+        self.until = time.perf_counter() + seconds
+
+    def left(self, share: float = 1.0, most: float = 5.0) -> float:
+        """A share of the time left, at most ``most`` seconds (0 when it has run out)."""
+        return max(0.0, min(most, (self.until - time.perf_counter()) * share))
+
+
 def feasible(problem: Problem, allowed: dict[str, list[int]] | None, seconds: float = 2.0) -> bool:
     """Whether a timeline was found (no objective; every core at work)."""
     model = _Model(problem, allowed)
@@ -69,13 +81,15 @@ def feasible(problem: Problem, allowed: dict[str, list[int]] | None, seconds: fl
     return bool(status in (model.cp.OPTIMAL, model.cp.FEASIBLE))
 
 
-def _core(problem: Problem, allowed: dict[str, list[int]] | None) -> list[str] | None:
+def _core(
+    problem: Problem, allowed: dict[str, list[int]] | None, clock: _Clock
+) -> list[str] | None:
     """A small set of constraint groups that cannot all hold; None when the problem is fine."""
     model = _Model(problem, allowed, groups=True)
     cp = model.cp
     solver = cp.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = 5.0
+    solver.parameters.max_time_in_seconds = max(0.05, clock.left(0.4))
     # Presolve may prove the clash before the search meets the assumptions, and then names
     # none of them: without it, the core is always in terms of the groups.
     solver.parameters.cp_model_presolve = False
@@ -89,7 +103,11 @@ def _core(problem: Problem, allowed: dict[str, list[int]] | None) -> list[str] |
         return [UNPROVEN]  # no answer in time: nothing to say for sure
     index = {literals[k].index: k for k in keys}
     core = [index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in index]
-    for key in list(core):  # deletion: keep only what the clash needs
+    for i, key in enumerate(list(core)):  # deletion: keep only what the clash needs
+        seconds = clock.left(0.5 / max(1, len(core) - i))
+        if seconds < 0.02:
+            break  # out of time: the clash as found so far is still a clash
+        solver.parameters.max_time_in_seconds = seconds
         rest = [k for k in core if k != key]
         model.model.clear_assumptions()
         model.model.add_assumptions([literals[k] for k in rest])
@@ -186,12 +204,18 @@ def _allowing(
 
 
 def _fixes(
-    problem: Problem, allowed: dict[str, list[int]] | None, involved: list[Activity]
+    problem: Problem,
+    allowed: dict[str, list[int]] | None,
+    involved: list[Activity],
+    clock: _Clock,
 ) -> list[Remedy]:
     fixes: list[Remedy] = []
 
     def works(text: str, trial: dict[str, list[int]] | None, changed: Problem = problem) -> bool:
-        if feasible(changed, trial):
+        seconds = clock.left(0.25, most=2.0)
+        if seconds < 0.05 or any(f.text == text for f in fixes):
+            return False
+        if feasible(changed, trial, seconds):
             fixes.append(Remedy(text, changed, trial))
             return True
         return False
@@ -260,10 +284,75 @@ def _fixes(
                 _course_later(problem, served.key, COURSE_AFTER),
             ):
                 break
-    later = _later(problem, allowed)
+    # A dish served warm or at room temperature instead of hot.
+    if not fixes:
+        _cooler(problem, allowed, involved, works)
+    later = _later(problem, allowed, clock)
     if later is not None:
         fixes.append(later)
     return fixes[:FIX_LIMIT]
+
+
+def _cooler(
+    problem: Problem,
+    allowed: dict[str, list[int]] | None,
+    involved: list[Activity],
+    works: Callable[[str, dict[str, list[int]] | None, Problem], bool],
+) -> None:
+    """Each hot dish of the clash served warm, then at room temperature, until one works;
+    else all of them at once."""
+    recipes = {a.recipe for a in involved}
+    hot = [s for s in problem.served if s.serving == "hot" and (not recipes or s.recipe in recipes)]
+    for kind, extra in (("warm", 25), ("room", None)):
+        how = "at room temperature" if kind == "room" else kind
+        for served in hot:
+            if works(
+                f'serve the {served.recipe} {how} (--serve "{served.recipe}={kind}")',
+                allowed,
+                _served_as(problem, served.key, extra),
+            ):
+                return
+    if len(hot) > 1:
+        for kind, extra in (("warm", 25), ("room", None)):
+            how = "at room temperature" if kind == "room" else kind
+            changed = problem
+            for served in hot:
+                changed = _served_as(changed, served.key, extra)
+            names = ", ".join(s.recipe for s in hot[:-1]) + " and " + hot[-1].recipe
+            if works(f"serve the {names} {how}", allowed, changed):
+                return
+
+
+def _served_as(problem: Problem, key: str, extra: int | None) -> Problem:
+    """The problem with one recipe's food allowed ``extra`` minutes more between its heat and
+    the table (warm), or none of that limit at all (``None``: room temperature)."""
+    mine = f"{key}/"
+    heated = {
+        a.id
+        for a in problem.activities
+        if a.id.startswith(mine) and any(m.oven or m.burner or m.appliance for m in a.modes)
+    }
+    plated = {s.activity for s in problem.serve if s.plated}
+
+    def loosened(limit: int | None) -> int | None:
+        return None if extra is None or limit is None else limit + extra
+
+    return replace(
+        problem,
+        serve=[
+            replace(s, max_before=loosened(s.max_before))
+            if s.activity.startswith(mine) and not s.plated
+            else s
+            for s in problem.serve
+        ],
+        after=[
+            replace(a, max_gap=loosened(a.max_gap))
+            if a.before.startswith(mine)
+            and ("comes to the table" in a.why or (a.before in heated and a.after in plated))
+            else a
+            for a in problem.after
+        ],
+    )
 
 
 def _course_later(problem: Problem, key: str, minutes: int) -> Problem:
@@ -309,12 +398,15 @@ def _called(activity: Activity) -> str:
     return called(activity.dish, activity.food)
 
 
-def _later(problem: Problem, allowed: dict[str, list[int]] | None) -> Remedy | None:
+def _later(problem: Problem, allowed: dict[str, list[int]] | None, clock: _Clock) -> Remedy | None:
     """The earliest later serving time (in 5-minute steps) at which the meal can be done."""
 
     def works(minutes: int) -> bool:
+        seconds = clock.left(0.2, most=1.0)
+        if seconds < 0.05:
+            return False
         shifted = replace(problem, serve_at=problem.serve_at + timedelta(minutes=minutes))
-        return feasible(shifted, allowed, seconds=1.0)
+        return feasible(shifted, allowed, seconds=seconds)
 
     low, high = 0, LATER_MAX
     if not works(high):
@@ -333,12 +425,16 @@ def _later(problem: Problem, allowed: dict[str, list[int]] | None) -> Remedy | N
     return Remedy(f"serve at {when}", replace(problem, serve_at=moment), allowed)
 
 
-def explain(problem: Problem, allowed: dict[str, list[int]] | None = None) -> Explanation | None:
-    """Why ``problem`` (with only ``allowed`` modes) has no plan; None when it has one."""
+def explain(
+    problem: Problem, allowed: dict[str, list[int]] | None = None, seconds: float = 10.0
+) -> Explanation | None:
+    """Why ``problem`` (with only ``allowed`` modes) has no plan, within about ``seconds``;
+    None when it has one."""
+    clock = _Clock(seconds)
     missing = _unequipped(problem, allowed)
     if missing is not None:
         return missing
-    core = _core(problem, allowed)
+    core = _core(problem, allowed, clock)
     if core is None:
         return None
     if core == [UNPROVEN]:
@@ -347,7 +443,16 @@ def explain(problem: Problem, allowed: dict[str, list[int]] | None = None) -> Ex
             "(try a longer --time-limit)."
         )
     clash, involved = _clash(problem, core)
-    return Explanation(clash, core, _fixes(problem, allowed, involved))
+    remedies = _fixes(problem, allowed, involved, clock)
+    if not remedies:
+        clash += (
+            " No one change ladle tried gives a plan: other temperatures, the air fryer, "
+            "making a dish ahead, a second oven, a later course or serving time, serving "
+            "a dish warm."
+            if clock.left() > 0
+            else " ladle ran out of time looking for a fix (give it longer: --time-limit 60)."
+        )
+    return Explanation(clash, core, remedies)
 
 
 def _needs(mode: Mode) -> str:

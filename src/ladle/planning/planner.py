@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
@@ -22,6 +23,7 @@ __all__ = ["plan", "plan_problem"]
 
 def plan_problem(problem: Problem, *, exact: bool = False, time_limit: float = 10.0) -> Plan:
     """Schedule a task graph; when there is no timeline, say why and how to fix it."""
+    until = time.perf_counter() + time_limit
     allowed = exact_modes(problem) if exact else None
     solution = solve(problem, SolveOptions(time_limit=time_limit), allowed)
     result = to_plan(problem, solution)
@@ -40,7 +42,7 @@ def plan_problem(problem: Problem, *, exact: bool = False, time_limit: float = 1
             "Fixes: give the planner longer (--time-limit 60).",
         ]
     else:
-        explanation = explain(problem, allowed)
+        explanation = explain(problem, allowed, seconds=max(1.0, until - time.perf_counter()))
         result.explanation = (
             explanation.lines() if explanation else ["No plan was found in the time allowed."]
         )
