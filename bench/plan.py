@@ -717,9 +717,9 @@ def _median(values: Sequence[float]) -> float | None:
 def _verdict(problem: Problem, seconds: float) -> str:
     """The bare model's own status, for a problem ``solve`` calls infeasible: ``solve`` says
     "infeasible" also when its first stage ran out of time."""
-    from ladle.planning.solver import _Model
+    from ladle.planning.solver import Model
 
-    model = _Model(problem)
+    model = Model(problem)
     solver = model.cp.CpSolver()
     solver.parameters.num_workers = WORKERS
     solver.parameters.max_time_in_seconds = seconds

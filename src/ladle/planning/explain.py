@@ -18,15 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
+from ladle.planning.constraints import Group
 from ladle.planning.dishes import called
 from ladle.planning.kitchen import Oven
 from ladle.planning.problem import Activity, Mode, Problem
-from ladle.planning.solver import SolveOptions, _Model
+from ladle.planning.solver import Model, SolveOptions
 
 __all__ = ["Explanation", "Remedy", "exact_modes", "explain", "feasible"]
 
 FIX_LIMIT = 5
-UNPROVEN = "unproven"
+UNPROVEN = Group("now", "unproven")  # a marker: no answer in time
 LATER_STEP = 5  # minutes
 LATER_MAX = 240
 COURSE_AFTER = 45  # minutes a dessert comes after the main course
@@ -46,7 +47,7 @@ class Explanation:
     """The clash, the groups of constraints in it, and fixes each shown to give a plan."""
 
     clash: str
-    groups: list[str] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
     remedies: list[Remedy] = field(default_factory=list)
 
     @property
@@ -73,7 +74,7 @@ class _Clock:
 
 def feasible(problem: Problem, allowed: dict[str, list[int]] | None, seconds: float = 2.0) -> bool:
     """Whether a timeline was found (no objective; every core at work)."""
-    model = _Model(problem, allowed)
+    model = Model(problem, allowed)
     solver = model.cp.CpSolver()
     solver.parameters.num_workers = SolveOptions().workers
     solver.parameters.max_time_in_seconds = seconds
@@ -83,9 +84,9 @@ def feasible(problem: Problem, allowed: dict[str, list[int]] | None, seconds: fl
 
 def _core(
     problem: Problem, allowed: dict[str, list[int]] | None, clock: _Clock
-) -> list[str] | None:
+) -> list[Group] | None:
     """A small set of constraint groups that cannot all hold; None when the problem is fine."""
-    model = _Model(problem, allowed, groups=True)
+    model = Model(problem, allowed, groups=True)
     cp = model.cp
     solver = cp.CpSolver()
     solver.parameters.num_workers = 1
@@ -93,7 +94,7 @@ def _core(
     # Presolve may prove the clash before the search meets the assumptions, and then names
     # none of them: without it, the core is always in terms of the groups.
     solver.parameters.cp_model_presolve = False
-    keys = sorted(model.groups)
+    keys = sorted(model.groups, key=str)
     literals = {key: model.groups[key] for key in keys}
     model.model.add_assumptions([literals[k] for k in keys])
     status = solver.solve(model.model)
@@ -130,11 +131,11 @@ def _minutes(mode_minutes: tuple[int, int]) -> str:
     return f"{low} minutes" if low == high else f"{low}–{high} minutes"
 
 
-def _clash(problem: Problem, core: list[str]) -> tuple[str, list[Activity]]:
+def _clash(problem: Problem, core: list[Group]) -> tuple[str, list[Activity]]:
     by_id = problem.by_id()
-    written = [by_id[k.split(":", 1)[1]] for k in core if k.startswith("written:")]
+    written = [by_id[g.which] for g in core if g.kind == "written"]
     ovens = [a for a in written if _written_f(a) is not None]
-    if any(k.startswith("oven:") for k in core) or len({_written_f(a) for a in ovens}) > 1:
+    if any(g.kind == "oven" for g in core) or len({_written_f(a) for a in ovens}) > 1:
         others = [a for a in problem.activities if _written_f(a) is not None and a not in ovens]
         distinct: dict[int, Activity] = {}
         for activity in sorted(ovens, key=lambda a: -a.minutes[1]):
@@ -154,17 +155,17 @@ def _clash(problem: Problem, core: list[str]) -> tuple[str, list[Activity]]:
             *ovens,
             *[a for a in shown if a not in ovens],
         ]
-    if "now" in core:
+    if Group("now") in core:
         return (
             "There is not enough time before serving to do every step, starting now.",
             written,
         )
-    if "night" in core:
+    if Group("night") in core:
         return (
             "The hands-on work does not fit the cook's hours (no work at night).",
             written,
         )
-    raw = [problem.out_of_fridge[int(k.split(":")[1])] for k in core if k.startswith("raw:")]
+    raw = [problem.out_of_fridge[g.index] for g in core if g.kind == "raw"]
     if raw:
         safe = raw[0]
         return (
@@ -173,8 +174,8 @@ def _clash(problem: Problem, core: list[str]) -> tuple[str, list[Activity]]:
             "kitchen cannot start its cooking soon enough after it is prepared.",
             [by_id[safe.first], by_id[safe.heat], *written],
         )
-    waits = [problem.after[int(k.split(":")[1])] for k in core if k.startswith("wait:")]
-    hot = [problem.serve[int(k.split(":")[1])] for k in core if k.startswith("serve:")]
+    waits = [problem.after[g.index] for g in core if g.kind == "wait"]
+    hot = [problem.serve[g.index] for g in core if g.kind == "serve"]
     if hot or any("comes to the table" in w.why for w in waits):
         dishes = sorted(
             {by_id[s.activity].dish for s in hot}
@@ -272,18 +273,7 @@ def _fixes(
             problem, kitchen=replace(kitchen, ovens=(*kitchen.ovens, kitchen.ovens[0]))
         )
         works("use a second oven", allowed, bigger)
-    # A dish served as a course of its own, after the others (the dessert).
-    if len(problem.served) > 1:
-        for served in reversed(problem.served[1:]):
-            if served.at != 0 or served.recipe not in {a.recipe for a in involved}:
-                continue
-            if works(
-                f"serve the {served.recipe} {COURSE_AFTER} minutes after the rest "
-                f'(--after "{served.recipe}={COURSE_AFTER}")',
-                allowed,
-                _course_later(problem, served.key, COURSE_AFTER),
-            ):
-                break
+    _course(problem, allowed, involved, works)
     # A dish served warm or at room temperature instead of hot.
     if not fixes:
         _cooler(problem, allowed, involved, works)
@@ -291,6 +281,27 @@ def _fixes(
     if later is not None:
         fixes.append(later)
     return fixes[:FIX_LIMIT]
+
+
+def _course(
+    problem: Problem,
+    allowed: dict[str, list[int]] | None,
+    involved: list[Activity],
+    works: Callable[[str, dict[str, list[int]] | None, Problem], bool],
+) -> None:
+    """A dish of the clash served as a course of its own, after the others (the dessert)."""
+    if len(problem.served) <= 1:
+        return
+    for served in reversed(problem.served[1:]):
+        if served.at != 0 or served.recipe not in {a.recipe for a in involved}:
+            continue
+        if works(
+            f"serve the {served.recipe} {COURSE_AFTER} minutes after the rest "
+            f'(--after "{served.recipe}={COURSE_AFTER}")',
+            allowed,
+            _course_later(problem, served.key, COURSE_AFTER),
+        ):
+            break
 
 
 def _cooler(

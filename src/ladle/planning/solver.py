@@ -37,9 +37,10 @@ from typing import Any
 
 from ladle.errors import RequestError
 from ladle.planning.bounds import critical_path
+from ladle.planning.constraints import Group
 from ladle.planning.problem import Activity, Mode, Problem, attention
 
-__all__ = ["GAP", "Solution", "SolveOptions", "solve"]
+__all__ = ["GAP", "Model", "Solution", "SolveOptions", "solve"]
 
 GAP = 15  # minutes without hands-on work that separate two sessions
 MAX_DAYS = 4  # days back from serving a plan may start, unless the recipes need longer
@@ -126,7 +127,7 @@ def _night_blocks(problem: Problem, horizon: int) -> list[tuple[int, int]]:
     return blocks
 
 
-class _Model:
+class Model:
     """The CP-SAT model of one problem."""
 
     def __init__(
@@ -156,13 +157,15 @@ class _Model:
         # With ``groups``, each kind of constraint is switched by a literal of its own, so an
         # infeasible problem can say which of them clash (see ``ladle.planning.explain``).
         self.grouped = groups
-        self.groups: dict[str, Any] = {}
+        self.groups: dict[Group, Any] = {}
         self._build()
 
-    def group(self, key: str) -> list[Any]:
-        """The enforcement literal of a constraint group (none when groups are off)."""
+    def group(self, kind: str, which: object = "") -> list[Any]:
+        """The enforcement literal of a constraint group (none when groups are off); the
+        kinds are the table of ``ladle.planning.constraints``."""
         if not self.grouped:
             return []
+        key = Group(kind, str(which))
         if key not in self.groups:
             self.groups[key] = self.model.new_bool_var(f"group {key}")
         return [self.groups[key]]
@@ -190,7 +193,7 @@ class _Model:
                 self.mode_lit[a, m] = lit
                 literals.append(lit)
                 if a in self.allowed and m not in self.allowed[a]:
-                    model.add(lit == 0).only_enforce_if(self.group(f"written:{a}"))
+                    model.add(lit == 0).only_enforce_if(self.group("written", a))
                 if not self._possible(mode):
                     model.add(lit == 0)
                 model.add(duration >= mode.minutes[0]).only_enforce_if(lit)
@@ -296,7 +299,7 @@ class _Model:
                     if a in self.present:
                         model.add(self.present[a] == lit)
                 if self.allowed and k not in self.allowed.get(f"choice:{choice.id}", [0]):
-                    model.add(lit == 0).only_enforce_if(self.group(f"ahead:{choice.id}"))
+                    model.add(lit == 0).only_enforce_if(self.group("ahead", choice.id))
             model.add_exactly_one(lits)
 
     def _when(self, *activities: str, option: str | None = None) -> list[Any]:
@@ -343,7 +346,7 @@ class _Model:
                         both = [self.oven_lit[a, m, k], self.oven_lit[b, n, k]]
                         a_to_b = oven.change_minutes(f, g)
                         b_to_a = oven.change_minutes(g, f)
-                        rule = self.group(f"oven:{k}")
+                        rule = self.group("oven", k)
                         # the food that stays in goes straight on: the change starts with it
                         a_b = self.start[b] == self.end[a] if (a, b) in continued else None
                         b_a = self.start[a] == self.end[b] if (b, a) in continued else None
@@ -364,7 +367,7 @@ class _Model:
             if rel.max_gap is not None:
                 model.add(
                     self.start[rel.after] <= self.end[rel.before] + rel.max_gap
-                ).only_enforce_if([*when, *self.group(f"wait:{i}")])
+                ).only_enforce_if([*when, *self.group("wait", i)])
         for within in self.problem.within:
             when = self._when(within.outer, within.inner)
             model.add(
@@ -375,7 +378,7 @@ class _Model:
             when = self._when(serve.activity, option=serve.option)
             model.add(self.end[serve.activity] <= serve.at).only_enforce_if(when)
             if serve.max_before is not None:
-                hot = [] if serve.plated else self.group(f"serve:{i}")
+                hot = [] if serve.plated else self.group("serve", i)
                 model.add(self.end[serve.activity] >= serve.at - serve.max_before).only_enforce_if(
                     [*when, *hot]
                 )
@@ -386,7 +389,7 @@ class _Model:
             cold = sum(self.duration[f] for f in safe.fridge)
             model.add(
                 self.start[safe.heat] - self.start[safe.first] - cold <= safe.minutes
-            ).only_enforce_if([*when, *self.group(f"raw:{i}")])
+            ).only_enforce_if([*when, *self.group("raw", i)])
         courses: dict[int, list[Any]] = defaultdict(list)
         for s in self.problem.serve:
             if s.activity not in self.present and s.plated:
@@ -547,7 +550,7 @@ class _Part:
     most: int
 
 
-def _values(solver: Any, m: _Model) -> Solution:
+def _values(solver: Any, m: Model) -> Solution:
     solution = Solution(status="feasible", horizon=m.horizon)
     for key, lit in m.option_lit.items():
         if solver.boolean_value(lit):
@@ -567,7 +570,7 @@ def _values(solver: Any, m: _Model) -> Solution:
     return solution
 
 
-def _hint(m: _Model, solution: Solution) -> None:
+def _hint(m: Model, solution: Solution) -> None:
     model = m.model
     model.clear_hints()  # type: ignore[no-untyped-call]
     for a, value in solution.start.items():
@@ -588,7 +591,7 @@ def solve(
     """Schedule the problem; ``status`` "infeasible" when no timeline exists."""
     options = options or SolveOptions()
     until = time.perf_counter() + options.time_limit - min(0.1, MARGIN * options.time_limit)
-    m = _Model(problem, allowed)
+    m = Model(problem, allowed)
     cp = m.cp
     solver = cp.CpSolver()
     solver.parameters.num_workers = options.workers
@@ -664,7 +667,7 @@ CANONICAL_SHARE = 0.15  # of the time limit, left at least, to look for the one 
 CANONICAL_OBJECTIVE_UP_TO = 80  # activities: beyond, the tie-break as an objective is too slow
 
 
-def _canonical(m: _Model, best: Solution, until: float) -> Solution:
+def _canonical(m: Model, best: Solution, until: float) -> Solution:
     """One plan for one problem. Several workers find the optimum by racing, so two runs may
     end on two plans as good as each other; with every objective held at its value, a search
     on one worker in a fixed order (the ways as written first, then each task, from the
