@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ladle.checker import check
 from ladle.errors import RequestError
 from ladle.formats import read, read_text
 from ladle.model import Recipe
@@ -206,3 +207,19 @@ def test_a_five_day_brine_plans_and_a_longer_cure_names_the_limit() -> None:
     )[0]
     with pytest.raises(RequestError, match="longer than the 60 days ladle plans ahead"):
         plan([cure], SERVE + timedelta(days=200), now=NOW)
+
+
+def test_check_reports_raw_food_left_out_and_cooked_food_cooling_too_long() -> None:
+    codes = {(f.code, f.where) for f in check(recipe("counter-chicken"))}
+    assert ("raw-food-left-out", "step 2") in codes
+    assert ("cooling-too-long", "step 4") in codes
+    for clean in ("beef-braise", "roast-chicken", "layer-cake", "brownies"):
+        found = {f.code for f in check(recipe(clean))}
+        assert not found & {"raw-food-left-out", "cooling-too-long"}, clean
+
+
+def test_a_marinade_waits_in_the_refrigerator_even_when_the_recipe_says_the_counter() -> None:
+    chicken = recipe("counter-chicken")
+    result = plan([chicken], SERVE, now=NOW)
+    marinade = next(t for t in result.tasks if "marinate" in t.text)
+    assert any(u.resource == "refrigerator" for u in marinade.uses)

@@ -35,6 +35,7 @@ from ladle.steps import ingredients_in
 from ladle.temperatures import find_temperatures
 from ladle.text import sentences, words
 from ladle.units import celsius_to_fahrenheit, fahrenheit_to_celsius
+from ladle.words import food_class
 
 __all__ = ["Finding", "Severity", "check"]
 
@@ -71,6 +72,7 @@ def check(recipe: Recipe, kitchen_ovens: int = 1) -> list[Finding]:
         *_marinating(recipe),
         *_oven_methods(recipe, timeline),
         *_cautions(recipe),
+        *_left_out(recipe),
     ]
     return sorted(findings, key=lambda f: _RANK[f.severity])
 
@@ -689,3 +691,58 @@ def _cautions(recipe: Recipe) -> Iterable[Finding]:
             fix = "Brush the glaze on the meat and the sides only, keeping it off the skin."
             see = (f"article: {variant.name}",)
             yield Finding("warning", "article-glaze-on-skin", f"step {i + 1}", message, fix, see)
+
+
+# --- food left out ------------------------------------------------------------------------------
+
+_OUT_OF_FRIDGE = 120  # minutes: USDA's two hours for perishable food at room temperature
+_IN_THE_COLD = re.compile(r"\b(?:refrigerat|fridge|chill|freez|cooler|ice\b)", re.I)
+_LEFT = re.compile(
+    r"\b(?:room\s+temperature|on\s+the\s+(?:counter|bench|worktop)|leave|let\s+(?:it|them)\s+"
+    r"(?:sit|stand|rest)|stand|sit|marinat\w*|cool\w*)\b",
+    re.I,
+)
+_CURED = re.compile(
+    r"\b(?:cooked|smoked|cured|canned|tinned|broth|stock|sauce|powder|eggs?|yolks?)\b", re.I
+)
+
+
+def _left_out(recipe: Recipe) -> Iterable[Finding]:
+    """Raw meat, poultry or fish left out of the refrigerator more than two hours before it
+    cooks, and cooked food cooling more than two hours before it is chilled (USDA)."""
+    meat = food_class("meat_or_fish")
+    raw = {
+        i
+        for i, ingredient in enumerate(recipe.ingredients)
+        if meat.search(ingredient.name or "") and not _CURED.search(ingredient.text)
+    }
+    cooked = False
+    handled: set[int] = set()  # the raw food the steps so far have handled
+    for place, step in enumerate(recipe.steps, start=1):
+        handled |= raw & set(step.uses)
+        own = [d for d in step.durations if d.role in {"step", "alternative"}]
+        longest = max((d.max_minutes or d.min_minutes for d in own), default=0.0)
+        out = longest > _OUT_OF_FRIDGE and step.heat is None and _LEFT.search(step.text)
+        if out and not cooked and handled and not _IN_THE_COLD.search(step.text):
+            food = recipe.ingredients[min(handled)].name or "meat"
+            yield Finding(
+                "warning",
+                "raw-food-left-out",
+                f"step {place}",
+                f"Step {place} leaves the raw {food} out for {_span(longest, longest)}; "
+                "raw meat, poultry and fish should spend at most 2 hours out of the "
+                "refrigerator (1 hour above 90°F).",
+                "Do the wait in the refrigerator and take the food out at most 30–60 minutes "
+                "before it cooks.",
+            )
+        elif out and cooked and re.search(r"\bcool", step.text, re.I) and raw:
+            yield Finding(
+                "warning",
+                "cooling-too-long",
+                f"step {place}",
+                f"Step {place} leaves the cooked food cooling for {_span(longest, longest)}; "
+                "cooked meat and fish should go into the refrigerator within 2 hours.",
+                "Cool it for at most 2 hours (spread it out, or set the pot in cold water), "
+                "then refrigerate it.",
+            )
+        cooked = cooked or step.heat is not None

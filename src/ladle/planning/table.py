@@ -18,6 +18,7 @@ __all__ = [
     "SERVE_SLACK",
     "TABLE",
     "WARM_BEFORE",
+    "chill_promptly",
     "done_before_serving",
     "hot_to_the_table",
     "raw_food",
@@ -48,6 +49,7 @@ def raw_food(builder: Builder) -> None:
         for i, ingredient in enumerate(recipe.ingredients)
         if meat.search(ingredient.name or "") and not _NOT_RAW.search(ingredient.text)
     }
+    chill_promptly(builder, bool(raw))
     if not raw:
         return
     first: Activity | None = None
@@ -135,3 +137,19 @@ def done_before_serving(builder: Builder, final: int, kind: str) -> None:
         builder.after.append(
             After(activity.id, builder.first[final], 0, HOLDS[kind] if hot else None, why)
         )
+
+
+def chill_promptly(builder: Builder, raw_meat: bool) -> None:
+    """Cooked meat, poultry or fish goes into the refrigerator within two hours of coming off
+    the heat (cooling on the counter included)."""
+    if not raw_meat:
+        return
+    heat: Activity | None = None
+    for activity in builder.activities:
+        if is_heat(builder, activity.id):
+            heat = activity
+        elif heat is not None and activity.modes[0].fridge:
+            builder.after.append(
+                After(heat.id, activity.id, 0, RAW_OUT, "cooked food is chilled within 2 hours")
+            )
+            heat = None
