@@ -223,3 +223,17 @@ def test_a_marinade_waits_in_the_refrigerator_even_when_the_recipe_says_the_coun
     result = plan([chicken], SERVE, now=NOW)
     marinade = next(t for t in result.tasks if "marinate" in t.text)
     assert any(u.resource == "refrigerator" for u in marinade.uses)
+
+
+def test_a_warming_drawer_keeps_a_roast_warm_when_the_oven_is_full() -> None:
+    roasts = [_roast(n) for n in range(4)]  # three racks: one roast must come out early
+    small = Kitchen(ovens=(Oven(racks=3),), burners=6, cooks=3)
+    assert plan(roasts, SERVE, small, now=NOW).status == "infeasible"
+    drawer = Kitchen(ovens=(Oven(racks=3),), burners=6, cooks=3, appliances=("warming drawer",))
+    result = plan(roasts, SERVE, drawer, now=NOW)
+    assert result.status in ("optimal", "feasible")
+    kept = [t for t in result.tasks if t.kind == "hold"]
+    assert len(kept) == 1 and kept[0].uses[-1].resource == "warming drawer"
+    assert kept[0].end >= SERVE - timedelta(minutes=20)  # warm until it is served
+    assert any("kept warm in the warming drawer" in d for d in result.deviations)
+    assert sum(d.kept_warm for d in result.dishes) == 1

@@ -330,7 +330,9 @@ def _at_the_table(plan: Plan) -> list[str]:
         when = f"{dish.serve_at:%H:%M}" + (f" ({later:.0f} minutes after)" if later else "")
         line = f"{dish.recipe}: {_SERVED.get(dish.serving, dish.serving)} at {when}"
         waits = dish.waits_minutes
-        if dish.off_heat is not None and waits is not None:
+        if dish.kept_warm and dish.off_heat is not None:
+            line += f", kept warm until {dish.off_heat:%H:%M}"
+        elif dish.off_heat is not None and waits is not None:
             line += f", off the heat at {dish.off_heat:%H:%M} ({waits:.0f} minutes before)"
         lines.append(f"{line}; {dish.why}")
     return lines

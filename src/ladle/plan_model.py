@@ -30,7 +30,7 @@ __all__ = [
 
 PlanStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
 PLAN_STATUSES: tuple[str, ...] = ("optimal", "feasible", "infeasible")
-TaskKind = Literal["step", "preheat", "oven-change", "reheat", "turn-on"]
+TaskKind = Literal["step", "preheat", "oven-change", "reheat", "hold", "turn-on"]
 
 
 def iso(moment: datetime) -> str:
@@ -108,6 +108,7 @@ class PlanDish:
     why: str
     serve_at: datetime
     off_heat: datetime | None = None  # when its last cooking ends (None: nothing heats it)
+    kept_warm: bool = False  # waits in a warming drawer or a low oven until it is served
 
     @property
     def waits_minutes(self) -> float | None:
@@ -124,6 +125,7 @@ class PlanDish:
             "serve_at": iso(self.serve_at),
             "off_heat": iso(self.off_heat) if self.off_heat else None,
             "waits_minutes": round(waits) if waits is not None else None,
+            "kept_warm": self.kept_warm,
         }
 
 

@@ -184,7 +184,7 @@ class _Checker:
             if start is None or end is None or task.id in self.by_id:
                 continue
             item = _Item(task, start, end)
-            if task.kind in {"step", "reheat"}:
+            if task.kind in {"step", "reheat", "hold"}:
                 item.activity = activities.get(task.id)
                 if item.activity is None:
                     self.add("unknown-task", task.id, f"{task.id} is no step of the recipes")

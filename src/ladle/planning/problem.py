@@ -91,7 +91,7 @@ class Activity:
     modes: list[Mode]
     attention: Literal["active", "passive"]
     setup: int = 0  # hands-on minutes at the start of a passive activity
-    kind: Literal["step", "reheat"] = "step"
+    kind: Literal["step", "reheat", "hold"] = "step"
     optional: bool = False  # present only when an option of a Choice names it
     ideal: int | None = None  # minutes the article says are best ("at least 4 hours")
     overnight: bool = False  # the article says overnight is best: wait across the night

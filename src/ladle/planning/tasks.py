@@ -43,6 +43,7 @@ from ladle.planning.builder import (
     is_passive,
 )
 from ladle.planning.dishes import dish_labels
+from ladle.planning.hold import add_holds
 from ladle.planning.kitchen import Kitchen
 from ladle.planning.modes import ideal, modes_of, pressure_cooks
 from ladle.planning.problem import (
@@ -517,6 +518,7 @@ def build_problem(
         problem.out_of_fridge += builder.out_of_fridge
         problem.assumptions += builder.assumptions
         add_make_ahead(problem, builder.recipe, key)
+    add_holds(problem)
     if assumed:
         _assume_appliances(problem)
     # A cook plates one dish at a time: the dishes reach the table one after another, the

@@ -109,6 +109,7 @@ def _dishes(problem: Problem, tasks: list[PlanTask]) -> list[PlanDish]:
                 served.why,
                 _moment(problem, served.at),
                 max(heat_ends) if heat_ends else None,
+                any(t.kind == "hold" and t.id.startswith(f"{served.key}/") for t in tasks),
             )
         )
     return out
