@@ -30,12 +30,19 @@ from typing import Any, Literal
 
 from ladle.clauses import main_clause
 from ladle.model import Duration, Ingredient, Recipe, Step, Variant, number
-from ladle.safety import SafeTemperature, food_words, keeping_days, safe_minimum, stem, synonyms
+from ladle.safety import (
+    SafeTemperature,
+    food_words,
+    keeping_days,
+    raw_animal_food,
+    safe_minimum,
+    stem,
+    synonyms,
+)
 from ladle.steps import ingredients_in
 from ladle.temperatures import find_temperatures
 from ladle.text import sentences, words
 from ladle.units import celsius_to_fahrenheit, fahrenheit_to_celsius
-from ladle.words import food_class
 
 __all__ = ["Finding", "Severity", "check"]
 
@@ -702,20 +709,12 @@ _LEFT = re.compile(
     r"(?:sit|stand|rest)|stand|sit|marinat\w*|cool\w*)\b",
     re.I,
 )
-_CURED = re.compile(
-    r"\b(?:cooked|smoked|cured|canned|tinned|broth|stock|sauce|powder|eggs?|yolks?)\b", re.I
-)
 
 
 def _left_out(recipe: Recipe) -> Iterable[Finding]:
     """Raw meat, poultry or fish left out of the refrigerator more than two hours before it
     cooks, and cooked food cooling more than two hours before it is chilled (USDA)."""
-    meat = food_class("meat_or_fish")
-    raw = {
-        i
-        for i, ingredient in enumerate(recipe.ingredients)
-        if meat.search(ingredient.name or "") and not _CURED.search(ingredient.text)
-    }
+    raw = raw_animal_food(recipe.ingredients)
     cooked = False
     handled: set[int] = set()  # the raw food the steps so far have handled
     for place, step in enumerate(recipe.steps, start=1):

@@ -22,6 +22,7 @@ The same file holds the word lists :mod:`ladle.checker` reads ingredient lists a
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,8 +30,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from ladle.model import Ingredient
 from ladle.text import words
-from ladle.words import singular
+from ladle.words import food_class, singular
 
 __all__ = [
     "KeepingTime",
@@ -38,6 +40,7 @@ __all__ = [
     "food_words",
     "keeping",
     "keeping_days",
+    "raw_animal_food",
     "safe_minimum",
     "stem",
     "synonyms",
@@ -324,3 +327,21 @@ def keeping_days(food: str, where: str = "refrigerator") -> tuple[float, float] 
     """Days a food keeps in the refrigerator (or "freezer"), low and high, or None."""
     found = keeping(food)
     return None if found is None else found.days(where)
+
+
+_NOT_RAW = re.compile(
+    r"\b(?:cooked|smoked|cured|canned|tinned|rotisserie|leftover|broth|stock|bouillon|sauce|"
+    r"powder|paste|fat|drippings|gelatin|eggs?|yolks?|jerky|salami|pepperoni|prosciutto)\b",
+    re.I,
+)
+
+
+def raw_animal_food(ingredients: Sequence[Ingredient]) -> set[int]:
+    """The ingredients (by index) that are raw meat, poultry or fish: what must not wait more
+    than two hours out of the refrigerator. Not eggs, stock, cured or already cooked meat."""
+    meat = food_class("meat_or_fish")
+    return {
+        i
+        for i, ingredient in enumerate(ingredients)
+        if meat.search(ingredient.name or "") and not _NOT_RAW.search(ingredient.text)
+    }

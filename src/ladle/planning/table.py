@@ -4,12 +4,10 @@ fish wait at most two hours out of the refrigerator before they cook."""
 
 from __future__ import annotations
 
-import re
-
 from ladle.planning import reading
 from ladle.planning.builder import Builder, is_heat, reachable
 from ladle.planning.problem import Activity, After, OutOfFridge, Serve
-from ladle.words import food_class
+from ladle.safety import raw_animal_food
 
 __all__ = [
     "HOLDS",
@@ -31,11 +29,6 @@ TABLE = {"hot": 20, "warm": 45}  # minutes from the heat to the table, plating i
 SERVE_SLACK = 5  # minutes beyond plating every dish one after another
 
 
-_NOT_RAW = re.compile(
-    r"\b(?:cooked|smoked|cured|canned|tinned|rotisserie|leftover|broth|stock|bouillon|"
-    r"sauce|powder|paste|fat|drippings|gelatin|eggs?|jerky|salami|pepperoni|prosciutto)\b",
-    re.I,
-)
 RAW_OUT = 120  # minutes raw meat, poultry or fish may spend out of the refrigerator
 
 
@@ -43,12 +36,7 @@ def raw_food(builder: Builder) -> None:
     """Raw meat, poultry or fish waits out of the refrigerator at most two hours in all,
     from the first step that handles it to the start of its cooking."""
     recipe = builder.recipe
-    meat = food_class("meat_or_fish")
-    raw = {
-        i
-        for i, ingredient in enumerate(recipe.ingredients)
-        if meat.search(ingredient.name or "") and not _NOT_RAW.search(ingredient.text)
-    }
+    raw = raw_animal_food(recipe.ingredients)
     chill_promptly(builder, bool(raw))
     if not raw:
         return
