@@ -684,7 +684,7 @@ def test_any_cooklang_read_written_and_read_again_is_the_same(
 
 
 _WORDS = st.one_of(
-    st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=4),
+    st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=4),
     st.sampled_from(["salt", "olive oil", "eggs", "oven", "10 minutes", "@", "#", "~", "{", "}"]),
     st.sampled_from(["--", "[-", "|", "\\", "(", ")", ">", "=", "%", "---", "1/2", "a", "the"]),
 )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Literal
 
-from ladle.clauses import is_instruction, main_clause
+from ladle.clauses import CONTEXT, is_instruction, main_clause
 from ladle.model import OWN_ROLES, Attention, Duration
 from ladle.words import alternation, table
 
@@ -41,6 +41,10 @@ def _verbs() -> dict[str, re.Pattern[str]]:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\b(?:and|then)\b", re.I)
+_STOP = re.compile(r"[.!?;]")
+# How many clauses back a time's verb is looked for (a sentence of thousands of times, linear).
+_CLAUSES_BACK = 12
+_STOP_AFTER = re.compile(r"[.!?;](?:\s|$)")
 
 
 _UNATTENDED = re.compile(
@@ -57,10 +61,11 @@ def _kind_of_time(
 ) -> str | None:
     """ "busy" or "waiting" for one time in a text, by the verb that governs it."""
     verbs = _verbs()
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
-    sentence_start = max((m.end() for m in re.finditer(r"[.!?;]", text[:start])), default=0)
-    stop = re.search(r"[.!?;](?:\s|$)", text[end:])
-    sentence = text[sentence_start : end + stop.start() if stop else len(text)]
+    reach = max(0, start - CONTEXT)  # a time's context: its sentence, CONTEXT either side at most
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, reach, start)]
+    sentence_start = max((m.end() for m in _STOP.finditer(text, reach, start)), default=reach)
+    stop = _STOP_AFTER.search(text, end, end + CONTEXT)
+    sentence = text[sentence_start : stop.start() if stop else min(len(text), end + CONTEXT)]
     occasional = bool(verbs["occasional"].search(sentence))
     if not occasional and verbs["constant"].search(sentence):
         return "busy"
@@ -71,12 +76,12 @@ def _kind_of_time(
         found = _first_verb(text[end : sentence_start + len(sentence)])
     if found is None and unattended:
         return "waiting"  # "return to the oven, uncovered, for a final 30 minutes"
-    for clause_start in clauses[1:]:
+    for clause_start in clauses[1:_CLAUSES_BACK]:
         if found is not None:
             break
         found = _last_verb(text[clause_start:start])
     if found is None and sentence_start:  # "… let it rise. This took 1 hour."
-        found = _last_verb(text[:sentence_start])
+        found = _last_verb(text[max(0, sentence_start - CONTEXT) : sentence_start])
     if found is None:
         return "waiting" if occasional else None
     if occasional:  # "cook 5 minutes, stirring occasionally": at the pan while short

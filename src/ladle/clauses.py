@@ -13,7 +13,11 @@ from functools import cache
 
 from ladle.words import alternation, word_list
 
-__all__ = ["heat_verb", "is_instruction", "main_clause"]
+__all__ = ["CONTEXT", "heat_verb", "is_instruction", "main_clause"]
+
+# How far either side of a time or a word its context reaches when a step is read: far beyond
+# any real sentence, and what keeps a step of thousands of times linear.
+CONTEXT = 600
 
 
 @cache

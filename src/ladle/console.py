@@ -5,6 +5,7 @@ Front-end code only: it lays out what the library computed and decides nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -50,6 +51,22 @@ _UNIT_SHORT = {
     "millimeter": "mm",
     "inch": "in",
 }
+
+
+# Control characters (but newline and tab) never reach the terminal: an escape sequence in a
+# recipe's text would set the window title or clear the screen.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _plain(value: str, style: str = "") -> Text:
+    """Recipe text as a Rich Text: never read as markup ("[optional]" stays), no control
+    characters."""
+    return Text(_clean(value), style=style)
+
+
+def _clean(value: str) -> str:
+    """Text without control characters (newline and tab stay)."""
+    return _CONTROL.sub("", value)
 
 
 def amount_text(quantity: float | None, quantity_max: float | None, unit: str | None) -> str:
@@ -102,7 +119,7 @@ def _step_facts(step: Step, ingredients: Sequence[Ingredient]) -> Text:
     if names:
         facts.append("uses " + ", ".join(n for n in names if n))
     facts.append(step.attention)
-    return Text(" · ".join(facts), style="dim")
+    return _plain(" · ".join(facts), style="dim")
 
 
 def ingredient_table(ingredients: Iterable[Ingredient], *, show_text: bool = False) -> Table:
@@ -116,7 +133,7 @@ def ingredient_table(ingredients: Iterable[Ingredient], *, show_text: bool = Fal
     group: str | None = None
     for ingredient in ingredients:
         if ingredient.group != group and ingredient.group:
-            heading: list[RenderableType] = ["", Text(ingredient.group, style="italic cyan"), ""]
+            heading: list[RenderableType] = ["", _plain(ingredient.group, "italic cyan"), ""]
             table.add_row(*([""] if show_text else []), *heading)
         group = ingredient.group
         notes = [part for part in (ingredient.preparation, ingredient.comment) if part]
@@ -126,11 +143,11 @@ def ingredient_table(ingredients: Iterable[Ingredient], *, show_text: bool = Fal
             notes.append("optional")
         notes += [f"or {a.text}" for a in ingredient.alternatives]
         cells: list[RenderableType] = [
-            amount_text(ingredient.quantity, ingredient.quantity_max, ingredient.unit),
-            ingredient.name or ingredient.text,
-            "; ".join(notes),
+            _plain(amount_text(ingredient.quantity, ingredient.quantity_max, ingredient.unit)),
+            _plain(ingredient.name or ingredient.text),
+            _plain("; ".join(notes)),
         ]
-        table.add_row(*([ingredient.text] if show_text else []), *cells)
+        table.add_row(*([_plain(ingredient.text)] if show_text else []), *cells)
     return table
 
 
@@ -138,30 +155,30 @@ def recipe_card(recipe: Recipe) -> RenderableType:
     """A recipe as a readable card: header, ingredients, steps, notes, and what the article adds."""
     parts: list[RenderableType] = []
     if recipe.description:
-        parts.append(Text(recipe.description, style="italic"))
+        parts.append(_plain(recipe.description, style="italic"))
     facts = _header_facts(recipe)
     if facts:
-        parts.append(Text(" · ".join(facts), style="cyan"))
-    parts.append(Text("\nIngredients", style="bold underline"))
+        parts.append(_plain(" · ".join(facts), style="cyan"))
+    parts.append(_plain("\nIngredients", style="bold underline"))
     parts.append(Padding(ingredient_table(recipe.ingredients), (0, 0, 0, 2)))
-    parts.append(Text("\nSteps", style="bold underline"))
+    parts.append(_plain("\nSteps", style="bold underline"))
     steps = Table.grid(padding=(0, 1))
     steps.add_column(justify="right", style="bold")
     steps.add_column(ratio=1)
     current: str | None = None
     for number, step in enumerate(recipe.steps, start=1):
         if step.section and step.section != current:
-            steps.add_row("", Text(step.section, style="italic cyan"))
+            steps.add_row("", _plain(step.section, style="italic cyan"))
         current = step.section
-        steps.add_row(f"{number}.", Group(Text(step.text), _step_facts(step, recipe.ingredients)))
+        steps.add_row(f"{number}.", Group(_plain(step.text), _step_facts(step, recipe.ingredients)))
     parts.append(Padding(steps, (0, 0, 0, 2)))
     if recipe.notes:
-        parts.append(Text("\nNotes", style="bold underline"))
-        parts.extend(Padding(Text(f"• {note}"), (0, 0, 0, 2)) for note in recipe.notes)
+        parts.append(_plain("\nNotes", style="bold underline"))
+        parts.extend(Padding(_plain(f"• {note}"), (0, 0, 0, 2)) for note in recipe.notes)
     parts.extend(_article_parts(recipe))
     return Panel(
         Group(*parts),
-        title=Text(recipe.title, style="bold"),
+        title=_plain(recipe.title, style="bold"),
         title_align="left",
         border_style="green",
         padding=(0, 1),
@@ -187,10 +204,10 @@ def _header_facts(recipe: Recipe) -> list[str]:
 def _article_parts(recipe: Recipe) -> list[RenderableType]:
     parts: list[RenderableType] = []
     if recipe.variants:
-        parts.append(Text("\nOther ways and variations", style="bold underline"))
+        parts.append(_plain("\nOther ways and variations", style="bold underline"))
         for variant in recipe.variants:
-            line = Text("  • ")
-            line.append(variant.name, style="bold")
+            line = _plain("  • ")
+            line.append(_clean(variant.name), style="bold")
             line.append(f" ({variant.kind})", style="dim")
             summary = "; ".join(
                 " · ".join(
@@ -205,15 +222,21 @@ def _article_parts(recipe: Recipe) -> list[RenderableType]:
     for kind, heading in (("side", "Sides"), ("drink", "Drinks")):
         names = [p.name for p in recipe.pairings if p.kind == kind]
         if names:
-            parts.append(Text(f"\n{heading}: ", style="bold").append(", ".join(names), style=""))
+            parts.append(
+                _plain(f"\n{heading}: ", style="bold").append(_clean(", ".join(names)), style="")
+            )
     others = [p.name for p in recipe.pairings if p.kind not in {"side", "drink"}]
     if others:
-        parts.append(Text("\nServe with: ", style="bold").append(", ".join(others), style=""))
+        parts.append(
+            _plain("\nServe with: ", style="bold").append(_clean(", ".join(others)), style="")
+        )
     for doneness in recipe.doneness:
-        text = Text("\nDone at: ", style="bold")
+        text = _plain("\nDone at: ", style="bold")
         text.append(
-            f"{format_quantity(doneness.fahrenheit)}°F / {format_quantity(doneness.celsius)}°C"
-            + (f" ({doneness.food})" if doneness.food else "")
+            _clean(
+                f"{format_quantity(doneness.fahrenheit)}°F / {format_quantity(doneness.celsius)}°C"
+                + (f" ({doneness.food})" if doneness.food else "")
+            )
         )
         parts.append(text)
     for storage in recipe.storage:
@@ -222,7 +245,9 @@ def _article_parts(recipe: Recipe) -> list[RenderableType]:
             if storage.max_days
             else "—"
         )
-        parts.append(Text("\nKeeps: ", style="bold").append(f"{days} in the {storage.where}"))
+        parts.append(
+            _plain("\nKeeps: ", style="bold").append(_clean(f"{days} in the {storage.where}"))
+        )
     for ahead in recipe.make_ahead:
         when = (
             f"up to {format_quantity(ahead.lead_days)} day"
@@ -231,7 +256,7 @@ def _article_parts(recipe: Recipe) -> list[RenderableType]:
             if ahead.lead_days
             else "ahead"
         )
-        line = Text("\nMake ahead: ", style="bold").append(when)
+        line = _plain("\nMake ahead: ", style="bold").append(when)
         finishing = [_temperature(t) for s in ahead.steps for t in s.temperatures]
         if finishing:
             line.append(f"; finish at {', '.join(finishing)}", style="dim")
@@ -282,10 +307,10 @@ def plan_timeline(plan: Plan) -> RenderableType:
     parts: list[RenderableType] = []
     serve = f"{plan.serve_at:%A %d %B, %H:%M}"
     if plan.status == "infeasible":
-        parts.append(Text(f"No plan serves this meal at {serve}.", style="bold red"))
-        parts.extend(Text(line, style="red") for line in plan.explanation)
+        parts.append(_plain(f"No plan serves this meal at {serve}.", style="bold red"))
+        parts.extend(_plain(line, style="red") for line in plan.explanation)
         return Panel(Group(*parts), title="ladle plan", border_style="red")
-    head = Text(f"Serve at {serve}", style="bold")
+    head = _plain(f"Serve at {serve}", style="bold")
     head.append(f"  ({plan.status})", style="dim")
     parts.append(head)
     several = len({t.recipe for t in plan.tasks if t.kind == "step"}) > 1
@@ -302,20 +327,22 @@ def plan_timeline(plan: Plan) -> RenderableType:
             style = "" if task.attention == "active" else "dim"
             whose = task.recipe if several else task.dish  # which dish, in the meal's terms
             what = f"[{whose}] {task.text}" if whose else task.text
-            table.add_row(_span(task.start, task.end), Text(what, style=style), _where(task))
-        parts.append(Text(f"\n{label}, {first:%H:%M}–{last:%H:%M}", style="bold underline"))
+            table.add_row(
+                _span(task.start, task.end), _plain(what, style=style), _plain(_where(task))
+            )
+        parts.append(_plain(f"\n{label}, {first:%H:%M}–{last:%H:%M}", style="bold underline"))
         parts.append(table)
     if plan.dishes:
-        parts.append(Text("\nAt the table:", style="bold"))
-        parts.extend(Text(f"  • {line}") for line in _at_the_table(plan))
+        parts.append(_plain("\nAt the table:", style="bold"))
+        parts.extend(_plain(f"  • {line}") for line in _at_the_table(plan))
     if plan.deviations:
-        parts.append(Text("\nChanges from the recipes:", style="bold yellow"))
-        parts.extend(Text(f"  • {d}", style="yellow") for d in plan.deviations)
+        parts.append(_plain("\nChanges from the recipes:", style="bold yellow"))
+        parts.extend(_plain(f"  • {d}", style="yellow") for d in plan.deviations)
     if plan.assumptions:
-        parts.append(Text("\nAssumed:", style="bold"))
-        parts.extend(Text(f"  • {a}", style="dim") for a in plan.assumptions)
+        parts.append(_plain("\nAssumed:", style="bold"))
+        parts.extend(_plain(f"  • {a}", style="dim") for a in plan.assumptions)
     if plan.bounds.get("summary"):
-        parts.append(Text(f"\n{plan.bounds['summary']}", style="dim"))
+        parts.append(_plain(f"\n{plan.bounds['summary']}", style="dim"))
     return Panel(Group(*parts), title="ladle plan", border_style="green", padding=(0, 1))
 
 
@@ -357,18 +384,18 @@ def shopping_table(shopping: ShoppingList) -> RenderableType:
     if several:
         table.add_column(style="cyan", ratio=1, no_wrap=True)
     for aisle, items in shopping.by_aisle():
-        table.add_row(Text(aisle[0].upper() + aisle[1:], style="bold underline"))
+        table.add_row(_plain(aisle[0].upper() + aisle[1:], style="bold underline"))
         for item in items:
             row: list[RenderableType] = [
-                Text(item.text, style="dim" if item.optional else ""),
-                Text(item.note or ""),
+                _plain(item.text, style="dim" if item.optional else ""),
+                _plain(item.note or ""),
             ]
             if several:
                 used = sorted({number[u.recipe] for u in item.uses if u.recipe in number})
-                row.append(Text(" ".join(f"[{n}]" for n in used)))
+                row.append(_plain(" ".join(f"[{n}]" for n in used)))
             table.add_row(*row)
         table.add_row()
-    head = Text("For ", style="bold")
+    head = _plain("For ", style="bold")
     head.append("; ".join(f"[{n}] {title}" for title, n in number.items()) if several
                 else shopping.recipes[0] if shopping.recipes else "nothing")  # fmt: skip
     return Panel(Group(head, Text(), table), title="ladle shop", border_style="green")
@@ -380,23 +407,27 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def findings_panel(title: str, findings: Sequence[Finding]) -> RenderableType:
     """What the checker found in one recipe: where, what, and the fix, worst first."""
     if not findings:
-        return Panel(Text("Nothing to report.", style="green"), title=f"ladle check: {title}")
+        return Panel(
+            _plain("Nothing to report.", style="green"), title=_plain(f"ladle check: {title}")
+        )
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(ratio=1)
     for finding in findings:
-        body = Text(finding.message)
+        body = _plain(finding.message)
         body.append("\nFix: ", style="dim bold")
-        body.append(finding.fix, style="dim")
+        body.append(_clean(finding.fix), style="dim")
         table.add_row(
-            Text(finding.severity, style=_SEVERITY_STYLE[finding.severity]), finding.where, body
+            _plain(finding.severity, style=_SEVERITY_STYLE[finding.severity]),
+            _plain(finding.where),
+            body,
         )
         table.add_row()
     tally = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
     counts = ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in tally.items() if n)
     worst = "red" if any(f.severity == "error" for f in findings) else "yellow"
-    return Panel(table, title=f"ladle check: {title}", subtitle=counts, border_style=worst)
+    return Panel(table, title=_plain(f"ladle check: {title}"), subtitle=counts, border_style=worst)
 
 
 def _span(start: datetime, end: datetime) -> str:

@@ -7,6 +7,7 @@ is 480 to 720 minutes, as the contract says.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Mapping
@@ -105,10 +106,16 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
     if not _TIME_WORD.search(text):
         return []
     found: list[tuple[int, int, Duration]] = []
+    taken: list[tuple[int, int]] = []  # the spans kept, sorted and apart: one bisect a span
 
     def add(start: int, end: int, duration: Duration) -> None:
-        if all(end <= s or start >= e for s, e, _ in found):
-            found.append((start, end, duration))
+        at = bisect.bisect_left(taken, (start, end))
+        if at > 0 and taken[at - 1][1] > start:
+            return  # overlaps the span before
+        if at < len(taken) and taken[at][0] < end:
+            return  # overlaps the span after
+        taken.insert(at, (start, end))
+        found.append((start, end, duration))
 
     for match in _DAY_AHEAD.finditer(text):
         count = match.group("n")

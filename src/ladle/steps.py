@@ -115,17 +115,22 @@ class _IngredientIndex:
         present = set(toks)
         used: list[tuple[int, int]] = []
         covered = [False] * len(toks)
+        # where each run of n words starts, built once per length: linear in the step's words
+        runs: dict[int, dict[tuple[str, ...], list[int]]] = {}
         for phrase, i, _ in self.phrases:  # longest first, so "olive oil" wins over "oil"
             if phrase[0] not in present:
                 continue
             n = len(phrase)
-            for start in range(len(toks) - n + 1):
-                if toks[start] != phrase[0] or any(covered[start : start + n]):
+            if n not in runs:
+                runs[n] = {}
+                for start in range(len(toks) - n + 1):
+                    runs[n].setdefault(tuple(toks[start : start + n]), []).append(start)
+            for start in runs[n].get(phrase, ()):
+                if any(covered[start : start + n]):
                     continue
-                if tuple(toks[start : start + n]) == phrase:
-                    for k in range(start, start + n):
-                        covered[k] = True
-                    used.append((start, i))
+                for k in range(start, start + n):
+                    covered[k] = True
+                used.append((start, i))
         for position, tok in enumerate(toks):
             if covered[position]:
                 continue

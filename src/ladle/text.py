@@ -15,6 +15,7 @@ __all__ = [
     "parse_number",
     "sentences",
     "squeezed",
+    "without_controls",
     "words",
 ]
 
@@ -63,6 +64,20 @@ def clean(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     text = text.replace("\u2044", "/").replace("\u00ad", "")
     return _SPACES.sub(" ", text).strip()
+
+
+# Control characters a terminal acts on (escape sequences set its title, clear the screen):
+# never part of a recipe. Line breaks and tabs stay; the breaks that are not lines are spaces.
+_BREAKS = re.compile(r"[\x0b\x0c\r\x85]")
+_TERMINAL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str, *, breaks: bool = True) -> str:
+    """Text without control characters but newline and tab (a vertical tab, form feed or
+    carriage return becomes a space; with ``breaks=False``, for a whole source, they stay)."""
+    if text.isprintable():
+        return text
+    return _TERMINAL.sub("", _BREAKS.sub(" ", text) if breaks else text)
 
 
 def parse_number(text: str) -> float | None:

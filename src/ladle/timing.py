@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ladle.clauses import heat_verb, is_instruction, main_clause
+from ladle.clauses import CONTEXT, heat_verb, is_instruction, main_clause
 from ladle.equipment import equipment_in
 from ladle.model import OWN_ROLES, Duration, Relation, Step
 
@@ -41,6 +41,8 @@ def time_steps(steps: Sequence[Step]) -> None:
 # --- roles ---------------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+# How many of the latest earlier times a time that refers back is compared with.
+_RECENT = 64
 _EVERY = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.I)
 _INTERVALS = re.compile(r"^\s*(?:intervals|increments|bursts|at\s+a\s+time)\b", re.I)
 _PER_SIDE = re.compile(
@@ -100,10 +102,11 @@ _IF = re.compile(r"\bif\b", re.I)
 
 def _conditional(text: str, begin: int, start: int, end: int, stop: int) -> bool:
     """A time inside brackets that say "if": an extra for another case, not the step's."""
-    opened = text.rfind("(", 0, start)
-    if opened < 0 or text.rfind(")", 0, start) > opened:
+    reach = max(0, start - CONTEXT)
+    opened = text.rfind("(", reach, start)
+    if opened < 0 or text.rfind(")", opened, start) > opened:
         return False
-    closed = text.find(")", end)
+    closed = text.find(")", end, end + CONTEXT)
     return bool(_IF.search(text[opened : closed if closed >= 0 else stop]))
 
 
@@ -131,9 +134,12 @@ def assign_roles(text: str, durations: Sequence[Duration], earlier: Sequence[Dur
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    stop = _SENTENCE_END.search(text, end)
-    return begin, stop.start() if stop else len(text)
+    """The sentence around a time, at most ``CONTEXT`` characters either side of it (a time's
+    meaning is in its own words: a step of thousands of times stays linear)."""
+    reach = max(0, start - CONTEXT)
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
+    stop = _SENTENCE_END.search(text, end, end + CONTEXT)
+    return begin, stop.start() if stop else min(len(text), end + CONTEXT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +187,7 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
     if _DEFINITE.search(before):
         return "repeat"  # "At the end of the 25 minutes"
     in_opening = _REFERS_BACK.match(before) and "," not in before
-    if in_opening and any(_overlaps(duration, e) for e in earlier):
+    if in_opening and any(_overlaps(duration, e) for e in earlier[-_RECENT:]):
         return "repeat"  # "After the ribs have cooked 1½–2 hours, …"
     if start < place.main_at and not _WINDOW.match(lead):
         if _BESIDE.match(lead) or _SCENE.match(lead):

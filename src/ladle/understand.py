@@ -13,8 +13,10 @@ written.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from pathlib import PurePath
+from typing import Any, cast
 
 from ladle.article import understand_article
 from ladle.draft import Draft, DraftLine, DraftStep
@@ -23,6 +25,7 @@ from ladle.errors import LadleError
 from ladle.ingredients import parse_ingredient
 from ladle.model import Duration, Ingredient, Recipe, Source, Step, Times
 from ladle.steps import attention_of, understand_steps
+from ladle.text import without_controls
 from ladle.timing import time_steps
 from ladle.yields import yield_of
 
@@ -32,7 +35,8 @@ __all__ = ["title_from", "understand"]
 def understand(draft: Draft) -> Recipe:
     """The recipe a draft states, understood (see the module documentation)."""
     if draft.known is not None:
-        return copy.deepcopy(draft.known)
+        return cast(Recipe, _scrub(copy.deepcopy(draft.known)))
+    _scrub(draft)  # no control characters reach a recipe, from any reader
     ingredients = [_ingredient(line) for line in draft.ingredients]
     steps = understand_steps([(s.text, s.section) for s in draft.steps], ingredients)
     marked_any = False
@@ -61,6 +65,24 @@ def understand(draft: Draft) -> Recipe:
     )
     understand_article(draft.article, recipe)
     return recipe
+
+
+def _scrub(value: Any) -> Any:
+    """A draft or a recipe with every text in it free of control characters (newlines and tabs
+    stay), changed in place: every reader's drafts pass through here, so that no source's text
+    reaches a terminal as an escape sequence."""
+    if isinstance(value, str):
+        return without_controls(value)
+    if isinstance(value, list):
+        value[:] = [_scrub(item) for item in value]
+    elif isinstance(value, tuple):
+        return tuple(_scrub(item) for item in value)
+    elif isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            setattr(value, f.name, _scrub(getattr(value, f.name)))
+    return value
 
 
 def _ingredient(line: DraftLine) -> Ingredient:

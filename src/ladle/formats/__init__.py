@@ -18,6 +18,7 @@ from ladle.formats.options import ReadOptions
 from ladle.formats.registry import FORMATS, READABLE, WRITABLE, Format, detect
 from ladle.model import Recipe
 from ladle.sources import load
+from ladle.text import without_controls
 from ladle.understand import understand
 
 __all__ = [
@@ -59,7 +60,10 @@ def read_drafts(
     options: ReadOptions | None = None,
 ) -> list[Draft]:
     """Every recipe in a text as its reader found it (a draft), main one first."""
+    if not suffix and not location.startswith("<"):
+        suffix = Path(location).suffix.lower()  # the suffix first, the first characters after
     name = format if format and format != "auto" else detect(text, suffix)
+    text = without_controls(text, breaks=False)  # escapes decoded by a reader: understand()
     return _format(name, location).reader()(text, location, options or ReadOptions())
 
 

@@ -28,8 +28,8 @@ __all__ = ["article_sections", "read"]
 
 _BULLET = re.compile(r"^(?:[-•*·◦▪‣○●–—✓✔☐□➤►▸]|\u2022)(?:\s+|$)(?P<text>.*)$")
 _NUMBERED = re.compile(
-    r"^(?:(?:step\s*(?P<n1>\d{1,2})\s*(?:[:.)\-–—]\s*|\s+|$))|(?P<n2>\d{1,2})\s*[.)]\s+|"
-    r"\((?P<n3>\d{1,2})\)\s*|(?P<n4>\d{1,2})\s*[.)]$)(?P<text>.*)$",
+    r"^(?:(?:step\s*(?P<n1>\d{1,4})\s*(?:[:.)\-–—]\s*|\s+|$))|(?P<n2>\d{1,4})\s*[.)]\s+|"
+    r"\((?P<n3>\d{1,4})\)\s*|(?P<n4>\d{1,4})\s*[.)]$)(?P<text>.*)$",
     re.I,
 )
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")

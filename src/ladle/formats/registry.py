@@ -27,8 +27,12 @@ Reader = Callable[[str, str, "ReadOptions"], list["Draft"]]
 Writer = Callable[["Recipe"], str | bytes]
 
 
+# JSON opens with an object, or an array of values: "[- a comment -]" (Cooklang) is not JSON.
+_JSON_HEAD = re.compile(r'\{\s*(?:"|\})|\[\s*(?:[{\["\]]|-?\d|true|false|null)')
+
+
 def _json_head(head: str) -> bool:
-    return head.startswith(("{", "["))
+    return bool(_JSON_HEAD.match(head))
 
 
 def _is_jsonld(head: str) -> bool:
@@ -41,6 +45,11 @@ def _is_jsonld(head: str) -> bool:
 
 def _is_ladle(head: str) -> bool:
     return _json_head(head) and not _is_jsonld(head)
+
+
+def _is_cooklang(head: str) -> bool:
+    """A Cooklang comment block or metadata line first: "[- … -]", ">> servings: 4"."""
+    return bool(re.match(r"\[-|>>\s*\w[^:\n]*:", head))
 
 
 def _is_html(head: str) -> bool:
@@ -110,6 +119,7 @@ FORMATS: dict[str, Format] = {
             reader_module="ladle.formats.cooklang",
             writer_module="ladle.formats.cooklang",
             suffixes=(".cook",),
+            sniff=_is_cooklang,
         ),
         Format(
             "jsonld",
@@ -137,7 +147,7 @@ WRITABLE = tuple(name for name, row in FORMATS.items() if row.writes)
 
 def detect(text: str, suffix: str = "") -> str:
     """The format of a text: from its file's suffix, else from its first characters."""
-    head = text.lstrip()[:2000]
+    head = text.lstrip("\ufeff \t\r\n")[:2000]
     by_suffix = [row for row in FORMATS.values() if row.reads and suffix.lower() in row.suffixes]
     if len(by_suffix) == 1:
         return by_suffix[0].name
