@@ -569,6 +569,14 @@ def _read(response: httpx.Response, where: str, max_bytes: int) -> bytes:
         if received > max_bytes or data is None or len(data) > room:
             raise _too_large(where, max_bytes)
         body += data
+    if (inflater is not None and not inflater.complete) or (
+        inflater is None and length.isdigit() and received < int(length)
+    ):
+        raise SourceError(
+            "the page was cut short (the server stopped sending it)",
+            where=where,
+            hint="try again, or save the page from your browser and give the file",
+        )
     return bytes(body)
 
 
@@ -597,9 +605,16 @@ class _Inflater:
         self._started = True
         return None if self._inflater.unconsumed_tail or len(data) > room else data
 
+    @property
+    def complete(self) -> bool:
+        """Whether the compressed stream came to its end (a cut-short body does not)."""
+        return bool(self._inflater.eof)
+
 
 def _decode(body: bytes, declared: str | None) -> tuple[str, str]:
-    """Text by BOM, declared charset, ``<meta charset>``, else UTF-8; never an error."""
+    """Text by BOM, declared charset, ``<meta charset>``, else UTF-8 (a byte it cannot read
+    replaced); a label that does not fit the bytes (UTF-16 declared over UTF-8, UTF-8 over
+    Windows-1252) is passed over; never an error."""
     for bom, name in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -611,11 +626,12 @@ def _decode(body: bytes, declared: str | None) -> tuple[str, str]:
     labels = [declared, meta.group(1).decode("ascii") if meta else None]
     for number, label in enumerate(labels):
         codec = _codec(label, in_meta=number == 1)
-        if codec is not None:
-            try:
-                return body.decode(codec, "replace"), codec
-            except (LookupError, UnicodeError, ValueError, TypeError):
-                continue
+        if codec is None or (codec.startswith(("utf-16", "utf-32")) and b"\x00" not in body[:1024]):
+            continue  # a wide charset over bytes with no zero byte: the header is wrong
+        try:
+            return body.decode(codec), codec  # the label must fit the bytes
+        except (LookupError, UnicodeError, ValueError, TypeError):
+            continue
     return body.decode("utf-8", "replace"), "utf-8"
 
 

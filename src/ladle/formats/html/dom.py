@@ -10,6 +10,7 @@ the page shows; :func:`page_text` the visible text of the whole page, one block 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from ladle.errors import FormatError
@@ -88,10 +89,41 @@ def document(text: str, location: str) -> Any:
     from lxml import etree  # noqa: PLC0415
 
     text = _NOT_XML.sub("", _XML_DECLARATION.sub("", text, count=1))
-    try:
-        return lxml.html.document_fromstring(text)
+    try:  # huge_tree: pages nested deeper than libxml2's default 255 levels are read whole
+        root = lxml.html.document_fromstring(text, parser=_parser())
     except (etree.ParserError, ValueError) as exc:
         raise FormatError(f"not an HTML page ({exc})", where=location) from exc
+    if _depth(root) >= MAX_DEPTH:
+        raise FormatError(
+            f"the page nests its elements more than {MAX_DEPTH:,} deep, and ladle reads pages "
+            "only to that depth (what lies deeper would be lost)",
+            where=location,
+            hint="save the recipe's part of the page, or copy its text into a .txt file",
+        )
+    return root
+
+
+MAX_DEPTH = 2000  # libxml2 reads a huge tree 2,047 deep: an element this deep means text was cut
+
+
+@cache
+def _parser() -> Any:
+    import lxml.html  # noqa: PLC0415
+
+    return lxml.html.HTMLParser(huge_tree=True)
+
+
+def _depth(root: Any) -> int:
+    """How deep the parsed tree goes (at most ``MAX_DEPTH``; stops looking there)."""
+    deepest = 0
+    stack = [(root, 0)]
+    while stack:
+        element, level = stack.pop()
+        deepest = max(deepest, level)
+        if deepest >= MAX_DEPTH:
+            break
+        stack.extend((child, level + 1) for child in element)
+    return deepest
 
 
 def element_text(element: Any) -> str:
