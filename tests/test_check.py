@@ -359,3 +359,14 @@ def test_check_raises_nothing_on_odd_numbers(
         make_ahead=[MakeAhead(food, 12, other)],
     )
     check(recipe)
+
+
+def test_a_line_ladle_cannot_read_is_kept_and_named() -> None:
+    odd = "2 cups flour " + "and a great many other words " * 30
+    text = f"Odd Cake\n\nIngredients\n{odd}\n1 cup sugar\n\nInstructions\n1. Mix and bake.\n"
+    recipe = read_text(text, "text", "odd.txt")[0]
+    assert recipe.ingredients[0].text.startswith("2 cups flour and a great")  # kept
+    found = [f for f in check(recipe) if f.code == "ingredient-not-read"]
+    assert [f.where for f in found] == ["ingredient 1"]
+    seed = read_text(example_text(), "text", "examples/pork-belly-dinner.txt")[0]
+    assert not any(f.code == "ingredient-not-read" for f in check(seed))

@@ -80,6 +80,7 @@ def check(recipe: Recipe, kitchen_ovens: int = 1) -> list[Finding]:
         *_oven_methods(recipe, timeline),
         *_cautions(recipe),
         *_left_out(recipe),
+        *_unread(recipe),
     ]
     return sorted(findings, key=lambda f: _RANK[f.severity])
 
@@ -745,3 +746,24 @@ def _left_out(recipe: Recipe) -> Iterable[Finding]:
                 "then refrigerate it.",
             )
         cooked = cooked or step.heat is not None
+
+
+def _unread(recipe: Recipe) -> Iterable[Finding]:
+    """An ingredient line ladle could not read (kept as written, whole): said, not hidden."""
+    for i, ingredient in enumerate(recipe.ingredients):
+        text = ingredient.text.strip()
+        if (
+            ingredient.name == ingredient.text
+            and ingredient.quantity is None
+            and re.search(r"\d", text)
+            and not ingredient.fixed
+        ):
+            shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
+            yield Finding(
+                "info",
+                "ingredient-not-read",
+                f"ingredient {i + 1}",
+                f"ladle could not read the amount and name of “{shown}”; the line is kept as "
+                "written, and scaling and the shopping list leave it as it is.",
+                "Write it as an amount, a unit and a name (“200 g flour”), one ingredient a line.",
+            )
