@@ -648,11 +648,11 @@ def demo() -> None:
         out.print(shopping_table(shopping_list([recipe])))
 
 
-def _usage_error(error: typer.TyperException) -> NoReturn:
+def _usage_error(error: Any) -> NoReturn:
     """A usage mistake (unknown option, missing argument, bad value): one line and exit 2."""
     ctx = getattr(error, "ctx", None)
     if type(error).__name__ == "NoArgsIsHelpError":  # bare ``ladle``: the help, as before
-        error.show()  # type: ignore[attr-defined]
+        error.show()
         sys.exit(error.exit_code)
     command = ctx.command_path if ctx is not None else "ladle"
     what = " ".join(error.format_message().split()).rstrip(".")
@@ -670,9 +670,9 @@ def main() -> None:
         sys.exit(130)
     except SystemExit:
         raise
-    except typer.TyperException as error:
-        _usage_error(error)
     except Exception as error:  # a bug: one line, not a traceback (LADLE_DEBUG=1 shows it)
+        if hasattr(error, "format_message") and isinstance(getattr(error, "exit_code", None), int):
+            _usage_error(error)  # Click's exceptions, vendored by Typer or not
         if os.environ.get("LADLE_DEBUG"):
             raise
         sys.stderr.write(
