@@ -7,6 +7,7 @@ libraries load only inside the commands that need them, so ``ladle --help`` stay
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
     from ladle.errors import LadleError
     from ladle.model import Recipe
+    from ladle.outputs import Output
     from ladle.plan_model import Plan
     from ladle.rounding import System
 
@@ -50,6 +52,34 @@ def _stderr() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
+
+
+def _in_range(low: float, high: float) -> Callable[[float | None], float | None]:
+    """A numeric flag's check: a finite number above ``low`` and at most ``high``.
+
+    A refusal is a usage error: one line naming the flag, exit code 2.
+    """
+
+    def check(value: float | None) -> float | None:
+        if value is not None and not (math.isfinite(value) and low < value <= high):
+            raise typer.BadParameter(
+                f"{value:g} is out of range (give a number above {low:g} and at most {high:g})"
+            )
+        return value
+
+    return check
+
+
+SERVINGS_RANGE = _in_range(0, 10_000)
+
+
+def _choice(flag: str, value: str, choices: tuple[str, ...]) -> None:
+    """A flag with a fixed set of values; another value is a usage error (exit 2)."""
+    if value not in choices:
+        sys.stderr.write(
+            f"error: {flag}: unknown format {value!r} (use one of: {', '.join(choices)})\n"
+        )
+        raise typer.Exit(2)
 
 
 def _fail(error: LadleError | str) -> NoReturn:
@@ -133,13 +163,7 @@ def parse(
     ] = False,
 ) -> None:
     """Read recipes and show them as cards, or as ladle's recipe JSON."""
-    if format not in FORMAT_CHOICES:
-        sys.stderr.write(
-            f"error: --format: unknown format {format!r} (use one of: "
-            + ", ".join(FORMAT_CHOICES)
-            + ")\n"
-        )
-        raise typer.Exit(2)
+    _choice("--format", format, FORMAT_CHOICES)
     results = _read_all(sources, format, generic=generic, allow_private=allow_private)
     failed = [(source, r) for source, r in results if isinstance(r, Exception)]
     if json_output:
@@ -201,9 +225,15 @@ def _system(units: str | None) -> str | None:
 def scale(
     source: Annotated[str, typer.Argument(help="A recipe file, - for standard input, or a URL.")],
     servings: Annotated[
-        float | None, typer.Option("--servings", "-s", help="Scale to this many servings.")
+        float | None,
+        typer.Option(
+            "--servings", "-s", help="Scale to this many servings.", callback=SERVINGS_RANGE
+        ),
     ] = None,
-    factor: Annotated[float | None, typer.Option("--factor", "-x", help="Multiply by X.")] = None,
+    factor: Annotated[
+        float | None,
+        typer.Option("--factor", "-x", help="Multiply by X.", callback=_in_range(0, 1000)),
+    ] = None,
     to: Annotated[
         str | None,
         typer.Option("--to", help='Scale to an amount of one ingredient: "3.2 lb pork belly".'),
@@ -241,15 +271,40 @@ def convert(
 
 
 def _serve_at(text: str) -> Any:
-    from datetime import datetime
+    """The serving time: a date and a time of day, in whole minutes (usage errors exit 2)."""
+    from datetime import date, datetime
 
+    def refuse(what: str) -> NoReturn:
+        sys.stderr.write(f"error: --serve-at: {text!r} {what}\n")
+        raise typer.Exit(2)
+
+    cleaned = text.strip().replace("T", " ", 1)
     try:
-        return datetime.fromisoformat(text.strip().replace("T", " ", 1))
+        moment = datetime.fromisoformat(cleaned)
     except ValueError:
-        sys.stderr.write(
-            f'error: --serve-at: {text!r} is not a time (write it as "2026-11-26 19:00")\n'
-        )
-        raise typer.Exit(2) from None
+        refuse('is not a time (write it as "2026-11-26 19:00")')
+    try:
+        day = date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    else:
+        refuse(f'is a date without a time (give the time too, "YYYY-MM-DD HH:MM": "{day} 19:00")')
+    if moment.second or moment.microsecond:
+        refuse(f'has seconds; ladle plans in whole minutes (write "{moment:%Y-%m-%d %H:%M}")')
+    return moment
+
+
+def _check_methods(recipes: list[Recipe], names: list[str]) -> None:
+    """Every ``--method`` names a method of a recipe's article, as the planner matches them."""
+    known = list(dict.fromkeys(v.name for r in recipes for v in r.variants if v.kind == "method"))
+    for name in names:
+        if not any(name.lower() in method.lower() for method in known):
+            offer = (
+                "the methods there are: " + ", ".join(repr(m) for m in known)
+                if known
+                else "the articles of these recipes describe no other method"
+            )
+            _fail(f"--method: {name!r} matches no method of the recipes' articles ({offer})")
 
 
 @app.command()
@@ -272,11 +327,22 @@ def plan(
     ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the plan JSON.")] = False,
     ics: Annotated[
-        str | None, typer.Option("--ics", help="Also write an iCalendar file with alarms.")
+        str | None,
+        typer.Option(
+            "--ics", help="Also write an iCalendar file with alarms (- for standard output)."
+        ),
     ] = None,
-    svg: Annotated[str | None, typer.Option("--svg", help="Also write an SVG Gantt chart.")] = None,
+    svg: Annotated[
+        str | None,
+        typer.Option("--svg", help="Also write an SVG Gantt chart (- for standard output)."),
+    ] = None,
     time_limit: Annotated[
-        float, typer.Option("--time-limit", help="Seconds the solver may search.")
+        float,
+        typer.Option(
+            "--time-limit",
+            help="Seconds the solver may search (above 0, at most 3600).",
+            callback=_in_range(0, 3600),
+        ),
     ] = 10.0,
     serve: Annotated[
         list[str] | None,
@@ -301,52 +367,87 @@ def plan(
     """Plan a meal: when to do every step so everything is on the table at --serve-at."""
     moment = _serve_at(serve_at)
     with _errors():
-        from ladle.formats import read
-        from ladle.planning.courses import table_settings
-        from ladle.planning.kitchen import load_kitchen
-        from ladle.planning.planner import plan as make_plan
+        from ladle.outputs import Output, check_outputs
 
-        recipes = [read(source)[0] for source in sources]
-        room = load_kitchen(kitchen) if kitchen else None
-        servings, later = table_settings(recipes, serve or (), after or (), courses)
-        result = make_plan(
-            recipes,
+        files = [Output(flag, path) for flag, path in (("--svg", svg), ("--ics", ics)) if path]
+        inputs = [*sources, *([kitchen] if kitchen else [])]
+        check_outputs(files, inputs, stdout_carries="the plan JSON" if json_output else None)
+        result = _solve(
+            sources,
             moment,
-            room,
+            kitchen,
             exact=exact,
-            methods=method or (),
+            methods=method or [],
             time_limit=time_limit,
-            serving=servings,
-            after=later,
+            dishes=(serve or [], after or [], courses),
         )
-        if svg or ics:
-            _plan_files(result, svg, ics)
-        if json_output:
-            _print_json(result.to_json())
-        else:
-            from ladle.console import plan_timeline
-
-            _stdout().print(plan_timeline(result))
-        if result.status == "infeasible":
-            reason = result.explanation[0] if result.explanation else "no plan exists"
-            hint = "see the fixes above" + (", or plan without --exact" if exact else "")
-            _fail(f"plan: {reason} ({hint})")
+        _show_plan(result, files, inputs, json_output=json_output, exact=exact)
 
 
-def _plan_files(result: Plan, svg: str | None, ics: str | None) -> None:
-    """The plan's Gantt chart and calendar, where asked."""
-    from pathlib import Path
+def _show_plan(
+    result: Plan, files: list[Output], inputs: list[str], *, json_output: bool, exact: bool
+) -> None:
+    """The plan on standard output and in its files; an infeasible plan writes no file."""
+    feasible = result.status != "infeasible"
+    if files and feasible:
+        _plan_files(result, files, inputs)
+    if json_output:
+        _print_json(result.to_json())
+    elif not (feasible and any(f.is_stdout for f in files)):  # else stdout is the file's
+        from ladle.console import plan_timeline
 
+        _stdout().print(plan_timeline(result))
+    if not feasible:
+        reason = result.explanation[0] if result.explanation else "no plan exists"
+        hint = "see the fixes above" + (", or plan without --exact" if exact else "")
+        if files:
+            hint += "; " + " and ".join(f.flag for f in files) + " not written"
+        _fail(f"plan: {reason} ({hint})")
+
+
+def _solve(
+    sources: list[str],
+    moment: Any,
+    kitchen: str | None,
+    *,
+    exact: bool,
+    methods: list[str],
+    time_limit: float,
+    dishes: tuple[list[str], list[str], bool],
+) -> Plan:
+    """Read the meal and plan it (``dishes``: the --serve, --after and --courses settings)."""
+    from ladle.formats import read
+    from ladle.planning.courses import table_settings
+    from ladle.planning.kitchen import load_kitchen
+    from ladle.planning.planner import plan as make_plan
+
+    recipes = [read(source)[0] for source in sources]
+    _check_methods(recipes, methods)
+    room = load_kitchen(kitchen) if kitchen else None
+    servings, later = table_settings(recipes, *dishes)
+    return make_plan(
+        recipes,
+        moment,
+        room,
+        exact=exact,
+        methods=methods,
+        time_limit=time_limit,
+        serving=servings,
+        after=later,
+    )
+
+
+def _plan_files(result: Plan, files: list[Output], inputs: list[str]) -> None:
+    """The plan's Gantt chart and calendar, where asked: all written whole, or none."""
+    from ladle.outputs import write_outputs
     from ladle.planning import export
 
-    try:
-        labelled = export.by_recipe(result)  # several recipes: lanes by recipe
-        if svg:
-            Path(svg).write_text(export.gantt_svg(labelled), encoding="utf-8")
-        if ics:
-            Path(ics).write_bytes(export.to_ics(labelled))
-    except OSError as error:
-        _fail(f"{svg or ics}: cannot write the file ({error.strerror or error})")
+    labelled = export.by_recipe(result)  # several recipes: lanes by recipe
+    made = {
+        "--svg": lambda: export.gantt_svg(labelled).encode("utf-8"),
+        "--ics": lambda: export.to_ics(labelled),
+    }
+    write_outputs([(output, made[output.flag]()) for output in files], inputs)
 
 
 @app.command()
@@ -396,7 +497,12 @@ def shop(
     ],
     servings: Annotated[
         float | None,
-        typer.Option("--servings", "-s", help="Scale every recipe to this many servings first."),
+        typer.Option(
+            "--servings",
+            "-s",
+            help="Scale every recipe to this many servings first.",
+            callback=SERVINGS_RANGE,
+        ),
     ] = None,
     units: Annotated[
         str | None, typer.Option("--units", "-u", help="Show every amount in metric or us.")
@@ -433,44 +539,35 @@ def export(
         str, typer.Option("--to", "-t", help="Output format: " + ", ".join(EXPORT_CHOICES) + ".")
     ],
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+        str | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file, replaced whole; - or none: standard output."
+        ),
     ] = None,
     format: Annotated[
         str, typer.Option("--format", "-f", help="Input format: " + ", ".join(FORMAT_CHOICES))
     ] = "auto",
 ) -> None:
     """Write a recipe in another format: JSON, schema.org JSON-LD, Cooklang, Markdown, HTML, PDF."""
-    if to not in EXPORT_CHOICES:
-        sys.stderr.write(
-            f"error: --to: unknown format {to!r} (use one of: {', '.join(EXPORT_CHOICES)})\n"
-        )
-        raise typer.Exit(2)
+    _choice("--to", to, EXPORT_CHOICES)
+    _choice("--format", format, FORMAT_CHOICES)
     with _errors():
-        from pathlib import Path
-
         from ladle.formats import read, write
+        from ladle.outputs import STDOUT, Output, check_outputs, to_stdout, write_outputs
 
+        target = Output("-o", output or STDOUT)
+        check_outputs([target], [source])
         recipe = read(source, None if format == "auto" else format)[0]
         document = write(recipe, to)
-        if output is None:
-            if isinstance(document, bytes):
-                if sys.stdout.isatty():
-                    _fail(f"export: {to} is binary (give -o FILE, or redirect the output)")
-                sys.stdout.buffer.write(document)
-            else:
-                sys.stdout.write(document if document.endswith("\n") else document + "\n")
+        if isinstance(document, str):
+            document = (document if document.endswith("\n") else document + "\n").encode("utf-8")
+        elif target.is_stdout and sys.stdout.isatty():
+            _fail(f"export: {to} is binary (give -o FILE, or redirect the output)")
+        if target.is_stdout:
+            to_stdout(document)
             return
-        target = Path(output)
-        try:
-            if isinstance(document, bytes):
-                target.write_bytes(document)
-            else:
-                target.write_text(
-                    document if document.endswith("\n") else document + "\n", encoding="utf-8"
-                )
-        except OSError as error:
-            _fail(f"{output}: cannot write the file ({error.strerror or error})")
-        _stderr().print(f"wrote {output}", highlight=False)
+        write_outputs([(target, document)], [source])
+        sys.stderr.write(f"wrote {output}\n")
 
 
 @app.command()
@@ -515,6 +612,8 @@ def demo() -> None:
     with _errors():
         from datetime import datetime, timedelta
 
+        from rich.text import Text
+
         from ladle.checker import check as check_recipe
         from ladle.console import findings_panel, plan_timeline, recipe_card, shopping_table
         from ladle.examples import example_text
@@ -542,7 +641,7 @@ def demo() -> None:
         exact = make_plan([recipe], serve_at, exact=True, methods=article, now=now)
         out.print("[bold]The article's way exactly (two-stage pork, carrots at 425°F):[/bold]")
         for line in exact.explanation:
-            out.print(f"  [red]{line}[/red]")
+            out.print(Text(f"  {line}", style="red"))
         out.print(
             '[dim]Try: ladle plan RECIPE... --serve-at "YYYY-MM-DD 19:00" '
             "--kitchen kitchen.toml --svg plan.svg --ics plan.ics[/dim]"
@@ -551,17 +650,31 @@ def demo() -> None:
         out.print(shopping_table(shopping_list([recipe])))
 
 
+def _usage_error(error: Any) -> NoReturn:
+    """A usage mistake (unknown option, missing argument, bad value): one line and exit 2."""
+    ctx = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError":  # bare ``ladle``: the help, as before
+        error.show()
+        sys.exit(error.exit_code)
+    command = ctx.command_path if ctx is not None else "ladle"
+    what = " ".join(error.format_message().split()).rstrip(".")
+    sys.stderr.write(f"error: {command}: {what} (see {command} --help)\n")
+    sys.exit(error.exit_code)
+
+
 def main() -> None:
     """Entry point of the ``ladle`` command."""
     run: Callable[..., Any] = app
     try:
-        run(standalone_mode=True)
-    except KeyboardInterrupt:
+        code = run(prog_name="ladle", standalone_mode=False)
+    except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("error: interrupted\n")
         sys.exit(130)
     except SystemExit:
         raise
     except Exception as error:  # a bug: one line, not a traceback (LADLE_DEBUG=1 shows it)
+        if hasattr(error, "format_message") and isinstance(getattr(error, "exit_code", None), int):
+            _usage_error(error)  # Click's exceptions, vendored by Typer or not
         if os.environ.get("LADLE_DEBUG"):
             raise
         sys.stderr.write(
@@ -569,3 +682,4 @@ def main() -> None:
             "(set LADLE_DEBUG=1 for the traceback and report it)\n"
         )
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
