@@ -7,10 +7,10 @@ is 480 to 720 minutes, as the contract says.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 
+from ladle.limits import minutes_ok
 from ladle.model import Duration
 from ladle.text import NUMBER, parse_number
 from ladle.words import alternation, table
@@ -107,6 +107,9 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
     found: list[tuple[int, int, Duration]] = []
 
     def add(start: int, end: int, duration: Duration) -> None:
+        # a time beyond 60 days is none ladle can use: it stays in the text, unread
+        if not (minutes_ok(duration.min_minutes) and minutes_ok(duration.max_minutes)):
+            return
         if all(end <= s or start >= e for s, e, _ in found):
             found.append((start, end, duration))
 
@@ -250,7 +253,7 @@ def minutes_of(value: object) -> float | None:
         return None
     if isinstance(value, int | float):
         number = float(value)
-        return number if math.isfinite(number) and number >= 0 else None
+        return number if minutes_ok(number) else None
     if isinstance(value, list):
         return minutes_of(value[0]) if value else None
     if isinstance(value, Mapping):
@@ -263,9 +266,10 @@ def minutes_of(value: object) -> float | None:
         minutes = sum(
             float(v.replace(",", ".")) * _ISO_MINUTES[k] for k, v in match.groupdict().items() if v
         )
-        return round(minutes, 2) if math.isfinite(minutes) else None
+        return round(minutes, 2) if minutes_ok(minutes) else None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text)
+        number = float(text)
+        return number if minutes_ok(number) else None
     found = find_durations(text)
     if found:
         first = found[0]

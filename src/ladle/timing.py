@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ladle.clauses import heat_verb, is_instruction, main_clause
 from ladle.equipment import equipment_in
+from ladle.limits import minutes_ok
 from ladle.model import OWN_ROLES, Duration, Relation, Step
 
 __all__ = ["WITHIN_LAST", "assign_roles", "heat_of", "own_time", "relation_of", "time_steps"]
@@ -280,8 +281,8 @@ def relation_of(text: str) -> Relation:
     main = main_clause(text)
     lead = text[: len(text) - len(main)].strip()
     within = WITHIN_LAST.match(text)
-    if within:
-        return Relation("within_last", float(within.group("n")), lead or within.group(0))
+    if within and minutes_ok(minutes := float(within.group("n"))):
+        return Relation("within_last", minutes, lead or within.group(0))
     if _ALONGSIDE.match(text):
         return Relation("alongside", None, lead)
     if _AFTER.match(text) and lead:
