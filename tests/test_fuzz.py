@@ -188,9 +188,7 @@ def recipes(draw: st.DrawFn) -> Recipe:
         ),
         storage=draw(st.lists(st.builds(Storage, words, days, words), max_size=2)),
         make_ahead=draw(
-            st.lists(
-                st.builds(MakeAhead, words, days, st.lists(step, max_size=2)), max_size=2
-            )
+            st.lists(st.builds(MakeAhead, words, days, st.lists(step, max_size=2)), max_size=2)
         ),
         tags=draw(st.lists(words, max_size=3)),
         source=draw(st.builds(Source, maybe_words, maybe_words, maybe_words)),

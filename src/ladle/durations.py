@@ -107,7 +107,7 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
     found: list[tuple[int, int, Duration]] = []
 
     def add(start: int, end: int, duration: Duration) -> None:
-        # a time beyond 60 days is none ladle can use: it stays in the text, unread
+        # a time beyond ten years is none ladle can use: it stays in the text, unread
         if not (minutes_ok(duration.min_minutes) and minutes_ok(duration.max_minutes)):
             return
         if all(end <= s or start >= e for s, e, _ in found):

@@ -6,12 +6,13 @@ a line) a number out of range stays in the line's text and is not read as a numb
 field must hold a number (ladle JSON, the kitchen file) it is refused with the place named.
 So no ``inf``, ``nan`` or absurd value ever reaches a recipe, a plan or a JSON document.
 
-- Times: 0 to 60 days (86,400 minutes), the horizon the planner plans ahead
-  (``planning.solver.LONGEST_DAYS``; a test keeps the two equal).
+- Times: 0 to ten years (3,650 days, 5,256,000 minutes), and so the days a dish keeps or is
+  made ahead: jars keep "12-18 months", a cure takes 90 days. The planner plans 60 days ahead
+  (``PLAN_DAYS``, the planner's ``planning.solver.LONGEST_DAYS``; a test keeps the two equal)
+  and says so of a longer time, rather than plan without it.
 - Quantities and yield amounts: 0 up to, not including, a billion.
 - Servings: more than 0 (a scaled recipe may serve half), at most 10,000.
 - Temperatures: -100 °F to 2,000 °F (a freezer to a blowtorch's flame); gas marks 0 to 10.
-- Days a dish keeps or is made ahead: 0 to 3,650 (ten years).
 - Kitchen: at most 10 ovens, 20 racks an oven, 50 burners, 20 of one appliance, 20 cooks;
   0.5 to 120 minutes per 100 °F to heat or cool an oven.
 """
@@ -25,7 +26,7 @@ __all__ = [
     "MAX_BURNERS",
     "MAX_CELSIUS",
     "MAX_COOKS",
-    "MAX_DAYS_KEPT",
+    "MAX_DAYS",
     "MAX_FAHRENHEIT",
     "MAX_GAS_MARK",
     "MAX_MINUTES",
@@ -44,7 +45,8 @@ __all__ = [
 ]
 
 PLAN_DAYS = 60
-MAX_MINUTES = PLAN_DAYS * 24 * 60
+MAX_DAYS = 3650
+MAX_MINUTES = MAX_DAYS * 24 * 60
 MAX_QUANTITY = 1e9  # exclusive
 MAX_SERVINGS = 10_000
 MIN_FAHRENHEIT = -100
@@ -52,7 +54,6 @@ MAX_FAHRENHEIT = 2000
 MIN_CELSIUS = -75  # -103 °F
 MAX_CELSIUS = 1100  # 2012 °F
 MAX_GAS_MARK = 10
-MAX_DAYS_KEPT = 3650
 
 MAX_OVENS = 10
 MAX_RACKS = 20
@@ -68,7 +69,7 @@ def in_range(value: float, low: float, high: float) -> bool:
 
 
 def minutes_ok(minutes: float | None) -> bool:
-    """Whether a time (None: open-ended) is one ladle can use: 0 to 60 days."""
+    """Whether a time (None: open-ended) is one ladle can use: 0 to ten years."""
     return minutes is None or in_range(minutes, 0, MAX_MINUTES)
 
 

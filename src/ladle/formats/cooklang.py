@@ -232,7 +232,7 @@ def timer_duration(item: TimerItem) -> Duration | None:
     high = _as_number(item.get("quantity_max"))
     duration = Duration(low * per, (low if high is None else high) * per, shown, name)
     if not (minutes_ok(duration.min_minutes) and minutes_ok(duration.max_minutes)):
-        return None  # beyond 60 days: the time stays in the step's text (ladle.limits)
+        return None  # beyond ten years: the time stays in the step's text (ladle.limits)
     return duration
 
 
