@@ -78,11 +78,11 @@ class Fields:
         if unknown:
             key = str(unknown[0])
             close = difflib.get_close_matches(key, sorted(self.seen), n=1)
-            fix = f"did you mean {close[0]!r}?" if close else "remove it"
+            fix = f"did you mean {close[0]!r}" if close else "remove it"
             raise FormatError(
                 f"{self.at(key)} is not a field ladle knows",
                 where=self.where,
-                hint=f"{fix} {_SCHEMA} lists the fields",
+                hint=f"{fix}; {_SCHEMA} for the fields",
             )
         return made
 

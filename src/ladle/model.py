@@ -26,7 +26,7 @@ from ladle.json_fields import Fields as _Reader
 from ladle.json_fields import Range
 from ladle.limits import (
     MAX_CELSIUS,
-    MAX_DAYS_KEPT,
+    MAX_DAYS,
     MAX_FAHRENHEIT,
     MAX_GAS_MARK,
     MAX_MINUTES,
@@ -81,13 +81,13 @@ HEATS: tuple[str, ...] = (
 JSON = dict[str, Any]
 
 # The bounds of each kind of number a document holds (``ladle.limits``).
-_MINUTES = Range(0, MAX_MINUTES, unit="minutes (60 days)")
+_MINUTES = Range(0, MAX_MINUTES, unit="minutes (ten years)")
 _QUANTITY = Range(0, MAX_QUANTITY, high_open=True)
 _SERVINGS = Range(0, MAX_SERVINGS, low_open=True)
 _FAHRENHEIT = Range(MIN_FAHRENHEIT, MAX_FAHRENHEIT, unit="°F")
 _CELSIUS = Range(MIN_CELSIUS, MAX_CELSIUS, unit="°C")
 _GAS_MARK = Range(0, MAX_GAS_MARK)
-_DAYS = Range(0, MAX_DAYS_KEPT, unit="days")
+_DAYS = Range(0, MAX_DAYS, unit="days")
 _FACTOR = Range(1, 100)
 
 
