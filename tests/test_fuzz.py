@@ -119,11 +119,16 @@ words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"])
 maybe_words = st.none() | words
 numbers = st.floats(min_value=0, max_value=10_000, allow_nan=False, allow_infinity=False)
 maybe_numbers = st.none() | numbers
+# numbers inside ladle.limits: servings above 0, temperatures a kitchen reaches, days kept
+servings = st.none() | st.floats(min_value=0.01, max_value=10_000)
+fahrenheit = st.floats(min_value=-100, max_value=2000)
+celsius = st.floats(min_value=-75, max_value=1100)
+days = st.none() | st.floats(min_value=0, max_value=3650)
 durations = st.builds(Duration, numbers, maybe_numbers, words)
 temperatures = st.builds(
     Temperature,
-    numbers,
-    numbers,
+    fahrenheit,
+    celsius,
     st.sampled_from(["oven", "internal", "oil", "water", "other"]),
     words,
 )
@@ -167,7 +172,7 @@ def recipes(draw: st.DrawFn) -> Recipe:
     return Recipe(
         title=draw(words),
         description=draw(maybe_words),
-        yield_=draw(st.builds(Yield, maybe_numbers, maybe_numbers, maybe_words, maybe_words)),
+        yield_=draw(st.builds(Yield, servings, maybe_numbers, maybe_words, maybe_words)),
         times=draw(st.builds(Times, maybe_numbers, maybe_numbers, maybe_numbers)),
         ingredients=items,
         steps=draw(st.lists(step, max_size=4)),
@@ -179,13 +184,11 @@ def recipes(draw: st.DrawFn) -> Recipe:
         ),
         pairings=draw(st.lists(st.builds(Pairing, words, words, words), max_size=2)),
         doneness=draw(
-            st.lists(st.builds(Doneness, maybe_words, numbers, numbers, words), max_size=2)
+            st.lists(st.builds(Doneness, maybe_words, fahrenheit, celsius, words), max_size=2)
         ),
-        storage=draw(st.lists(st.builds(Storage, words, maybe_numbers, words), max_size=2)),
+        storage=draw(st.lists(st.builds(Storage, words, days, words), max_size=2)),
         make_ahead=draw(
-            st.lists(
-                st.builds(MakeAhead, words, maybe_numbers, st.lists(step, max_size=2)), max_size=2
-            )
+            st.lists(st.builds(MakeAhead, words, days, st.lists(step, max_size=2)), max_size=2)
         ),
         tags=draw(st.lists(words, max_size=3)),
         source=draw(st.builds(Source, maybe_words, maybe_words, maybe_words)),

@@ -8,10 +8,10 @@ is 480 to 720 minutes, as the contract says.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections.abc import Mapping
 
+from ladle.limits import minutes_ok
 from ladle.model import Duration
 from ladle.text import NUMBER, parse_number
 from ladle.words import alternation, table
@@ -109,6 +109,9 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
     taken: list[tuple[int, int]] = []  # the spans kept, sorted and apart: one bisect a span
 
     def add(start: int, end: int, duration: Duration) -> None:
+        # a time beyond ten years is none ladle can use: it stays in the text, unread
+        if not (minutes_ok(duration.min_minutes) and minutes_ok(duration.max_minutes)):
+            return
         at = bisect.bisect_left(taken, (start, end))
         if at > 0 and taken[at - 1][1] > start:
             return  # overlaps the span before
@@ -257,7 +260,7 @@ def minutes_of(value: object) -> float | None:
         return None
     if isinstance(value, int | float):
         number = float(value)
-        return number if math.isfinite(number) and number >= 0 else None
+        return number if minutes_ok(number) else None
     if isinstance(value, list):
         return minutes_of(value[0]) if value else None
     if isinstance(value, Mapping):
@@ -270,9 +273,10 @@ def minutes_of(value: object) -> float | None:
         minutes = sum(
             float(v.replace(",", ".")) * _ISO_MINUTES[k] for k, v in match.groupdict().items() if v
         )
-        return round(minutes, 2) if math.isfinite(minutes) else None
+        return round(minutes, 2) if minutes_ok(minutes) else None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text)
+        number = float(text)
+        return number if minutes_ok(number) else None
     found = find_durations(text)
     if found:
         first = found[0]

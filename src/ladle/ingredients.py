@@ -48,6 +48,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ladle.errors import IngredientError
+from ladle.limits import quantity_ok
 from ladle.line_shapes import read as read_shape
 from ladle.line_shapes import without_leading_article
 from ladle.model import Amount, Ingredient
@@ -545,13 +546,28 @@ def _understood(text: str) -> Ingredient:
     if understood.quantity is not None or understood.unit is not None:
         name = without_leading_article(name)
     comment = ", ".join([*shape.words, *([understood.comment] if understood.comment else [])])
-    return replace(
-        understood,
-        text=text,
-        unit=shape.unit or understood.unit,
-        name=name,
-        comment=comment or None,
+    return _in_range(
+        replace(
+            understood,
+            text=text,
+            unit=shape.unit or understood.unit,
+            name=name,
+            comment=comment or None,
+        )
     )
+
+
+def _in_range(ingredient: Ingredient) -> Ingredient:
+    """An amount ladle cannot use (a billion or more, ``ladle.limits``) stays in the line's
+    text and is no number."""
+    if not (quantity_ok(ingredient.quantity) and quantity_ok(ingredient.quantity_max)):
+        ingredient.quantity = ingredient.quantity_max = None
+    ingredient.alternatives = [
+        a
+        for a in ingredient.alternatives
+        if quantity_ok(a.quantity) and quantity_ok(a.quantity_max)
+    ]
+    return ingredient
 
 
 def clear_cache() -> None:

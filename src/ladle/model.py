@@ -18,12 +18,23 @@ source marks it, name and count).
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, cast
 
 from ladle.errors import FormatError
+from ladle.json_fields import Fields as _Reader
+from ladle.json_fields import Range
+from ladle.limits import (
+    MAX_CELSIUS,
+    MAX_DAYS,
+    MAX_FAHRENHEIT,
+    MAX_GAS_MARK,
+    MAX_MINUTES,
+    MAX_QUANTITY,
+    MAX_SERVINGS,
+    MIN_CELSIUS,
+    MIN_FAHRENHEIT,
+)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -68,7 +79,16 @@ HEATS: tuple[str, ...] = (
 )  # fmt: skip
 
 JSON = dict[str, Any]
-T = TypeVar("T")
+
+# The bounds of each kind of number a document holds (``ladle.limits``).
+_MINUTES = Range(0, MAX_MINUTES, unit="minutes (ten years)")
+_QUANTITY = Range(0, MAX_QUANTITY, high_open=True)
+_SERVINGS = Range(0, MAX_SERVINGS, low_open=True)
+_FAHRENHEIT = Range(MIN_FAHRENHEIT, MAX_FAHRENHEIT, unit="°F")
+_CELSIUS = Range(MIN_CELSIUS, MAX_CELSIUS, unit="°C")
+_GAS_MARK = Range(0, MAX_GAS_MARK)
+_DAYS = Range(0, MAX_DAYS, unit="days")
+_FACTOR = Range(1, 100)
 
 
 def number(value: float | None) -> float | int | None:
@@ -78,147 +98,6 @@ def number(value: float | None) -> float | int | None:
     if float(value).is_integer():
         return int(value)
     return float(value)
-
-
-# --- reading helpers: each names the place of a bad field ------------------------------------
-
-
-class _Reader:
-    """Typed access to one JSON object, with the path of each field for error messages."""
-
-    def __init__(self, data: object, where: str, path: str) -> None:
-        if not isinstance(data, Mapping):
-            raise FormatError(
-                f"{path or 'document'} should be an object, not {_kind(data)}",
-                where=where,
-                hint="see schema/recipe.schema.json",
-            )
-        self.data: Mapping[str, Any] = data
-        self.where = where
-        self.path = path
-
-    def at(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def fail(self, key: str, expected: str) -> FormatError:
-        return FormatError(
-            f"{self.at(key)} should be {expected}, not {_kind(self.data.get(key))}",
-            where=self.where,
-            hint="see schema/recipe.schema.json",
-        )
-
-    def str_(self, key: str, default: str | None = None) -> str:
-        value = self.data.get(key, default)
-        if not isinstance(value, str):
-            raise self.fail(key, "a string")
-        return value
-
-    def opt_str(self, key: str) -> str | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise self.fail(key, "a string or null")
-        return value
-
-    def opt_num(self, key: str) -> float | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(key, "a number or null")
-        try:
-            number = float(value)
-        except OverflowError:
-            number = math.inf
-        if not math.isfinite(number):
-            raise self.fail(key, "a finite number")
-        return number
-
-    def num(self, key: str) -> float:
-        value = self.opt_num(key)
-        if value is None:
-            raise self.fail(key, "a number")
-        return value
-
-    def opt_int(self, key: str) -> int | None:
-        value = self.opt_num(key)
-        if value is None:
-            return None
-        if not value.is_integer():
-            raise self.fail(key, "a whole number or null")
-        return int(value)
-
-    def bool_(self, key: str, default: bool = False) -> bool:
-        value = self.data.get(key, default)
-        if not isinstance(value, bool):
-            raise self.fail(key, "true or false")
-        return value
-
-    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
-        value = self.data.get(key, default)
-        if value not in choices:
-            raise self.fail(key, "one of " + ", ".join(choices))
-        return cast(str, value)
-
-    def list_(self, key: str) -> list[Any]:
-        value = self.data.get(key, [])
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.fail(key, "a list")
-        return value
-
-    def str_list(self, key: str) -> list[str]:
-        items = self.list_(key)
-        for i, item in enumerate(items):
-            if not isinstance(item, str):
-                raise self.fail(f"{key}[{i}]", "a string")
-        return list(items)
-
-    def str_map(self, key: str) -> dict[str, str]:
-        value = self.data.get(key, {})
-        if value is None:
-            return {}
-        if not isinstance(value, Mapping):
-            raise self.fail(key, "an object")
-        for name, item in value.items():
-            if not isinstance(item, str):
-                raise self.fail(f"{key}.{name}", "a string")
-        return dict(value)
-
-    def int_list(self, key: str) -> list[int]:
-        items = self.list_(key)
-        for item in items:
-            if isinstance(item, bool) or not isinstance(item, int):
-                raise self.fail(key, "a list of whole numbers")
-        return list(items)
-
-    def objects(self, key: str, make: Callable[[_Reader], T]) -> list[T]:
-        return [
-            make(_Reader(item, self.where, f"{self.at(key)}[{i}]"))
-            for i, item in enumerate(self.list_(key))
-        ]
-
-    def object(self, key: str) -> _Reader:
-        value = self.data.get(key)
-        return _Reader({} if value is None else value, self.where, self.at(key))
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "an object"
-    return type(value).__name__
 
 
 # --- the model ---------------------------------------------------------------------------------
@@ -243,13 +122,13 @@ class Amount:
 
     @classmethod
     def from_json(cls, data: object, where: str = "document", path: str = "") -> Amount:
-        return cls._read(_Reader(data, where, path))
+        return _Reader(data, where, path).take(cls._read)
 
     @classmethod
     def _read(cls, r: _Reader) -> Amount:
         return cls(
-            quantity=r.opt_num("quantity"),
-            quantity_max=r.opt_num("quantity_max"),
+            quantity=r.opt_num("quantity", _QUANTITY),
+            quantity_max=r.opt_num("quantity_max", _QUANTITY),
             unit=r.opt_str("unit"),
             text=r.str_("text", ""),
         )
@@ -292,14 +171,14 @@ class Ingredient:
 
     @classmethod
     def from_json(cls, data: object, where: str = "document", path: str = "") -> Ingredient:
-        return cls._read(_Reader(data, where, path))
+        return _Reader(data, where, path).take(cls._read)
 
     @classmethod
     def _read(cls, r: _Reader) -> Ingredient:
         return cls(
             text=r.str_("text"),
-            quantity=r.opt_num("quantity"),
-            quantity_max=r.opt_num("quantity_max"),
+            quantity=r.opt_num("quantity", _QUANTITY),
+            quantity_max=r.opt_num("quantity_max", _QUANTITY),
             unit=r.opt_str("unit"),
             name=r.opt_str("name"),
             preparation=r.opt_str("preparation"),
@@ -336,17 +215,17 @@ class Duration:
 
     @classmethod
     def from_json(cls, data: object, where: str = "document", path: str = "") -> Duration:
-        return cls._read(_Reader(data, where, path))
+        return _Reader(data, where, path).take(cls._read)
 
     @classmethod
     def _read(cls, r: _Reader) -> Duration:
         return cls(
-            min_minutes=r.num("min_minutes"),
-            max_minutes=r.opt_num("max_minutes"),
+            min_minutes=r.num("min_minutes", _MINUTES),
+            max_minutes=r.opt_num("max_minutes", _MINUTES),
             text=r.str_("text", ""),
             name=r.opt_str("name"),
             role=r.choice("role", DURATION_ROLES, "step"),
-            factor=r.opt_int("factor") or 1,
+            factor=r.opt_int("factor", _FACTOR) or 1,
         )
 
 
@@ -378,17 +257,17 @@ class Temperature:
 
     @classmethod
     def from_json(cls, data: object, where: str = "document", path: str = "") -> Temperature:
-        return cls._read(_Reader(data, where, path))
+        return _Reader(data, where, path).take(cls._read)
 
     @classmethod
     def _read(cls, r: _Reader) -> Temperature:
         return cls(
-            fahrenheit=r.num("fahrenheit"),
-            celsius=r.num("celsius"),
+            fahrenheit=r.num("fahrenheit", _FAHRENHEIT),
+            celsius=r.num("celsius", _CELSIUS),
             kind=cast(TemperatureKind, r.choice("kind", TEMPERATURE_KINDS, "other")),
             text=r.str_("text", ""),
-            fan_celsius=r.opt_num("fan_celsius"),
-            gas_mark=r.opt_num("gas_mark"),
+            fan_celsius=r.opt_num("fan_celsius", _CELSIUS),
+            gas_mark=r.opt_num("gas_mark", _GAS_MARK),
         )
 
 
@@ -426,7 +305,7 @@ class Relation:
     def _read(cls, r: _Reader) -> Relation:
         return cls(
             kind=r.choice("kind", RELATIONS, "follows"),
-            minutes=r.opt_num("minutes"),
+            minutes=r.opt_num("minutes", _MINUTES),
             text=r.str_("text", ""),
         )
 
@@ -464,7 +343,7 @@ class Step:
 
     @classmethod
     def from_json(cls, data: object, where: str = "document", path: str = "") -> Step:
-        return cls._read(_Reader(data, where, path))
+        return _Reader(data, where, path).take(cls._read)
 
     @classmethod
     def _read(cls, r: _Reader) -> Step:
@@ -477,14 +356,14 @@ class Step:
             uses=r.int_list("uses"),
             attention=cast(Attention, r.choice("attention", ATTENTIONS, "active")),
             cookware=r.objects("cookware", Cookware._read),
-            time=Duration._read(r.object("time")) if r.data.get("time") is not None else None,
+            time=r.opt_object("time", Duration._read),
             heat=_heat(r),
-            relation=Relation._read(r.object("relation")),
+            relation=r.object("relation", Relation._read),
         )
 
 
 def _heat(r: _Reader) -> str | None:
-    if r.data.get("heat") is None:
+    if r.get("heat") is None:
         return None
     return r.choice("heat", HEATS)
 
@@ -509,8 +388,8 @@ class Yield:
     @classmethod
     def _read(cls, r: _Reader) -> Yield:
         return cls(
-            servings=r.opt_num("servings"),
-            amount=r.opt_num("amount"),
+            servings=r.opt_num("servings", _SERVINGS),
+            amount=r.opt_num("amount", _QUANTITY),
             unit=r.opt_str("unit"),
             text=r.opt_str("text"),
         )
@@ -534,9 +413,9 @@ class Times:
     @classmethod
     def _read(cls, r: _Reader) -> Times:
         return cls(
-            prep_minutes=r.opt_num("prep_minutes"),
-            cook_minutes=r.opt_num("cook_minutes"),
-            total_minutes=r.opt_num("total_minutes"),
+            prep_minutes=r.opt_num("prep_minutes", _MINUTES),
+            cook_minutes=r.opt_num("cook_minutes", _MINUTES),
+            total_minutes=r.opt_num("total_minutes", _MINUTES),
         )
 
 
@@ -604,8 +483,8 @@ class Doneness:
     def _read(cls, r: _Reader) -> Doneness:
         return cls(
             food=r.opt_str("food"),
-            fahrenheit=r.num("fahrenheit"),
-            celsius=r.num("celsius"),
+            fahrenheit=r.num("fahrenheit", _FAHRENHEIT),
+            celsius=r.num("celsius", _CELSIUS),
             text=r.str_("text", ""),
         )
 
@@ -623,7 +502,9 @@ class Storage:
 
     @classmethod
     def _read(cls, r: _Reader) -> Storage:
-        return cls(where=r.str_("where"), max_days=r.opt_num("max_days"), text=r.str_("text", ""))
+        return cls(
+            where=r.str_("where"), max_days=r.opt_num("max_days", _DAYS), text=r.str_("text", "")
+        )
 
 
 @dataclass(slots=True)
@@ -645,7 +526,7 @@ class MakeAhead:
     def _read(cls, r: _Reader) -> MakeAhead:
         return cls(
             text=r.str_("text", ""),
-            lead_days=r.opt_num("lead_days"),
+            lead_days=r.opt_num("lead_days", _DAYS),
             steps=r.objects("steps", Step._read),
         )
 
@@ -710,18 +591,24 @@ class Recipe:
     def from_json(cls, data: object, where: str = "document") -> Recipe:
         """Read one recipe document, naming the field of anything wrong."""
         r = _Reader(data, where, "")
-        version = r.data.get("ladle")
+        version = r.get("ladle")
         if version != FORMAT_VERSION:
             raise FormatError(
                 f'not a ladle recipe of version {FORMAT_VERSION} ("ladle" is {version!r})',
                 where=where,
                 hint='a ladle document starts with "ladle": 1',
             )
-        recipe = cls(
+        recipe = r.take(cls._fields)
+        _check_uses(recipe, where)
+        return recipe
+
+    @classmethod
+    def _fields(cls, r: _Reader) -> Recipe:
+        return cls(
             title=r.str_("title"),
             description=r.opt_str("description"),
-            yield_=Yield._read(r.object("yield")),
-            times=Times._read(r.object("times")),
+            yield_=r.object("yield", Yield._read),
+            times=r.object("times", Times._read),
             ingredients=r.objects("ingredients", Ingredient._read),
             steps=r.objects("steps", Step._read),
             notes=r.str_list("notes"),
@@ -732,15 +619,17 @@ class Recipe:
             make_ahead=r.objects("make_ahead", MakeAhead._read),
             tags=r.str_list("tags"),
             metadata=r.str_map("metadata"),
-            source=Source._read(r.object("source")),
+            source=r.object("source", Source._read),
         )
-        count = len(recipe.ingredients)
-        for i, step in enumerate(recipe.steps):
-            for index in step.uses:
-                if not 0 <= index < count:
-                    raise FormatError(
-                        f"steps[{i}].uses names ingredient {index}, but there are {count}",
-                        where=where,
-                        hint="uses counts ingredients from 0",
-                    )
-        return recipe
+
+
+def _check_uses(recipe: Recipe, where: str) -> None:
+    count = len(recipe.ingredients)
+    for i, step in enumerate(recipe.steps):
+        for index in step.uses:
+            if not 0 <= index < count:
+                raise FormatError(
+                    f"steps[{i}].uses names ingredient {index}, but there are {count}",
+                    where=where,
+                    hint="uses counts ingredients from 0",
+                )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ladle.clauses import CONTEXT, heat_verb, is_instruction, main_clause
 from ladle.equipment import equipment_in
+from ladle.limits import MAX_MINUTES, minutes_ok
 from ladle.model import OWN_ROLES, Duration, Relation, Step
 
 __all__ = ["WITHIN_LAST", "assign_roles", "heat_of", "own_time", "relation_of", "time_steps"]
@@ -261,9 +262,11 @@ def own_time(durations: Sequence[Duration]) -> Duration | None:
             parts.append((low, high, shown))
     if not parts:
         return None
-    low = round(sum(p[0] for p in parts), 2)
+    # parts adding up beyond ten years stop there (ladle.limits): the planner refuses either
+    low = min(round(sum(p[0] for p in parts), 2), MAX_MINUTES)
     highs = [p[1] for p in parts]
     high = None if any(h is None for h in highs) else round(sum(h or 0 for h in highs), 2)
+    high = None if high is None else min(high, MAX_MINUTES)
     return Duration(low, high, " + ".join(p[2] for p in parts))
 
 
@@ -286,8 +289,8 @@ def relation_of(text: str) -> Relation:
     main = main_clause(text)
     lead = text[: len(text) - len(main)].strip()
     within = WITHIN_LAST.match(text)
-    if within:
-        return Relation("within_last", float(within.group("n")), lead or within.group(0))
+    if within and minutes_ok(minutes := float(within.group("n"))):
+        return Relation("within_last", minutes, lead or within.group(0))
     if _ALONGSIDE.match(text):
         return Relation("alongside", None, lead)
     if _AFTER.match(text) and lead:

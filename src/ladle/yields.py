@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from ladle.limits import quantity_ok, servings_ok
 from ladle.model import Yield
 from ladle.text import FRACTIONS, parse_number
 from ladle.units import canonical_unit
@@ -81,7 +82,7 @@ def parse_yield(text: str, *, stated: bool = False) -> Yield | None:
         after = re.match(r"\s*([^\W\d_][\w'’-]*)", rest[match.end() :])
         if after is None:  # "1 dozen": twelve of what the recipe makes
             result.amount = value
-            return result
+            return _in_range(result)
         word = after.group(1)
     is_servings_noun = bool(word) and bool(noun.match(word))
     if kind == "prep" and not is_servings_noun:
@@ -98,6 +99,15 @@ def parse_yield(text: str, *, stated: bool = False) -> Yield | None:
         also = counted.search(rest, match.end())
         if also is not None:  # "Makes about 2 quarts (8 servings)"
             result.servings = parse_number(also.group("n").replace(",", "."))
+    return _in_range(result)
+
+
+def _in_range(result: Yield) -> Yield:
+    """Servings or an amount ladle cannot use (``ladle.limits``) stay in the yield's text."""
+    if not servings_ok(result.servings):
+        result.servings = None
+    if not quantity_ok(result.amount):
+        result.amount = result.unit = None
     return result
 
 

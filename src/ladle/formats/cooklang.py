@@ -88,6 +88,7 @@ from ladle.formats.cooklang_parse import (
     parse,
     parse_ingredient_form,
 )
+from ladle.limits import minutes_ok, quantity_ok
 from ladle.model import Cookware, Duration, Ingredient, Source
 from ladle.text import FRACTIONS, parse_number
 from ladle.units import _COUNT_UNITS, canonical_unit, format_quantity, is_count_unit
@@ -229,7 +230,10 @@ def timer_duration(item: TimerItem) -> Duration | None:
     if low is None or per is None:
         return None
     high = _as_number(item.get("quantity_max"))
-    return Duration(low * per, (low if high is None else high) * per, shown, name)
+    duration = Duration(low * per, (low if high is None else high) * per, shown, name)
+    if not (minutes_ok(duration.min_minutes) and minutes_ok(duration.max_minutes)):
+        return None  # beyond ten years: the time stays in the step's text (ladle.limits)
+    return duration
 
 
 def _step_parts(items: list[Item]) -> tuple[str, list[Duration], list[str], list[Cookware]]:
@@ -326,8 +330,8 @@ def amount_of(item: IngredientItem) -> Amount:
     unit = canonical_unit(units) if units else None
     raw = item["quantity"]
     low = _as_number(raw)
-    if low is not None:
-        high = _as_number(item.get("quantity_max"))
+    high = _as_number(item.get("quantity_max"))
+    if low is not None and quantity_ok(low) and quantity_ok(high):
         shown = _number_shown(low, high)
         return Amount(low, high, unit, shown=f"{shown} {units}" if units else shown)
     words = " ".join(str(raw).split())
@@ -353,7 +357,9 @@ def _text_amount(words: str, units: str) -> Amount:
             first, _, after = rest.partition(" ")
             if unit_word(first) is not None:
                 unit, shown_unit, rest = unit_word(first), [first], after.strip() or None
-        if low is not None and (high is not None or not match["high"]) and glued is None:
+        usable = low is not None and quantity_ok(low) and quantity_ok(high)
+        if usable and (high is not None or not match["high"]) and glued is None:
+            assert low is not None
             parts = [_number_shown(low, high), *shown_unit, rest or "", units]
             shown = " ".join(p for p in parts if p)
             return Amount(low, high, unit, rest, to_taste, shown)

@@ -182,7 +182,7 @@ def to_schema_org(recipe: Recipe) -> JSON:
 
 def write(recipe: Recipe) -> str:
     """The recipe as pretty schema.org JSON-LD."""
-    return json.dumps(to_schema_org(recipe), ensure_ascii=False, indent=2)
+    return json.dumps(to_schema_org(recipe), ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def script_json(data: object) -> str:
@@ -190,7 +190,7 @@ def script_json(data: object) -> str:
 
     Nothing in the text can then close the element (``</script>``) or open a comment.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
     for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
         text = text.replace(char, escape)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

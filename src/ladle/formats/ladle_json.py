@@ -26,7 +26,7 @@ def read(text: str, location: str) -> list[Draft]:
 def recipes(text: str, location: str) -> list[Recipe]:
     """Every recipe of a ladle JSON document, each field checked."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise FormatError(
             f"invalid JSON: {exc.msg}",
@@ -46,9 +46,14 @@ def recipes(text: str, location: str) -> list[Recipe]:
     return [Recipe.from_json(data, where=location)]
 
 
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON number; give a finite number or null")
+
+
 def dumps(data: object) -> str:
-    """JSON as ladle prints it: UTF-8 characters kept, two-space indent."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """JSON as ladle prints it: UTF-8 characters kept, two-space indent; an infinity or NaN
+    is a mistake in ladle and raises ValueError rather than print invalid JSON."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def write(recipes: Recipe | Sequence[Recipe]) -> str:

@@ -16,6 +16,10 @@ night = ["23:00", "07:00"]     # no hands-on work in between (unless allow_night
 
 With no file: one oven (8 minutes per 100 °F to heat, 2 racks), four burners, one cook who
 does not work between 23:00 and 07:00, and a refrigerator with room to spare.
+
+Counts are whole numbers, each with an upper bound (``ladle.limits``): at most 10 ovens, 20
+racks an oven, 50 burners, 20 of one appliance, 20 cooks; an oven heats or cools at 0.5 to 120
+minutes per 100 °F. ``allow_night`` is true or false; the file is UTF-8 TOML.
 """
 
 from __future__ import annotations
@@ -27,6 +31,15 @@ from pathlib import Path
 from typing import Any
 
 from ladle.errors import FormatError
+from ladle.limits import (
+    MAX_APPLIANCES,
+    MAX_BURNERS,
+    MAX_COOKS,
+    MAX_MINUTES_PER_100F,
+    MAX_OVENS,
+    MAX_RACKS,
+    in_range,
+)
 
 __all__ = ["Kitchen", "Oven", "load_kitchen"]
 
@@ -84,11 +97,34 @@ def _time(value: object, where: str) -> time:
         raise _fail(where, f"{value!r} is not a time", 'write it as "23:00"') from exc
 
 
-def _number(table: dict[str, Any], key: str, where: str, default: float, minimum: float) -> float:
+def _number(
+    table: dict[str, Any], key: str, where: str, default: float, *, low: float, high: float
+) -> float:
     value = table.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
-        raise _fail(f"{where}.{key}", f"should be a number of at least {minimum:g}, not {value!r}")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not in_range(float(value), low, high)
+    ):
+        raise _fail(f"{where}.{key}", f"should be a number from {low:g} to {high:g}, not {value!r}")
     return float(value)
+
+
+def _count(
+    table: dict[str, Any], key: str, where: str, default: int, *, low: int, high: int
+) -> int:
+    """A whole number from ``low`` to ``high`` (``ladle.limits``): 1.5 racks is a mistake."""
+    value = table.get(key, default)
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not in_range(float(value), low, high)
+        or not float(value).is_integer()
+    ):
+        raise _fail(
+            f"{where}.{key}", f"should be a whole number from {low} to {high}, not {value!r}"
+        )
+    return int(value)
 
 
 def load_kitchen(path: str | Path) -> Kitchen:
@@ -98,6 +134,12 @@ def load_kitchen(path: str | Path) -> Kitchen:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise _fail(location, f"cannot read the kitchen file ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise _fail(
+            location,
+            f"the kitchen file is not UTF-8 text (byte {exc.start})",
+            "save it as UTF-8 TOML",
+        ) from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -114,42 +156,40 @@ def kitchen_from(data: dict[str, Any], location: str = "kitchen") -> Kitchen:
             f"unknown section {unknown[0]!r}",
             "sections are: " + ", ".join(sorted(_KEYS)),
         )
-    ovens = []
-    for i, table in enumerate(_tables(data.get("oven"), f"{location}: oven")):
-        where = f"{location}: oven[{i}]"
-        _known(table, {"name", "preheat_minutes_per_100f", "cool_minutes_per_100f", "racks"}, where)
-        ovens.append(
-            Oven(
-                name=str(table.get("name", "oven" if i == 0 else f"oven {i + 1}")),
-                preheat_minutes_per_100f=_number(table, "preheat_minutes_per_100f", where, 8, 0.5),
-                cool_minutes_per_100f=_number(table, "cool_minutes_per_100f", where, 15, 0.5),
-                racks=int(_number(table, "racks", where, 2, 1)),
-            )
-        )
+    ovens = _ovens(data, location)
     burners = 0
     for i, table in enumerate(_tables(data.get("burner"), f"{location}: burner")):
         _known(table, {"count"}, f"{location}: burner[{i}]")
-        burners += int(_number(table, "count", f"{location}: burner[{i}]", 1, 0))
+        burners += _count(table, "count", f"{location}: burner[{i}]", 1, low=0, high=MAX_BURNERS)
+    if burners > MAX_BURNERS:
+        raise _fail(f"{location}: burner", f"{burners} burners in all, more than {MAX_BURNERS}")
     appliances = []
     for i, table in enumerate(_tables(data.get("appliance"), f"{location}: appliance")):
         _known(table, {"name", "count"}, f"{location}: appliance[{i}]")
         name = table.get("name")
         if not isinstance(name, str) or not name.strip():
             raise _fail(f"{location}: appliance[{i}].name", "an appliance needs a name")
-        count = int(_number(table, "count", f"{location}: appliance[{i}]", 1, 1))
+        count = _count(table, "count", f"{location}: appliance[{i}]", 1, low=1, high=MAX_APPLIANCES)
         appliances.extend([name.strip().lower()] * count)
     cooks_table = data.get("cooks", {})
     if not isinstance(cooks_table, dict):
         raise _fail(f"{location}: cooks", "should be a table: [cooks]")
     _known(cooks_table, {"count", "night", "allow_night"}, f"{location}: cooks")
-    cooks = int(_number(cooks_table, "count", f"{location}: cooks", 1, 1))
+    cooks = _count(cooks_table, "count", f"{location}: cooks", 1, low=1, high=MAX_COOKS)
     night: tuple[time, time] | None = (time(23, 0), time(7, 0))
     if "night" in cooks_table:
         value = cooks_table["night"]
         if not isinstance(value, list) or len(value) != 2:
             raise _fail(f"{location}: cooks.night", 'should be two times: ["23:00", "07:00"]')
         night = (_time(value[0], f"{location}: cooks.night"), _time(value[1], "cooks.night"))
-    if cooks_table.get("allow_night") is True:
+    allow_night = cooks_table.get("allow_night", False)
+    if not isinstance(allow_night, bool):
+        raise _fail(
+            f"{location}: cooks.allow_night",
+            f"should be true or false, not {allow_night!r}",
+            "write allow_night = true (no quotes)",
+        )
+    if allow_night:
         night = None
     return Kitchen(
         ovens=tuple(ovens) if "oven" in data else (Oven(),),
@@ -158,6 +198,32 @@ def kitchen_from(data: dict[str, Any], location: str = "kitchen") -> Kitchen:
         cooks=cooks,
         night=night,
     )
+
+
+def _ovens(data: dict[str, Any], location: str) -> list[Oven]:
+    tables = _tables(data.get("oven"), f"{location}: oven")
+    if len(tables) > MAX_OVENS:
+        raise _fail(f"{location}: oven", f"{len(tables)} ovens, more than {MAX_OVENS}")
+    ovens = []
+    for i, table in enumerate(tables):
+        where = f"{location}: oven[{i}]"
+        _known(table, {"name", "preheat_minutes_per_100f", "cool_minutes_per_100f", "racks"}, where)
+        name = table.get("name", "oven" if i == 0 else f"oven {i + 1}")
+        if not isinstance(name, str) or not name.strip():
+            raise _fail(f"{where}.name", f"should be a name, not {name!r}")
+        ovens.append(
+            Oven(
+                name=name.strip(),
+                preheat_minutes_per_100f=_number(
+                    table, "preheat_minutes_per_100f", where, 8, low=0.5, high=MAX_MINUTES_PER_100F
+                ),
+                cool_minutes_per_100f=_number(
+                    table, "cool_minutes_per_100f", where, 15, low=0.5, high=MAX_MINUTES_PER_100F
+                ),
+                racks=_count(table, "racks", where, 2, low=1, high=MAX_RACKS),
+            )
+        )
+    return ovens
 
 
 def _tables(value: object, where: str) -> list[dict[str, Any]]:
