@@ -211,3 +211,14 @@ def test_ladle_json_with_a_nan_or_infinity_literal_is_refused(tmp_path: Path, li
     result = ladle("parse", str(path), "--json")
     assert result.returncode == 1
     assert f"{literal} is not a JSON number" in one_error_line(result)
+
+
+def test_a_yield_in_exponent_form_stays_text() -> None:
+    from ladle.yields import parse_yield
+
+    for text in ("Serves 1e400", "Makes 1e12 cookies"):
+        found = parse_yield(text)
+        assert found is not None and found.servings is None and found.amount is None
+        assert found.text == text
+    four = parse_yield("Serves 4")
+    assert four is not None and four.servings == 4

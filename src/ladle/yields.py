@@ -75,6 +75,8 @@ def parse_yield(text: str, *, stated: bool = False) -> Yield | None:
     value = parse_number(match.group("n").replace(",", "."))
     if value is None or value <= 0:
         return None
+    if re.match(r"[eE][+-]?\d", rest[match.end("n") :]):
+        return Yield(text=whole)  # "Serves 1e400": a number in exponent form, kept as text
     word = (match.group("word") or "").rstrip(".")
     result = Yield(text=whole)
     if word and (scale := _multiplier(word)) is not None:
