@@ -316,8 +316,10 @@ def plan_timeline(plan: Plan) -> RenderableType:
     several = len({t.recipe for t in plan.tasks if t.kind == "step"}) > 1
     for number, session in enumerate(_sessions(plan), start=1):
         first = session[0].start
-        last = max(t.end if t.attention == "active" else t.start for t in session)
         final = number == len(_sessions(plan))
+        last = max(t.end if t.attention == "active" else t.start for t in session)
+        if final:  # the final stretch runs to the table, even when it ends on a wait
+            last = max(last, max(t.end for t in session))
         label = "Final stretch" if final else f"{first:%A} {_part_of_day(first)}"
         table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
         table.add_column(style="bold cyan", no_wrap=True)
