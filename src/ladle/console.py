@@ -319,7 +319,7 @@ def plan_timeline(plan: Plan) -> RenderableType:
         final = number == len(_sessions(plan))
         last = max(t.end if t.attention == "active" else t.start for t in session)
         if final:  # the final stretch runs to the table, even when it ends on a wait
-            last = max(last, max(t.end for t in session))
+            last = max(t.end for t in session)  # every task's end is at least its start
         label = "Final stretch" if final else f"{first:%A} {_part_of_day(first)}"
         table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
         table.add_column(style="bold cyan", no_wrap=True)
