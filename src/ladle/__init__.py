@@ -9,6 +9,8 @@ The public API (everything the command line does is one call here)::
     ladle.plan(recipes, serve_at)                   # when to do each step; .to_json()
     ladle.shopping_list(recipes)                    # merged by food, grouped by aisle
     ladle.parse_ingredient("2 tbsp olive oil")      # one ingredient line, understood
+    with ladle.open_library() as library:           # the recipe library (SQLite by default)
+        library.add(recipes[0])
     document = recipes[0].to_json()                 # the recipe JSON of the contract
 """
 
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     from ladle.planning.planner import plan
     from ladle.scaling import ScaleRequest, scale
     from ladle.shopping import ShoppingList, shopping_list
+    from ladle.store import Library, open_library
 
 # Loaded on first use, so that "ladle --help" does not pay for the readers.
 _WHERE: dict[str, str] = {
@@ -82,6 +85,7 @@ _WHERE: dict[str, str] = {
     "Kitchen": "ladle.planning.kitchen",
     "Plan": "ladle.plan_model",
     **dict.fromkeys(["shopping_list", "ShoppingList"], "ladle.shopping"),
+    **dict.fromkeys(["Library", "open_library"], "ladle.store"),
     **dict.fromkeys(
         [
             "Amount",
@@ -132,6 +136,7 @@ __all__ = [
     "IngredientError",
     "Kitchen",
     "LadleError",
+    "Library",
     "MakeAhead",
     "NoRecipeFound",
     "Pairing",
@@ -153,6 +158,7 @@ __all__ = [
     "__version__",
     "check",
     "convert",
+    "open_library",
     "parse_ingredient",
     "plan",
     "read",

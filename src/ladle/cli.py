@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 
+from ladle import library_cli
 from ladle.formats.registry import READABLE, WRITABLE
 
 if TYPE_CHECKING:
@@ -648,6 +649,13 @@ def demo() -> None:
         )
         out.rule("[bold]4. Shopping for it")
         out.print(shopping_table(shopping_list([recipe])))
+
+
+# The library's commands live in ladle.library_cli, to keep this module small.
+app.command("add")(library_cli.add)
+app.command("list")(library_cli.list_)
+app.command("show")(library_cli.show)
+app.command("remove")(library_cli.remove)
 
 
 def _usage_error(error: Any) -> NoReturn:

@@ -19,7 +19,9 @@ The hierarchy::
     ├── NoRecipeFound               readable text, but no recipe in it
     ├── IngredientError             an ingredient line cannot be understood
     ├── UnitError                   an amount cannot be converted (unknown unit, no density)
-    └── RequestError                a request that cannot be served (a zero scale factor, …)
+    ├── RequestError                a request that cannot be served (a zero scale factor, …)
+    └── LibraryError                the recipe library cannot be opened, read or changed
+        └── NotInLibrary            no recipe in the library has this id
 
 Nothing else escapes ladle's readers: the property tests feed them arbitrary text and accept
 only ``LadleError``.
@@ -33,7 +35,9 @@ __all__ = [
     "FormatError",
     "IngredientError",
     "LadleError",
+    "LibraryError",
     "NoRecipeFound",
+    "NotInLibrary",
     "RequestError",
     "SourceError",
     "SourceNotFound",
@@ -107,3 +111,11 @@ class UnitError(LadleError):
 
 class RequestError(LadleError):
     """A request ladle cannot serve as asked: a zero or negative factor, an unknown ingredient."""
+
+
+class LibraryError(LadleError):
+    """The recipe library cannot be opened, read or changed."""
+
+
+class NotInLibrary(LibraryError):
+    """No recipe in the library has this id."""

@@ -1,0 +1,1 @@
+"""Alembic migrations of the library, from the first table on (run by ``open_library``)."""

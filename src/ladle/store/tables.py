@@ -1,0 +1,71 @@
+"""The library's tables, as SQLAlchemy 2 typed mappings.
+
+A recipe row holds the recipe JSON of contract.md whole (``document``), so nothing is ever lost,
+and beside it the fields people filter on, in indexed columns: title, content hash, source URL,
+total and active minutes. Ingredient names and tags sit in tables of their own, one row each.
+Every change to these tables is an Alembic migration under ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+__all__ = ["Base", "IngredientRow", "RecipeRow", "TagRow"]
+
+
+class Base(DeclarativeBase):
+    """The declarative base of the library's tables."""
+
+
+class RecipeRow(Base):
+    """One stored recipe: its JSON document whole, and the columns searched and filtered on."""
+
+    __tablename__ = "recipes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String, index=True)
+    document: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    source_url: Mapped[str | None] = mapped_column(String, index=True)
+    total_minutes: Mapped[float | None] = mapped_column(Float, index=True)
+    active_minutes: Mapped[float | None] = mapped_column(Float, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    ingredients: Mapped[list[IngredientRow]] = relationship(
+        back_populates="recipe", cascade="all, delete-orphan", passive_deletes=True
+    )
+    tags: Mapped[list[TagRow]] = relationship(
+        back_populates="recipe", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class IngredientRow(Base):
+    """One ingredient name of a recipe (its food, lower case), in the recipe's order."""
+
+    __tablename__ = "recipe_ingredients"
+    __table_args__ = (Index("ix_recipe_ingredients_name", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recipe_id: Mapped[int] = mapped_column(ForeignKey("recipes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String)
+
+    recipe: Mapped[RecipeRow] = relationship(back_populates="ingredients")
+
+
+class TagRow(Base):
+    """One tag of a recipe; a recipe holds a tag at most once."""
+
+    __tablename__ = "recipe_tags"
+    __table_args__ = (Index("ix_recipe_tags_tag", "tag"),)
+
+    recipe_id: Mapped[int] = mapped_column(
+        ForeignKey("recipes.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String, primary_key=True)
+
+    recipe: Mapped[RecipeRow] = relationship(back_populates="tags")

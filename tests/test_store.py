@@ -1,0 +1,207 @@
+"""The recipe library (ladle.store): the repository, its migrations, and its commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ladle.errors import LibraryError, NotInLibrary
+from ladle.formats import read
+from ladle.model import Recipe
+from ladle.store import Library, content_hash, open_library
+
+from .conftest import CASES, ROOT
+
+CHICKEN = CASES / "text" / "01-roast-chicken.txt"
+PANCAKES = CASES / "text" / "02-buttermilk-pancakes.txt"
+
+
+def _recipe(path: Path) -> Recipe:
+    return read(path)[0]
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'library.sqlite3'}"
+
+
+@pytest.fixture
+def library(url: str) -> Iterator[Library]:
+    with open_library(url) as opened:
+        yield opened
+
+
+def test_add_get_list_remove(library: Library) -> None:
+    chicken, pancakes = _recipe(CHICKEN), _recipe(PANCAKES)
+    first = library.add(chicken)
+    second = library.add(pancakes)
+    assert (first.status, second.status) == ("added", "added")
+    assert library.get(first.id).title == chicken.title
+    assert [e.title for e in library.list()] == [chicken.title, pancakes.title]
+    library.remove(first.id)
+    assert [e.id for e in library.list()] == [second.id]
+    with pytest.raises(NotInLibrary, match="no recipe has id"):
+        library.get(first.id)
+    with pytest.raises(NotInLibrary):
+        library.remove(first.id)
+
+
+def test_the_recipe_round_trips_losslessly(library: Library) -> None:
+    for path in sorted((CASES / "text").glob("*.txt"))[:6]:
+        recipe = _recipe(path)
+        stored = library.get(library.add(recipe).id)
+        assert stored.to_json() == recipe.to_json(), path.name
+
+
+def test_the_same_content_is_skipped_unless_updated(library: Library, tmp_path: Path) -> None:
+    recipe = _recipe(CHICKEN)
+    added = library.add(recipe)
+    copy = tmp_path / "copy.txt"
+    copy.write_text(CHICKEN.read_text(encoding="utf-8"), encoding="utf-8")
+    again = _recipe(copy)  # the same recipe from another file
+    assert content_hash(again) == content_hash(recipe)
+    assert library.add(again).status == "skipped"
+    assert library.get(added.id).source.location == recipe.source.location
+    updated = library.add(again, update=True)
+    assert (updated.id, updated.status) == (added.id, "updated")
+    assert library.get(added.id).source.location == again.source.location
+    assert len(library.list()) == 1
+
+
+def test_tags(library: Library) -> None:
+    added = library.add(_recipe(CHICKEN))
+    assert list(library.tag(added.id, ["dinner", "sunday", "dinner", " "])) == [
+        "dinner",
+        "sunday",
+    ]
+    assert library.tag(added.id, ["sunday", "chicken"])[-1] == "chicken"
+    assert library.list()[0].tags == ("chicken", "dinner", "sunday")
+    assert library.get(added.id).tags == ["dinner", "sunday", "chicken"]
+    assert library.add(_recipe(CHICKEN), update=True).status == "updated"
+    assert library.list()[0].tags == ("chicken", "dinner", "sunday")  # tags survive an update
+    with pytest.raises(NotInLibrary):
+        library.tag(99, ["x"])
+
+
+def test_indexed_columns_and_cascade(library: Library, url: str) -> None:
+    added = library.add(_recipe(PANCAKES))
+    path = url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as db:
+        title, total, digest = db.execute(
+            "SELECT title, total_minutes, content_hash FROM recipes"
+        ).fetchone()
+        names = [n for (n,) in db.execute("SELECT name FROM recipe_ingredients")]
+    assert (title, total) == ("Fluffy Buttermilk Pancakes", 30)
+    assert len(digest) == 64 and names and all(n == n.lower() for n in names)
+    library.remove(added.id)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM recipe_ingredients").fetchone() == (0,)
+
+
+def test_migrations_create_the_tables_from_empty(url: str) -> None:
+    path = url.removeprefix("sqlite:///")
+    open_library(url).close()
+    with sqlite3.connect(path) as db:
+        tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = db.execute("SELECT version_num FROM alembic_version").fetchall()
+        journal = db.execute("PRAGMA journal_mode").fetchone()
+    assert {"recipes", "recipe_ingredients", "recipe_tags", "alembic_version"} <= tables
+    assert version == [("0001",)]
+    assert journal == ("wal",)
+    with open_library(url) as library:  # a second open finds it up to date
+        assert library.list() == []
+
+
+def test_a_library_from_a_newer_ladle_is_refused(url: str) -> None:
+    open_library(url).close()
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(LibraryError, match="newer ladle"):
+        open_library(url)
+
+
+def test_bad_urls_are_one_line_errors(tmp_path: Path) -> None:
+    with pytest.raises(LibraryError, match="not supported yet"):
+        open_library("postgresql://nobody@localhost/none")
+    with pytest.raises(LibraryError, match="not a database URL"):
+        open_library("no url at all")
+    garbage = tmp_path / "garbage.db"
+    garbage.write_text("not a database " * 100, encoding="utf-8")
+    with pytest.raises(LibraryError, match="not a database"):
+        open_library(f"sqlite:///{garbage}")
+
+
+def test_only_the_store_imports_sqlalchemy() -> None:
+    pattern = re.compile(r"^\s*(from|import)\s+(sqlalchemy|alembic)\b", re.M)
+    for path in (ROOT / "src" / "ladle").rglob("*.py"):
+        if "store" in path.relative_to(ROOT / "src" / "ladle").parts:
+            continue
+        assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+def _ladle(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ladle", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "LADLE_DATABASE_URL": url},
+    )
+
+
+def test_cli_add_list_show_remove(url: str, tmp_path: Path) -> None:
+    added = _ladle(url, "add", str(CHICKEN), str(tmp_path / "missing.txt"), str(PANCAKES))
+    assert added.returncode == 1
+    errors = added.stderr.strip().splitlines()
+    assert errors[0].startswith("error: ") and "missing.txt" in errors[0]
+    assert errors[-1] == "2 added, 1 failed"
+    again = _ladle(url, "add", str(CHICKEN))
+    assert again.returncode == 0 and again.stderr.strip() == "0 added, 1 skipped"
+
+    listed = _ladle(url, "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    entries = json.loads(listed.stdout)
+    assert [e["title"] for e in entries] == [_recipe(CHICKEN).title, _recipe(PANCAKES).title]
+    assert _recipe(PANCAKES).title in _ladle(url, "list").stdout
+
+    shown = _ladle(url, "show", str(entries[0]["id"]), "--json")
+    assert shown.returncode == 0 and json.loads(shown.stdout) == _recipe(CHICKEN).to_json()
+    assert _recipe(CHICKEN).title in _ladle(url, "show", str(entries[0]["id"])).stdout
+
+    removed = _ladle(url, "remove", str(entries[0]["id"]))
+    assert removed.returncode == 0, removed.stderr
+    assert len(json.loads(_ladle(url, "list", "--json").stdout)) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("show", "99"), "no recipe has id 99"),
+        (("remove", "99"), "no recipe has id 99"),
+        (("show", "abc"), "is not a library id"),
+    ],
+)
+def test_cli_errors_are_one_line(url: str, args: tuple[str, ...], message: str) -> None:
+    result = _ladle(url, *args)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_refuses_a_database_it_cannot_open(tmp_path: Path) -> None:
+    result = _ladle("postgresql://nobody@localhost/none", "list")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "error: LADLE_DATABASE_URL: postgresql libraries are not supported yet "
+        "(use a sqlite:///PATH URL)"
+    ]
