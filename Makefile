@@ -11,9 +11,11 @@ UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 RUN := $(UV) run --locked --no-sync
 
 # Debian packages the tests need: pdftoppm (PDF pages to PNG), WeasyPrint's Pango and HarfBuzz,
-# a Java runtime for the HTML validator. Installed when missing and running as root (CI);
-# elsewhere the tests that need them skip and say what to install.
-DEBS := poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 default-jre-headless
+# a Java runtime for the HTML validator, PostgreSQL (with contrib's pg_trgm) for the library's
+# tests. Installed when missing and running as root (CI); elsewhere the tests that need them
+# skip and say what to install.
+DEBS := poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 default-jre-headless \
+	postgresql postgresql-contrib
 
 .PHONY: help demo test lint pytest bench sync clean system-deps
 

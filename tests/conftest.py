@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from .postgres import PostgresCluster, need_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("LADLE_SHARED", ROOT.parent / "shared"))
@@ -21,3 +24,23 @@ def shared(relative: str) -> Path:
             pytest.fail(f"{path} is missing; CI runs with ../shared beside the checkout")
         pytest.skip(f"{path} is absent: put ladle's shared test material at {SHARED}")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """A throwaway PostgreSQL cluster for the whole run (see tests/postgres.py)."""
+    cluster = PostgresCluster(need_postgres())
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty library's URL, once for SQLite and once for PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'library.sqlite3'}"
+    cluster: PostgresCluster = request.getfixturevalue("postgres")
+    return cluster.fresh_database()

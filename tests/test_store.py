@@ -16,7 +16,7 @@ import pytest
 from ladle.errors import LibraryError, NotInLibrary
 from ladle.formats import read
 from ladle.model import Recipe
-from ladle.store import Library, content_hash, open_library
+from ladle.store import Library, Query, content_hash, open_library
 
 from .conftest import CASES, ROOT
 
@@ -34,8 +34,9 @@ def url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def library(url: str) -> Iterator[Library]:
-    with open_library(url) as opened:
+def library(library_url: str) -> Iterator[Library]:
+    """An empty library, once on SQLite and once on PostgreSQL."""
+    with open_library(library_url) as opened:
         yield opened
 
 
@@ -91,7 +92,8 @@ def test_tags(library: Library) -> None:
         library.tag(99, ["x"])
 
 
-def test_indexed_columns_and_cascade(library: Library, url: str) -> None:
+def test_indexed_columns_and_cascade(url: str) -> None:
+    library = open_library(url)
     added = library.add(_recipe(PANCAKES))
     path = url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as db:
@@ -114,7 +116,7 @@ def test_migrations_create_the_tables_from_empty(url: str) -> None:
         version = db.execute("SELECT version_num FROM alembic_version").fetchall()
         journal = db.execute("PRAGMA journal_mode").fetchone()
     assert {"recipes", "recipe_ingredients", "recipe_tags", "alembic_version"} <= tables
-    assert version == [("0001",)]
+    assert version == [("0002",)]
     assert journal == ("wal",)
     with open_library(url) as library:  # a second open finds it up to date
         assert library.list() == []
@@ -129,8 +131,12 @@ def test_a_library_from_a_newer_ladle_is_refused(url: str) -> None:
 
 
 def test_bad_urls_are_one_line_errors(tmp_path: Path) -> None:
-    with pytest.raises(LibraryError, match="not supported yet"):
-        open_library("postgresql://nobody@localhost/none")
+    with pytest.raises(LibraryError, match="mysql libraries are not supported"):
+        open_library("mysql://nobody@localhost/none")
+    refusal = r"^postgresql://nobody@127.*Connection refused"
+    with pytest.raises(LibraryError, match=refusal) as refused:
+        open_library("postgresql://nobody@127.0.0.1:1/none")
+    assert "\n" not in str(refused.value)
     with pytest.raises(LibraryError, match="not a database URL"):
         open_library("no url at all")
     garbage = tmp_path / "garbage.db"
@@ -199,9 +205,126 @@ def test_cli_errors_are_one_line(url: str, args: tuple[str, ...], message: str) 
 
 
 def test_cli_refuses_a_database_it_cannot_open(tmp_path: Path) -> None:
-    result = _ladle("postgresql://nobody@localhost/none", "list")
+    result = _ladle("mysql://nobody@localhost/none", "list")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "error: LADLE_DATABASE_URL: postgresql libraries are not supported yet "
-        "(use a sqlite:///PATH URL)"
+        "error: LADLE_DATABASE_URL: mysql libraries are not supported "
+        "(use a sqlite:///PATH or postgresql://USER@HOST/DATABASE URL)"
     ]
+    result = _ladle("postgresql://nobody@127.0.0.1:1/none", "list")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: postgresql://nobody@127.0.0.1:1/none: ") and "refused" in line
+
+
+# -- search -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shelf(library: Library) -> Library:
+    """A library of the text cases, tagged a little."""
+    for path in sorted((CASES / "text").glob("*.txt")):
+        if "no-recipe" not in path.name:
+            library.add(read(path)[0])
+    by_title = {e.title: e.id for e in library.list()}
+    library.tag(by_title["Fluffy Buttermilk Pancakes"], ["Breakfast", "sweet"])
+    library.tag(by_title["Lemon and Thyme Roast Chicken"], ["dinner"])
+    return library
+
+
+def _titles(library: Library, query: Query) -> list[str]:
+    return [e.title for e in library.search(query)]
+
+
+def test_search_ranks_the_title_first(shelf: Library) -> None:
+    found = _titles(shelf, Query("chicken"))
+    assert found[0] == "Lemon and Thyme Roast Chicken" or found[0] == "Chicken Pot Pie"
+    assert set(found[:2]) == {"Lemon and Thyme Roast Chicken", "Chicken Pot Pie"}
+    assert _titles(shelf, Query("pancakes")) == ["Fluffy Buttermilk Pancakes"]
+    assert _titles(shelf, Query("pancak")) == ["Fluffy Buttermilk Pancakes"]  # a prefix
+    assert _titles(shelf, Query("buttermilk pancakes chicken")) == []  # every word must match
+
+
+def test_search_is_typo_tolerant(shelf: Library) -> None:
+    assert "Fluffy Buttermilk Pancakes" in _titles(shelf, Query("buttermilc"))
+    assert "Fluffy Buttermilk Pancakes" in _titles(shelf, Query("pancaeks"))
+
+
+def test_search_filters(shelf: Library) -> None:
+    with_carrots = _titles(shelf, Query(with_=["carrots"]))
+    assert "Honey-Roasted Carrots and Parsnips" in with_carrots
+    assert all(
+        any("carrot" in (i.name or "") for i in shelf.get(e.id).ingredients)
+        for e in shelf.search(Query(with_=["carrots"]))
+    )
+    without_egg = shelf.search(Query(without=["egg"], limit=100))
+    assert without_egg and "Fluffy Buttermilk Pancakes" not in [e.title for e in without_egg]
+    everything = len(shelf.list())
+    eggy = {e.id for e in shelf.search(Query(with_=["eggs"], limit=100))}
+    assert len(without_egg) + len(eggy) == everything
+    assert _titles(shelf, Query(tags=["breakfast"])) == ["Fluffy Buttermilk Pancakes"]
+    assert _titles(shelf, Query("chicken", tags=["dinner"])) == ["Lemon and Thyme Roast Chicken"]
+    quick = shelf.search(Query(max_total=30, limit=100))
+    assert quick and all(e.total_minutes is not None and e.total_minutes <= 30 for e in quick)
+    calm = shelf.search(Query(max_active=10, limit=100))
+    assert all(e.active_minutes is not None and e.active_minutes <= 10 for e in calm)
+    assert _titles(shelf, Query("chicken", without=["chicken"])) == []
+
+
+def test_search_follows_changes(shelf: Library) -> None:
+    (pancakes,) = shelf.search(Query("pancakes"))
+    shelf.tag(pancakes.id, ["brunchy"])
+    assert _titles(shelf, Query("brunchy")) == ["Fluffy Buttermilk Pancakes"]
+    shelf.remove(pancakes.id)
+    assert _titles(shelf, Query("pancakes")) == []
+    assert _titles(shelf, Query("brunchy")) == []
+
+
+@pytest.mark.parametrize("words", ['"', "'", "a:b", "NOT", "(x", "*", "-", "\\", "ü ñ 中文", ""])
+def test_search_takes_any_words(shelf: Library, words: str) -> None:
+    assert isinstance(shelf.search(Query(words)), list)
+
+
+# -- migrations ---------------------------------------------------------------------------------
+
+
+def _upgrade_to(url: str, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from ladle.store.library import MIGRATIONS
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def test_a_library_of_the_first_migration_upgrades_byte_for_byte(library_url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    _upgrade_to(library_url, "0001")
+    recipes = [read(p)[0] for p in sorted((CASES / "text").glob("*.txt"))[:8]]
+    documents = [json.dumps(r.to_json(), ensure_ascii=False) for r in recipes]
+    engine = create_engine(library_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as db:
+        for n, (recipe, document) in enumerate(zip(recipes, documents, strict=True)):
+            db.execute(
+                text(
+                    "INSERT INTO recipes (title, document, content_hash, created_at, updated_at)"
+                    " VALUES (:t, :d, :h, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                ),
+                {"t": recipe.title, "d": document, "h": f"{n:064d}"},
+            )
+    with open_library(library_url) as library:
+        assert [e.title for e in library.list()] == [r.title for r in recipes]
+        assert library.get(1).to_json() == recipes[0].to_json()
+        assert _titles(library, Query("pancakes")) == ["Fluffy Buttermilk Pancakes"]
+    with engine.begin() as db:
+        stored = [d for (d,) in db.execute(text("SELECT document FROM recipes ORDER BY id"))]
+    engine.dispose()
+    assert stored == documents

@@ -9,32 +9,37 @@ made by a newer ladle is refused. Every database failure becomes a ``LibraryErro
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ladle.errors import LadleError, LibraryError
 from ladle.model import Recipe
 from ladle.store import repository
 from ladle.store.repository import Entry
+from ladle.store.search import Query
+
+T = TypeVar("T")
 
 __all__ = ["Added", "Library", "default_url", "open_library"]
 
 ENV_URL = "LADLE_DATABASE_URL"
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 30_000
+WRITE_OPTION = "ladle_write"
+RETRIES = 5  # a write that meets a deadlock, a serialization failure or a twin insert
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -56,6 +61,7 @@ def default_url() -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # ladle says BEGIN itself (``_sqlite_begin``)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -63,18 +69,39 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection: Connection) -> None:
+    """A writing transaction takes SQLite's write lock at once (BEGIN IMMEDIATE), so that a
+    writer waits its turn under the busy timeout instead of failing when another writer has
+    committed since it read; a reading one does not block writers (WAL)."""
+    writing = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+CONNECT_TIMEOUT_S = 10
+
+
 def _engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise LibraryError(
-            "is not a database URL", where=repr(url), hint="write sqlite:///PATH"
+            "is not a database URL",
+            where=repr(url),
+            hint="write sqlite:///PATH or postgresql://USER@HOST/DATABASE",
         ) from None
-    if parsed.get_backend_name() != "sqlite":
+    backend = parsed.get_backend_name()
+    if backend == "postgresql":
+        # psycopg 3, whatever driver the URL names; a server that does not answer fails fast
+        return create_engine(
+            parsed.set(drivername="postgresql+psycopg"),
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+            pool_pre_ping=True,
+        )
+    if backend != "sqlite":
         raise LibraryError(
-            f"{parsed.get_backend_name()} libraries are not supported yet",
+            f"{backend} libraries are not supported",
             where=ENV_URL,
-            hint="use a sqlite:///PATH URL",
+            hint="use a sqlite:///PATH or postgresql://USER@HOST/DATABASE URL",
         )
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
@@ -87,6 +114,7 @@ def _engine(url: str) -> Engine:
             ) from None
     engine = create_engine(parsed)
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -96,7 +124,9 @@ def _migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
     script = ScriptDirectory.from_config(config)
-    with engine.begin() as connection:
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+        if connection.dialect.name == "postgresql":  # one migrating process at a time
+            connection.execute(text("SELECT pg_advisory_xact_lock(7471001)"))
         current = set(MigrationContext.configure(connection).get_current_heads())
         if current == set(script.get_heads()):
             return
@@ -120,7 +150,18 @@ def _database_errors(url: str) -> Iterator[None]:
     except (SQLAlchemyError, OSError) as error:
         cause = getattr(error, "orig", None) or error
         where = make_url(url).render_as_string(hide_password=True)
-        raise LibraryError(str(cause), where=where) from None
+        raise LibraryError(" ".join(str(cause).split()), where=where) from None
+
+
+RETRY_STATES = {"40001", "40P01"}  # serialization failure, deadlock detected
+
+
+def _retryable(error: BaseException | None) -> bool:
+    if isinstance(error, IntegrityError):
+        return True
+    if isinstance(error, DBAPIError):
+        return getattr(error.orig, "sqlstate", None) in RETRY_STATES
+    return False
 
 
 class Library:
@@ -129,23 +170,42 @@ class Library:
     def __init__(self, engine: Engine, url: str) -> None:
         self.url = url
         self._engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(engine, expire_on_commit=False)
+        self._writers = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
-        with _database_errors(self.url), self._sessions.begin() as session:
-            yield session
+    def _session(self, *, write: bool = False) -> Iterator[Session]:
+        with _database_errors(self.url), (self._writers if write else self._readers).begin() as s:
+            yield s
+
+    def _write(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in one writing transaction, again when the database asks for a retry
+        (a deadlock or serialization failure, or a twin insert of the same recipe)."""
+        for attempt in range(RETRIES):
+            try:
+                with self._session(write=True) as session:
+                    return work(session)
+            except LibraryError as error:
+                if attempt == RETRIES - 1 or not _retryable(error.__context__):
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def add(self, recipe: Recipe, *, update: bool = False) -> Added:
         """Store a recipe; one already stored (same content hash) is skipped, or replaced
         when ``update`` is true."""
-        with self._session() as session:
+
+        def work(session: Session) -> Added:
             row = repository.find_by_hash(session, repository.content_hash(recipe))
             if row is None:
                 return Added(repository.insert(session, recipe).id, "added")
             if not update:
                 return Added(row.id, "skipped")
+            row = repository.get_row(session, row.id, lock=True)
             return Added(repository.replace(session, row, recipe).id, "updated")
+
+        return self._write(work)
 
     def get(self, recipe_id: int) -> Recipe:
         with self._session() as session:
@@ -155,13 +215,17 @@ class Library:
         with self._session() as session:
             return repository.entries(session)
 
-    def remove(self, recipe_id: int) -> None:
+    def search(self, query: Query) -> Sequence[Entry]:
+        """The recipes that match, best first (see ``ladle.store.search``)."""
         with self._session() as session:
-            repository.delete(session, recipe_id)
+            return repository.search_entries(session, query)
+
+    def remove(self, recipe_id: int) -> None:
+        self._write(lambda session: repository.delete(session, recipe_id))
 
     def tag(self, recipe_id: int, tags: Iterable[str]) -> Sequence[str]:
-        with self._session() as session:
-            return repository.tag(session, recipe_id, tags)
+        wanted = list(tags)
+        return self._write(lambda session: repository.tag(session, recipe_id, wanted))
 
     def close(self) -> None:
         self._engine.dispose()

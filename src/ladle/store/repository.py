@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ladle.errors import NotInLibrary
 from ladle.model import Recipe
+from ladle.store import search
 from ladle.store.tables import IngredientRow, RecipeRow, TagRow
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "insert",
     "recipe_of",
     "replace",
+    "search_entries",
     "tag",
 ]
 
@@ -85,6 +87,26 @@ def _active_minutes(recipe: Recipe) -> float | None:
     return sum(times) if times else None
 
 
+def _total_minutes(recipe: Recipe) -> float | None:
+    """The stated total time; else prep and cook time; else the steps' own times."""
+    times = recipe.times
+    if times.total_minutes is not None:
+        return times.total_minutes
+    if times.prep_minutes is not None or times.cook_minutes is not None:
+        return (times.prep_minutes or 0) + (times.cook_minutes or 0)
+    steps = [s.time.min_minutes for s in recipe.steps if s.time]
+    return sum(steps) if steps else None
+
+
+def _search_fields(recipe: Recipe, tags: Iterable[str]) -> search.SearchFields:
+    return search.SearchFields(
+        title=recipe.title,
+        ingredients="\n".join(_ingredient_names(recipe)),
+        tags="\n".join(tags),
+        steps="\n".join(s.text for s in recipe.steps),
+    )
+
+
 def _ingredient_names(recipe: Recipe) -> list[str]:
     return [i.name.lower() for i in recipe.ingredients if i.name]
 
@@ -99,7 +121,7 @@ def _fill(row: RecipeRow, recipe: Recipe, now: datetime) -> None:
     row.document = _document(recipe)
     row.content_hash = content_hash(recipe)
     row.source_url = recipe.source.url
-    row.total_minutes = recipe.times.total_minutes
+    row.total_minutes = _total_minutes(recipe)
     row.active_minutes = _active_minutes(recipe)
     row.updated_at = now
     row.ingredients = [
@@ -115,6 +137,7 @@ def insert(session: Session, recipe: Recipe) -> RecipeRow:
     _fill(row, recipe, now)
     session.add(row)
     session.flush()
+    search.index(session, row.id, _search_fields(recipe, recipe.tags))
     return row
 
 
@@ -127,6 +150,7 @@ def replace(session: Session, row: RecipeRow, recipe: Recipe) -> RecipeRow:
     session.flush()
     _fill(row, recipe, datetime.now(UTC))
     session.flush()
+    search.index(session, row.id, _search_fields(recipe, recipe.tags))
     return row
 
 
@@ -134,8 +158,10 @@ def find_by_hash(session: Session, digest: str) -> RecipeRow | None:
     return session.scalars(select(RecipeRow).where(RecipeRow.content_hash == digest)).first()
 
 
-def get_row(session: Session, recipe_id: int) -> RecipeRow:
-    row = session.get(RecipeRow, recipe_id)
+def get_row(session: Session, recipe_id: int, *, lock: bool = False) -> RecipeRow:
+    """The row of ``recipe_id``; ``lock`` takes it for update first (PostgreSQL), so that two
+    writers of one recipe queue instead of deadlocking."""
+    row = session.get(RecipeRow, recipe_id, with_for_update=lock or None)
     if row is None:
         raise NotInLibrary(
             f"no recipe has id {recipe_id}",
@@ -145,11 +171,7 @@ def get_row(session: Session, recipe_id: int) -> RecipeRow:
     return row
 
 
-def entries(session: Session) -> Sequence[Entry]:
-    """Every stored recipe, by id."""
-    rows = session.scalars(
-        select(RecipeRow).options(selectinload(RecipeRow.tags)).order_by(RecipeRow.id)
-    )
+def _entries(rows: Iterable[RecipeRow]) -> list[Entry]:
     return [
         Entry(
             id=row.id,
@@ -163,14 +185,36 @@ def entries(session: Session) -> Sequence[Entry]:
     ]
 
 
+def entries(session: Session) -> Sequence[Entry]:
+    """Every stored recipe, by id."""
+    return _entries(
+        session.scalars(
+            select(RecipeRow).options(selectinload(RecipeRow.tags)).order_by(RecipeRow.id)
+        )
+    )
+
+
+def search_entries(session: Session, query: search.Query) -> Sequence[Entry]:
+    """The recipes that match ``query``, best first."""
+    ids = search.search_ids(session, query)
+    if not ids:
+        return []
+    rows = session.scalars(
+        select(RecipeRow).options(selectinload(RecipeRow.tags)).where(RecipeRow.id.in_(ids))
+    )
+    by_id = {row.id: row for row in rows}
+    return _entries(by_id[i] for i in ids if i in by_id)
+
+
 def delete(session: Session, recipe_id: int) -> None:
-    session.delete(get_row(session, recipe_id))
+    search.unindex(session, recipe_id)
+    session.delete(get_row(session, recipe_id, lock=True))
     session.flush()
 
 
 def tag(session: Session, recipe_id: int, tags: Iterable[str]) -> list[str]:
     """Add tags to a recipe (its JSON too); returns all its tags."""
-    row = get_row(session, recipe_id)
+    row = get_row(session, recipe_id, lock=True)
     recipe = recipe_of(row)
     have = {t.tag for t in row.tags}
     for name in _clean_tags(tags):
@@ -181,4 +225,5 @@ def tag(session: Session, recipe_id: int, tags: Iterable[str]) -> list[str]:
     row.document = _document(recipe)
     row.updated_at = datetime.now(UTC)
     session.flush()
+    search.index(session, row.id, _search_fields(recipe, recipe.tags))
     return list(recipe.tags)
