@@ -328,3 +328,11 @@ def test_a_library_of_the_first_migration_upgrades_byte_for_byte(library_url: st
         stored = [d for (d,) in db.execute(text("SELECT document FROM recipes ORDER BY id"))]
     engine.dispose()
     assert stored == documents
+
+
+def test_add_many_is_one_transaction(library: Library) -> None:
+    chicken, pancakes = _recipe(CHICKEN), _recipe(PANCAKES)
+    added = library.add_many([chicken, pancakes, chicken])
+    assert [a.status for a in added] == ["added", "added", "skipped"]
+    assert added[2].id == added[0].id
+    assert library.add_many([]) == []

@@ -164,6 +164,16 @@ def _retryable(error: BaseException | None) -> bool:
     return False
 
 
+def _add_one(session: Session, recipe: Recipe, update: bool) -> Added:
+    row = repository.find_by_hash(session, repository.content_hash(recipe))
+    if row is None:
+        return Added(repository.insert(session, recipe).id, "added")
+    if not update:
+        return Added(row.id, "skipped")
+    row = repository.get_row(session, row.id, lock=True)
+    return Added(repository.replace(session, row, recipe).id, "updated")
+
+
 class Library:
     """The recipes a cook keeps: add, get, list, remove and tag, each in one transaction."""
 
@@ -195,17 +205,16 @@ class Library:
     def add(self, recipe: Recipe, *, update: bool = False) -> Added:
         """Store a recipe; one already stored (same content hash) is skipped, or replaced
         when ``update`` is true."""
+        return self.add_many([recipe], update=update)[0]
 
-        def work(session: Session) -> Added:
-            row = repository.find_by_hash(session, repository.content_hash(recipe))
-            if row is None:
-                return Added(repository.insert(session, recipe).id, "added")
-            if not update:
-                return Added(row.id, "skipped")
-            row = repository.get_row(session, row.id, lock=True)
-            return Added(repository.replace(session, row, recipe).id, "updated")
+    def add_many(self, recipes: Sequence[Recipe], *, update: bool = False) -> list[Added]:
+        """Store several recipes in one transaction (all of them or, on an error, none);
+        each as ``add`` would."""
 
-        return self._write(work)
+        def work(session: Session) -> list[Added]:
+            return [_add_one(session, recipe, update) for recipe in recipes]
+
+        return self._write(work) if recipes else []
 
     def get(self, recipe_id: int) -> Recipe:
         with self._session() as session:
