@@ -28,7 +28,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ladle.errors import LadleError, LibraryError
 from ladle.model import Recipe
+from ladle.store import backup as backups
 from ladle.store import repository
+from ladle.store.backup import Restored
 from ladle.store.repository import Entry
 from ladle.store.search import Query
 
@@ -235,6 +237,21 @@ class Library:
     def tag(self, recipe_id: int, tags: Iterable[str]) -> Sequence[str]:
         wanted = list(tags)
         return self._write(lambda session: repository.tag(session, recipe_id, wanted))
+
+    def backup(self, path: str | os.PathLike[str]) -> int:
+        """Write the whole library to one file, whole or not at all (``ladle.store.backup``);
+        returns the number of recipes backed up."""
+        with self._session() as session:
+            return backups.write(session, Path(path))
+
+    def restore(self, path: str | os.PathLike[str], *, merge: bool = False) -> Restored:
+        """Bring back the recipes of a backup, in one transaction, after checking the whole
+        file (format, version, checksum). Into an empty library they keep their ids and
+        times; a library that holds recipes is refused unless ``merge``, which adds each one
+        as ``add`` would (one already stored, by content, is skipped)."""
+        source = Path(path)
+        header = backups.verify(source)
+        return self._write(lambda session: backups.load(session, source, header, merge=merge))
 
     def close(self) -> None:
         self._engine.dispose()

@@ -227,3 +227,38 @@ def tag(session: Session, recipe_id: int, tags: Iterable[str]) -> list[str]:
     session.flush()
     search.index(session, row.id, _search_fields(recipe, recipe.tags))
     return list(recipe.tags)
+
+
+# -- backups (``ladle.store.backup``) ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A recipe as a backup holds it: its id, its JSON text byte for byte, its tags, its times."""
+
+    id: int
+    document: str
+    tags: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+
+
+def insert_stored(
+    session: Session, items: Sequence[tuple[Stored, Recipe]], *, keep_ids: bool
+) -> list[int]:
+    """Store recipes as a backup holds them (``recipe`` is ``document`` read): the JSON text
+    byte for byte, the tags and the times, and the ids too when ``keep_ids``; the indexed
+    columns and the search index are worked out as ``insert`` does. Returns the ids."""
+    pending: list[tuple[RecipeRow, search.SearchFields]] = []
+    for stored, recipe in items:
+        row = RecipeRow(id=stored.id if keep_ids else None, created_at=stored.created_at)
+        _fill(row, recipe, stored.updated_at)
+        row.document = stored.document
+        tags = _clean_tags(stored.tags)
+        row.tags = [TagRow(tag=t) for t in tags]
+        session.add(row)
+        pending.append((row, _search_fields(recipe, tags)))
+    session.flush()
+    for row, fields in pending:
+        search.index(session, row.id, fields)
+    return [row.id for row, _ in pending]
