@@ -656,6 +656,8 @@ app.command("add")(library_cli.add)
 app.command("list")(library_cli.list_)
 app.command("show")(library_cli.show)
 app.command("remove")(library_cli.remove)
+app.command("backup")(library_cli.backup)
+app.command("restore")(library_cli.restore)
 
 
 def _usage_error(error: Any) -> NoReturn:

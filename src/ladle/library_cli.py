@@ -133,3 +133,32 @@ def remove(recipe_id: Annotated[str, typer.Argument(help="A library id.", metava
     with _library() as library:
         library.remove(number)
     sys.stderr.write(f"removed {number}\n")
+
+
+def _recipes(count: int) -> str:
+    return f"{count} recipe{'' if count == 1 else 's'}"
+
+
+def backup(
+    file: Annotated[str, typer.Argument(help="The backup file to write.", metavar="FILE")],
+) -> None:
+    """Back the whole library up to one file (gzip JSON Lines, with a checksum)."""
+    with _library() as library:
+        count = library.backup(file)
+    sys.stderr.write(f"backed up {_recipes(count)} to {file}\n")
+
+
+def restore(
+    file: Annotated[str, typer.Argument(help="A file of `ladle backup`.", metavar="FILE")],
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge", help="Add the backup's recipes to a library that already holds some."
+        ),
+    ] = False,
+) -> None:
+    """Restore a backup: checked whole first, then restored in one transaction."""
+    with _library() as library:
+        done = library.restore(file, merge=merge)
+    skipped = f", {done.skipped} already stored" if done.skipped else ""
+    sys.stderr.write(f"restored {_recipes(done.restored)}{skipped}\n")
