@@ -143,6 +143,20 @@ def _migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+# what to do about a database's own words (SQLite's, mostly), found in its message
+HINTS = {
+    "database or disk is full": "free some disk space and try again; what was stored is kept",
+    "disk I/O error": "the disk may be full or failing: free some space or check it and try "
+    "again; what was stored is kept",
+    "readonly database": "the library's file or its folder is read-only: make both writable, "
+    "or name another library with LADLE_DATABASE_URL",
+}
+
+
+def _hint(message: str) -> str | None:
+    return next((hint for words, hint in HINTS.items() if words in message), None)
+
+
 @contextmanager
 def _database_errors(url: str) -> Iterator[None]:
     try:
@@ -151,8 +165,10 @@ def _database_errors(url: str) -> Iterator[None]:
         raise
     except (SQLAlchemyError, OSError) as error:
         cause = getattr(error, "orig", None) or error
-        where = make_url(url).render_as_string(hide_password=True)
-        raise LibraryError(" ".join(str(cause).split()), where=where) from None
+        message = " ".join(str(cause).split())
+        parsed = make_url(url)
+        where = url if parsed.password is None else parsed.render_as_string(hide_password=True)
+        raise LibraryError(message, where=where, hint=_hint(message)) from None
 
 
 RETRY_STATES = {"40001", "40P01"}  # serialization failure, deadlock detected
@@ -273,6 +289,10 @@ def open_library(url: str | None = None) -> Library:
     ``LADLE_DATABASE_URL`` or SQLite in the user's data directory."""
     url = url or default_url()
     engine = _engine(url)
-    with _database_errors(url):
-        _migrate(engine)
+    try:
+        with _database_errors(url):
+            _migrate(engine)
+    except BaseException:
+        engine.dispose()  # a refused library is left closed, not open until collected
+        raise
     return Library(engine, url)
