@@ -116,7 +116,7 @@ def test_migrations_create_the_tables_from_empty(url: str) -> None:
         version = db.execute("SELECT version_num FROM alembic_version").fetchall()
         journal = db.execute("PRAGMA journal_mode").fetchone()
     assert {"recipes", "recipe_ingredients", "recipe_tags", "alembic_version"} <= tables
-    assert version == [("0002",)]
+    assert version == [("0003",)]
     assert journal == ("wal",)
     with open_library(url) as library:  # a second open finds it up to date
         assert library.list() == []
@@ -336,3 +336,43 @@ def test_add_many_is_one_transaction(library: Library) -> None:
     assert [a.status for a in added] == ["added", "added", "skipped"]
     assert added[2].id == added[0].id
     assert library.add_many([]) == []
+
+
+def test_rebuilding_the_recipes_table_keeps_every_row(url: str) -> None:
+    """r0003 rebuilds SQLite's three tables for AUTOINCREMENT: ingredient and tag rows, the
+    search index and the ids all survive, and a removed id is not given again."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from ladle.store.library import MIGRATIONS
+
+    with open_library(url) as library:
+        first = library.add(_recipe(CHICKEN)).id
+        library.tag(first, ["dinner"])
+        gone = library.add(_recipe(PANCAKES)).id
+        library.remove(gone)
+    path = url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as db:
+        before = db.execute("SELECT * FROM recipe_ingredients ORDER BY id").fetchall()
+        db.execute("DELETE FROM sqlite_sequence")  # as a library made before r0003 has none
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    engine.dispose()
+    with open_library(url) as library:
+        assert [(e.id, e.tags) for e in library.list()] == [(first, ("dinner",))]
+        assert _titles(library, Query("dinner")) == [_recipe(CHICKEN).title]
+        newest = library.add(_recipe(PANCAKES)).id
+        library.remove(newest)
+        assert library.add(_recipe(PANCAKES)).id == newest + 1
+    with sqlite3.connect(path) as db:
+        assert (
+            db.execute("SELECT * FROM recipe_ingredients ORDER BY id").fetchall()[: len(before)]
+            == before
+        )
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -380,17 +380,9 @@ def _is_shared(title_or_label: str) -> bool:
     return title_or_label.rsplit(maxsplit=1)[-1].startswith("s")
 
 
-def test_an_id_is_never_given_again(library_url: str, request: pytest.FixtureRequest) -> None:
+def test_an_id_is_never_given_again(library_url: str) -> None:
     """A library id names one recipe for good (``ladle plan 12 17``, a bookmarked page): once
     removed, it does not come back as the id of another recipe."""
-    if library_url.startswith("sqlite"):
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="SQLite gives the id of a removed newest recipe to the next one added "
-                "(recipes.id is INTEGER PRIMARY KEY without AUTOINCREMENT)",
-                strict=True,
-            )
-        )
     with open_library(library_url) as library:
         library.add(_recipe("first"))
         newest = library.add(_recipe("second")).id

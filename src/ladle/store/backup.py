@@ -4,7 +4,7 @@ A backup is gzip-compressed JSON Lines, in two gzip members (``zcat`` reads them
 
 - the first holds one line, the header::
 
-    {"format":"ladle-library-backup","version":1,"schema":"0002","recipes":2,"sha256":"…"}
+    {"format":"ladle-library-backup","version":1,"schema":"0003","recipes":2,"sha256":"…"}
 
   ``schema`` is the library's Alembic revision, ``recipes`` the number of lines that follow and
   ``sha256`` the checksum of those lines (their UTF-8 bytes, newlines included);
