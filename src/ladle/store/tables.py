@@ -24,7 +24,7 @@ class RecipeRow(Base):
     """One stored recipe: its JSON document whole, and the columns searched and filtered on."""
 
     __tablename__ = "recipes"
-    __table_args__ = {"sqlite_autoincrement": True}  # an id is never given again (r0003)
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012 (ids never reused, r0003)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String, index=True)
