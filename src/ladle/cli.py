@@ -18,6 +18,7 @@ import typer
 
 from ladle import library_cli
 from ladle.formats.registry import READABLE, WRITABLE
+from ladle.web.command import serve as serve_command
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -656,6 +657,7 @@ app.command("add")(library_cli.add)
 app.command("list")(library_cli.list_)
 app.command("show")(library_cli.show)
 app.command("remove")(library_cli.remove)
+app.command("serve")(serve_command)  # the web app's command lives in ladle.web.command
 
 
 def _usage_error(error: Any) -> NoReturn:
