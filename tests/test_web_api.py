@@ -210,6 +210,11 @@ def test_malformed_json_is_refused_and_nothing_stored(client: TestClient) -> Non
         "/api/recipes", json={"ladle": 1, "title": 7}, headers=_headers(client)
     )
     assert "title" in _problem(wrong_field, 422)["detail"]
+    neither = client.post("/api/recipes", json={"title": "Toast"}, headers=_headers(client))
+    assert "text" in _problem(neither, 422)["detail"]
+    huge_id = client.get(f"/api/recipes/{2**70}")
+    _problem(huge_id, 422)
+    assert client.get(f"/recipes/{2**70}", headers={"accept": "text/html"}).status_code == 422
     assert client.get("/api/recipes").json()["items"] == []
 
 
@@ -270,3 +275,19 @@ def test_openapi_document_describes_the_api(client: TestClient) -> None:
     assert set(paths["/api/recipes/{recipe_id}"]) == {"get", "put", "delete"}
     assert "/" not in paths and "/import" not in paths  # pages are not the API
     assert client.get("/docs").status_code == 404  # no page that loads scripts from a CDN
+
+
+def test_a_library_that_cannot_be_opened_is_503_and_the_server_still_starts() -> None:
+    from ladle.web import create_app
+
+    app = create_app("mysql://cook@127.0.0.1/recipes")
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        assert client.get("/api/session").status_code == 200  # no library needed here
+        refused = _problem(client.get("/api/recipes"), 503)
+        assert refused["detail"] == (
+            "LADLE_DATABASE_URL: mysql libraries are not supported "
+            "(use a sqlite:///PATH or postgresql://USER@HOST/DATABASE URL)"
+        )
+        page = client.get("/", headers={"accept": "text/html"})
+        assert page.status_code == 503
+        assert "mysql libraries are not supported" in page.text

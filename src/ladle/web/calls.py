@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXPORTS",
+    "MAX_ID",
     "Units",
     "adjusted",
     "corrected",
@@ -29,6 +30,7 @@ __all__ = [
 ]
 
 Units = Literal["metric", "us"]
+MAX_ID = 2**62  # a library id is a 64-bit integer in every database
 
 # The formats a recipe page offers as downloads: (format, suffix, media type, label).
 EXPORTS: tuple[tuple[str, str, str, str], ...] = (

@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Response
-from pydantic import BaseModel, Field
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from ladle.model import Recipe
 from ladle.store import Entry, Library
@@ -26,7 +27,7 @@ __all__ = ["router"]
 
 router = APIRouter(prefix="/api", dependencies=[Depends(csrf_protect)])
 
-RecipeId = Annotated[int, Path(ge=1, le=2**62, description="A library id.")]
+RecipeId = Annotated[int, Path(ge=1, le=calls.MAX_ID, description="A library id.")]
 Units = Literal["metric", "us"]
 RecipeDocument = dict[str, Any]
 MAX_TEXT = 2_000_000  # characters of a source text
@@ -155,7 +156,10 @@ def add_recipe(
     if "ladle" in document:
         recipe = _recipe(document)
     else:
-        source = SourceIn.model_validate(document)
+        try:
+            source = SourceIn.model_validate(document)
+        except ValidationError as error:  # neither a recipe nor a source: say which field
+            raise RequestValidationError(error.errors(include_url=False)) from None
         recipe = calls.parse_text(source.text, source.format, "<body>").recipe
     added = lib.add(recipe, update=update)
     if added.status != "added":

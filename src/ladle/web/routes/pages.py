@@ -8,9 +8,10 @@ show it above the form, with what was typed kept.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from ladle.errors import LadleError, SourceTooLarge
@@ -29,16 +30,16 @@ router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False
 
 LibraryDep = Annotated[Library, Depends(library)]
 PAGE_SIZE = 30
-Minutes = Annotated[float | None, Query(ge=0, le=5_256_000)]
+RecipeId = Annotated[int, Path(ge=1, le=calls.MAX_ID)]
 
 
 def _number(text: str) -> float | None:
-    """A number typed in a form field; an empty field is no number."""
+    """A number typed in a form field; an empty field, or no finite number, is none."""
     try:
         value = float(text)
     except ValueError:
         return None
-    return value if value >= 0 else None
+    return value if math.isfinite(value) and value >= 0 else None
 
 
 @router.get("/")
@@ -90,7 +91,7 @@ def recipe_page(
     request: Request,
     *,
     lib: LibraryDep,
-    recipe_id: int,
+    recipe_id: RecipeId,
     servings: Annotated[float | None, Query(gt=0, le=10_000)] = None,
     factor: Annotated[float | None, Query(gt=0, le=1000)] = None,
     units: calls.Units | None = None,
@@ -117,7 +118,7 @@ def recipe_page(
 
 
 @router.post("/recipes/{recipe_id}/delete")
-def delete_recipe(lib: LibraryDep, recipe_id: int) -> Response:
+def delete_recipe(lib: LibraryDep, recipe_id: RecipeId) -> Response:
     lib.remove(recipe_id)
     return RedirectResponse("/", status_code=303)
 
