@@ -15,7 +15,7 @@ RUN := $(UV) run --locked --no-sync
 # tests. Installed when missing and running as root (CI); elsewhere the tests that need them
 # skip and say what to install.
 DEBS := poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 default-jre-headless \
-	postgresql postgresql-contrib
+	postgresql postgresql-contrib chromium
 
 .PHONY: help demo test lint pytest bench sync clean system-deps
 

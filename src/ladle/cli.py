@@ -18,6 +18,7 @@ import typer
 
 from ladle import library_cli
 from ladle.formats.registry import READABLE, WRITABLE
+from ladle.web.command import serve as serve_command
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -658,6 +659,7 @@ app.command("show")(library_cli.show)
 app.command("remove")(library_cli.remove)
 app.command("backup")(library_cli.backup)
 app.command("restore")(library_cli.restore)
+app.command("serve")(serve_command)  # the web app's command lives in ladle.web.command
 
 
 def _usage_error(error: Any) -> NoReturn:

@@ -1,0 +1,88 @@
+"""``create_app``: the FastAPI application of ``ladle serve``.
+
+The layers of a request, outermost first: ``Guard`` (the host check, the body size limit,
+the security headers), Starlette's ``SessionMiddleware`` (the signed session cookie),
+``LoginRequired`` (with a password), then the routes (``routes/``), whose state-changing
+requests pass ``csrf_protect``. Every refusal is answered in ``problems``. The library opens
+on first use (``shelf``).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from ladle import __version__
+from ladle.web import problems
+from ladle.web.rendering import STATIC
+from ladle.web.routes import api, auth, pages
+from ladle.web.security import LOOPBACK_NAMES, MAX_BODY_BYTES, Guard, LoginRequired, Settings
+from ladle.web.sessions import LoginLimiter
+from ladle.web.shelf import Shelf
+
+__all__ = ["create_app"]
+
+SESSION_COOKIE = "ladle_session"
+SESSION_DAYS = 14
+
+
+def create_app(
+    library_url: str | None = None,
+    password: str | None = None,
+    *,
+    trusted_hosts: Sequence[str] | None = LOOPBACK_NAMES,
+    secret_key: str | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> FastAPI:
+    """The web app over the library at ``library_url`` (default: ``LADLE_DATABASE_URL`` or
+    the user's library), asking for ``password`` when one is given.
+
+    ``trusted_hosts``: the host names it answers to (None: any; behind a proxy, name the
+    proxy's). ``secret_key`` signs the session cookies (default: random, so sessions end
+    when the process does).
+    """
+    settings = Settings(
+        library_url=library_url,
+        password=password or None,
+        trusted_hosts=None if trusted_hosts is None else tuple(h.lower() for h in trusted_hosts),
+        max_body_bytes=max_body_bytes,
+    )
+    shelf = Shelf(library_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        shelf.close()
+
+    app = FastAPI(
+        title="ladle",
+        version=__version__,
+        summary="Read any recipe, understand it, and plan the cooking.",
+        docs_url=None,  # the interactive pages load scripts from a CDN: the document only
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.shelf = shelf
+    app.state.login_limiter = LoginLimiter()
+    problems.install(app)
+    app.include_router(api.router)
+    app.include_router(auth.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Added innermost first: a request meets Guard, then the session, then LoginRequired.
+    app.add_middleware(LoginRequired, settings=settings)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=secret_key or secrets.token_urlsafe(32),
+        session_cookie=SESSION_COOKIE,
+        max_age=SESSION_DAYS * 24 * 3600,
+        same_site="lax",
+    )
+    app.add_middleware(Guard, settings=settings)
+    return app

@@ -1,0 +1,1 @@
+"""The web app's routes: ``pages`` (HTML), ``api`` (JSON under /api), ``auth`` (signing in)."""

@@ -1,0 +1,197 @@
+// ladle's pages, made quicker: the library searched as you type, and a recipe's scaler and
+// unit switch updating the card in place. Every page works without this file; it only calls
+// the JSON API under /api. Text from a recipe is only ever set as textContent, never as HTML.
+"use strict";
+
+(function () {
+  const $ = (selector) => document.querySelector(selector);
+
+  function node(tag, text, className) {
+    const element = document.createElement(tag);
+    if (text !== undefined && text !== null) element.textContent = String(text);
+    if (className) element.className = className;
+    return element;
+  }
+
+  const oneLine = (text) => String(text || "").split(/\s+/).filter(Boolean).join(" ");
+
+  // Consecutive items with the same key (an ingredient's group, a step's section).
+  function runs(items, key) {
+    const out = [];
+    for (const item of items) {
+      const name = oneLine(key(item)) || null;
+      const last = out[out.length - 1];
+      if (last && last[0] === name) last[1].push(item);
+      else out.push([name, [item]]);
+    }
+    return out;
+  }
+
+  // The form's filled fields as query parameters.
+  function fields(form) {
+    const query = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      const text = String(value).trim();
+      if (text) query.append(name, text);
+    }
+    return query;
+  }
+
+  async function getJSON(url, signal) {
+    const response = await fetch(url, {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+      signal,
+    });
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (_) {
+      body = null;
+    }
+    if (!response.ok) {
+      throw new Error((body && body.detail) || `${response.status} ${response.statusText}`);
+    }
+    return body;
+  }
+
+  // One request at a time: a newer one cancels the one before (``run`` handles its errors).
+  function latest(run) {
+    let controller = null;
+    return async (...args) => {
+      if (controller) controller.abort();
+      controller = new AbortController();
+      await run(controller.signal, ...args);
+    };
+  }
+
+  function debounce(run, delay) {
+    let timer = 0;
+    return () => {
+      clearTimeout(timer);
+      timer = setTimeout(run, delay);
+    };
+  }
+
+  // --- the library ---------------------------------------------------------------------------
+
+  function entryItem(entry) {
+    const item = node("li");
+    const link = node("a", entry.title);
+    link.href = `/recipes/${encodeURIComponent(entry.id)}`;
+    item.append(link);
+    if (entry.total_minutes !== null) {
+      item.append(node("span", `${Math.round(entry.total_minutes)} min`, "time"));
+    }
+    for (const tag of entry.tags) item.append(node("span", tag, "tag"));
+    return item;
+  }
+
+  function library() {
+    const form = $("#search");
+    const results = $("#results");
+    const status = $("#status");
+    const more = $("#more");
+    if (!form || !results || !status) return;
+
+    const search = latest(async (signal) => {
+      const query = fields(form);
+      status.textContent = "Searching…";
+      try {
+        const page = await getJSON(`/api/recipes?${query}&limit=30`, signal);
+        results.replaceChildren(...page.items.map(entryItem));
+        status.textContent = page.items.length ? "" : "No recipes found.";
+        if (more) {
+          more.hidden = page.next_offset === null;
+          more.href = `?${query}&offset=${page.next_offset}`;
+        }
+        history.replaceState(null, "", query.toString() ? `?${query}` : "/");
+      } catch (error) {
+        if (error.name !== "AbortError") status.textContent = error.message;
+      }
+    });
+    form.addEventListener("input", debounce(search, 150));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      search();
+    });
+  }
+
+  // --- a recipe ------------------------------------------------------------------------------
+
+  function yieldText(made) {
+    if (oneLine(made.text)) return oneLine(made.text);
+    if (made.servings) return `Serves ${made.servings}`;
+    if (made.amount && made.unit) return `Makes ${made.amount} ${made.unit.replace(/_/g, " ")}`;
+    return "";
+  }
+
+  function showIngredients(recipe) {
+    const parts = [];
+    for (const [group, items] of runs(recipe.ingredients, (i) => i.group)) {
+      if (group) parts.push(node("h3", group));
+      const list = node("ul");
+      for (const ingredient of items) list.append(node("li", oneLine(ingredient.text)));
+      parts.push(list);
+    }
+    $("#ingredients").replaceChildren(...parts);
+  }
+
+  function showSteps(recipe) {
+    const parts = [];
+    let start = 1;
+    for (const [section, items] of runs(recipe.steps, (s) => s.section)) {
+      if (section) parts.push(node("h3", section));
+      const list = node("ol");
+      list.start = start;
+      for (const step of items) list.append(node("li", oneLine(step.text)));
+      parts.push(list);
+      start += items.length;
+    }
+    $("#steps").replaceChildren(...parts);
+  }
+
+  function showRecipe(recipe) {
+    showIngredients(recipe);
+    showSteps(recipe);
+    const notes = $("#notes");
+    const written = recipe.notes.map(oneLine).filter(Boolean);
+    notes.replaceChildren(...written.map((note) => node("li", note)));
+    notes.parentElement.hidden = written.length === 0;
+    const made = $("#yield");
+    if (made) made.textContent = yieldText(recipe.yield);
+  }
+
+  function recipe() {
+    const card = $("#card");
+    const form = $("#adjust");
+    const status = $("#adjust-status");
+    if (!card || !form || !status) return;
+    const id = encodeURIComponent(card.dataset.recipeId);
+
+    const update = latest(async (signal) => {
+      const query = fields(form);
+      status.textContent = "…";
+      try {
+        showRecipe(await getJSON(`/api/recipes/${id}/scaled?${query}`, signal));
+        status.textContent = "";
+        history.replaceState(null, "", query.toString() ? `?${query}` : window.location.pathname);
+      } catch (error) {
+        if (error.name !== "AbortError") status.textContent = error.message;
+      }
+    });
+    form.addEventListener("change", update);
+    form.addEventListener("input", debounce(update, 300));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      update();
+    });
+    const print = $("#print");
+    if (print) print.addEventListener("click", () => window.print());
+  }
+
+  document.documentElement.classList.add("js");
+  const pages = { library, recipe };
+  const page = pages[document.body.dataset.page];
+  if (page) page();
+})();
