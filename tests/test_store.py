@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -16,7 +17,7 @@ import pytest
 from ladle.errors import LibraryError, NotInLibrary
 from ladle.formats import read
 from ladle.model import Recipe
-from ladle.store import Library, Query, content_hash, open_library
+from ladle.store import Added, Library, Query, content_hash, open_library
 
 from .conftest import CASES, ROOT
 
@@ -376,3 +377,20 @@ def test_rebuilding_the_recipes_table_keeps_every_row(url: str) -> None:
         )
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_replace_keeps_the_id_and_tags(library: Library) -> None:
+    chicken, pancakes = _recipe(CHICKEN), _recipe(PANCAKES)
+    first = library.add(chicken).id
+    library.tag(first, ["dinner"])
+    other = library.add(pancakes).id
+    renamed = dataclasses.replace(chicken, title="Sunday Chicken")
+    assert library.replace(first, renamed) == Added(first, "updated")
+    assert library.get(first).title == "Sunday Chicken"
+    assert library.get(first).tags == ["dinner"]
+    assert _titles(library, Query("sunday")) == ["Sunday Chicken"]
+    with pytest.raises(LibraryError, match=f"already stored as id {other}"):
+        library.replace(first, pancakes)
+    with pytest.raises(NotInLibrary):
+        library.replace(999, pancakes)
+    assert library.get(first).title == "Sunday Chicken"

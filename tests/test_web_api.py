@@ -128,6 +128,7 @@ def test_replace_keeps_tags_and_says_where_it_is(client: TestClient) -> None:
     replaced = client.put(f"/api/recipes/{number}", json=document, headers=_headers(client))
     assert replaced.status_code == 200, replaced.text
     new = replaced.json()["id"]
+    assert (new, replaced.json()["status"]) == (number, "updated")  # the id is kept
     assert replaced.headers["location"] == f"/api/recipes/{new}"
     assert client.get(f"/api/recipes/{new}").json()["title"] == "Slow Garlic Butter"
     assert client.get(f"/api/recipes/{new}").json()["tags"] == ["quick"]

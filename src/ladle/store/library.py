@@ -234,6 +234,23 @@ class Library:
 
         return self._write(work) if recipes else []
 
+    def replace(self, recipe_id: int, recipe: Recipe) -> Added:
+        """Store ``recipe`` in place of recipe ``recipe_id``: same id, its tags kept. Refused
+        when the same recipe is already stored under another id."""
+
+        def work(session: Session) -> Added:
+            row = repository.get_row(session, recipe_id, lock=True)
+            twin = repository.find_by_hash(session, repository.content_hash(recipe))
+            if twin is not None and twin.id != recipe_id:
+                raise LibraryError(
+                    f"the same recipe is already stored as id {twin.id}",
+                    where=f"library recipe {recipe_id}",
+                    hint=f"remove {twin.id} first, or keep it",
+                )
+            return Added(repository.replace(session, row, recipe).id, "updated")
+
+        return self._write(work)
+
     def get(self, recipe_id: int) -> Recipe:
         with self._session() as session:
             return repository.recipe_of(repository.get_row(session, recipe_id))

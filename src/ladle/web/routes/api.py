@@ -181,21 +181,11 @@ def replace_recipe(
     response: Response,
     document: Annotated[RecipeDocument, Body(description='A recipe document ("ladle": 1).')],
 ) -> AddedOut:
-    """Replace a recipe, keeping its tags.
-
-    The library replaces a recipe by content, not by id yet: the new recipe is stored (under
-    a new id, given in the answer and in ``Location``, unless it is already stored) and then
-    the old one removed, so the recipe is never missing in between.
-    """
-    old = lib.get(recipe_id)
-    recipe = _recipe(document)
-    recipe.tags = list(dict.fromkeys([*recipe.tags, *old.tags]))
-    added = lib.add(recipe)
-    if added.id != recipe_id:
-        lib.remove(recipe_id)
+    """Replace a recipe, keeping its id and its tags (``Library.replace``); the same recipe
+    already stored under another id is refused."""
+    added = lib.replace(recipe_id, _recipe(document))
     response.headers["Location"] = f"/api/recipes/{added.id}"
-    status = "updated" if added.id != recipe_id or added.status == "added" else "unchanged"
-    return AddedOut(id=added.id, status=status, url=f"/recipes/{added.id}")
+    return AddedOut(id=added.id, status=added.status, url=f"/recipes/{added.id}")
 
 
 @router.delete("/recipes/{recipe_id}", status_code=204, tags=["library"])
