@@ -156,6 +156,10 @@ def test_standard_input_is_a_source(url: str) -> None:
     result = _ladle(url, "add", "-", str(PANCAKES), stdin=CHICKEN.read_text(encoding="utf-8"))
     assert result.returncode == 0, result.stderr
     assert _titles(url) == sorted([_title(CHICKEN), _title(PANCAKES)])
+    empty = _ladle(url, "add", "-", str(CHICKEN), stdin="")
+    assert empty.returncode == 1
+    assert [e.split(":")[:2] for e in _errors(empty)] == [["error", " <stdin>"]]
+    assert empty.stderr.splitlines()[-1] == "0 added, 1 skipped, 1 failed"
 
 
 def test_tag_prints_the_recipe_tags(url: str) -> None:

@@ -181,9 +181,11 @@ def _expand(sources: list[str]) -> tuple[list[_Job], list[str]]:
                 jobs[one] = _Job(one)
                 continue
             try:
-                jobs[one] = _Job(one, load(one).text)
+                loaded = load(one)
             except LadleError as error:
-                failures.append(_failure(one, str(error)))
+                failures.append(str(error))
+            else:
+                jobs[one] = _Job(loaded.location, loaded.text)
     return list(jobs.values()), failures
 
 
@@ -228,7 +230,7 @@ def _read_job(job: _Job) -> _Result:
 
     try:
         text = job.text
-        recipes = read(job.source) if text is None else read_text(text, None, "<stdin>")
+        recipes = read(job.source) if text is None else read_text(text, None, job.source)
     except LadleError as error:
         return _failure(job.source, str(error))
     except Exception as error:  # a bug reading one source: it fails, the others are added
@@ -278,7 +280,7 @@ def _reading(jobs: list[_Job]) -> Iterator[Iterator[tuple[_Job, _Result]]]:
                 try:
                     found = future.result()
                 except BrokenProcessPool:
-                    died = "the process reading it died (out of memory?)"
+                    died = "not read: a worker process died (out of memory?)"
                     found = [_failure(job.source, died) for job in chunk]
                 yield from zip(chunk, found, strict=True)
 
