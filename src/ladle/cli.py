@@ -18,6 +18,7 @@ import typer
 
 from ladle import library_cli
 from ladle.formats.registry import READABLE, WRITABLE
+from ladle.library_cli import read_source
 from ladle.web.command import serve as serve_command
 
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ app = typer.Typer(
 )
 
 FORMAT_CHOICES = ("auto", *READABLE)
-PROGRESS_FROM = 5  # show a progress bar when reading this many sources or more
+PROGRESS_FROM = library_cli.PROGRESS_FROM  # a progress bar from this many sources on
+ONE_SOURCE = "A recipe file, - for standard input, a URL, or a library id."
+SOURCES = "Recipe files, - for standard input, URLs, or library ids."
 
 
 def _stdout() -> Console:
@@ -111,14 +114,12 @@ def _read_all(
 ) -> list[tuple[str, list[Recipe] | Exception]]:
     """Read every source in this process; a failed source keeps its error."""
     from ladle.errors import LadleError
-    from ladle.formats import read
 
     results: list[tuple[str, list[Recipe] | Exception]] = []
 
     def one(source: str) -> None:
         try:
-            fmt_or_none = None if fmt == "auto" else fmt
-            found = read(source, fmt_or_none, generic=generic, allow_private=allow_private)
+            found = read_source(source, fmt, generic=generic, allow_private=allow_private)
             results.append((source, found))
         except LadleError as error:
             results.append((source, error))
@@ -141,7 +142,7 @@ def _read_all(
 def parse(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Recipe files, or - for standard input.", metavar="SOURCE..."),
+        typer.Argument(help=SOURCES, metavar="SOURCE..."),
     ],
     format: Annotated[
         str,
@@ -202,9 +203,7 @@ UNIT_SYSTEMS = ("metric", "us")
 
 
 def _one_recipe(source: str, fmt: str = "auto") -> Recipe:
-    from ladle.formats import read
-
-    return read(source, None if fmt == "auto" else fmt)[0]
+    return read_source(source, fmt)[0]
 
 
 def _show(recipe: Recipe, json_output: bool) -> None:
@@ -225,7 +224,7 @@ def _system(units: str | None) -> str | None:
 
 @app.command()
 def scale(
-    source: Annotated[str, typer.Argument(help="A recipe file, - for standard input, or a URL.")],
+    source: Annotated[str, typer.Argument(help=ONE_SOURCE)],
     servings: Annotated[
         float | None,
         typer.Option(
@@ -259,7 +258,7 @@ def scale(
 
 @app.command()
 def convert(
-    source: Annotated[str, typer.Argument(help="A recipe file, - for standard input, or a URL.")],
+    source: Annotated[str, typer.Argument(help=ONE_SOURCE)],
     units: Annotated[str, typer.Option("--units", "-u", help="metric or us.")],
     json_output: Annotated[bool, typer.Option("--json", help="Print the recipe JSON.")] = False,
 ) -> None:
@@ -418,12 +417,11 @@ def _solve(
     dishes: tuple[list[str], list[str], bool],
 ) -> Plan:
     """Read the meal and plan it (``dishes``: the --serve, --after and --courses settings)."""
-    from ladle.formats import read
     from ladle.planning.courses import table_settings
     from ladle.planning.kitchen import load_kitchen
     from ladle.planning.planner import plan as make_plan
 
-    recipes = [read(source)[0] for source in sources]
+    recipes = [read_source(source)[0] for source in sources]
     _check_methods(recipes, methods)
     room = load_kitchen(kitchen) if kitchen else None
     servings, later = table_settings(recipes, *dishes)
@@ -454,9 +452,7 @@ def _plan_files(result: Plan, files: list[Output], inputs: list[str]) -> None:
 
 @app.command()
 def check(
-    sources: Annotated[
-        list[str], typer.Argument(help="Recipe files, - for standard input, or URLs.")
-    ],
+    sources: Annotated[list[str], typer.Argument(help=SOURCES)],
     kitchen: Annotated[
         str | None,
         typer.Option("--kitchen", help="A kitchen file (TOML): how many ovens there are."),
@@ -466,7 +462,6 @@ def check(
     """Find contradictions, gaps and unsafe temperatures in recipes (and their articles)."""
     with _errors():
         from ladle.checker import check as check_recipe
-        from ladle.formats import read
 
         ovens = 1
         if kitchen:
@@ -475,7 +470,7 @@ def check(
             ovens = len(load_kitchen(kitchen).ovens)
         reports = []
         for source in sources:
-            recipe = read(source)[0]
+            recipe = read_source(source)[0]
             reports.append((source, recipe, check_recipe(recipe, kitchen_ovens=ovens)))
     if json_output:
         documents = [
@@ -514,11 +509,10 @@ def shop(
     """One shopping list for several recipes: merged by food, grouped by aisle."""
     system = _system(units)
     with _errors():
-        from ladle.formats import read
         from ladle.scaling import ScaleRequest, scale_factor
         from ladle.shopping import shopping_list
 
-        recipes = [read(source)[0] for source in sources]
+        recipes = [read_source(source)[0] for source in sources]
         factors = None
         if servings is not None:
             factors = [scale_factor(r, ScaleRequest(servings=servings)) for r in recipes]
@@ -536,7 +530,7 @@ EXPORT_CHOICES = WRITABLE
 
 @app.command()
 def export(
-    source: Annotated[str, typer.Argument(help="A recipe file, - for standard input, or a URL.")],
+    source: Annotated[str, typer.Argument(help=ONE_SOURCE)],
     to: Annotated[
         str, typer.Option("--to", "-t", help="Output format: " + ", ".join(EXPORT_CHOICES) + ".")
     ],
@@ -554,12 +548,12 @@ def export(
     _choice("--to", to, EXPORT_CHOICES)
     _choice("--format", format, FORMAT_CHOICES)
     with _errors():
-        from ladle.formats import read, write
+        from ladle.formats import write
         from ladle.outputs import STDOUT, Output, check_outputs, to_stdout, write_outputs
 
         target = Output("-o", output or STDOUT)
         check_outputs([target], [source])
-        recipe = read(source, None if format == "auto" else format)[0]
+        recipe = read_source(source, format)[0]
         document = write(recipe, to)
         if isinstance(document, str):
             document = (document if document.endswith("\n") else document + "\n").encode("utf-8")
@@ -660,6 +654,7 @@ app.command("remove")(library_cli.remove)
 app.command("backup")(library_cli.backup)
 app.command("restore")(library_cli.restore)
 app.command("serve")(serve_command)  # the web app's command lives in ladle.web.command
+app.command("tag")(library_cli.tag)
 
 
 def _usage_error(error: Any) -> NoReturn:

@@ -1,24 +1,57 @@
-"""The library's commands: ``ladle add``, ``list``, ``show`` and ``remove``.
+"""The library's commands (``ladle add``, ``list``, ``show``, ``remove``, ``tag``) and
+``read_source``, the one way every command reads a SOURCE: a file, ``-``, a URL or a library id.
 
 Registered on the command line's app by ``ladle.cli``; like it, they only translate arguments
 to a library call (``ladle.store``) and its answer to Rich output. A refusal is one line on
 standard error and exit code 1.
+
+``ladle add`` reads its sources in worker processes, one per core (reading a page is CPU-bound:
+HTML, ingredient tagging), each warmed once, and stores what they send back here, in the order
+of the sources, one recipe per transaction. A recipe's line is printed only once it is stored,
+so an import cut short holds every recipe it reported.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 if TYPE_CHECKING:
     from ladle.errors import LadleError
+    from ladle.model import Recipe
     from ladle.store import Library
 
-__all__ = ["add", "list_", "remove", "show"]
+__all__ = [
+    "PROGRESS_FROM",
+    "add",
+    "is_library_id",
+    "list_",
+    "read_source",
+    "remove",
+    "show",
+    "tag",
+]
+
+PROGRESS_FROM = 5  # show a progress bar when reading this many sources or more
+CHUNK_MOST = 4  # sources a worker reads per task, at most: few, so the work stays balanced
+# Read once by each worker before its first source: it loads the reader, the ingredient tagger
+# and the unit registry, so no source pays for them.
+WARM_UP = """Buttered Toast
+Ingredients
+- 1 slice bread
+- 1 tbsp butter
+Method
+1. Toast the bread for 2 minutes.
+2. Spread the butter on the toast.
+"""
 
 
 def _fail(error: LadleError | str) -> NoReturn:
@@ -45,37 +78,302 @@ def _print_json(data: object) -> None:
     sys.stdout.write(dumps(data) + "\n")
 
 
+# --- reading a SOURCE ---------------------------------------------------------------------------
+
+
+def is_library_id(source: str) -> bool:
+    """A SOURCE of digits only that names no file is a library id."""
+    return source.isascii() and source.isdigit() and not Path(source).exists()
+
+
+def read_source(
+    source: str,
+    fmt: str | None = None,
+    *,
+    generic: bool = False,
+    allow_private: bool = False,
+) -> list[Recipe]:
+    """Every recipe of a SOURCE, main one first: a library id gives the recipe stored under
+    it (``NotInLibrary`` when there is none); a file, ``-`` or a URL is read in ``fmt``."""
+    if is_library_id(source):
+        from ladle.store import open_library
+
+        with open_library() as library:
+            return [library.get(int(source))]
+    from ladle.formats import read
+
+    fmt = None if fmt == "auto" else fmt
+    return read(source, fmt, generic=generic, allow_private=allow_private)
+
+
+# --- ladle add: which files ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One source to read: a file or a URL, or standard input with its text (read here, as a
+    worker has no standard input)."""
+
+    source: str
+    text: str | None = None
+
+
+def _readable_suffixes() -> frozenset[str]:
+    from ladle.formats.registry import FORMATS
+
+    return frozenset(s for row in FORMATS.values() if row.reads for s in row.suffixes)
+
+
+def _walk(folder: Path, suffixes: frozenset[str]) -> list[str]:
+    """The recipe files under a folder, by name: those a format reads, hidden ones left out."""
+    found: list[str] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        found.extend(
+            str(Path(root, name))
+            for name in sorted(files)
+            if not name.startswith(".") and Path(name).suffix.lower() in suffixes
+        )
+    return found
+
+
+def _is_url(source: str) -> bool:
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*://", source, re.IGNORECASE))
+
+
+def _one_source(source: str, suffixes: frozenset[str]) -> list[str] | str:
+    """The files (or URL) a SOURCE names, or the line saying it names none."""
+    import glob
+
+    path = Path(source)
+    if source == "-" or _is_url(source) or path.is_file():
+        return [source]
+    if path.is_dir():
+        found = _walk(path, suffixes)
+        hint = "ladle reads " + ", ".join(sorted(suffixes))
+        return found or f"{source}: no recipe files in this folder ({hint})"
+    if not any(c in source for c in "*?["):
+        return [source]  # reading it says what is wrong: no such file
+    found = []
+    for match in sorted(glob.glob(source, recursive=True)):  # noqa: PTH207 - absolute patterns
+        found.extend(_walk(Path(match), suffixes) if Path(match).is_dir() else [match])
+    return found or f"{source}: the pattern matches no file (check it, and quote it)"
+
+
+def _expand(sources: list[str]) -> tuple[list[_Job], list[str]]:
+    """Files and folders (walked), globs (expanded), URLs and ``-`` as the sources to read,
+    each once, with a failure line for each SOURCE that names nothing."""
+    from ladle.errors import LadleError
+    from ladle.sources import load
+
+    suffixes = _readable_suffixes()
+    jobs: dict[str, _Job] = {}
+    failures: list[str] = []
+    for source in sources:
+        named = _one_source(source, suffixes)
+        if isinstance(named, str):
+            failures.append(named)
+            continue
+        for one in named:
+            if one in jobs:
+                continue
+            if one != "-":
+                jobs[one] = _Job(one)
+                continue
+            try:
+                loaded = load(one)
+            except LadleError as error:
+                failures.append(str(error))
+            else:
+                jobs[one] = _Job(loaded.location, loaded.text)
+    return list(jobs.values()), failures
+
+
+# --- ladle add: reading, in worker processes ----------------------------------------------------
+
+_Result = list[Any] | str  # the recipe documents of a source, or its failure line
+
+
+def _failure(source: str, message: str) -> str:
+    """A failure line that names the source first."""
+    return message if message.startswith(source) else f"{source}: {message}"
+
+
+def _warm() -> None:
+    """A worker's start: ignore Ctrl-C (the parent stops the import), quit when the parent is
+    gone, and load the reader and the ingredient tagger once."""
+    import signal
+    import threading
+    import time
+
+    from ladle.errors import LadleError
+    from ladle.formats import read_text
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def orphaned() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:  # the import was killed: nobody reads our results
+                os._exit(1)
+
+    threading.Thread(target=orphaned, daemon=True).start()
+    with suppress(LadleError):
+        read_text(WARM_UP, "text", "<warm-up>")
+
+
+def _read_job(job: _Job) -> _Result:
+    """Read one source into recipe documents (picklable), or the line saying why not."""
+    from ladle.errors import LadleError
+    from ladle.formats import read, read_text
+
+    try:
+        text = job.text
+        recipes = read(job.source) if text is None else read_text(text, None, job.source)
+    except LadleError as error:
+        return _failure(job.source, str(error))
+    except Exception as error:  # a bug reading one source: it fails, the others are added
+        if os.environ.get("LADLE_DEBUG"):
+            raise
+        kind = type(error).__name__
+        return _failure(job.source, f"internal error ({kind}: {error}) (please report it)")
+    return [recipe.to_json() for recipe in recipes]
+
+
+def _read_chunk(jobs: list[_Job]) -> list[_Result]:
+    return [_read_job(job) for job in jobs]
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _chunk_size(jobs: int, workers: int) -> int:
+    return max(1, min(CHUNK_MOST, jobs // (workers * 8)))
+
+
+@contextmanager
+def _reading(jobs: list[_Job]) -> Iterator[Iterator[tuple[_Job, _Result]]]:
+    """Each job with what reading it gave, in order. Several jobs are read by worker processes,
+    one per core, started here (before any thread of this process, so forking is safe); one
+    job is read in this process. Leaving the block cancels what is not read yet."""
+    workers = min(len(jobs), _cores())
+    if workers <= 1:
+        yield ((job, _read_job(job)) for job in jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = _chunk_size(len(jobs), workers)
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    pool = ProcessPoolExecutor(workers, initializer=_warm)
+    try:
+        futures = [pool.submit(_read_chunk, chunk) for chunk in chunks]
+
+        def results() -> Iterator[tuple[_Job, _Result]]:
+            for chunk, future in zip(chunks, futures, strict=True):
+                try:
+                    found = future.result()
+                except BrokenProcessPool:
+                    died = "not read: a worker process died (out of memory?)"
+                    found = [_failure(job.source, died) for job in chunk]
+                yield from zip(chunk, found, strict=True)
+
+        yield results()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --- ladle add: storing, in this process --------------------------------------------------------
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A transient progress bar on standard error, when it is a terminal and there is much to
+    do; lines written meanwhile go above it."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(stderr=True, highlight=False)
+    with Progress(console=console, transient=True, redirect_stdout=sys.stdout.isatty()) as bar:
+        task = bar.add_task("adding recipes", total=total)
+        yield lambda: bar.advance(task)
+
+
+@dataclass
+class _Tally:
+    """What an import did: the counts of its summary line."""
+
+    update: bool
+    counts: dict[str, int] = field(default_factory=lambda: {"added": 0, "skipped": 0, "updated": 0})
+    failed: int = 0
+
+    def fail(self, line: str) -> None:
+        sys.stderr.write(f"error: {line}\n")
+        self.failed += 1
+
+    def store(self, library: Library, job: _Job, result: _Result) -> None:
+        """Store the recipes of one source, each in its own transaction, and only then print
+        its line: ``ID<tab>STATUS<tab>TITLE``."""
+        if isinstance(result, str):
+            self.fail(result)
+            return
+        from ladle.model import Recipe
+
+        for document in result:
+            recipe = Recipe.from_json(document, where=job.source)
+            added = library.add(recipe, update=self.update)
+            self.counts[added.status] += 1
+            sys.stdout.write(f"{added.id}\t{added.status}\t{' '.join(recipe.title.split())}\n")
+            sys.stdout.flush()
+
+    def summary(self) -> str:
+        done = [f"{n} {status}" for status, n in self.counts.items() if n or status == "added"]
+        return ", ".join(done + ([f"{self.failed} failed"] if self.failed else []))
+
+
 def add(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Recipe files, or - for standard input.", metavar="SOURCE..."),
+        typer.Argument(
+            help="Recipe files, folders (walked), glob patterns, URLs, or - for standard input.",
+            metavar="SOURCE...",
+        ),
     ],
     update: Annotated[
         bool, typer.Option("--update", help="Replace a recipe already stored, keeping its id.")
     ] = False,
 ) -> None:
-    """Add recipes to the library; one already stored is skipped (or replaced with --update)."""
+    """Add recipes to the library, read in parallel; one already stored is skipped (or
+    replaced with --update). Each failure is one line; the others are still added."""
     from ladle.errors import LadleError
-    from ladle.formats import read
 
-    counts = {"added": 0, "skipped": 0, "updated": 0}
-    failed = 0
-    with _library() as library:
-        for source in sources:
+    jobs, failures = _expand(sources)
+    tally = _Tally(update)
+    for line in failures:
+        tally.fail(line)
+    if jobs:
+        with _reading(jobs) as results, _library() as library, _progress(len(jobs)) as advance:
             try:
-                recipes = read(source)
-            except LadleError as error:
-                sys.stderr.write(f"error: {error}\n")
-                failed += 1
-                continue
-            for recipe in recipes[:1]:
-                result = library.add(recipe, update=update)
-                counts[result.status] += 1
-                sys.stdout.write(f"{result.id}\t{result.status}\t{recipe.title}\n")
-    summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n or status == "added")
-    sys.stderr.write(f"{summary}{f', {failed} failed' if failed else ''}\n")
-    if failed:
+                for job, result in results:
+                    tally.store(library, job, result)
+                    advance()
+            except LadleError as error:  # the library refused a write: stop there
+                tally.fail(str(error))
+    sys.stderr.write(tally.summary() + "\n")
+    if tally.failed:
         raise typer.Exit(1)
+
+
+# --- the other commands -------------------------------------------------------------------------
 
 
 def list_(
@@ -162,3 +460,14 @@ def restore(
         done = library.restore(file, merge=merge)
     skipped = f", {done.skipped} already stored" if done.skipped else ""
     sys.stderr.write(f"restored {_recipes(done.restored)}{skipped}\n")
+
+
+def tag(
+    recipe_id: Annotated[str, typer.Argument(help="A library id.", metavar="ID")],
+    tags: Annotated[list[str], typer.Argument(help="Tags to add.", metavar="TAG...")],
+) -> None:
+    """Tag a recipe of the library; prints all its tags, one a line."""
+    number = _id(recipe_id)
+    with _library() as library:
+        have = library.tag(number, tags)
+    sys.stdout.write("".join(f"{name}\n" for name in have))
