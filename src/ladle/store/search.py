@@ -211,8 +211,8 @@ def _ts_terms(words: Sequence[str], weight: str = "", prefix: bool = True) -> st
 
 
 def _postgres_ids(session: Session, query: Query, words: Sequence[str]) -> list[int]:
+    """The ids, best first; as on SQLite, ``recipes`` is joined only for a time filter."""
     params: dict[str, Any] = {"limit": query.limit, "offset": query.offset}
-    where = _filters(query, params)
     terms: list[str] = []
     if words:
         terms.append(f"({_ts_terms(words)})")
@@ -222,17 +222,18 @@ def _postgres_ids(session: Session, query: Query, words: Sequence[str]) -> list[
     for item in query.without:
         if _words(item):
             terms.append(f"!({_ts_terms(_words(item), 'B', prefix=False)})")
+    where = _filters(query, params, "s.recipe_id" if terms else "r.id")
     if not terms:
         sql = "SELECT r.id FROM recipes r"
         order = "r.title, r.id"
     else:
         params["tsquery"] = " & ".join(terms)
-        sql = (
-            "SELECT r.id FROM recipe_search s JOIN recipes r ON r.id = s.recipe_id, "
-            "to_tsquery('english', :tsquery) q"
-        )
+        sql = "SELECT s.recipe_id FROM recipe_search s"
+        if query.max_total is not None or query.max_active is not None:
+            sql += " JOIN recipes r ON r.id = s.recipe_id"
+        sql += ", to_tsquery('english', :tsquery) q"
         where.insert(0, "s.vector @@ q")
-        order = "ts_rank_cd(s.vector, q) DESC, r.id"
+        order = "ts_rank_cd(s.vector, q) DESC, s.recipe_id"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += f" ORDER BY {order} LIMIT :limit OFFSET :offset"
