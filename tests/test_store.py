@@ -248,6 +248,7 @@ def test_search_ranks_the_title_first(shelf: Library) -> None:
 def test_search_is_typo_tolerant(shelf: Library) -> None:
     assert "Fluffy Buttermilk Pancakes" in _titles(shelf, Query("buttermilc"))
     assert "Fluffy Buttermilk Pancakes" in _titles(shelf, Query("pancaeks"))
+    assert _titles(shelf, Query("chiken", tags=["Dinner"])) == ["Lemon and Thyme Roast Chicken"]
 
 
 def test_search_filters(shelf: Library) -> None:

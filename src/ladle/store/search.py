@@ -103,15 +103,24 @@ def unindex(session: Session, recipe_id: int) -> None:
 # -- the filters shared by both backends ------------------------------------------------------
 
 
-def _filters(query: Query, params: dict[str, Any], recipe_id: str = "r.id") -> list[str]:
+def _filters(
+    query: Query, params: dict[str, Any], recipe_id: str = "r.id", postgres: bool = False
+) -> list[str]:
     """The WHERE conditions of the tag and time filters; ``recipe_id`` names the id column
-    (the time conditions need ``recipes r`` in the query)."""
+    (the time conditions need ``recipes r`` in the query).
+
+    On PostgreSQL a tag's EXISTS ends with OFFSET 0, so that it stays a test of each matching
+    recipe: the planner has no statistics for ``lower(tag)`` and guesses 0.5% of the tags, so
+    for a common tag it otherwise turned the EXISTS into a join driven by the tags, one index
+    lookup (and one tsvector read) per tagged recipe ("pasta" tagged dinner, 100,000 recipes:
+    561 ms; 61 ms with the fence)."""
     where: list[str] = []
+    fence = " OFFSET 0" if postgres else ""
     for n, tag in enumerate(t.strip().lower() for t in query.tags if t.strip()):
         params[f"tag{n}"] = tag
         where.append(
             f"EXISTS (SELECT 1 FROM recipe_tags t WHERE t.recipe_id = {recipe_id} "
-            f"AND lower(t.tag) = :tag{n})"
+            f"AND lower(t.tag) = :tag{n}{fence})"
         )
     if query.max_total is not None:
         params["max_total"] = query.max_total
@@ -222,7 +231,7 @@ def _postgres_ids(session: Session, query: Query, words: Sequence[str]) -> list[
     for item in query.without:
         if _words(item):
             terms.append(f"!({_ts_terms(_words(item), 'B', prefix=False)})")
-    where = _filters(query, params, "s.recipe_id" if terms else "r.id")
+    where = _filters(query, params, "s.recipe_id" if terms else "r.id", postgres=True)
     if not terms:
         sql = "SELECT r.id FROM recipes r"
         order = "r.title, r.id"
@@ -249,7 +258,7 @@ def _postgres_similar(session: Session, query: Query, words: Sequence[str]) -> l
         params[f"w{n}"] = word
         where.append(f"(:w{n} <% s.words)")
         score.append(f"word_similarity(:w{n}, s.words)")
-    where += _filters(query, params)
+    where += _filters(query, params, postgres=True)
     session.execute(
         text("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)"),
         {"t": str(SIMILAR_ENOUGH)},
