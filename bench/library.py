@@ -1,6 +1,6 @@
 """The recipe library: adding the shared pages, searching 100,000 recipes, opening a big library.
 
-Run: ``uv run --no-sync python bench/library.py [--recipes N] [--quick] [--json]`` (about 40
+Run: ``uv run --no-sync python bench/library.py [--recipes N] [--quick] [--json]`` (about 25
 minutes at 100,000 recipes on 2 cores; ``--quick`` is 30 pages and 2,000 recipes, a minute).
 
 Each figure is printed beside its floor (or its peer) and its goal (issue 14), all from one run:
