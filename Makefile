@@ -69,6 +69,7 @@ bench: sync
 	$(RUN) python bench/pages_ceiling.py
 	$(RUN) python bench/steps.py
 	$(RUN) python bench/plan.py
+	$(RUN) python bench/library.py
 
 clean:
 	rm -rf .venv .tools .mypy_cache .pytest_cache .ruff_cache .import_linter_cache

@@ -249,6 +249,7 @@ def test_search_ranks_the_title_first(shelf: Library) -> None:
 def test_search_is_typo_tolerant(shelf: Library) -> None:
     assert "Fluffy Buttermilk Pancakes" in _titles(shelf, Query("buttermilc"))
     assert "Fluffy Buttermilk Pancakes" in _titles(shelf, Query("pancaeks"))
+    assert _titles(shelf, Query("chiken", tags=["Dinner"])) == ["Lemon and Thyme Roast Chicken"]
 
 
 def test_search_filters(shelf: Library) -> None:
@@ -270,6 +271,21 @@ def test_search_filters(shelf: Library) -> None:
     calm = shelf.search(Query(max_active=10, limit=100))
     assert all(e.active_minutes is not None and e.active_minutes <= 10 for e in calm)
     assert _titles(shelf, Query("chicken", without=["chicken"])) == []
+
+
+def test_search_with_a_time_filter_keeps_the_ranking(shelf: Library) -> None:
+    ranked = shelf.search(Query("salt", limit=100))
+    timed = shelf.search(Query("salt", max_total=90, limit=100))
+    calm = shelf.search(Query("salt", max_active=15, limit=100))
+    assert timed and calm and len(timed) < len(ranked)
+    assert [e.id for e in timed] == [
+        e.id for e in ranked if e.total_minutes is not None and e.total_minutes <= 90
+    ]
+    assert [e.id for e in calm] == [
+        e.id for e in ranked if e.active_minutes is not None and e.active_minutes <= 15
+    ]
+    page = shelf.search(Query("salt", max_total=90, limit=2, offset=1))
+    assert [e.id for e in page] == [e.id for e in timed[1:3]]
 
 
 def test_search_follows_changes(shelf: Library) -> None:
