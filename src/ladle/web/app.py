@@ -4,7 +4,8 @@ The layers of a request, outermost first: ``Guard`` (the host check, the body si
 the security headers), Starlette's ``SessionMiddleware`` (the signed session cookie),
 ``LoginRequired`` (with a password), then the routes (``routes/``), whose state-changing
 requests pass ``csrf_protect``. Every refusal is answered in ``problems``. The library opens
-on first use (``shelf``).
+on first use (``shelf``); plans made in the last minute are kept (``meals.PlanCache``), so a
+plan and its chart and calendar share one solve.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from ladle import __version__
 from ladle.web import problems
+from ladle.web.meals import PlanCache
 from ladle.web.rendering import STATIC
-from ladle.web.routes import api, auth, pages
+from ladle.web.routes import api, auth, pages, plan_api
 from ladle.web.security import LOOPBACK_NAMES, MAX_BODY_BYTES, Guard, LoginRequired, Settings
 from ladle.web.sessions import LoginLimiter
 from ladle.web.shelf import Shelf
@@ -70,8 +72,10 @@ def create_app(
     app.state.settings = settings
     app.state.shelf = shelf
     app.state.login_limiter = LoginLimiter()
+    app.state.plans = PlanCache()
     problems.install(app)
     app.include_router(api.router)
+    app.include_router(plan_api.router)
     app.include_router(auth.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
