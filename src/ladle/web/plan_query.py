@@ -110,8 +110,9 @@ class PlanQuery:
         fields += [("method", m) for m in q.methods]
         fields += [("serve", s) for s in q.serve]
         fields += [("after", a) for a in q.after]
-        kitchen = {"ovens": q.ovens, "burners": q.burners, "cooks": q.cooks}
-        fields += [(name, value) for name, value in kitchen.items() if value is not None]
+        if q.kitchen is not None:  # the default kitchen needs no words
+            kitchen = {"ovens": q.ovens, "burners": q.burners, "cooks": q.cooks}
+            fields += [(name, value) for name, value in kitchen.items() if value is not None]
         fields += [("appliance", a) for a in q.appliances]
         fields += [("night", 1)] if q.night else []
         fields += [("time_limit", f"{q.time_limit:g}")] if q.time_limit is not None else []
