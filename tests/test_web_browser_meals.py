@@ -193,6 +193,8 @@ def test_cook_mode_steps_and_a_timer_to_its_alarm(
     beeps = int(page.locator("#cook").get_attribute("data-beeps") or 0)
     page.clock.run_for(3_000)
     expect(page.locator("#cook")).not_to_have_attribute("data-beeps", str(beeps))  # ringing on
+    page.reload()  # until it is stopped
+    expect(alarm).to_contain_text("Time's up: Lemon and Thyme Roast Chicken, step 4")
     page.click("#alarm-stop")
     expect(alarm).to_be_hidden()
     expect(timers).to_have_count(0)

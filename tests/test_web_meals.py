@@ -5,11 +5,13 @@ holds it."""
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 from datetime import datetime
 from urllib.parse import parse_qs
 
 import pytest
+from starlette.exceptions import HTTPException
 
 from ladle.errors import RequestError
 from ladle.model import Recipe
@@ -211,6 +213,32 @@ def test_the_plan_cache_keeps_a_plan_for_a_while() -> None:
     stale.get(("a", MEAL), make)
     stale.get(("a", MEAL), make)
     assert len(made) == 5
+
+
+def test_the_same_meal_at_once_is_solved_once_and_a_busy_planner_says_so() -> None:
+    started, release = threading.Event(), threading.Event()
+    made: list[int] = []
+
+    def slow() -> Plan:
+        made.append(1)
+        started.set()
+        release.wait(10)
+        return Plan(SERVE, None, "infeasible")
+
+    cache = PlanCache(solving=1, wait=0.05)
+    results: list[Plan] = []
+    first = threading.Thread(target=lambda: results.append(cache.get(("a", MEAL), slow)))
+    second = threading.Thread(target=lambda: results.append(cache.get(("a", MEAL), slow)))
+    first.start()
+    assert started.wait(10)
+    second.start()
+    with pytest.raises(HTTPException) as busy:  # another meal, while the one turn is taken
+        cache.get(("b", MEAL), slow)
+    assert busy.value.status_code == 503 and "busy" in busy.value.detail
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert len(made) == 1 and len(results) == 2 and results[0] is results[1]
 
 
 def _hostile_plan() -> Plan:

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from starlette.exceptions import HTTPException
+
 from ladle.errors import RequestError
 
 if TYPE_CHECKING:
@@ -144,28 +146,62 @@ def check_methods(recipes: Sequence[Recipe], names: Sequence[str]) -> None:
 
 class PlanCache:
     """The plans made in the last ``seconds``, by their recipes and settings (at most
-    ``size``): the page, its chart, its calendar and cook mode share one solve."""
+    ``size``): the page, its chart, its calendar and cook mode share one solve. The same
+    meal asked for twice at once is solved once (the second waits for the first), and at
+    most ``solving`` meals are solved at a time: a meal that waits longer than ``wait``
+    seconds for its turn is refused (503, try again)."""
 
-    def __init__(self, size: int = 32, seconds: float = 60.0) -> None:
+    def __init__(
+        self, size: int = 32, seconds: float = 60.0, solving: int = 2, wait: float = 60.0
+    ) -> None:
         self.size = size
         self.seconds = seconds
+        self.wait = wait
         self._plans: OrderedDict[tuple[str, Meal], tuple[float, Plan]] = OrderedDict()
+        self._making: dict[tuple[str, Meal], threading.Lock] = {}
         self._lock = threading.Lock()
+        self._turns = threading.BoundedSemaphore(solving)
 
-    def get(self, key: tuple[str, Meal], make: Callable[[], Plan]) -> Plan:
-        now = time.monotonic()
+    def _kept(self, key: tuple[str, Meal]) -> Plan | None:
         with self._lock:
             found = self._plans.get(key)
-            if found is not None and now - found[0] < self.seconds:
-                self._plans.move_to_end(key)
-                return found[1]
-        made = make()
+            if found is None or time.monotonic() - found[0] >= self.seconds:
+                return None
+            self._plans.move_to_end(key)
+            return found[1]
+
+    def _keep(self, key: tuple[str, Meal], plan: Plan) -> None:
         with self._lock:
-            self._plans[key] = (time.monotonic(), made)
+            self._plans[key] = (time.monotonic(), plan)
             self._plans.move_to_end(key)
             while len(self._plans) > self.size:
                 self._plans.popitem(last=False)
-        return made
+
+    def get(self, key: tuple[str, Meal], make: Callable[[], Plan]) -> Plan:
+        kept = self._kept(key)
+        if kept is not None:
+            return kept
+        with self._lock:
+            making = self._making.setdefault(key, threading.Lock())
+        try:
+            with making:  # the same meal asked for at once: solved once
+                kept = self._kept(key)
+                if kept is not None:
+                    return kept
+                if not self._turns.acquire(timeout=self.wait):
+                    raise HTTPException(
+                        503, "plan: the planner is busy with other meals (try again shortly)",
+                        headers={"Retry-After": "10"},
+                    )  # fmt: skip
+                try:
+                    made = make()
+                finally:
+                    self._turns.release()
+                self._keep(key, made)
+                return made
+        finally:
+            with self._lock:
+                self._making.pop(key, None)
 
 
 def _digest(recipes: Sequence[Recipe]) -> str:

@@ -80,8 +80,9 @@ class Dishes:
     def __init__(self, plan: Plan) -> None:
         from ladle.planning.export import by_recipe
 
-        self.tasks = sorted(by_recipe(plan).tasks, key=lambda t: (t.start, t.end))
-        names = [self.name(t) for t in by_recipe(plan).tasks]
+        labelled = by_recipe(plan).tasks
+        self.tasks = sorted(labelled, key=lambda t: (t.start, t.end))
+        names = [self.name(t) for t in labelled]
         order = list(dict.fromkeys(n for n in names if n is not None))
         self.colours = {name: f"dish-{i % COLOURS}" for i, name in enumerate(order)}
 

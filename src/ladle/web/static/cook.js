@@ -109,7 +109,6 @@
 
   let timers = [];
   const rows = new Map();
-  let ringing = 0;
   let lastBeep = 0;
 
   function load() {
@@ -177,10 +176,15 @@
 
   function ring(timer) {
     timer.rang = true;
+    lastBeep = 0;
+    sound(timer);
+  }
+
+  // The banner for a timer that has rung (again after a reload, until it is stopped).
+  function sound(timer) {
     alarmText.textContent = `Time's up: ${timer.label}`;
     alarm.hidden = false;
     document.body.classList.add("ringing");
-    lastBeep = 0;
   }
 
   function quiet() {
@@ -196,10 +200,11 @@
 
   function tick() {
     const now = Date.now();
-    ringing = 0;
+    let ringing = 0;
     for (const timer of timers) {
       if (!rows.has(timer.id)) row(timer);
       if (!timer.rang && now >= timer.ends) ring(timer);
+      if (timer.rang && alarm.hidden) sound(timer);
       if (timer.rang) ringing += 1;
       const shown = rows.get(timer.id);
       shown.left.textContent = timer.rang ? "Done" : clock(timer.ends - now);
