@@ -181,6 +181,8 @@ def test_the_shopping_list_is_the_one_of_ladle_shop(dinner: Dinner) -> None:
         ({"recipes": [1], "serve_at": "tomorrow"}, 422, "serve_at: 'tomorrow' is not a time"),
         ({"recipes": [1], "serve_at": "2030-01-01"}, 422, "is a date without a time"),
         ({"recipes": [1], "serve_at": "2020-01-01T19:00"}, 422, "is in the past"),
+        ({"recipes": [1], "serve_at": "9999-12-31T23:00"}, 422, "more than ten years ahead"),
+        ({"recipes": [True], "serve_at": "2030-01-01T19:00"}, 422, "recipes.0"),
         ({"recipes": [1] * 21, "serve_at": "2030-01-01T19:00"}, 422, "recipes: List should"),
         ({"recipes": [], "serve_at": "2030-01-01T19:00"}, 422, "recipes: List should"),
         ({"recipes": [1], "serve_at": "2030-01-01T19:00", "serve": ["1=tepid"]}, 422,
@@ -199,7 +201,8 @@ def test_the_shopping_list_is_the_one_of_ladle_shop(dinner: Dinner) -> None:
 def test_bad_plans_are_refused_with_the_command_lines_words(
     dinner: Dinner, body: dict[str, Any], status: int, message: str
 ) -> None:
-    body = {**body, "recipes": [dinner.ids[0] if r == 1 else r for r in body["recipes"]]}
+    recipes = [dinner.ids[0] if r == 1 and r is not True else r for r in body["recipes"]]
+    body = {**body, "recipes": recipes}
     detail = _problem(dinner.post("/api/plan", body), status)["detail"]
     assert message in detail, detail
 

@@ -16,7 +16,7 @@ from dataclasses import fields
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
 
 from ladle.limits import MAX_SERVINGS
 from ladle.model import Recipe
@@ -43,7 +43,7 @@ __all__ = ["MealIn", "ShoppingIn", "router", "solved"]
 router = APIRouter(prefix="/api", dependencies=[Depends(csrf_protect)], tags=["meals"])
 
 MAX_SHOPPING = 50  # recipes on one shopping list
-RecipeRef = Annotated[int, Field(ge=1, le=calls.MAX_ID)] | dict[str, Any]
+RecipeRef = Annotated[StrictInt, Field(ge=1, le=calls.MAX_ID)] | dict[str, Any]
 Setting = Annotated[str, Field(min_length=3, max_length=600)]
 
 
