@@ -72,6 +72,9 @@ def test_the_form_keeps_each_dish_s_settings_and_removes_a_dish(dinner: Dinner) 
     assert first["serve"] == ["1=warm"] and first["after"] == ["3=45"]
     second = parse_qs(urlsplit(removes[1]).query)  # without the second: its setting goes
     assert "serve" not in second and second["after"] == ["3=45"]
+    kitchen = dinner.client.get("/plan", params={"ids": _ids(dinner), "ovens": 0}).text
+    assert 'name="ovens" min="0" max="10" value="0"' in kitchen  # no oven is not one oven
+    assert 'name="burners" min="0" max="50" value="4"' in kitchen
     few = dinner.client.get("/plan", params={"ids": str(dinner.ids[0]), "q": "tea"}).text
     candidates = few.split('id="candidates"', 1)[1].split("</ul>", 1)[0]
     assert "Iced Hibiscus Ginger Tea" in candidates and TITLES[0] not in candidates

@@ -67,6 +67,16 @@ def _shown_time(text: str) -> str:
         return text
 
 
+def _kitchen_fields(query: PlanQuery) -> dict[str, Any]:
+    """The kitchen's fields as the form shows them: what was asked, else the default."""
+    counts = {"ovens": query.ovens, "burners": query.burners, "cooks": query.cooks}
+    shown: dict[str, Any] = {
+        name: DEFAULT_KITCHEN[name] if value is None else value for name, value in counts.items()
+    }
+    shown["appliances"] = [(a, a in query.appliances) for a in APPLIANCES]
+    return shown
+
+
 def _form(lib: Library, query: PlanQuery, recipes: list[Recipe], q: str) -> dict[str, Any]:
     chosen = [
         {
@@ -89,8 +99,7 @@ def _form(lib: Library, query: PlanQuery, recipes: list[Recipe], q: str) -> dict
         "candidates": candidates,
         "serve_at": _shown_time(query.serve_at) if query.serve_at else _default_serve_at(),
         "methods": [(m, any(n.lower() in m.lower() for n in query.methods)) for m in methods],
-        "kitchen": {k: getattr(query, k) or v for k, v in DEFAULT_KITCHEN.items()}
-        | {"appliances": [(a, a in query.appliances) for a in APPLIANCES]},
+        "kitchen": _kitchen_fields(query),
         "servings": SERVINGS,
         "after_choices": AFTER_CHOICES,
         "ids": ",".join(str(i) for i in query.ids),
@@ -171,6 +180,5 @@ def cook_page(request: Request, *, lib: LibraryDep, query: QueryDep) -> Response
         "steps": plan_view.cook_steps(plan, recipes),
         "summary": plan_view.summary(plan),
         "back": "/plan?" + address,
-        "timers_key": address,
     }
     return render(request, "cook.html", context)
