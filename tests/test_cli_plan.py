@@ -83,6 +83,7 @@ def test_a_kitchen_without_an_oven_says_which_step_needs_one(tmp_path: Path) -> 
     ("serve_at", "code", "expected"),
     [
         ("2020-01-01 19:00", 1, "is in the past"),
+        ("9999-12-31 23:00", 1, "is more than ten years ahead"),
         ("tomorrow", 2, "is not a time"),
     ],
 )

@@ -3,16 +3,17 @@
 The seed article is pasted into the import page and saved, scaled to 8 servings and switched
 to metric in place, and found by the library's search as it is typed. Recipes carrying script
 payloads in every field, stored through the API, the import page and the library itself, are
-shown on every page: no dialog opens and no error reaches the console. These tests skip
+shown on every page, the planner, cook mode and the shopping list included: no dialog opens and
+no error reaches the console. These tests skip
 (fail in CI) when /usr/bin/chromium is absent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,12 +21,10 @@ from ladle.store import open_library
 from ladle.web import create_app
 
 from .conftest import shared
-from .web_support import CHROMIUM_ARGS, hostile_recipe, library_url, need_chromium, running
+from .web_support import Watched, chromium, hostile_recipe, library_url, running, watch
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page
-
-TIMEOUT_MS = 20_000
+    from playwright.sync_api import Browser, Page
 
 HOSTILE_TEXT = """Imported pie <script>alert(1)</script> <img src=x onerror=alert(1)>
 Serves 4
@@ -39,43 +38,11 @@ Notes
 - See javascript:alert(1) and "><svg onload=alert(1)>
 """
 
-# Elements with an event handler attribute, and links that would run script.
-FIND_HANDLERS = """() => [...document.querySelectorAll('*')].flatMap((element) =>
-  [...element.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)
-).concat([...document.querySelectorAll('a[href]')].map((a) => a.href)
-  .filter((href) => href.trim().toLowerCase().startsWith('javascript:')))"""
-
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    need_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+    with chromium() as launched:
         yield launched
-        launched.close()
-
-
-@dataclass
-class Watched:
-    """A page, and what it said: dialogs opened and console errors."""
-
-    page: Page
-    base: str
-    dialogs: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def go(self, path: str) -> None:
-        response = self.page.goto(self.base + path)
-        assert response is not None and response.status < 400, path
-
-    def quiet(self) -> None:
-        assert self.dialogs == [], self.dialogs
-        assert self.errors == [], self.errors
-        assert self.page.evaluate(FIND_HANDLERS) == []
 
 
 @pytest.fixture
@@ -85,38 +52,15 @@ def site(tmp_path: Path) -> Iterator[tuple[str, str]]:
         yield base, url
 
 
-def _watch(browser: Browser, base: str, **options: Any) -> Iterator[Watched]:
-    context = browser.new_context(**options)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    watched = Watched(page, base)
-
-    def on_dialog(dialog: Dialog) -> None:
-        watched.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            watched.errors.append(message.text)
-
-    page.on("dialog", on_dialog)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: watched.errors.append(str(error)))
-    try:
-        yield watched
-    finally:
-        context.close()
-
-
 @pytest.fixture
 def watched(browser: Browser, site: tuple[str, str]) -> Iterator[Watched]:
-    yield from _watch(browser, site[0])
+    yield from watch(browser, site[0])
 
 
 @pytest.fixture
 def unguarded(browser: Browser, site: tuple[str, str]) -> Iterator[Watched]:
     """A page that ignores the Content-Security-Policy: only escaping stands in the way."""
-    yield from _watch(browser, site[0], bypass_csp=True)
+    yield from watch(browser, site[0], bypass_csp=True)
 
 
 def _ingredients(page: Page) -> list[str]:
@@ -211,11 +155,37 @@ def _visit_every_page(watched: Watched) -> None:
         )
         assert name == title
         watched.quiet()
+    _visit_the_meal_pages(watched, [a.rsplit("/", 1)[1] for a in addresses])
     watched.go("/")
     page.locator("input[name=q]").press_sequentially("pie", delay=40)
     page.wait_for_function("() => location.search === '?q=pie'")
     page.locator("#results a").first.wait_for()
     watched.go("/?q=%3Cscript%3Ealert(1)%3C/script%3E&tag=%22%3E%3Csvg%20onload%3Dalert(1)%3E")
+    watched.quiet()
+
+
+def _visit_the_meal_pages(watched: Watched, ids: list[str]) -> None:
+    """The hostile recipes planned (the timeline, the chart inline), in cook mode with a timer
+    running, and on the shopping list with an item ticked."""
+    from playwright.sync_api import expect
+
+    page = watched.page
+    tomorrow = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%dT19:00")
+    query = f"ids={','.join(ids)}&serve_at={tomorrow}"
+    watched.go(f"/plan?{query}")
+    expect(page.locator("#gantt svg")).to_be_visible()
+    assert page.locator("#timeline tbody tr").count() > 3
+    page.locator("#pick-q").press_sequentially("<script>", delay=20)
+    watched.quiet()
+    watched.go(f"/cook?{query}")
+    page.locator(".cook-step:visible .timer-start").first.click()
+    expect(page.locator("#timers .timer-label").first).to_contain_text("<script>")
+    page.keyboard.press("ArrowRight")
+    watched.quiet()
+    watched.go(f"/shop?ids={','.join(ids)}")
+    page.locator("input.tick").first.check()
+    page.reload()
+    expect(page.locator("input.tick").first).to_be_checked()
     watched.quiet()
 
 

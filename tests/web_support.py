@@ -1,5 +1,6 @@
 """Helpers of the web app's tests: a test client over a library in tmp_path, the session's
-CSRF token, a real uvicorn server on a free port, Debian's Chromium, and hostile recipes."""
+CSRF token, a real uvicorn server on a free port, Debian's Chromium and a page watched for
+dialogs and console errors, and hostile recipes."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from fastapi import FastAPI
@@ -19,22 +21,31 @@ from fastapi.testclient import TestClient
 from ladle.model import Ingredient, Pairing, Recipe, Source, Step, Variant, Yield
 from ladle.web import create_app
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page
+
 __all__ = [
     "BASE_URL",
     "CHROMIUM",
     "CHROMIUM_ARGS",
+    "FIND_HANDLERS",
     "PAYLOADS",
+    "TIMEOUT_MS",
+    "Watched",
+    "chromium",
     "client_for",
     "hostile_recipe",
     "library_url",
     "need_chromium",
     "running",
     "token",
+    "watch",
 ]
 
 BASE_URL = "http://127.0.0.1"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--disable-gpu", "--disable-quic", "--no-sandbox"]
+TIMEOUT_MS = 20_000
 
 # Each would run a script, or load something, if a page put it in as markup.
 PAYLOADS = (
@@ -132,3 +143,77 @@ def running(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium under Playwright (a skip, or a failure in CI, when it is absent)."""
+    need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+# Elements with an event handler attribute, and links that would run script.
+FIND_HANDLERS = """() => [...document.querySelectorAll('*')].flatMap((element) =>
+  [...element.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)
+).concat([...document.querySelectorAll('a[href]')].map((a) => a.href)
+  .filter((href) => href.trim().toLowerCase().startsWith('javascript:')))"""
+
+
+@dataclass
+class Watched:
+    """A page, and what it said: dialogs opened and console errors."""
+
+    page: Page
+    base: str
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def go(self, path: str) -> None:
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.status < 400, path
+
+    def quiet(self) -> None:
+        assert self.dialogs == [], self.dialogs
+        assert self.errors == [], self.errors
+        assert self.page.evaluate(FIND_HANDLERS) == []
+
+    def token(self) -> str:
+        """The CSRF token of the page's session."""
+        value: str = self.page.request.get(self.base + "/api/session").json()["csrf_token"]
+        return value
+
+    def post(self, path: str, body: Any) -> Any:
+        """A JSON call of the API in the page's session, with its CSRF token."""
+        headers = {"X-CSRF-Token": self.token(), "Content-Type": "application/json"}
+        return self.page.request.post(self.base + path, data=body, headers=headers)
+
+
+def watch(browser: Browser, base: str, **options: Any) -> Iterator[Watched]:
+    """A new page in its own context, its dialogs dismissed and noted, its errors noted."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    watched = Watched(page, base)
+
+    def on_dialog(dialog: Dialog) -> None:
+        watched.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            watched.errors.append(message.text)
+
+    page.on("dialog", on_dialog)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: watched.errors.append(str(error)))
+    try:
+        yield watched
+    finally:
+        context.close()

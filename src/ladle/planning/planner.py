@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ladle.errors import RequestError
+from ladle.limits import MAX_DAYS
 from ladle.model import Recipe
 from ladle.plan_model import Plan
 from ladle.planning.bounds import bounds
@@ -78,6 +79,12 @@ def plan(
             f"the serving time {serve_at:%Y-%m-%d %H:%M} is in the past",
             where="--serve-at",
             hint='give a time to come, "YYYY-MM-DD HH:MM"',
+        )
+    if serve_at - start > timedelta(days=MAX_DAYS):
+        raise RequestError(
+            f"the serving time {serve_at:%Y-%m-%d %H:%M} is more than ten years ahead",
+            where="--serve-at",
+            hint="plan a meal within ten years",
         )
     options = PlanOptions(exact=False, methods=tuple(methods))
     problem = build_problem(

@@ -2,9 +2,11 @@
 
 The layers of a request, outermost first: ``Guard`` (the host check, the body size limit,
 the security headers), Starlette's ``SessionMiddleware`` (the signed session cookie),
-``LoginRequired`` (with a password), then the routes (``routes/``), whose state-changing
+``LoginRequired`` (with a password), ``BlankFieldsDropped`` (a page's empty form fields are
+fields not given), then the routes (``routes/``), whose state-changing
 requests pass ``csrf_protect``. Every refusal is answered in ``problems``. The library opens
-on first use (``shelf``).
+on first use (``shelf``); plans made in the last minute are kept (``meals.PlanCache``), so a
+plan's page, chart, calendar and cook mode share one solve.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from ladle import __version__
 from ladle.web import problems
+from ladle.web.forms import BlankFieldsDropped
+from ladle.web.meals import PlanCache
 from ladle.web.rendering import STATIC
-from ladle.web.routes import api, auth, pages
+from ladle.web.routes import api, auth, pages, plan_api, planner, shop
 from ladle.web.security import LOOPBACK_NAMES, MAX_BODY_BYTES, Guard, LoginRequired, Settings
 from ladle.web.sessions import LoginLimiter
 from ladle.web.shelf import Shelf
@@ -70,12 +74,18 @@ def create_app(
     app.state.settings = settings
     app.state.shelf = shelf
     app.state.login_limiter = LoginLimiter()
+    app.state.plans = PlanCache()
     problems.install(app)
     app.include_router(api.router)
+    app.include_router(plan_api.router)
     app.include_router(auth.router)
     app.include_router(pages.router)
+    app.include_router(planner.router)
+    app.include_router(shop.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    # Added innermost first: a request meets Guard, then the session, then LoginRequired.
+    # Added innermost first: a request meets Guard, then the session, then LoginRequired,
+    # then a page's form loses its empty fields.
+    app.add_middleware(BlankFieldsDropped)
     app.add_middleware(LoginRequired, settings=settings)
     app.add_middleware(
         SessionMiddleware,

@@ -6,13 +6,14 @@ ingredient parser), so the server starts without them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from ladle.checker import Finding
     from ladle.model import Recipe
+    from ladle.shopping import ShoppingList
     from ladle.store import Query
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "parse_text",
     "parse_url",
     "search_query",
+    "shopping",
     "split_values",
 ]
 
@@ -163,3 +165,17 @@ def export(recipe: Recipe, format: str) -> tuple[bytes, str, str]:
     document = write(recipe, format)
     data = document.encode("utf-8") if isinstance(document, str) else document
     return data, row[2], row[1]
+
+
+def shopping(
+    recipes: Sequence[Recipe], servings: float | None = None, units: Units | None = None
+) -> ShoppingList:
+    """One shopping list for the recipes, each scaled to ``servings`` first, as ``ladle shop``
+    makes it."""
+    from ladle.scaling import ScaleRequest, scale_factor
+    from ladle.shopping import shopping_list
+
+    factors = None
+    if servings is not None:
+        factors = [scale_factor(r, ScaleRequest(servings=servings)) for r in recipes]
+    return shopping_list(recipes, system=units, factors=factors)

@@ -79,14 +79,16 @@ def problem(
 
 
 def ladle_problem(error: LadleError) -> JSONResponse:
-    """A library refusal as problem details: its one line as ``detail``."""
+    """A library refusal as problem details: its one line as ``detail``, and whatever else
+    the error carries for a program (``problem_fields``: an infeasible plan's fixes)."""
     name = _type_name(error)
+    more: Mapping[str, Any] = getattr(error, "problem_fields", None) or {}
     return problem(
         status_of(error),
         error.line(),
         type_=f"urn:ladle:problem:{name}",
         title=name.replace("-", " ").capitalize(),
-        extra={"where": error.where, "hint": error.hint},
+        extra={"where": error.where, "hint": error.hint, **more},
     )
 
 

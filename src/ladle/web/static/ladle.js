@@ -1,6 +1,8 @@
-// ladle's pages, made quicker: the library searched as you type, and a recipe's scaler and
-// unit switch updating the card in place. Every page works without this file; it only calls
-// the JSON API under /api. Text from a recipe is only ever set as textContent, never as HTML.
+// ladle's pages, made quicker: the library searched as you type, a recipe's scaler and unit
+// switch updating the card in place, the planner's and the shopping list's recipe search, and
+// the shopping list's ticks kept in localStorage. Every page works without this file; it only
+// calls the JSON API under /api. Text from a recipe is only ever set as textContent, never as
+// HTML. Cook mode has its own script (cook.js).
 "use strict";
 
 (function () {
@@ -190,8 +192,131 @@
     if (print) print.addEventListener("click", () => window.print());
   }
 
+  // --- choosing recipes (the planner and the shopping list) -----------------------------------
+
+  const LAST_PLAN = "ladle:plan";
+
+  function storage(action) {
+    try {
+      return action(window.localStorage);
+    } catch (_) {
+      return null; // no storage (private browsing): nothing is remembered
+    }
+  }
+
+  function candidate(entry) {
+    const item = node("li");
+    const label = node("label", null, "check");
+    const box = node("input");
+    box.type = "checkbox";
+    box.name = "ids";
+    box.value = String(entry.id);
+    label.append(box, ` ${entry.title}`);
+    item.append(label);
+    return item;
+  }
+
+  // The library searched as you type; the recipes already chosen are left out, ticks kept.
+  function pick() {
+    const box = $("#pick-q");
+    const list = $("#candidates");
+    const status = $("#pick-status");
+    if (!box || !list || !status) return;
+    const chosen = () => new Set([...document.querySelectorAll("#chosen [data-id]")].map((e) => e.dataset.id));
+    const search = latest(async (signal) => {
+      const query = new URLSearchParams({ q: box.value.trim(), limit: "40" });
+      status.textContent = "Searching…";
+      try {
+        const page = await getJSON(`/api/recipes?${query}`, signal);
+        const ticked = new Set([...list.querySelectorAll("input:checked")].map((i) => i.value));
+        const known = chosen();
+        const items = page.items.filter((e) => !known.has(String(e.id))).slice(0, 30);
+        list.replaceChildren(...items.map(candidate));
+        for (const input of list.querySelectorAll("input")) input.checked = ticked.has(input.value);
+        status.textContent = items.length ? "" : "No other recipes found.";
+      } catch (error) {
+        if (error.name !== "AbortError") status.textContent = error.message;
+      }
+    });
+    box.addEventListener("input", debounce(search, 150));
+    box.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault(); // Enter searches; it does not plan
+        search();
+      }
+    });
+  }
+
+  function plan() {
+    pick();
+    const form = $("#plan-form");
+    const status = $("#plan-status");
+    const button = $("#plan-button");
+    if (!form || !status || !button) return;
+    form.addEventListener("submit", () => {
+      status.textContent = "Planning… (a few seconds)";
+      button.disabled = true;
+    });
+    window.addEventListener("pageshow", () => {
+      button.disabled = false; // back from another page: the form works again
+      status.textContent = "";
+    });
+    if ($("#plan") || $("#no-plan")) {
+      history.replaceState(null, "", form.dataset.address); // the plan's address, tidied
+      storage((s) => s.setItem(LAST_PLAN, location.search));
+    }
+  }
+
+  // "Add to a meal plan" on a recipe: to the meal planned last, when there is one (already in
+  // it: back to that plan).
+  function addToPlan() {
+    const link = $("#add-to-plan");
+    if (!link) return;
+    const last = storage((s) => s.getItem(LAST_PLAN));
+    if (!last) return;
+    const query = new URLSearchParams(last);
+    const ids = query.getAll("ids").join(",").split(",").filter(Boolean);
+    if (!ids.includes(link.dataset.recipeId)) ids.push(link.dataset.recipeId);
+    query.set("ids", ids.join(","));
+    link.href = `/plan?${query}`;
+  }
+
+  // --- the shopping list -----------------------------------------------------------------------
+
+  function shop() {
+    pick();
+    const list = $("#list");
+    if (!list) return;
+    const key = `ladle:shop:${list.dataset.key}`;
+    const saved = storage((s) => JSON.parse(s.getItem(key) || "[]"));
+    const ticked = new Set(Array.isArray(saved) ? saved : []);
+    const boxes = [...list.querySelectorAll("input.tick")];
+    const keep = () => storage((s) => s.setItem(key, JSON.stringify([...ticked])));
+    for (const box of boxes) {
+      box.checked = ticked.has(box.dataset.item);
+      box.addEventListener("change", () => {
+        if (box.checked) ticked.add(box.dataset.item);
+        else ticked.delete(box.dataset.item);
+        keep();
+      });
+    }
+    const clear = $("#untick");
+    if (clear) {
+      clear.addEventListener("click", () => {
+        ticked.clear();
+        for (const box of boxes) box.checked = false;
+        keep();
+      });
+    }
+  }
+
+  function recipePage() {
+    recipe();
+    addToPlan();
+  }
+
   document.documentElement.classList.add("js");
-  const pages = { library, recipe };
+  const pages = { library, recipe: recipePage, plan, shop };
   const page = pages[document.body.dataset.page];
   if (page) page();
 })();
