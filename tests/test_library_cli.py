@@ -298,3 +298,35 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return "\nState:\tZ" not in status
+
+
+def test_search_command(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'lib.sqlite3'}"
+    env = {**os.environ, "LADLE_DATABASE_URL": url}
+
+    def ladle(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "ladle", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=120,
+        )
+
+    texts = CASES / "text"
+    assert (
+        ladle(
+            "add", str(texts / "01-roast-chicken.txt"), str(texts / "02-buttermilk-pancakes.txt")
+        ).returncode
+        == 0
+    )
+    found = ladle("search", "pancakes", "--json")
+    assert found.returncode == 0, found.stderr
+    assert [e["title"] for e in json.loads(found.stdout)] == ["Fluffy Buttermilk Pancakes"]
+    chicken = json.loads(ladle("search", "--with", "chicken", "--max-time", "600", "--json").stdout)
+    assert [e["title"] for e in chicken] == ["Lemon and Thyme Roast Chicken"]
+    assert json.loads(ladle("search", "pancakes", "--without", "egg", "--json").stdout) == []
+    assert "Pancakes" in ladle("search", "pancak").stdout
+    bad = ladle("search", "x", "--max-time", "-1")
+    assert bad.returncode == 2

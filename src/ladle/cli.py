@@ -649,6 +649,7 @@ def demo() -> None:
 # The library's commands live in ladle.library_cli, to keep this module small.
 app.command("add")(library_cli.add)
 app.command("list")(library_cli.list_)
+app.command("search")(library_cli.search)
 app.command("show")(library_cli.show)
 app.command("remove")(library_cli.remove)
 app.command("backup")(library_cli.backup)

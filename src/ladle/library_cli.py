@@ -25,9 +25,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ladle.errors import LadleError
     from ladle.model import Recipe
-    from ladle.store import Library
+    from ladle.store import Entry, Library
 
 __all__ = [
     "PROGRESS_FROM",
@@ -36,6 +38,7 @@ __all__ = [
     "list_",
     "read_source",
     "remove",
+    "search",
     "show",
     "tag",
 ]
@@ -376,12 +379,7 @@ def add(
 # --- the other commands -------------------------------------------------------------------------
 
 
-def list_(
-    json_output: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
-) -> None:
-    """List the recipes of the library: id, title, times, tags."""
-    with _library() as library:
-        entries = library.list()
+def _print_entries(entries: Sequence[Entry], json_output: bool) -> None:
     if json_output:
         _print_json([e.to_json() for e in entries])
         return
@@ -398,6 +396,50 @@ def list_(
             ", ".join(e.tags),
         )
     Console(highlight=False).print(table)
+
+
+def list_(
+    json_output: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List the recipes of the library: id, title, times, tags."""
+    with _library() as library:
+        entries = library.list()
+    _print_entries(entries, json_output)
+
+
+def search(  # noqa: PLR0917 - a command: typer passes its options by keyword
+    words: Annotated[str, typer.Argument(help="Words to find (prefixes, every one).")] = "",
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only with this tag.")] = None,
+    with_: Annotated[
+        list[str] | None, typer.Option("--with", help="Only with this ingredient.")
+    ] = None,
+    without: Annotated[
+        list[str] | None, typer.Option("--without", help="Only without this ingredient.")
+    ] = None,
+    max_time: Annotated[
+        float | None, typer.Option("--max-time", min=0, help="Longest total time, minutes.")
+    ] = None,
+    max_active: Annotated[
+        float | None, typer.Option("--max-active", min=0, help="Longest active time, minutes.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 20,
+    json_output: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """Search the library (title, ingredients, tags, steps), best match first."""
+    from ladle.store import Query
+
+    query = Query(
+        words,
+        tags=tag or (),
+        with_=with_ or (),
+        without=without or (),
+        max_total=max_time,
+        max_active=max_active,
+        limit=limit,
+    )
+    with _library() as library:
+        entries = library.search(query)
+    _print_entries(entries, json_output)
 
 
 def _id(text: str) -> int:
