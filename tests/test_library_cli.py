@@ -200,7 +200,7 @@ def test_a_library_id_is_a_source_for_shop_and_scale(url: str) -> None:
 
 def test_a_library_id_is_a_source_for_plan(url: str) -> None:
     chicken, carrots = _ids(url, CHICKEN, CARROTS)
-    planned = _ladle(url, "plan", chicken, carrots, "--serve-at", "2099-11-26 19:00", "--json")
+    planned = _ladle(url, "plan", chicken, carrots, "--serve-at", "2030-11-26 19:00", "--json")
     assert planned.returncode == 0, planned.stderr
     plan = json.loads(planned.stdout)
     assert {t["recipe"] for t in plan["tasks"] if t["step"] is not None} == {
@@ -222,7 +222,7 @@ def test_a_file_named_by_digits_is_a_file(url: str, tmp_path: Path) -> None:
     [
         ("scale", "42", "--factor", "2"),
         ("shop", "42"),
-        ("plan", "42", "--serve-at", "2099-11-26 19:00"),
+        ("plan", "42", "--serve-at", "2030-11-26 19:00"),
         ("check", "42"),
         ("export", "42", "--to", "cooklang"),
         ("convert", "42", "--units", "metric"),
