@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -679,7 +680,8 @@ def test_any_cooklang_read_written_and_read_again_is_the_same(
     written = write(recipe)
     [back] = read(written, "fuzz.cook")
     assert differences(recipe, back) == [], written
-    assert not UNIT_ALONE.search(written), written
+    body = re.sub(r"\A---\n.*?\n---\n", "", written, flags=re.S)  # YAML quotes its own keys
+    assert not UNIT_ALONE.search(body), written
     assert official_error(written) is None, written
 
 

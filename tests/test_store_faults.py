@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -100,7 +101,12 @@ def _one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> st
     """The refusal of a command: exit 1, one line ``error: ...`` naming ``words``, no trace."""
     assert result.returncode == 1, (result.returncode, result.stderr)
     assert "Traceback" not in result.stderr, result.stderr
-    lines = result.stderr.strip().splitlines()
+    # `ladle add` ends with its count ("4 added, 1 failed") after the refusal
+    lines = [
+        line
+        for line in result.stderr.strip().splitlines()
+        if not re.fullmatch(r"\d+ added(, \d+ \w+)*", line)
+    ]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error: "), lines
     for word in words:
