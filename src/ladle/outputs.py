@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ladle.errors import RequestError
 
-__all__ = ["STDOUT", "Output", "check_outputs", "to_stdout", "write_outputs"]
+__all__ = ["STDOUT", "Output", "check_outputs", "file_mode", "to_stdout", "write_outputs"]
 
 STDOUT = "-"
 
@@ -156,7 +156,7 @@ def _target(output: Output) -> tuple[Path, bool]:
     return given.resolve(), False
 
 
-def _mode(path: Path) -> int:
+def file_mode(path: Path) -> int:
     """The permissions of the file the output replaces, else those a new file would get."""
     try:
         return stat.S_IMODE(path.stat().st_mode)
@@ -175,7 +175,7 @@ def _prepare(path: Path, data: bytes) -> Path:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        temporary.chmod(_mode(path))
+        temporary.chmod(file_mode(path))
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

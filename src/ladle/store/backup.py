@@ -50,6 +50,7 @@ from sqlalchemy.orm import Session
 
 from ladle.errors import LadleError, LibraryError
 from ladle.model import Recipe
+from ladle.outputs import file_mode
 from ladle.store import repository
 from ladle.store.repository import Stored
 from ladle.store.tables import RecipeRow, TagRow
@@ -201,16 +202,6 @@ def _target(path: Path) -> Path:
     return target
 
 
-def _mode(path: Path) -> int:
-    """The permissions of the file replaced, else those a new file gets."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 def _replace(target: Path, head: bytes, body: IO[bytes]) -> None:
     """``head`` then ``body`` in a temporary file beside ``target``, on the disk, renamed."""
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -221,7 +212,7 @@ def _replace(target: Path, head: bytes, body: IO[bytes]) -> None:
             shutil.copyfileobj(body, out)
             out.flush()
             os.fsync(out.fileno())
-        temporary.chmod(_mode(target))
+        temporary.chmod(file_mode(target))
         temporary.replace(target)
     except BaseException:
         temporary.unlink(missing_ok=True)
