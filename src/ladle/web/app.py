@@ -70,6 +70,7 @@ def create_app(
         docs_url=None,  # the interactive pages load scripts from a CDN: the document only
         redoc_url=None,
         lifespan=lifespan,
+        responses=problems.RESPONSES,
     )
     app.state.settings = settings
     app.state.shelf = shelf

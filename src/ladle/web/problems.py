@@ -35,9 +35,29 @@ from ladle.errors import (
 )
 from ladle.web.rendering import error_page
 
-__all__ = ["MEDIA_TYPE", "STATUSES", "install", "problem", "status_of"]
+__all__ = ["MEDIA_TYPE", "RESPONSES", "STATUSES", "install", "problem", "status_of"]
 
 MEDIA_TYPE = "application/problem+json"
+
+# What the OpenAPI document says of every refusal (in place of FastAPI's 422 of JSON).
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string", "description": "The command line's error line."},
+        "where": {"type": ["string", "null"]},
+        "hint": {"type": ["string", "null"]},
+    },
+}
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    "default": {
+        "description": "A refusal, as RFC 9457 problem details.",
+        "content": {MEDIA_TYPE: {"schema": PROBLEM_SCHEMA}},
+    }
+}
 
 # The library's refusals, most specific first: the first row that matches gives the status.
 STATUSES: tuple[tuple[type[LadleError], int], ...] = (

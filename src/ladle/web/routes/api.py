@@ -213,7 +213,20 @@ def scaled_recipe(
     return _json(calls.adjusted(lib.get(recipe_id), servings, factor, units))
 
 
-@router.get("/recipes/{recipe_id}/export/{format}", tags=["library"])
+EXPORTED: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {media_type: {} for _, _, media_type, _ in calls.EXPORTS},
+        "description": "The recipe's file, in the format asked for.",
+    }
+}
+
+
+@router.get(
+    "/recipes/{recipe_id}/export/{format}",
+    tags=["library"],
+    response_class=Response,
+    responses=EXPORTED,
+)
 def export_recipe(
     lib: LibraryDep,
     recipe_id: RecipeId,
