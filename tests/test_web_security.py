@@ -8,7 +8,9 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -213,6 +215,48 @@ def test_uploads_over_the_limit_and_binary_uploads(client: TestClient) -> None:
         assert response.status_code in {400, 422}, (name, response.status_code)
         assert name in response.text  # the message names the file
     assert client.get("/api/recipes").json()["items"] == []
+
+
+def test_a_solve_is_not_started_from_another_site(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ladle.web import meals
+    from ladle.web.routes import plan_api, planner
+
+    solves: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        solves.append(1)
+        return meals.plan_meal(*args, **kwargs)
+
+    monkeypatch.setattr(planner, "plan_meal", counted)
+    monkeypatch.setattr(plan_api, "plan_meal", counted)
+    number = client.post(
+        "/api/recipes", json={"text": TOAST}, headers={"X-CSRF-Token": token(client)}
+    )
+    serve_at = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%dT19:00")
+    query = f"ids={number.json()['id']}&serve_at={serve_at}"
+    paths = (f"/plan?{query}", f"/cook?{query}", f"/api/plan.svg?{query}", f"/api/plan.ics?{query}")
+    for path in paths:  # an <img src> or a link on another site
+        for accept in ("text/html", "image/*"):
+            refused = client.get(
+                path, headers={"sec-fetch-site": "cross-site", "accept": accept},
+                follow_redirects=False,
+            )  # fmt: skip
+            assert refused.status_code == 403, (path, accept)
+            assert "ladle plans a meal only when asked from its own pages" in refused.text
+    assert solves == []
+    planner_page = client.get(
+        paths[0], headers={"sec-fetch-site": "cross-site", "accept": "text/html"}
+    )
+    assert 'id="plan-button"' in planner_page.text  # the form, filled in: one press plans
+    assert client.get("/plan", headers={"sec-fetch-site": "cross-site"}).status_code == 200
+    for site in ("same-origin", "same-site", "none", None):
+        headers = {} if site is None else {"sec-fetch-site": site}
+        for path in paths:
+            response = client.get(path, headers=headers, follow_redirects=False)
+            assert response.status_code == 200, (path, site, response.text)
+    assert solves
 
 
 def test_only_the_servers_own_names_are_answered(tmp_path: Path) -> None:

@@ -14,6 +14,11 @@
   token, as the ``X-CSRF-Token`` header or a form's ``csrf_token`` field (``csrf_protect``);
   the API takes it as the header only, with a JSON body; a browser's ``Origin``, when sent,
   must be this server.
+- **Cross-site solves**: a GET that runs the planner (the planner page with its dishes, cook
+  mode, the plan's chart and calendar) is refused (403) when the browser says it comes from
+  another site (``Sec-Fetch-Site: cross-site``), so an ``<img>`` elsewhere cannot make the
+  user's browser set the solver to work (``cross_site_refusal``); clients that send no such
+  header (curl, scripts) are served.
 - **Headers** on every answer (``Guard``): a Content-Security-Policy without inline script,
   ``X-Content-Type-Options: nosniff``, a same-origin referrer policy, no framing.
 - **Size**: a request body over ``Settings.max_body_bytes`` is refused with 413, before it is
@@ -44,8 +49,10 @@ __all__ = [
     "Guard",
     "LoginRequired",
     "Settings",
+    "cross_site_refusal",
     "csrf_protect",
     "host_name",
+    "no_cross_site_solve",
 ]
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a recipe file or page: far beyond any recipe
@@ -121,6 +128,25 @@ async def csrf_protect(request: Request) -> None:
         where = "X-CSRF-Token" if api else "csrf"
         hint = "GET /api/session gives the token" if api else "reload the page and try again"
         raise _refuse(403, f"{where}: the security token is missing or out of date ({hint})")
+
+
+def cross_site_refusal(request: Request) -> str | None:
+    """Why a request that would run the planner is refused: it comes from another site (a
+    browser's ``Sec-Fetch-Site``); None when it may run (this site, a typed address, a
+    client that does not say)."""
+    if request.headers.get("sec-fetch-site", "").strip().lower() != "cross-site":
+        return None
+    return (
+        "cross-site: ladle plans a meal only when asked from its own pages "
+        "(open the planner here and press Plan)"
+    )
+
+
+async def no_cross_site_solve(request: Request) -> None:
+    """Refuse (403) a request from another site that would run the planner."""
+    refusal = cross_site_refusal(request)
+    if refusal is not None:
+        raise _refuse(403, refusal)
 
 
 # --- middleware ---------------------------------------------------------------------------------

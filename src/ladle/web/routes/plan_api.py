@@ -35,7 +35,7 @@ from ladle.web.meals import (
     serve_time,
 )
 from ladle.web.plan_query import PlanQuery, plan_query
-from ladle.web.security import csrf_protect
+from ladle.web.security import csrf_protect, no_cross_site_solve
 from ladle.web.shelf import library
 
 __all__ = ["MealIn", "ShoppingIn", "router", "solved"]
@@ -177,7 +177,12 @@ ICS: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.get("/plan.svg", response_class=Response, responses=SVG)
+@router.get(
+    "/plan.svg",
+    response_class=Response,
+    responses=SVG,
+    dependencies=[Depends(no_cross_site_solve)],
+)
 def plan_svg(request: Request, query: QueryDep) -> Response:
     """The Gantt chart of a meal of library recipes (the planner page's query)."""
     return _svg(_queried(request, query))
@@ -189,7 +194,12 @@ def plan_svg_for(request: Request, body: MealIn) -> Response:
     return _svg(solved(request, recipes_of(request, body.recipes), _meal(body)))
 
 
-@router.get("/plan.ics", response_class=Response, responses=ICS)
+@router.get(
+    "/plan.ics",
+    response_class=Response,
+    responses=ICS,
+    dependencies=[Depends(no_cross_site_solve)],
+)
 def plan_ics(request: Request, query: QueryDep) -> Response:
     """The plan as an iCalendar file with alarms (the planner page's query)."""
     return _ics(_queried(request, query))

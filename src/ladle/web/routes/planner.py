@@ -27,7 +27,7 @@ from ladle.web.meals import Meal, PlanCache, library_recipes, methods_of, plan_m
 from ladle.web.plan_query import APPLIANCES, DEFAULT_KITCHEN, PlanQuery, plan_query
 from ladle.web.problems import status_of
 from ladle.web.rendering import render
-from ladle.web.security import csrf_protect
+from ladle.web.security import cross_site_refusal, csrf_protect, no_cross_site_solve
 from ladle.web.shelf import library
 
 __all__ = ["router"]
@@ -153,7 +153,11 @@ def plan_page(
     recipes = library_recipes(lib, query.ids)
     context = _form(lib, query, recipes, q)
     status = 200
-    if query.ids and query.serve_at and not find:
+    solve = bool(query.ids and query.serve_at and not find)
+    refusal = cross_site_refusal(request) if solve else None
+    if refusal is not None:  # the form, filled in: one press here plans the meal
+        context["message"], status = refusal, 403
+    elif solve:
         try:
             meal = query.meal()
             plan = plan_meal(recipes, meal, _plans(request))
@@ -166,7 +170,7 @@ def plan_page(
     return render(request, "plan.html", context, status=status)
 
 
-@router.get("/cook")
+@router.get("/cook", dependencies=[Depends(no_cross_site_solve)])
 def cook_page(request: Request, *, lib: LibraryDep, query: QueryDep) -> Response:
     """The plan's steps one at a time, in large type, with their timers."""
     address = query.encoded()
