@@ -150,6 +150,24 @@ def test_scaled_and_converted_library_recipe(client: TestClient) -> None:
     _problem(client.get(f"/api/recipes/{number}/scaled", params={"units": "imperial"}), 422)
 
 
+def test_a_recipe_for_almost_no_one_is_not_scaled_to_infinity(client: TestClient) -> None:
+    # Found by schemathesis: 8 servings of a recipe for 5e-324 multiplied every amount by
+    # infinity, and the kitchen rounding failed with a 500.
+    recipe = read_text(BARE)[0].to_json()
+    recipe["yield"]["servings"] = 5e-324
+    headers = _headers(client)
+    body = {"recipe": recipe, "servings": 8}
+    refused = _problem(client.post("/api/scale", json=body, headers=headers), 422)
+    assert "more than 10,000 times the recipe" in refused["detail"]
+    number = client.post("/api/recipes", json=recipe, headers=headers).json()["id"]
+    scaled = client.get(f"/api/recipes/{number}/scaled", params={"servings": 8})
+    _problem(scaled, 422)
+    page = client.get(f"/recipes/{number}", params={"servings": 8}, headers={"accept": "text/html"})
+    assert page.status_code == 422 and "more than 10,000 times the recipe" in page.text
+    shopping = {"recipes": [number], "servings": 8}
+    _problem(client.post("/api/shopping-list", json=shopping, headers=headers), 422)
+
+
 def test_parse_scale_convert_check(client: TestClient) -> None:
     headers = _headers(client)
     parsed = client.post("/api/parse", json={"text": BARE}, headers=headers)
@@ -262,6 +280,11 @@ def test_export_formats(client: TestClient) -> None:
 def test_openapi_document_describes_the_api(client: TestClient) -> None:
     document = client.get("/openapi.json").json()
     paths = document["paths"]
+    for operation in paths["/api/recipes/{recipe_id}"].values():  # refusals: problem details
+        assert set(operation["responses"]["default"]["content"]) == {"application/problem+json"}
+        assert "422" not in operation["responses"]
+    exported = paths["/api/recipes/{recipe_id}/export/{format}"]["get"]["responses"]["200"]
+    assert {"application/pdf", "text/markdown"} <= set(exported["content"])
     for path in (
         "/api/recipes",
         "/api/recipes/{recipe_id}",

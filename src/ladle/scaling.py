@@ -25,6 +25,9 @@ from ladle.words import food_class, plural
 
 __all__ = ["ScaleRequest", "scale", "scale_factor"]
 
+# The most a number of servings may multiply a recipe by: from 1 serving to 10,000.
+MOST_BY_SERVINGS = 10_000
+
 _SIZE_SENSITIVE = re.compile(
     r"\b(?:roast\w*|bak\w*|braise?\w*|grill\w*|smok\w*|slow[-\s]cook\w*|poach\w*|"
     r"until\s+(?:the\s+)?(?:internal|center|centre|meat|thermometer))\b",
@@ -74,7 +77,15 @@ def scale_factor(recipe: Recipe, request: ScaleRequest) -> float:
                 where="--servings",
                 hint="scale with --factor, or with --to and an amount of one ingredient",
             )
-        return request.servings / recipe.yield_.servings
+        factor = request.servings / recipe.yield_.servings
+        if not factor <= MOST_BY_SERVINGS:  # a yield of 1e-300 servings: no inf, no absurd amount
+            raise RequestError(
+                f"{request.servings:g} servings from a recipe for {recipe.yield_.servings:g} is "
+                f"more than {MOST_BY_SERVINGS:,} times the recipe",
+                where="--servings",
+                hint="correct the servings the recipe makes, or scale with --factor",
+            )
+        return factor
     assert request.to is not None
     return _factor_to(recipe, request.to)[0]
 
