@@ -17,13 +17,14 @@ RUN := $(UV) run --locked --no-sync
 DEBS := poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 default-jre-headless \
 	postgresql postgresql-contrib chromium
 
-.PHONY: help demo test lint pytest bench sync clean system-deps
+.PHONY: help demo test lint pytest bench sync clean system-deps screenshots
 
 help:
 	@echo "make demo   run ladle on its built-in example (installs what it needs)"
 	@echo "make test   lint, type-check and run the tests"
 	@echo "make lint   ruff, mypy (strict), import-linter"
 	@echo "make bench  the benchmarks of bench/, summarised in BENCHMARKS.md"
+	@echo "make screenshots  redraw docs/*.svg and the web app's pages in docs/screenshots/"
 
 $(CURDIR)/.tools/bin/uv:
 	python3 -m venv $(CURDIR)/.tools
@@ -70,6 +71,9 @@ bench: sync
 	$(RUN) python bench/steps.py
 	$(RUN) python bench/plan.py
 	$(RUN) python bench/library.py
+
+screenshots: sync system-deps
+	$(RUN) python scripts/screenshots.py
 
 clean:
 	rm -rf .venv .tools .mypy_cache .pytest_cache .ruff_cache .import_linter_cache
