@@ -1,8 +1,11 @@
 """Every operation of the web app's OpenAPI document, called with data that schemathesis
-generates from it (valid and invalid), on a live server over a library of a few recipes: no
-answer is a server error, and what the API answers matches what its document says.
+generates from it, on a live server over a library of a few recipes: no answer is a server
+error, and the answers to valid calls are what the document says (status, media type,
+schema).
 
-Each operation is one test: its calls carry the session's CSRF token as the API takes it, the
+Each operation is one test, its calls of three kinds: valid, invalid, and valid about the
+library's own recipes (their ids, their documents with any number of servings, a meal the
+planner can plan). Every call carries the session's CSRF token as the API takes it, the
 solver's time limit is held to a second, and Hypothesis has no deadline (a plan takes what it
 takes); a failure names the operation and the call that failed, to replay with ``curl``.
 """
