@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 
-from ladle import library_cli
+from ladle import library_cli, nutrition_cli
 from ladle.formats.registry import READABLE, WRITABLE
 from ladle.library_cli import read_source
 from ladle.web.command import serve as serve_command
@@ -656,6 +656,7 @@ app.command("backup")(library_cli.backup)
 app.command("restore")(library_cli.restore)
 app.command("serve")(serve_command)  # the web app's command lives in ladle.web.command
 app.command("tag")(library_cli.tag)
+app.command("nutrition")(nutrition_cli.nutrition)
 
 
 def _usage_error(error: Any) -> NoReturn:
