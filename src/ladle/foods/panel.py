@@ -99,10 +99,16 @@ class NutritionReport:
             return None
         return {key: value / self.servings for key, value in self.total.items()}
 
-    def rows(self) -> list[tuple[Nutrient, float, float | None]]:
-        """The panel's rows in order: the nutrient, its total and its amount per serving."""
+    def rows(self) -> list[tuple[Nutrient, float | None, float | None]]:
+        """The panel's rows in order: the nutrient, its total and its amount per serving (None
+        when no matched food has a value for it: unknown, not zero)."""
         each = self.per_serving
-        return [(n, self.total[n.key], None if each is None else each[n.key]) for n in NUTRIENTS]
+        rows: list[tuple[Nutrient, float | None, float | None]] = []
+        for n in NUTRIENTS:
+            unknown = bool(self.matches) and len(self.missing.get(n.key, ())) == len(self.matches)
+            total = None if unknown else self.total[n.key]
+            rows.append((n, total, None if each is None or total is None else each[n.key]))
+        return rows
 
     def to_json(self) -> JSON:
         return {
@@ -116,9 +122,9 @@ class NutritionReport:
                     "key": n.key,
                     "label": n.label,
                     "unit": n.unit,
-                    "total": number(round(total, 1)),
+                    "total": None if total is None else number(round(total, 1)),
                     "per_serving": None if each is None else number(round(each, 1)),
-                    "missing": list(self.missing.get(n.key, ())),
+                    "missing": list(dict.fromkeys(self.missing.get(n.key, ()))),
                 }
                 for n, total, each in self.rows()
             ],
@@ -203,7 +209,7 @@ def nutrition(
         total,
         tuple(matches),
         tuple(left),
-        {k: tuple(dict.fromkeys(v)) for k, v in missing.items()},
+        {k: tuple(v) for k, v in missing.items()},
         as_bought,
         tuple(notes),
     )
