@@ -66,6 +66,13 @@ def test_names_are_normalised_to_the_food_and_its_hints() -> None:
     assert normalise("butter or olive oil") == "butter"
     assert normalise("Salt and pepper") == "salt"
     assert normalise("half and half") == "half and half"
+    assert normalise("malt or cider vinegar") == "malt vinegar"
+
+
+def test_a_synonym_behind_words_the_table_does_not_know_is_less_sure() -> None:
+    match = Matcher(TABLE).match("hispi carrots")
+    assert match is not None
+    assert (match.food_id, match.method, match.confidence) == ("c1", "synonym", 0.8)
 
 
 def test_a_synonym_names_the_food() -> None:

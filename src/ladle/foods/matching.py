@@ -117,7 +117,11 @@ def parse_name(name: str) -> Name:
     raw = _BRACKETS.sub(" ", name.lower()).split(",")[0]
     for phrase, joined in _PHRASES.items():
         raw = raw.replace(phrase, joined)
-    raw = _OR.split(raw)[0]
+    first, *others = _OR.split(raw)
+    alone = first.strip() in _data()["synonyms"]  # "butter or olive oil": butter
+    if others and len(first.split()) == 1 and len(others[-1].split()) > 1 and not alone:
+        first += " " + " ".join(others[-1].split()[1:])  # "malt or cider vinegar": malt vinegar
+    raw = first
     if not any(compound in raw for compound in _word_set("compounds")):
         raw = _AND.split(raw)[0] or raw  # "salt and pepper": salt
     drop, hint_words = _word_set("preparation"), _word_set("hints")
@@ -192,7 +196,8 @@ class Matcher:
                 self._index[word].append(position)
         total = max(len(self._plain), 1)
         self._idf = {w: math.log(1 + total / len(ids)) for w, ids in self._index.items()}
-        self._rarest = math.log(1 + total)
+        weights = sorted(self._idf.values()) or [1.0]
+        self._typical = weights[len(weights) // 2]  # the weight of a word the table lacks
         self._vocabulary = sorted(w for w in self._index if len(w) > 3 and w.isalpha())
         self._heads = sorted(
             {self._entries[i].name.description.split(",")[0].strip().lower() for i in self._plain}
@@ -213,15 +218,26 @@ class Matcher:
                 return Match(chosen, description, 1.0, "override")
         if not parsed.words:
             return None
-        for key in (parsed.full, parsed.key):
+        return self._by_synonym(parsed) or self._by_words(parsed) or self._fuzzy(parsed)
+
+    def _by_synonym(self, name: Name) -> Match | None:
+        """The synonyms table's food for the name, with its hints or without them when the
+        food agrees with them; or for the name without leading words the table does not know
+        at all ("hispi cabbage": cabbage, less sure)."""
+        keys = [(name.full, 0.95), (name.key, 0.95)]
+        words = name.words
+        while len(words) > 1 and words[0] not in self._index:
+            words = words[1:]
+            keys.append((" ".join(words), 0.8))
+        for key, confidence in keys:
             target = _synonyms().get(key)
             position = self._by_description.get(target.lower()) if target else None
             if position is None:
                 continue
             entry = self._entries[position]
-            if key == parsed.full or set(parsed.hints) - _PLAIN_HINTS <= entry.tokens:
-                return Match(entry.name.id, entry.name.description, 0.95, "synonym")
-        return self._by_words(parsed) or self._fuzzy(parsed)
+            if key == name.full or set(name.hints) - _PLAIN_HINTS <= entry.tokens:
+                return Match(entry.name.id, entry.name.description, confidence, "synonym")
+        return None
 
     def _candidates(self, words: Sequence[str]) -> set[int]:
         known = [w for w in words if w in self._index]
@@ -240,7 +256,7 @@ class Matcher:
         candidates = self._candidates(words)
         if not candidates:
             return None
-        weights = {w: self._idf.get(w, self._rarest) for w in words}  # unknown words count
+        weights = {w: self._idf.get(w, self._typical) for w in words}  # unknown words count
         total = sum(weights.values()) or 1.0
         hints = set(name.hints)
         processed = _word_set("processed") - hints - set(words)
