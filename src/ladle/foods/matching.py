@@ -32,6 +32,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ladle.foods.table import FoodName, FoodTable
+from ladle.model import Ingredient
 from ladle.words import singular
 
 __all__ = [
@@ -57,6 +58,7 @@ _PHRASES = {
 _OR = re.compile(r"\s+(?:and/or|or)\s+|/")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _BRAND = re.compile(r"\b[A-Z][A-Z'&]{2,}\b")  # "SMART SOUP", "KRAFT": a brand, not a food
+_CANNED_UNITS = frozenset({"can", "tin", "jar"})  # "1 can tomatoes" is canned tomatoes
 _HINT_SAME = {"tinned": "canned"}
 _PLAIN_HINTS = frozenset({"fresh", "raw"})
 _FUZZY_FLOOR = 85.0  # rapidfuzz ratio (0-100) below which a word or name is not the same
@@ -121,9 +123,15 @@ def parse_name(name: str) -> Name:
     alone = first.strip() in _data()["synonyms"]  # "butter or olive oil": butter
     if others and len(first.split()) == 1 and len(others[-1].split()) > 1 and not alone:
         first += " " + " ".join(others[-1].split()[1:])  # "malt or cider vinegar": malt vinegar
-    raw = first
-    if not any(compound in raw for compound in _word_set("compounds")):
-        raw = _AND.split(raw)[0] or raw  # "salt and pepper": salt
+    if any(compound in first for compound in _word_set("compounds")):
+        return _words_of(first)
+    before_and = _words_of(_AND.split(first)[0])
+    if before_and.words:  # "salt and pepper": salt; "unsalted and roasted pistachios" stays
+        return before_and
+    return _words_of(_AND.sub(" ", first))
+
+
+def _words_of(raw: str) -> Name:
     drop, hint_words = _word_set("preparation"), _word_set("hints")
     words: list[str] = []
     hints: list[str] = []
@@ -138,8 +146,6 @@ def parse_name(name: str) -> Name:
         and words[-2] in _word_set("herbs") | {"garlic"}
     ):
         words.pop()
-    if not words and hints:  # "dried" alone is no food, but "salted" might be all there is
-        words = hints[-1:]
     return Name(tuple(words), tuple(hints))
 
 
@@ -208,6 +214,15 @@ class Matcher:
         """The food ``name`` is, or None when nothing in the table is close enough."""
         return self._cached(name.strip().lower())
 
+    def match_ingredient(self, ingredient: Ingredient) -> Match | None:
+        """The food of an ingredient line: its name, canned when it comes by the can or jar."""
+        name = ingredient.name or ""
+        if ingredient.unit in _CANNED_UNITS and name:
+            found = self.match("canned " + name)
+            if found is not None:
+                return found
+        return self.match(name) if name else None
+
     def _match_name(self, name: str) -> Match | None:
         parsed = parse_name(name)
         for key in (parsed.full, parsed.key, name):
@@ -226,7 +241,9 @@ class Matcher:
         at all ("hispi cabbage": cabbage, less sure)."""
         keys = [(name.full, 0.95), (name.key, 0.95)]
         words = name.words
-        while len(words) > 1 and words[0] not in self._index:
+        while len(words) > 1 and not any(
+            p in self._index for p in (words[0], *words[0].split("-"))
+        ):
             words = words[1:]
             keys.append((" ".join(words), 0.8))
         for key, confidence in keys:

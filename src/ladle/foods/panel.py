@@ -176,7 +176,7 @@ def nutrition(
     left: list[LeftOut] = []
     for index, ingredient in enumerate(recipe.ingredients):
         reason = _left_out_reason(ingredient)
-        match = None if reason else matcher.match(ingredient.name or "")
+        match = None if reason else matcher.match_ingredient(ingredient)
         if reason is None and match is None:
             reason = "no food in the table matches"
         if reason is not None or match is None:
