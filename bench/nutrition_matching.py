@@ -16,12 +16,13 @@ Figures:
   ``HIGH_CONFIDENCE`` (0.75: an override, a synonym at 0.95 or 0.8, or word matching that found
   nearly every word of the name in one food's description); the share with no match; matches
   by method;
-* *hand-checked sample*: 50 lines drawn with ``random.Random(17)`` (not seed 16: its sample was read while the
-  matching was being written, so it would flatter it) and labelled by hand in
-  ``bench/data/nutrition_labels.toml`` (by line id: the food a cook reading the line would
-  accept, and the verdict on ladle's answer; conventions in ``bench/data/
-  NUTRITION-LABELLING.md``). A labelled answer that no longer matches ladle's is reported as
-  *changed* and must be looked at again by hand, never relabelled toward the code.
+* *hand-checked sample*: 50 lines drawn with ``random.Random(17)`` (not seed 16: its
+  sample was read while the matching was being written, so it would flatter it) and
+  labelled by hand in ``bench/data/nutrition_labels.toml`` (by line id: the food a cook
+  reading the line would accept, and the verdict on ladle's answer; conventions in
+  ``bench/data/NUTRITION-LABELLING.md``). A labelled answer that no longer matches ladle's
+  is reported as *changed* and must be looked at again by hand, never relabelled toward the
+  code.
 
 Run: ``uv run --no-sync python bench/nutrition_matching.py [--rounds N] [--json] [--sample]``
 (``--sample`` prints the 50 sampled lines with ladle's answers, for labelling).

@@ -604,7 +604,7 @@ def ingredients(
 
 @app.command()
 def demo() -> None:
-    """The main job on the built-in example: read it, check it, plan dinner, shop for it."""
+    """The main job on the built-in example: read it, check it, plan dinner, shop, nutrition."""
     with _errors():
         from datetime import datetime, timedelta
 
@@ -644,6 +644,8 @@ def demo() -> None:
         )
         out.rule("[bold]4. Shopping for it")
         out.print(shopping_table(shopping_list([recipe])))
+        out.rule("[bold]5. Its nutrition, per serving and in all")
+        nutrition_cli.demo_step(out, recipe)
 
 
 # The library's commands live in ladle.library_cli, to keep this module small.

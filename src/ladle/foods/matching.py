@@ -174,7 +174,8 @@ class _Entry:
 class Matcher:
     """Matches ingredient names against one food table; build it once, match many lines."""
 
-    def __init__(self, table: FoodTable) -> None:
+    def __init__(self, table: FoodTable, *, synonyms: bool = True) -> None:
+        self._use_synonyms = synonyms  # False: words and fuzzy alone (to see what they find)
         self._overrides = {normalise(k): v for k, v in table.overrides().items()} | dict(
             table.overrides()
         )
@@ -204,6 +205,7 @@ class Matcher:
         self._idf = {w: math.log(1 + total / len(ids)) for w, ids in self._index.items()}
         weights = sorted(self._idf.values()) or [1.0]
         self._typical = weights[len(weights) // 2]  # the weight of a word the table lacks
+        self._descriptions = {e.name.id: e.name.description for e in self._entries}
         self._vocabulary = sorted(w for w in self._index if len(w) > 3 and w.isalpha())
         self._heads = sorted(
             {self._entries[i].name.description.split(",")[0].strip().lower() for i in self._plain}
@@ -228,12 +230,12 @@ class Matcher:
         for key in (parsed.full, parsed.key, name):
             chosen = self._overrides.get(key)
             if chosen is not None:
-                found = next((e for e in self._entries if e.name.id == chosen), None)
-                description = found.name.description if found else chosen
+                description = self._descriptions.get(chosen, chosen)
                 return Match(chosen, description, 1.0, "override")
         if not parsed.words:
             return None
-        return self._by_synonym(parsed) or self._by_words(parsed) or self._fuzzy(parsed)
+        found = self._by_synonym(parsed) if self._use_synonyms else None
+        return found or self._by_words(parsed) or self._fuzzy(parsed)
 
     def _by_synonym(self, name: Name) -> Match | None:
         """The synonyms table's food for the name, with its hints or without them when the
