@@ -73,7 +73,7 @@ def _nutrients(found: NutritionReport) -> RenderableType:
     from rich.table import Table
 
     each = f"Per serving (of {found.servings:g})" if found.servings else "Per serving"
-    table = Table(title=f"Nutrition: {found.title}", title_justify="left")
+    table = Table()
     table.add_column("Nutrient")
     table.add_column(each, justify="right")
     table.add_column("In all", justify="right")
@@ -89,13 +89,14 @@ def _matches(found: NutritionReport) -> RenderableType:
     from rich.text import Text
 
     table = Table(title="Matched foods", title_justify="left")
-    for column in ("Ingredient", "Food", "Grams", "Match"):
+    for column in ("Ingredient", "Food", "Grams", "Weighed by", "Match"):
         table.add_column(column, justify="right" if column == "Grams" else "left")
     for use in found.matches:
-        line = use.text + (" (optional)" if use.optional else "")
+        optional = use.optional and "optional" not in use.text.lower()
+        line = use.text + (" (optional)" if optional else "")
         food = f"{use.description} [{use.food_id}]"
         how = f"{use.confidence:.2f} {use.method}"
-        table.add_row(Text(line), Text(food), f"{use.grams:,.1f}", Text(how))
+        table.add_row(Text(line), Text(food), f"{use.grams:,.1f}", Text(use.weight), Text(how))
     return table
 
 
@@ -126,7 +127,8 @@ def panel(found: NutritionReport) -> RenderableType:
     from rich.text import Text
 
     notes = [Text(line, style="dim") for line in _footnotes(found)]
-    return Group(_nutrients(found), _matches(found), *notes)
+    title = Text(f"Nutrition: {found.title}", style="bold")
+    return Group(title, _nutrients(found), _matches(found), *notes)
 
 
 def demo_step(out: Console, recipe: Recipe) -> None:
