@@ -94,22 +94,38 @@ def _uncached(table: Any, names: list[str]) -> tuple[int, float]:
     return len(distinct), time.perf_counter() - start
 
 
+def _verdict(accept: list[str], got: str) -> str:
+    if got and got in accept:
+        return "right"
+    if not got:
+        return "missed" if accept else "right"
+    return "wrong"
+
+
 def _sample(ids: list[str], answers: list[Any]) -> dict[str, Any]:
+    """ladle's answers on the labelled sample, judged by the labels (see NUTRITION-LABELLING.md)."""
+    from ladle.foods.matching import HIGH_CONFIDENCE
+
     labels = tomllib.loads(LABELS.read_text("utf-8")) if LABELS.exists() else {}
     chosen = random.Random(SAMPLE_SEED).sample(range(len(ids)), SAMPLE_SIZE)
     verdicts: Counter[str] = Counter()
-    changed = []
+    sure: Counter[str] = Counter()
+    wrong = []
     for i in chosen:
         label = labels.get(ids[i])
         got = answers[i].food_id if answers[i] else ""
-        if label is None:
-            verdicts["unlabelled"] += 1
-        elif label["ladle"] != got:
-            verdicts["changed"] += 1
-            changed.append(ids[i])
-        else:
-            verdicts[str(label["verdict"])] += 1
-    return {"size": SAMPLE_SIZE, "verdicts": dict(verdicts), "changed": changed}
+        verdict = "unlabelled" if label is None else _verdict(list(label["accept"]), got)
+        verdicts[verdict] += 1
+        if answers[i] is not None and answers[i].confidence >= HIGH_CONFIDENCE:
+            sure[verdict] += 1
+        if verdict in ("wrong", "missed"):
+            wrong.append(f"{ids[i]}: {verdict}")
+    return {
+        "size": SAMPLE_SIZE,
+        "verdicts": dict(verdicts),
+        "high_confidence_verdicts": dict(sure),
+        "not_right": wrong,
+    }
 
 
 def run(rounds: int) -> dict[str, Any]:
