@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -61,6 +62,10 @@ _BRAND = re.compile(r"\b[A-Z][A-Z'&]{2,}\b")  # "SMART SOUP", "KRAFT": a brand, 
 _CANNED_UNITS = frozenset({"can", "tin", "jar"})  # "1 can tomatoes" is canned tomatoes
 _HINT_SAME = {"tinned": "canned"}
 _PLAIN_HINTS = frozenset({"fresh", "raw"})
+# Hints that say a food is not raw: with one of them, a raw food is the wrong choice.
+_NOT_RAW = frozenset({"cooked", "canned", "dried", "dry", "smoked", "roasted", "toasted", "boiled",
+                      "fried", "frozen"})  # fmt: skip
+_POSSESSIVE = re.compile(r"'s\b")
 _FUZZY_FLOOR = 85.0  # rapidfuzz ratio (0-100) below which a word or name is not the same
 
 
@@ -108,8 +113,15 @@ def _singular(word: str) -> str:
     return singular(word) if len(word) > 3 and word.isalpha() else word
 
 
+def _folded(text: str) -> str:
+    """Lower case, accents off ("jalapeño" → "jalapeno"), curly apostrophes straight, and no
+    possessive ("confectioner's sugar" → "confectioner sugar")."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
+    return _POSSESSIVE.sub("", "".join(c for c in text if not unicodedata.combining(c)))
+
+
 def _tokens(text: str) -> list[str]:
-    return [_singular(w) for w in _WORD.findall(text.lower())]
+    return [_singular(w) for w in _WORD.findall(_folded(text))]
 
 
 def parse_name(name: str) -> Name:
@@ -186,6 +198,7 @@ class Matcher:
         self._plain: list[int] = []  # entries word matching may choose
         for food in table.names():
             words = _tokens(food.description)
+            words += [part for w in words if "-" in w for part in w.split("-")]  # pak-choi
             head = _tokens(food.description.split(",")[0])
             entry = _Entry(food, frozenset(words), frozenset(head), len(words))
             position = len(self._entries)
@@ -288,7 +301,7 @@ class Matcher:
             score += 0.15 if entry.head <= set(words) else 0.0
             score += 0.25 * len(hints & entry.tokens)
             if "raw" in entry.tokens:  # raw unless the line says canned, cooked, dried...
-                score += -0.1 if hints - _PLAIN_HINTS else 0.05
+                score += -0.1 if hints & _NOT_RAW else 0.05
             score -= 0.08 * len(extra & processed)
             score -= 0.02 * len(extra)
             key = (score, held, -position)
