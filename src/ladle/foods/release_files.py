@@ -34,8 +34,8 @@ __all__ = [
 ]
 
 DOWNLOAD_HINT = (
-    "give USDA's sr28asc.zip or a FoodData Central CSV download (SR Legacy or Foundation Foods),"
-    " as a zip or unpacked into a folder"
+    "give USDA's sr28asc.zip or a FoodData Central CSV download of SR Legacy or Foundation"
+    " Foods, zipped or unpacked into a folder"
 )
 DAMAGED = "the file may be truncated or damaged: download the release again"
 BUFFER = 1 << 16
