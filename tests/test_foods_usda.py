@@ -324,3 +324,12 @@ def test_any_bytes_as_the_zip(tmp_path: Path, data: bytes, cut: int) -> None:
     whole = write_zip(tmp_path / "whole.zip", sr28()).read_bytes()
     path.write_bytes(whole[:cut] + data[:20] + whole[cut + 20 :])
     _read_or_refuse(path)
+
+
+def test_progress_counts_only_the_files_read(tmp_path: Path) -> None:
+    files = fdc()
+    files["branded_food.csv"] = b"x" * 100_000  # a file of the full download ladle skips
+    calls: list[tuple[int, int]] = []
+    read_release(write_zip(tmp_path / "fdc.zip", files), lambda d, t: calls.append((d, t)))
+    total = sum(len(data) for name, data in files.items() if name != "branded_food.csv")
+    assert calls[-1] == (total, total)

@@ -34,8 +34,8 @@ __all__ = [
 ]
 
 DOWNLOAD_HINT = (
-    "give USDA's sr28asc.zip or a FoodData Central CSV download (SR Legacy or Foundation Foods),"
-    " as a zip or unpacked into a folder"
+    "give USDA's sr28asc.zip or a FoodData Central CSV download of SR Legacy or Foundation"
+    " Foods, zipped or unpacked into a folder"
 )
 DAMAGED = "the file may be truncated or damaged: download the release again"
 BUFFER = 1 << 16
@@ -86,10 +86,12 @@ class ReleaseFiles:
     def has(self, name: str) -> bool:
         return name.lower() in self._names
 
-    def total_size(self) -> int:
+    def total_size(self, names: tuple[str, ...]) -> int:
+        """The bytes of those of ``names`` the release holds (unpacked)."""
+        members = [self._names[n.lower()] for n in names if n.lower() in self._names]
         if self._archive is not None:
-            return sum(self._archive.getinfo(n).file_size for n in self._names.values())
-        return sum(Path(n).stat().st_size for n in self._names.values())
+            return sum(self._archive.getinfo(m).file_size for m in members)
+        return sum(Path(m).stat().st_size for m in members)
 
     @contextmanager
     def _open(self, name: str) -> Iterator[IO[bytes]]:

@@ -86,13 +86,15 @@ class Release:
 def read_release(path: Path, progress: Callable[[int, int], None] | None = None) -> Release:
     """Read a USDA release: SR28 ASCII or a FoodData Central CSV download, a zip or a folder.
 
-    ``progress(done, total)`` is called now and then as the files are read (in bytes).
+    ``progress(done, total)`` is called now and then as the files are read: bytes of the files
+    read, out of their total (a FoodData Central download's other files are not counted).
     """
     with open_release(Path(path)) as files:
-        reporter = Reporter(progress, files.total_size())
         if all(files.has(name) for name in SR28_FILES):
+            reporter = Reporter(progress, files.total_size(SR28_FILES))
             release = _read_sr28(files, reporter)
         elif files.has("food.csv") or files.has("food_nutrient.csv"):
+            reporter = Reporter(progress, files.total_size((*FDC_FILES, "food_category.csv")))
             foods, name = read_fdc(files, reporter)
             release = Release(name, foods)
         else:

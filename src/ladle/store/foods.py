@@ -166,7 +166,7 @@ def set_override(session: Session, name: str, food_id: str) -> None:
         raise FoodDataError(
             f"no food with id {food_id!r} in the library's food table",
             where=name,
-            hint="give an id of the imported release (SR28's NDB number, FDC's fdc_id)",
+            hint="give an id of the imported release: SR28's NDB number or FDC's fdc_id",
         )
     session.execute(delete(FoodOverrideRow).where(FoodOverrideRow.name == key))
     session.add(FoodOverrideRow(name=key, food_id=food_id, created_at=datetime.now(UTC)))

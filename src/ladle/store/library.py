@@ -205,6 +205,12 @@ class Library:
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
 
+    @property
+    def location(self) -> str:
+        """Where the library is, to show a user: its URL, any password hidden."""
+        parsed = make_url(self.url)
+        return self.url if parsed.password is None else parsed.render_as_string(hide_password=True)
+
     @contextmanager
     def _session(self, *, write: bool = False) -> Iterator[Session]:
         with _database_errors(self.url), (self._writers if write else self._readers).begin() as s:
