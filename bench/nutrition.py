@@ -1,4 +1,5 @@
-"""Nutrition: importing a whole USDA release into the library (issue 16).
+"""Nutrition: importing a whole USDA release into the library, and matching lines to its foods
+(issue 16).
 
 Run: ``uv run --no-sync python bench/nutrition.py [--rounds N] [--backends sqlite,postgresql]
 [--json]`` (about a minute on 2 cores). Sections (``--sections``, all by default):
@@ -15,6 +16,10 @@ Run: ``uv run --no-sync python bench/nutrition.py [--rounds N] [--backends sqlit
 3. *The whole command*: ``python -m ladle nutrition import sr28asc.zip`` into a fresh SQLite
    library, a fresh process each time (interpreter start included): the user's wait. Goal:
    under 30 s.
+
+``matching``: ``bench/nutrition_matching.py`` (its docstring says how): 3,000 real ingredient
+lines matched against SR28 imported into a SQLite library, lines per second, the share matched
+at high confidence, and two hand-labelled samples of 50 lines.
 
 SQLite libraries live in a folder under /tmp removed after the run; PostgreSQL is a throwaway
 cluster (``bench/library.py``'s ``Cluster``), skipped with a note when not installed.
@@ -251,12 +256,51 @@ def render_import(console: Console, figures: dict[str, Any]) -> None:
         console.print(f"PostgreSQL skipped: {figures['postgresql_skipped']}")
 
 
-SECTIONS = ("import",)
+def bench_matching(rounds: int) -> dict[str, Any]:
+    """The ``matching`` section: 3,000 real ingredient lines matched against SR28, and the
+    hand-labelled samples (``bench/nutrition_matching.py``, whose docstring says how)."""
+    from nutrition_matching import LINES
+    from nutrition_matching import run as run_matching
+
+    if not LINES.exists():
+        return {"skipped": f"{LINES} is absent: put ladle's shared material at {SHARED}"}
+    figures = run_matching(rounds)
+    return {k: v for k, v in figures.items() if not k.startswith("_")}
+
+
+def render_matching(console: Console, figures: dict[str, Any]) -> None:
+    table = Table(title="Matching ingredient lines to SR28 foods", title_justify="left")
+    table.add_column("figure")
+    table.add_column("ladle", justify="right")
+    n = figures["lines"]
+    table.add_row("lines (parsed by ladle.parse_ingredient, not timed here)", f"{n:,}")
+    table.add_row("index the table's names (Matcher)", f"{figures['index_seconds']:.3f} s")
+    table.add_row("lines matched per second", f"{figures['match_lines_per_second']:,.0f}")
+    table.add_row(
+        "distinct names per second, no cache", f"{figures['uncached_names_per_second']:,.0f}"
+    )
+    high = figures["high_confidence_threshold"]
+    table.add_row(
+        f"share matched at confidence >= {high}", f"{figures['high_confidence_share']:.1%}"
+    )
+    table.add_row("share with no match", f"{figures['no_match_share']:.1%}")
+    for sample in figures["samples"]:
+        verdicts, sure = sample["verdicts"], sample["high_confidence_verdicts"]
+        text = ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items()))
+        table.add_row(f"hand-labelled sample, seed {sample['seed']} ({sample['what']})", text)
+        text = ", ".join(f"{k} {v}" for k, v in sorted(sure.items()))
+        table.add_row(f"  of which matched at confidence >= {high}", text)
+    console.print(table)
+
+
+SECTIONS = ("import", "matching")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--sections", default=",".join(SECTIONS), help="import (all by default)")
+    parser.add_argument(
+        "--sections", default=",".join(SECTIONS), help="import,matching (all by default)"
+    )
     parser.add_argument("--zip", type=Path, default=SR28, help="the SR28 ASCII zip")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--backends", default=f"{SQLITE},{POSTGRES}")
@@ -278,12 +322,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             figures["import"] = bench_import(
                 args.zip, rounds=args.rounds, backends=backends, folder=Path(folder)
             )
+    if "matching" in sections:
+        figures["matching"] = bench_matching(args.rounds)
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
     console = Console(width=None if sys.stdout.isatty() else 110)
     if "import" in figures:
         render_import(console, figures["import"])
+    if "skipped" in figures.get("matching", {}):
+        console.print(f"Matching skipped: {figures['matching']['skipped']}")
+    elif "matching" in figures:
+        render_matching(console, figures["matching"])
     given = " ".join(sys.argv[1:] if argv is None else argv)
     console.print(f"Reproduce: uv run --no-sync python bench/nutrition.py {given}".strip())
     return 0
