@@ -162,3 +162,24 @@ def test_the_web_recipe_page_has_no_panel_without_a_food_table(tmp_path: Path) -
     page = client_for(tmp_path).get(f"/recipes/{recipe_id}").text
     assert "Honey Eggs for Two" in page
     assert 'class="nutrition"' not in page
+
+
+def test_the_api_gives_the_scaled_report(foods: str, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from ladle.web import create_app
+
+    from .web_support import BASE_URL, client_for, library_url
+
+    with open_library(foods) as library:
+        recipe_id = library.add(read_text(RECIPE, "text", "honey-eggs.txt")[0]).id
+    client = TestClient(create_app(foods), base_url=BASE_URL)
+    report = client.get(f"/api/recipes/{recipe_id}/nutrition?servings=4").json()
+    assert (report["servings"], report["nutrients"][0]["total"]) == (4, 1580)
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    with open_library(library_url(bare)) as library:
+        other = library.add(read_text(RECIPE, "text", "honey-eggs.txt")[0]).id
+    refused = client_for(bare).get(f"/api/recipes/{other}/nutrition")
+    assert refused.status_code == 422
+    assert "food table" in refused.text

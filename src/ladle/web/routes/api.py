@@ -213,6 +213,22 @@ def scaled_recipe(
     return _json(calls.adjusted(lib.get(recipe_id), servings, factor, units))
 
 
+@router.get("/recipes/{recipe_id}/nutrition", tags=["library"])
+def recipe_nutrition(
+    lib: LibraryDep,
+    recipe_id: RecipeId,
+    servings: Annotated[float | None, Query(gt=0, le=10_000)] = None,
+    factor: Annotated[float | None, Query(gt=0, le=1000)] = None,
+    as_bought: bool = False,
+) -> dict[str, Any]:
+    """A library recipe's nutrition report (what ``ladle nutrition ID --json`` prints), scaled
+    as ``/scaled`` scales it; 422 when the library holds no food table."""
+    from ladle.foods.panel import nutrition
+
+    shown = calls.adjusted(lib.get(recipe_id), servings, factor, None)
+    return nutrition(shown, lib.food_table(), as_bought=as_bought).to_json()
+
+
 @router.get("/recipes/{recipe_id}/export/{format}", tags=["library"])
 def export_recipe(
     lib: LibraryDep,
