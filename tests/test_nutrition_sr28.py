@@ -147,3 +147,33 @@ def test_common_kitchen_names_find_their_food(table: FoodTable) -> None:
         match = matcher.match(name.removeprefix("2 large "))
         found[name] = match.description if match else None
     assert found == expected
+
+
+def test_the_command_line_from_import_to_panel(tmp_path: Path) -> None:
+    """`ladle nutrition import` the real zip, choose a food, and print the example's panel."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LADLE_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"}
+
+    def ladle(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "ladle", *args],
+            capture_output=True, text=True, timeout=300, check=False, env=env,
+        )  # fmt: skip
+
+    zipped = str(shared("data/usda-sr28/sr28asc.zip"))
+    assert ladle("nutrition", "import", zipped).returncode == 0
+    recipe_file = tmp_path / "pork-belly-dinner.txt"
+    recipe_file.write_text(example_text("pork-belly-dinner.txt"), encoding="utf-8")
+    assert ladle("nutrition", "match", "Dijon mustard", "02046").returncode == 0
+    done = ladle("nutrition", str(recipe_file), "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["nutrients"][0]["total"] == pytest.approx(EDIBLE_KCAL, rel=0.02)
+    mustard = next(m for m in report["matches"] if "Dijon" in m["text"])
+    assert (mustard["food_id"], mustard["method"]) == ("02046", "override")
+    bought = json.loads(ladle("nutrition", str(recipe_file), "--as-bought", "--json").stdout)
+    assert bought["nutrients"][0]["total"] == pytest.approx(AS_BOUGHT_KCAL, rel=0.02)
