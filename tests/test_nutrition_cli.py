@@ -183,3 +183,21 @@ def test_the_api_gives_the_scaled_report(foods: str, tmp_path: Path) -> None:
     refused = client_for(bare).get(f"/api/recipes/{other}/nutrition")
     assert refused.status_code == 422
     assert "food table" in refused.text
+
+
+def test_the_web_panel_follows_a_new_override(foods: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from ladle.web import create_app
+
+    from .web_support import BASE_URL
+
+    with open_library(foods) as library:
+        recipe_id = library.add(read_text(RECIPE, "text", "honey-eggs.txt")[0]).id
+    client = TestClient(create_app(foods), base_url=BASE_URL)
+    before = client.get(f"/api/recipes/{recipe_id}/nutrition").json()
+    with open_library(foods) as library:
+        library.set_food_override("honey", "s1")
+    after = client.get(f"/api/recipes/{recipe_id}/nutrition").json()
+    assert [m["food_id"] for m in before["matches"]] == ["h1", "e1"]
+    assert [m["food_id"] for m in after["matches"]][0] == "s1"

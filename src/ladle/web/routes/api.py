@@ -223,10 +223,10 @@ def recipe_nutrition(
 ) -> dict[str, Any]:
     """A library recipe's nutrition report (what ``ladle nutrition ID --json`` prints), scaled
     as ``/scaled`` scales it; 422 when the library holds no food table."""
-    from ladle.foods.panel import nutrition
+    from ladle.web.nutrition import report
 
     shown = calls.adjusted(lib.get(recipe_id), servings, factor, None)
-    return nutrition(shown, lib.food_table(), as_bought=as_bought).to_json()
+    return report(lib, shown, as_bought=as_bought)
 
 
 @router.get("/recipes/{recipe_id}/export/{format}", tags=["library"])

@@ -88,14 +88,9 @@ def _card(recipe: Recipe, nutrition: dict[str, Any] | None = None) -> dict[str, 
 
 def _nutrition(lib: Library, recipe: Recipe) -> dict[str, Any] | None:
     """The recipe's nutrition report JSON when the library holds a food table, else None."""
-    from ladle.errors import FoodDataError
-    from ladle.foods.panel import nutrition
+    from ladle.web.nutrition import report_or_none
 
-    try:
-        table = lib.food_table()
-    except FoodDataError:
-        return None
-    return nutrition(recipe, table).to_json()
+    return report_or_none(lib, recipe)
 
 
 @router.get("/recipes/{recipe_id}")
