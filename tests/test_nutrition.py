@@ -15,7 +15,7 @@ from ladle.foods.matching import HIGH_CONFIDENCE, Matcher, normalise, parse_name
 from ladle.foods.panel import AS_BOUGHT_RULE, EDIBLE_RULE, nutrition
 from ladle.foods.table import NUTRIENTS, Food, MemoryFoodTable, Portion
 from ladle.foods.weights import NoWeight, Weight, edible, weigh
-from ladle.model import Recipe, Yield
+from ladle.model import Ingredient, Recipe, Yield
 
 
 def _per_100g(kcal: float, **more: float) -> dict[str, float]:
@@ -165,6 +165,22 @@ def test_a_count_without_a_piece_is_left_out_with_the_reason() -> None:
     found = _weigh("1 bunch thyme", "t1")
     assert isinstance(found, NoWeight)
     assert "bunch" in found.reason
+
+
+def test_a_can_weighs_what_its_brackets_say() -> None:
+    found = _weigh("2 cans (400 g) carrots", "c3")
+    assert found == Weight(800, "400 g each, as written")
+
+
+def test_a_range_counts_as_its_middle() -> None:
+    found = _weigh("4-6 cloves garlic", "g1")
+    assert isinstance(found, Weight) and found.grams == 15
+
+
+def test_a_length_is_no_weight() -> None:
+    line = Ingredient(text="5 cm garlic", name="garlic", quantity=5, unit="centimeter")
+    found = weigh(line, TABLE.food("g1"))
+    assert isinstance(found, NoWeight) and "length" in found.reason
 
 
 def test_refuse_is_removed_from_bought_weight() -> None:
