@@ -44,6 +44,7 @@ FOODS = [
     Food("s1", "Salt, table", "Spices", _per_100g(0, sodium=38000.0)),
     Food("b1", "Babyfood, carrots, strained", "Baby", _per_100g(30)),
     Food("k1", "Kohlrabi, raw", "Vegetables", _per_100g(27)),
+    Food("u1", "Butter, salted", "Dairy", _per_100g(720), (Portion(1, "tbsp", 14),)),
 ]  # fmt: skip
 TABLE = MemoryFoodTable(FOODS)
 
@@ -165,6 +166,15 @@ def test_a_count_without_a_piece_is_left_out_with_the_reason() -> None:
     found = _weigh("1 bunch thyme", "t1")
     assert isinstance(found, NoWeight)
     assert "bunch" in found.reason
+
+
+def test_a_stick_of_butter_is_eight_tablespoons() -> None:
+    found = _weigh("1 stick butter", "u1")
+    assert isinstance(found, Weight) and found.grams == pytest.approx(112)
+
+
+def test_a_piece_without_a_weight_says_so() -> None:
+    assert _weigh("1 kohlrabi", "k1") == NoWeight("no weight known for one kohlrabi")
 
 
 def test_a_can_weighs_what_its_brackets_say() -> None:

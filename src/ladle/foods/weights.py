@@ -87,7 +87,7 @@ def _by_volume(value: float, unit: str, ingredient: Ingredient, food: Food) -> W
         return None
     _, portion, p_unit = best
     per_ml = portion.grams / convert(portion.amount, p_unit, "milliliter")
-    grams = convert(value, unit, "milliliter") * per_ml
+    grams = convert(value, unit, "milliliter", ingredient=ingredient.name) * per_ml
     return Weight(grams, f"{portion.amount:g} {portion.measure} = {portion.grams:g} g")
 
 
@@ -129,13 +129,21 @@ def _by_count(value: float, ingredient: Ingredient, food: Food) -> Weight | NoWe
     try:
         grams = convert(value, ingredient.unit or "piece", "gram", ingredient=name)
     except UnitError:
-        what = f"a {ingredient.unit}" if ingredient.unit else "one"
-        return NoWeight(f"no weight known for {what} of {name}")
+        if ingredient.unit:
+            return NoWeight(f"no weight known for a {ingredient.unit} of {name}")
+        return NoWeight(f"no weight known for one {name}")
     return Weight(grams, "ladle's usual piece weight")
 
 
 def weigh(ingredient: Ingredient, food: Food) -> Weight | NoWeight:
     """The grams ``ingredient`` means of ``food``, or why ladle cannot tell."""
+    try:
+        return _weigh(ingredient, food)
+    except UnitError as error:  # an amount the unit table cannot convert: left out, said why
+        return NoWeight(error.what)
+
+
+def _weigh(ingredient: Ingredient, food: Food) -> Weight | NoWeight:
     value = _amount(ingredient)
     if value is None:
         return NoWeight("no amount")
@@ -150,7 +158,7 @@ def weigh(ingredient: Ingredient, food: Food) -> Weight | NoWeight:
         density = grams_per_ml(name) or grams_per_ml(food.description)
         if density is None:
             return NoWeight(f"no weight known for a {unit} of {name or food.description}")
-        grams = convert(value, unit, "milliliter") * density
+        grams = convert(value, unit, "milliliter", ingredient=name) * density
         return Weight(
             grams, f"density table: {density * convert(1, 'cup', 'milliliter'):.0f} g per cup"
         )
