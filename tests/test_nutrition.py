@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ladle
-from ladle.errors import RequestError
+from ladle.errors import LadleError, RequestError
 from ladle.foods.matching import HIGH_CONFIDENCE, Matcher, normalise, parse_name
 from ladle.foods.panel import AS_BOUGHT_RULE, EDIBLE_RULE, nutrition
 from ladle.foods.table import NUTRIENTS, Food, MemoryFoodTable, Portion
@@ -275,3 +277,22 @@ def test_the_report_json_has_every_nutrient_match_and_left_out() -> None:
 def test_the_public_api_reaches_the_panel() -> None:
     report = ladle.nutrition(_recipe("100 g honey"), TABLE)
     assert isinstance(report, ladle.NutritionReport)
+
+
+_WORDS = ["2", "1/2", "3-4", "cup", "tbsp", "stick", "pinch", "can", "(400 g)", "large", "lb",
+          "inch", "honey", "eggs", "garlic", "cloves", "pork", "belly", "canned", "carrots",
+          "to taste", "or", "and", "fresh", "thyme", "leaves", "ñ", "’s", "kohlrabbi", ","]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=8), max_size=8))
+@settings(max_examples=150, deadline=None)
+def test_any_line_is_matched_weighed_or_left_out(words: list[str]) -> None:
+    """A panel of any line: each line is a match or a left-out; only LadleError escapes."""
+    line = " ".join(words)
+    try:
+        recipe = _recipe(line)
+        report = nutrition(recipe, TABLE)
+    except LadleError:
+        return
+    assert len(report.matches) + len(report.left_out) == len(recipe.ingredients)
+    assert all(m.grams >= 0 and 0 <= m.confidence <= 1 for m in report.matches)
