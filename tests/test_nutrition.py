@@ -279,9 +279,11 @@ def test_the_public_api_reaches_the_panel() -> None:
     assert isinstance(report, ladle.NutritionReport)
 
 
-_WORDS = ["2", "1/2", "3-4", "cup", "tbsp", "stick", "pinch", "can", "(400 g)", "large", "lb",
-          "inch", "honey", "eggs", "garlic", "cloves", "pork", "belly", "canned", "carrots",
-          "to taste", "or", "and", "fresh", "thyme", "leaves", "ñ", "’s", "kohlrabbi", ","]  # fmt: skip
+_WORDS = [
+    "2", "1/2", "3-4", "cup", "tbsp", "stick", "pinch", "can", "(400 g)", "large", "lb", "inch",
+    "honey", "eggs", "garlic", "cloves", "pork", "belly", "canned", "carrots", "to taste", "or",
+    "and", "fresh", "thyme", "leaves", "ñ", "’s", "kohlrabbi", ",",
+]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=8), max_size=8))
