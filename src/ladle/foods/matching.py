@@ -318,8 +318,9 @@ class Matcher:
     def _fuzzy(self, name: Name) -> Match | None:
         """Misspelt words put right ("kohlrabbi" → kohlrabi), then matched by words; else the
         closest food name ("mayonaise" → Mayonnaise); never surer than 0.5."""
-        fixed = [
-            self._closest(w, self._vocabulary) if w not in self._index else w for w in name.words
+        fixed = [  # short words are left alone: "live" is no misspelt "olive"
+            self._closest(w, self._vocabulary) if w not in self._index and len(w) > 4 else w
+            for w in name.words
         ]
         if None not in fixed and fixed != list(name.words):
             found = self._by_words(Name(tuple(w for w in fixed if w), name.hints))
