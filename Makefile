@@ -71,6 +71,7 @@ bench: sync
 	$(RUN) python bench/steps.py
 	$(RUN) python bench/plan.py
 	$(RUN) python bench/library.py
+	$(RUN) python bench/nutrition.py
 
 screenshots: sync system-deps
 	$(RUN) python scripts/screenshots.py

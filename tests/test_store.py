@@ -117,7 +117,7 @@ def test_migrations_create_the_tables_from_empty(url: str) -> None:
         version = db.execute("SELECT version_num FROM alembic_version").fetchall()
         journal = db.execute("PRAGMA journal_mode").fetchone()
     assert {"recipes", "recipe_ingredients", "recipe_tags", "alembic_version"} <= tables
-    assert version == [("0003",)]
+    assert version == [("0004",)]
     assert journal == ("wal",)
     with open_library(url) as library:  # a second open finds it up to date
         assert library.list() == []

@@ -8,6 +8,7 @@ The public API (everything the command line does is one call here)::
     ladle.scale(recipes[0], ladle.ScaleRequest(servings=8))
     ladle.plan(recipes, serve_at)                   # when to do each step; .to_json()
     ladle.shopping_list(recipes)                    # merged by food, grouped by aisle
+    ladle.nutrition(recipes[0], table)              # per serving and in all, against a food table
     ladle.parse_ingredient("2 tbsp olive oil")      # one ingredient line, understood
     with ladle.open_library() as library:           # the recipe library (SQLite by default)
         library.add(recipes[0])
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
         SourceTooLarge,
         UnknownFormat,
     )
+    from ladle.foods.panel import NutritionReport, nutrition
     from ladle.formats import read, read_text, write
     from ladle.ingredients import parse_ingredient
     from ladle.model import (
@@ -85,6 +87,7 @@ _WHERE: dict[str, str] = {
     "Kitchen": "ladle.planning.kitchen",
     "Plan": "ladle.plan_model",
     **dict.fromkeys(["shopping_list", "ShoppingList"], "ladle.shopping"),
+    **dict.fromkeys(["nutrition", "NutritionReport"], "ladle.foods.panel"),
     **dict.fromkeys(["Library", "open_library"], "ladle.store"),
     **dict.fromkeys(
         [
@@ -139,6 +142,7 @@ __all__ = [
     "Library",
     "MakeAhead",
     "NoRecipeFound",
+    "NutritionReport",
     "Pairing",
     "Plan",
     "Recipe",
@@ -158,6 +162,7 @@ __all__ = [
     "__version__",
     "check",
     "convert",
+    "nutrition",
     "open_library",
     "parse_ingredient",
     "plan",

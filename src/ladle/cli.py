@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 
-from ladle import library_cli
+from ladle import library_cli, nutrition_cli
 from ladle.formats.registry import READABLE, WRITABLE
 from ladle.library_cli import read_source
 from ladle.web.command import serve as serve_command
@@ -604,7 +604,7 @@ def ingredients(
 
 @app.command()
 def demo() -> None:
-    """The main job on the built-in example: read it, check it, plan dinner, shop for it."""
+    """The main job on the built-in example: read it, check it, plan dinner, shop, nutrition."""
     with _errors():
         from datetime import datetime, timedelta
 
@@ -644,6 +644,8 @@ def demo() -> None:
         )
         out.rule("[bold]4. Shopping for it")
         out.print(shopping_table(shopping_list([recipe])))
+        out.rule("[bold]5. Its nutrition, per serving and in all")
+        nutrition_cli.demo_step(out, recipe)
 
 
 # The library's commands live in ladle.library_cli, to keep this module small.
@@ -656,6 +658,7 @@ app.command("backup")(library_cli.backup)
 app.command("restore")(library_cli.restore)
 app.command("serve")(serve_command)  # the web app's command lives in ladle.web.command
 app.command("tag")(library_cli.tag)
+app.command("nutrition")(nutrition_cli.nutrition)
 
 
 def _usage_error(error: Any) -> NoReturn:

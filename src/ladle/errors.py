@@ -20,8 +20,10 @@ The hierarchy::
     ├── IngredientError             an ingredient line cannot be understood
     ├── UnitError                   an amount cannot be converted (unknown unit, no density)
     ├── RequestError                a request that cannot be served (a zero scale factor, …)
-    └── LibraryError                the recipe library cannot be opened, read or changed
-        └── NotInLibrary            no recipe in the library has this id
+    ├── LibraryError                the recipe library cannot be opened, read or changed
+    │   └── NotInLibrary            no recipe in the library has this id
+    └── FoodDataError               a food composition release (USDA SR28, FoodData Central)
+                                    cannot be read, or no food table has been imported
 
 Nothing else escapes ladle's readers: the property tests feed them arbitrary text and accept
 only ``LadleError``.
@@ -32,6 +34,7 @@ from __future__ import annotations
 __all__ = [
     "BinarySource",
     "EmptySource",
+    "FoodDataError",
     "FormatError",
     "IngredientError",
     "LadleError",
@@ -119,3 +122,7 @@ class LibraryError(LadleError):
 
 class NotInLibrary(LibraryError):
     """No recipe in the library has this id."""
+
+
+class FoodDataError(LadleError):
+    """A USDA food composition release cannot be read, or the library holds no food table."""

@@ -298,17 +298,13 @@ def _reading(jobs: list[_Job]) -> Iterator[Iterator[tuple[_Job, _Result]]]:
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[], None]]:
     """A transient progress bar on standard error, when it is a terminal and there is much to
-    do; lines written meanwhile go above it."""
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
+    do (``ladle.progress``); lines written meanwhile go above it."""
+    from ladle.progress import progress_bar
 
-    console = Console(stderr=True, highlight=False)
-    with Progress(console=console, transient=True, redirect_stdout=sys.stdout.isatty()) as bar:
-        task = bar.add_task("adding recipes", total=total)
-        yield lambda: bar.advance(task)
+    with progress_bar("adding recipes", show=total >= PROGRESS_FROM) as update:
+        done = iter(range(1, total + 1))
+        update(0, total)
+        yield lambda: update(next(done, total), total)
 
 
 @dataclass

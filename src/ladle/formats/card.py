@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup
 
-from ladle.formats.jsonld import script_json, to_schema_org
+from ladle.formats.jsonld import nutrient_text, script_json, to_schema_org
 from ladle.formats.markdown import article_parts, header_facts, one_line, runs
 from ladle.model import Recipe
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-__all__ = ["PAGE_SIZES", "PageSize", "context", "write"]
+__all__ = ["PAGE_SIZES", "PageSize", "context", "nutrition_rows", "write"]
 
 PageSize = Literal["A4", "letter"]
 PAGE_SIZES: tuple[PageSize, ...] = ("A4", "letter")
@@ -46,8 +46,29 @@ def _environment() -> Environment:
     )
 
 
-def context(recipe: Recipe, *, page: PageSize = "A4", lang: str = "en") -> dict[str, Any]:
-    """What the card template shows: plain text throughout, escaped by the template."""
+def nutrition_rows(report: dict[str, Any] | None) -> list[tuple[str, str, str]]:
+    """A nutrition report's JSON (``ladle nutrition --json``) as the card's rows: the
+    nutrient, its amount per serving (empty when the servings are unknown), in all."""
+    rows: list[tuple[str, str, str]] = []
+    for row in (report or {}).get("nutrients", []):
+        label, unit = str(row.get("label", "")), str(row.get("unit", ""))
+        total, each = row.get("total"), row.get("per_serving")
+        if isinstance(total, int | float):
+            per = nutrient_text(each, unit) if isinstance(each, int | float) else ""
+            rows.append((label, per, nutrient_text(total, unit)))
+    return rows
+
+
+def context(
+    recipe: Recipe,
+    *,
+    page: PageSize = "A4",
+    lang: str = "en",
+    nutrition: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """What the card template shows: plain text throughout, escaped by the template;
+    ``nutrition``, a nutrition report's JSON, adds its panel and its schema.org
+    NutritionInformation."""
     if page not in PAGE_SIZES:
         raise ValueError(f"page size {page!r}: use one of {', '.join(PAGE_SIZES)}")
     steps: list[tuple[str | None, int, list[str]]] = []
@@ -71,11 +92,20 @@ def context(recipe: Recipe, *, page: PageSize = "A4", lang: str = "en") -> dict[
         "notes": [one_line(n) for n in recipe.notes if one_line(n)],
         "parts": article_parts(recipe),
         "url": url if _WEB_URL.match(url) else "",
-        "jsonld": Markup(script_json(to_schema_org(recipe))),
+        "jsonld": Markup(script_json(to_schema_org(recipe, nutrition))),
+        "nutrition": nutrition_rows(nutrition),
+        "nutrition_servings": (nutrition or {}).get("servings"),
     }
 
 
-def write(recipe: Recipe, *, page: PageSize = "A4", lang: str = "en") -> str:
-    """The recipe as a standalone, printable HTML5 card."""
+def write(
+    recipe: Recipe,
+    *,
+    page: PageSize = "A4",
+    lang: str = "en",
+    nutrition: dict[str, Any] | None = None,
+) -> str:
+    """The recipe as a standalone, printable HTML5 card (with its nutrition panel when a
+    nutrition report's JSON is given)."""
     template = _environment().get_template("card.html.j2")
-    return template.render(context(recipe, page=page, lang=lang))
+    return template.render(context(recipe, page=page, lang=lang, nutrition=nutrition))

@@ -25,7 +25,17 @@ from ladle.errors import NoRecipeFound
 from ladle.formats.schemaorg import FIXED, loads_lenient, recipe_nodes, to_draft
 from ladle.model import Recipe, Step, Yield
 
-__all__ = ["FIXED", "iso_duration", "read", "script_json", "to_schema_org", "write", "yield_texts"]
+__all__ = [
+    "FIXED",
+    "iso_duration",
+    "nutrient_text",
+    "nutrition_information",
+    "read",
+    "script_json",
+    "to_schema_org",
+    "write",
+    "yield_texts",
+]
 
 JSON = dict[str, Any]
 
@@ -148,8 +158,38 @@ def _metadata(recipe: Recipe, data: JSON) -> None:
         data["author"] = {"@type": "Person", "name": recipe.metadata["author"]}
 
 
-def to_schema_org(recipe: Recipe) -> JSON:
-    """The recipe as a schema.org ``Recipe`` JSON-LD object (only what the recipe knows)."""
+# A nutrition report's keys (``ladle nutrition --json``) to schema.org NutritionInformation's.
+_NUTRITION = {
+    "energy_kcal": "calories", "protein": "proteinContent", "fat": "fatContent",
+    "saturated_fat": "saturatedFatContent", "carbohydrate": "carbohydrateContent",
+    "sugars": "sugarContent", "fibre": "fiberContent", "sodium": "sodiumContent",
+    "cholesterol": "cholesterolContent",
+}  # fmt: skip
+
+
+def nutrient_text(value: float, unit: str) -> str:
+    """A nutrient amount as a label prints it: energy and milligrams whole, grams to 0.1."""
+    return f"{value:.0f} {unit}" if unit in ("kcal", "kJ", "mg") else f"{value:.1f} {unit}"
+
+
+def nutrition_information(report: JSON) -> JSON:
+    """schema.org ``NutritionInformation`` from a nutrition report's JSON (what ``ladle
+    nutrition --json`` prints): per serving when the servings are known, else for the whole
+    recipe (``servingSize`` says which)."""
+    servings = report.get("servings")
+    column = "per_serving" if servings else "total"
+    data: JSON = {"@type": "NutritionInformation"}
+    data["servingSize"] = f"1 of {_number(servings)} servings" if servings else "the whole recipe"
+    for row in report.get("nutrients", []):
+        key, value = _NUTRITION.get(row.get("key")), row.get(column)
+        if key is not None and isinstance(value, int | float):
+            data[key] = nutrient_text(value, str(row.get("unit", "")))
+    return data
+
+
+def to_schema_org(recipe: Recipe, nutrition: JSON | None = None) -> JSON:
+    """The recipe as a schema.org ``Recipe`` JSON-LD object (only what the recipe knows);
+    ``nutrition``, a nutrition report's JSON, adds its ``NutritionInformation``."""
     data: JSON = {"@context": "https://schema.org", "@type": "Recipe", "name": recipe.title}
     if recipe.description:
         data["description"] = recipe.description
@@ -177,6 +217,8 @@ def to_schema_org(recipe: Recipe) -> JSON:
     tools = _tools(recipe.steps)
     if tools:
         data["tool"] = tools
+    if nutrition:
+        data["nutrition"] = nutrition_information(nutrition)
     return data
 
 

@@ -26,10 +26,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ladle.errors import LadleError, LibraryError
+from ladle.errors import FoodDataError, LadleError, LibraryError
+from ladle.foods.table import FoodTable
+from ladle.foods.usda import Release
 from ladle.model import Recipe
 from ladle.store import backup as backups
-from ladle.store import repository
+from ladle.store import foods, repository
 from ladle.store.backup import Restored
 from ladle.store.repository import Entry
 from ladle.store.search import Query
@@ -203,6 +205,12 @@ class Library:
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
 
+    @property
+    def location(self) -> str:
+        """Where the library is, to show a user: its URL, any password hidden."""
+        parsed = make_url(self.url)
+        return self.url if parsed.password is None else parsed.render_as_string(hide_password=True)
+
     @contextmanager
     def _session(self, *, write: bool = False) -> Iterator[Session]:
         with _database_errors(self.url), (self._writers if write else self._readers).begin() as s:
@@ -285,6 +293,45 @@ class Library:
         source = Path(path)
         header = backups.verify(source)
         return self._write(lambda session: backups.load(session, source, header, merge=merge))
+
+    # --- the food table (ladle.store.foods) ---------------------------------------------------
+
+    def import_foods(
+        self,
+        release: Release,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        source: str = "",
+    ) -> int:
+        """Replace the food table by a USDA release, in one transaction (a failure leaves the
+        previous table); the user's overrides are kept. Returns the number of foods stored;
+        ``progress(done, total)`` counts the rows stored."""
+        return self._write(lambda s: foods.load(s, release, source=source, progress=progress))
+
+    def food_release(self) -> foods.FoodRelease | None:
+        """Which release the food table holds, or None before the first import."""
+        with self._session() as session:
+            return foods.release_of(session)
+
+    def food_table(self) -> FoodTable:
+        """The imported food table; ``FoodDataError`` when there is none."""
+        release = self.food_release()
+        if release is None:
+            raise FoodDataError("the library holds no food table", hint=foods.NO_TABLE_HINT)
+        return foods.StoreFoodTable(self._session, release)
+
+    def set_food_override(self, name: str, food_id: str | None) -> None:
+        """Ingredients called ``name`` are the food ``food_id`` from now on, whatever matching
+        would choose; ``None`` forgets the choice."""
+        if food_id is None:
+            self._write(lambda s: foods.forget_override(s, name))
+        else:
+            self._write(lambda s: foods.set_override(s, name, food_id))
+
+    def lost_food_overrides(self) -> dict[str, str]:
+        """The overrides whose food the food table does not hold (name → food id)."""
+        with self._session() as session:
+            return foods.lost_overrides(session)
 
     def close(self) -> None:
         self._engine.dispose()

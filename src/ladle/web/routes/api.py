@@ -213,6 +213,22 @@ def scaled_recipe(
     return _json(calls.adjusted(lib.get(recipe_id), servings, factor, units))
 
 
+@router.get("/recipes/{recipe_id}/nutrition", tags=["library"])
+def recipe_nutrition(
+    lib: LibraryDep,
+    recipe_id: RecipeId,
+    servings: Annotated[float | None, Query(gt=0, le=10_000)] = None,
+    factor: Annotated[float | None, Query(gt=0, le=1000)] = None,
+    as_bought: bool = False,
+) -> dict[str, Any]:
+    """A library recipe's nutrition report (what ``ladle nutrition ID --json`` prints), scaled
+    as ``/scaled`` scales it; 422 when the library holds no food table."""
+    from ladle.web.nutrition import report
+
+    shown = calls.adjusted(lib.get(recipe_id), servings, factor, None)
+    return report(lib, shown, as_bought=as_bought)
+
+
 EXPORTED: dict[int | str, dict[str, Any]] = {
     200: {
         "content": {media_type: {} for _, _, media_type, _ in calls.EXPORTS},

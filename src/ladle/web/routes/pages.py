@@ -80,10 +80,17 @@ def library_page(
     )
 
 
-def _card(recipe: Recipe) -> dict[str, Any]:
+def _card(recipe: Recipe, nutrition: dict[str, Any] | None = None) -> dict[str, Any]:
     from ladle.formats.card import context
 
-    return context(recipe)
+    return context(recipe, nutrition=nutrition)
+
+
+def _nutrition(lib: Library, recipe: Recipe) -> dict[str, Any] | None:
+    """The recipe's nutrition report JSON when the library holds a food table, else None."""
+    from ladle.web.nutrition import report_or_none
+
+    return report_or_none(lib, recipe)
 
 
 @router.get("/recipes/{recipe_id}")
@@ -99,7 +106,7 @@ def recipe_page(
     """One recipe: the card, the scaler and unit switch, the checker's findings, exports."""
     stored = lib.get(recipe_id)
     shown = calls.adjusted(stored, servings, factor, units)
-    card = _card(shown)
+    card = _card(shown, _nutrition(lib, shown))
     return render(
         request,
         "recipe.html",

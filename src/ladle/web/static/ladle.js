@@ -164,6 +164,19 @@
     if (made) made.textContent = yieldText(recipe.yield);
   }
 
+  // The nutrition panel's rows, from the report JSON (per serving and in all), as the page
+  // renders them: energy and milligrams whole, grams to one decimal.
+  function showNutrition(body, report) {
+    const text = (value, unit) =>
+      value === null ? "" : `${value.toFixed(["kcal", "kJ", "mg"].includes(unit) ? 0 : 1)} ${unit}`;
+    const rows = report.nutrients.filter((n) => n.total !== null).map((n) => {
+      const row = node("tr");
+      row.append(node("td", n.label), node("td", text(n.per_serving, n.unit)), node("td", text(n.total, n.unit)));
+      return row;
+    });
+    body.replaceChildren(...rows);
+  }
+
   function recipe() {
     const card = $("#card");
     const form = $("#adjust");
@@ -176,6 +189,8 @@
       status.textContent = "…";
       try {
         showRecipe(await getJSON(`/api/recipes/${id}/scaled?${query}`, signal));
+        const panel = $("#nutrition tbody");
+        if (panel) showNutrition(panel, await getJSON(`/api/recipes/${id}/nutrition?${query}`, signal));
         status.textContent = "";
         history.replaceState(null, "", query.toString() ? `?${query}` : window.location.pathname);
       } catch (error) {
