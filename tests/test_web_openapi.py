@@ -63,6 +63,7 @@ OPERATIONS = (
     "DELETE /api/recipes/{recipe_id}",
     "POST /api/recipes/{recipe_id}/tags",
     "GET /api/recipes/{recipe_id}/scaled",
+    "GET /api/recipes/{recipe_id}/nutrition",
     "GET /api/recipes/{recipe_id}/export/{format}",
     "POST /api/parse",
     "POST /api/scale",
