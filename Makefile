@@ -70,6 +70,7 @@ bench: sync
 	$(RUN) python bench/steps.py
 	$(RUN) python bench/plan.py
 	$(RUN) python bench/library.py
+	$(RUN) python bench/web.py
 
 clean:
 	rm -rf .venv .tools .mypy_cache .pytest_cache .ruff_cache .import_linter_cache

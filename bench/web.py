@@ -23,7 +23,9 @@ with under 150 MiB, whatever the library's size.
 3. *The endpoints*, each on ``--paths`` addresses in a seeded order: ``recipe page``
    (``/recipes/ID``, ids spread evenly over the library), ``search as you type`` (what the
    library page's script asks for each word typed: ``/api/recipes?q=WORD&limit=30``, common
-   and rarer words) and ``library search`` (the page without script: ``/?q=WORD``).
+   and rarer words) and ``library search`` (the page without script: ``/?q=WORD``); and, for
+   reference and outside the goals, ladle's cheapest route, ``/api/session`` (every layer of
+   the app, no library call): what the framework alone allows.
 4. *The floor*: a bare Starlette app (one catch-all route) run by ``uvicorn.run`` with the
    same settings as ``ladle serve``, answering each address with the bytes ladle answered it
    with (fetched from ladle first) and the same content type.
