@@ -125,6 +125,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds a process has used (its own, /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text("utf-8").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mib(pid: int) -> tuple[float, float]:
     """Resident memory of a process and its descendants, now and at its peak (MiB, summed)."""
     now = peak = 0.0
@@ -157,6 +163,7 @@ class Server:
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     ready_s: float = 0.0
+    ready_cpu_s: float = 0.0
 
     def start(self, timeout: float = 60.0) -> float:
         """Start it; seconds until ``/`` answers 200."""
@@ -171,6 +178,7 @@ class Server:
                 raise RuntimeError(f"{' '.join(argv)} exited {self.process.returncode}: {error}")
             if _status(self.port, "/") == 200:
                 self.ready_s = time.perf_counter() - began
+                self.ready_cpu_s = cpu_seconds(self.process.pid)
                 return self.ready_s
             time.sleep(0.005)
         raise RuntimeError(f"{' '.join(argv)} did not answer in {timeout:g} s")
@@ -443,19 +451,23 @@ def sequence(addresses: Sequence[str], requests: int, seed: int) -> list[str]:
 
 def starts(database: Path, runs: int) -> dict[str, float]:
     """Ready seconds and resident MiB of ``ladle serve`` on ``database``: medians of ``runs``
-    fresh starts, and the slowest start and largest RSS."""
+    fresh starts, and the slowest start and largest RSS; and the CPU seconds the process used
+    until ready (median), which a busy machine does not lengthen as it does the wall time."""
     ready: list[float] = []
+    cpu: list[float] = []
     rss: list[float] = []
     for _ in range(runs):
         server = ladle_server(database)
         try:
             ready.append(server.start())
+            cpu.append(server.ready_cpu_s)
             rss.append(server.rss()[0])
         finally:
             server.stop()
     return {
         "ready_s": statistics.median(ready),
         "ready_max_s": max(ready),
+        "ready_cpu_s": statistics.median(cpu),
         "rss_mib": statistics.median(rss),
         "rss_max_mib": max(rss),
     }
@@ -625,13 +637,13 @@ def report(figures: dict[str, Any], argv: Sequence[str]) -> None:
             "" if label == REFERENCE else _met(ok),
         )
     console.print(table)
-    start = Table("start", "ready (median / max)", "RSS (median / max)", "goal", "",
+    start = Table("start", "ready (median / max; CPU)", "RSS (median / max)", "goal", "",
                   title="Starting ladle serve")  # fmt: skip
     for which, s in figures["start"].items():
         size = "empty library" if which == "empty" else f"{figures['recipes']:,} recipes"
         start.add_row(
             size,
-            f"{s['ready_s']:.2f} / {s['ready_max_s']:.2f} s",
+            f"{s['ready_s']:.2f} / {s['ready_max_s']:.2f} s; {s['ready_cpu_s']:.2f} s CPU",
             f"{s['rss_mib']:.0f} / {s['rss_max_mib']:.0f} MiB",
             f"< {GOAL_READY_S} s, < {GOAL_RSS_MIB:g} MiB",
             _met(s["ready_max_s"] < GOAL_READY_S and s["rss_max_mib"] < GOAL_RSS_MIB),

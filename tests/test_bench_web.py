@@ -39,6 +39,7 @@ def test_the_web_bench_runs_small(tmp_path: Path) -> None:
     assert figures["endpoints"]["recipe page"]["addresses"] == 20
     for start in figures["start"].values():
         assert 0 < start["ready_s"] <= start["ready_max_s"]
+        assert start["ready_cpu_s"] > 0
         assert 0 < start["rss_mib"] <= start["rss_max_mib"]
     memory = figures["memory"]
     assert memory["ready_mib"] > 0 and 0 < memory["after_load_mib"] <= memory["peak_mib"]
