@@ -39,7 +39,7 @@ BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "ladle_write"
 RETRIES = 5  # a write that meets a deadlock, a serialization failure or a twin insert
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-# The newest migration: a library that records it is opened without importing Alembic (0.12 s
+# The newest migration: a library that records it is opened without importing Alembic (0.1 s
 # of CPU at every start). tests/test_store_schema.py keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0003"
 
