@@ -72,6 +72,7 @@ bench: sync
 	$(RUN) python bench/plan.py
 	$(RUN) python bench/library.py
 	$(RUN) python bench/nutrition.py
+	$(RUN) python bench/web.py
 
 screenshots: sync system-deps
 	$(RUN) python scripts/screenshots.py

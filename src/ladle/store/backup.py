@@ -43,8 +43,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TypeVar
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
@@ -313,6 +311,9 @@ def _tags(values: list[object]) -> tuple[str, ...]:
 
 
 def _known_schemas() -> set[str]:
+    from alembic.config import Config  # noqa: PLC0415 (Alembic loads only when needed)
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
     return {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}

@@ -16,12 +16,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,6 +41,9 @@ BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "ladle_write"
 RETRIES = 5  # a write that meets a deadlock, a serialization failure or a twin insert
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The newest migration: a library that records it is opened without importing Alembic (0.1 s
+# of CPU at every start). tests/test_store_schema.py keeps it equal to Alembic's head.
+SCHEMA_HEAD = "0004"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +66,8 @@ def default_url() -> str:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # ladle says BEGIN itself (``_sqlite_begin``)
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: WAL's switch waits too
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -122,8 +121,19 @@ def _engine(url: str) -> Engine:
     return engine
 
 
+def _recorded(connection: Connection) -> set[str]:
+    """The schema revisions the library records (none in a new database)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return set()
+    return {str(r) for r in connection.scalars(text("SELECT version_num FROM alembic_version"))}
+
+
 def _migrate(engine: Engine) -> None:
     """Bring the tables to the newest migration; refuse a library from a newer ladle."""
+    from alembic import command  # noqa: PLC0415 (only when the schema is not the newest)
+    from alembic.config import Config  # noqa: PLC0415
+    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
@@ -355,7 +365,10 @@ def open_library(url: str | None = None) -> Library:
     engine = _engine(url)
     try:
         with _database_errors(url):
-            _migrate(engine)
+            with engine.connect() as connection:
+                current = _recorded(connection) == {SCHEMA_HEAD}
+            if not current:
+                _migrate(engine)
     except BaseException:
         engine.dispose()  # a refused library is left closed, not open until collected
         raise

@@ -15,6 +15,7 @@ import secrets
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
@@ -33,6 +34,11 @@ __all__ = ["create_app"]
 
 SESSION_COOKIE = "ladle_session"
 SESSION_DAYS = 14
+# Worker threads for the routes (FastAPI runs a plain ``def`` route in one): anyio's 40 gain
+# nothing on a few cores for work that holds the GIL, and each brings a database connection
+# with its page cache (2 MB on SQLite) and a malloc arena: 186 MiB after bench/web.py's load
+# with 40, under 150 with 8 (BENCHMARKS.md, "Web app"). The other requests wait their turn.
+WORKER_THREADS = 8
 
 
 def create_app(
@@ -60,6 +66,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
         shelf.close()
 

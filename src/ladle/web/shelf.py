@@ -11,10 +11,11 @@ from __future__ import annotations
 import threading
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 
 from ladle.store import Library, open_library
 
-__all__ = ["Shelf", "library"]
+__all__ = ["Shelf", "library", "library_now"]
 
 
 class Shelf:
@@ -31,6 +32,10 @@ class Shelf:
                 self._library = open_library(self.url)
             return self._library
 
+    def opened(self) -> Library | None:
+        """The library when it is open already (no lock, no waiting)."""
+        return self._library
+
     def close(self) -> None:
         with self._lock:
             if self._library is not None:
@@ -38,7 +43,16 @@ class Shelf:
                 self._library = None
 
 
-def library(request: Request) -> Library:
-    """The app's library (a dependency: FastAPI runs it in a worker thread)."""
+async def library(request: Request) -> Library:
+    """The app's library (a dependency): at hand once open, so a request does not wait for a
+    worker thread twice; opened in a worker thread the first time (it connects and checks the
+    schema)."""
+    shelf: Shelf = request.app.state.shelf
+    opened = shelf.opened()
+    return opened if opened is not None else await run_in_threadpool(shelf.get)
+
+
+def library_now(request: Request) -> Library:
+    """The app's library, from a route's own code (a worker thread) rather than a dependency."""
     shelf: Shelf = request.app.state.shelf
     return shelf.get()

@@ -36,7 +36,7 @@ from ladle.web.meals import (
 )
 from ladle.web.plan_query import PlanQuery, plan_query
 from ladle.web.security import csrf_protect, no_cross_site_solve
-from ladle.web.shelf import library
+from ladle.web.shelf import library_now
 
 __all__ = ["MealIn", "ShoppingIn", "router", "solved"]
 
@@ -81,7 +81,7 @@ class ShoppingIn(BaseModel):
 
 def recipes_of(request: Request, refs: list[int | dict[str, Any]]) -> list[Recipe]:
     """Library recipes by id and recipe documents, in order (the library opened if needed)."""
-    lib = library(request) if any(isinstance(r, int) for r in refs) else None
+    lib = library_now(request) if any(isinstance(r, int) for r in refs) else None
     out = []
     for i, ref in enumerate(refs):
         if isinstance(ref, int):
@@ -136,7 +136,7 @@ def solved(request: Request, recipes: list[Recipe], meal: Meal) -> Plan:
 
 
 def _queried(request: Request, query: PlanQuery) -> Plan:
-    lib = library(request)
+    lib = library_now(request)
     return solved(request, library_recipes(lib, query.ids), query.meal())
 
 
