@@ -497,7 +497,9 @@ def restore(
     with _library() as library:
         done = library.restore(file, merge=merge)
     skipped = f", {done.skipped} already stored" if done.skipped else ""
-    sys.stderr.write(f"restored {_recipes(done.restored)}{skipped}\n")
+    chosen = done.overrides
+    foods = f", {chosen} food choice{'' if chosen == 1 else 's'}" if chosen else ""
+    sys.stderr.write(f"restored {_recipes(done.restored)}{skipped}{foods}\n")
 
 
 def tag(

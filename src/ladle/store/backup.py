@@ -4,16 +4,24 @@ A backup is gzip-compressed JSON Lines, in two gzip members (``zcat`` reads them
 
 - the first holds one line, the header::
 
-    {"format":"ladle-library-backup","version":1,"schema":"0003","recipes":2,"sha256":"…"}
+    {"format":"ladle-library-backup","version":2,"schema":"0004","recipes":2,"overrides":1,
+     "sha256":"…"}
 
-  ``schema`` is the library's Alembic revision, ``recipes`` the number of lines that follow and
-  ``sha256`` the checksum of those lines (their UTF-8 bytes, newlines included);
-- the second holds one line per recipe, by id::
+  ``schema`` is the library's Alembic revision, ``recipes`` and ``overrides`` the numbers of
+  lines of each kind that follow and ``sha256`` the checksum of those lines (their UTF-8 bytes,
+  newlines included);
+- the second holds one line per recipe, by id, then one per food override (the user's choice
+  of the food an ingredient is, ``ladle nutrition match``), by name::
 
     {"id":1,"created_at":"…+00:00","updated_at":"…+00:00","tags":["dinner"],"document":"…"}
+    {"override":"dijon mustard","food_id":"02046","created_at":"…+00:00"}
 
   ``document`` is the stored recipe JSON, as text, byte for byte; ``tags`` are sorted; the times
   are UTC with microseconds.
+
+The food table itself (USDA's release) is not in a backup: it is public data the user imports
+again with ``ladle nutrition import``; an override whose food the table lacks is kept, as an
+import keeps it. Version 1 files (no overrides) are still restored.
 
 Nothing in the file depends on when or where it was written (gzip mtime 0, no file name), so a
 library restored from a backup backs up to the same bytes. The recipes are streamed: the body
@@ -43,7 +51,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TypeVar
 
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from ladle.errors import LadleError, LibraryError
@@ -51,12 +59,13 @@ from ladle.model import Recipe
 from ladle.outputs import file_mode
 from ladle.store import repository
 from ladle.store.repository import Stored
-from ladle.store.tables import RecipeRow, TagRow
+from ladle.store.tables import FoodOverrideRow, RecipeRow, TagRow
 
 __all__ = ["FORMAT", "VERSION", "Header", "Restored", "load", "verify", "write"]
 
 FORMAT = "ladle-library-backup"
-VERSION = 1
+VERSION = 2
+READABLE = frozenset({1, 2})  # the format versions a restore reads
 BATCH = 1000  # recipes read, or restored, at a time
 LEVEL = 6  # gzip compression level; part of what makes a backup's bytes
 HEADER_LIMIT = 64 * 1024  # a longer first line is not a backup's header
@@ -73,8 +82,14 @@ class Header:
     schema: str
     recipes: int
     sha256: str
+    overrides: int = 0
     format: str = FORMAT
     version: int = VERSION
+
+    @property
+    def lines(self) -> int:
+        """The lines after the header."""
+        return self.recipes + self.overrides
 
     def line(self) -> bytes:
         data = {
@@ -82,6 +97,7 @@ class Header:
             "version": self.version,
             "schema": self.schema,
             "recipes": self.recipes,
+            "overrides": self.overrides,
             "sha256": self.sha256,
         }
         return _json_line(data)
@@ -89,10 +105,12 @@ class Header:
 
 @dataclass(frozen=True, slots=True)
 class Restored:
-    """What ``Library.restore`` did: recipes restored, and (merging) recipes already stored."""
+    """What ``Library.restore`` did: recipes restored, (merging) recipes already stored, and
+    food overrides restored."""
 
     restored: int
     skipped: int = 0
+    overrides: int = 0
 
 
 def _json_line(data: object) -> bytes:
@@ -153,17 +171,31 @@ def _gzip(out: IO[bytes]) -> gzip.GzipFile:
     return gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=LEVEL, mtime=0)
 
 
-def _write_body(session: Session, out: IO[bytes]) -> tuple[str, int]:
-    """Every recipe's line, compressed into ``out``; their checksum and their number."""
+def _override_lines(session: Session) -> Iterator[bytes]:
+    """Every food override's line, by name."""
+    rows = session.execute(
+        select(FoodOverrideRow.name, FoodOverrideRow.food_id, FoodOverrideRow.created_at).order_by(
+            FoodOverrideRow.name
+        )
+    )
+    for name, food_id, created_at in rows:
+        yield _json_line({"override": name, "food_id": food_id, "created_at": _moment(created_at)})
+
+
+def _write_body(session: Session, out: IO[bytes]) -> tuple[str, int, int]:
+    """Every recipe's line, then every override's, compressed into ``out``; their checksum and
+    the numbers of recipes and of overrides."""
     digest = hashlib.sha256()
-    count = 0
+    counts = [0, 0]
     with _gzip(out) as body:
-        for stored in _stored(session):
-            line = _record_line(stored)
-            digest.update(line)
-            body.write(line)
-            count += 1
-    return digest.hexdigest(), count
+        for kind, lines in enumerate(
+            (map(_record_line, _stored(session)), _override_lines(session))
+        ):
+            for line in lines:
+                digest.update(line)
+                body.write(line)
+                counts[kind] += 1
+    return digest.hexdigest(), counts[0], counts[1]
 
 
 def _schema(session: Session) -> str:
@@ -231,10 +263,11 @@ def write(session: Session, path: Path) -> int:
     try:
         target = _target(path)
         with tempfile.TemporaryFile(dir=target.parent) as body:
-            digest, count = _write_body(session, body)
+            digest, count, overrides = _write_body(session, body)
             head = io.BytesIO()
             with _gzip(head) as header:
-                header.write(Header(schema=schema, recipes=count, sha256=digest).line())
+                made = Header(schema=schema, recipes=count, overrides=overrides, sha256=digest)
+                header.write(made.line())
             body.seek(0)
             _replace(target, head.getvalue(), body)
     except OSError as error:
@@ -335,12 +368,14 @@ def _header(path: Path, line: bytes) -> Header:
                 f"made by a newer ladle (backup format version {version})",
                 "upgrade ladle to restore it",
             )
-        if version != VERSION:
+        if version not in READABLE:
             raise ValueError(f"unknown format version {version}")
         header = Header(
             schema=_field(data, "schema", str),
             recipes=_field(data, "recipes", int),
+            overrides=_field(data, "overrides", int) if version > 1 else 0,
             sha256=_field(data, "sha256", str),
+            version=version,
         )
     except ValueError as error:
         raise _damaged(path, f"its header has {error}") from None
@@ -363,8 +398,8 @@ def _check_body(path: Path, header: Header, lines: Iterator[bytes]) -> None:
         digest.update(line)
         count += 1
         last = line
-    if not last.endswith(b"\n") or count != header.recipes:
-        raise _damaged(path, f"it holds {count} recipe lines, its header says {header.recipes}")
+    if not last.endswith(b"\n") or count != header.lines:
+        raise _damaged(path, f"it holds {count} lines, its header says {header.lines}")
     if digest.hexdigest() != header.sha256:
         raise _damaged(path, "its recipes do not match its checksum")
 
@@ -395,6 +430,46 @@ def _record(path: Path, number: int, line: bytes) -> tuple[Stored, Recipe]:
     except (ValueError, LadleError) as error:
         raise _damaged(path, f"line {number} is not a recipe ladle can restore ({error})") from None
     return stored, recipe
+
+
+@dataclass(frozen=True, slots=True)
+class _Override:
+    name: str
+    food_id: str
+    created_at: datetime
+
+
+def _override(path: Path, number: int, line: bytes) -> _Override:
+    """One food override's line, read and checked; ``number`` is its line in the file."""
+    try:
+        data: object = json.loads(line)
+        name = _field(data, "override", str)
+        food_id = _field(data, "food_id", str)
+        created_at = _utc(datetime.fromisoformat(_field(data, "created_at", str)))
+        if not name.strip() or not food_id.strip():
+            raise ValueError("an empty name or food id")
+    except ValueError as error:
+        raise _damaged(path, f"line {number} is not a food override ({error})") from None
+    return _Override(name, food_id, created_at)
+
+
+def _put_overrides(session: Session, overrides: Sequence[_Override], merge: bool) -> int:
+    """Store the overrides: a whole restore sets each (the backup's choice wins); a merge adds
+    those the library has no choice for. The number stored."""
+    held = set(session.scalars(select(FoodOverrideRow.name)))
+    stored = 0
+    for item in overrides:
+        if item.name in held:
+            if merge:
+                continue
+            session.execute(delete(FoodOverrideRow).where(FoodOverrideRow.name == item.name))
+        session.add(
+            FoodOverrideRow(name=item.name, food_id=item.food_id, created_at=item.created_at)
+        )
+        held.add(item.name)
+        stored += 1
+    session.flush()
+    return stored
 
 
 def _claim_empty(session: Session) -> None:
@@ -450,17 +525,22 @@ def load(session: Session, path: Path, header: Header, *, merge: bool = False) -
     digest = hashlib.sha256()
     count = 0
     batch: list[tuple[Stored, Recipe]] = []
+    overrides: list[_Override] = []
     with _lines(path) as lines:
         _header(path, next(lines))
         for count, line in enumerate(lines, start=1):
             digest.update(line)
+            if count > header.recipes:
+                overrides.append(_override(path, count + 1, line))
+                continue
             batch.append(_record(path, count + 1, line))
             if len(batch) == BATCH:
                 restored += _put(session, batch, merge)
                 batch.clear()
         restored += _put(session, batch, merge)
-    if count != header.recipes or digest.hexdigest() != header.sha256:
+    if count != header.lines or digest.hexdigest() != header.sha256:
         raise _damaged(path, "it changed while it was restored")
     if not merge:
         _reset_ids(session)
-    return Restored(restored=restored, skipped=count - restored)
+    chosen = _put_overrides(session, overrides, merge)
+    return Restored(restored=restored, skipped=header.recipes - restored, overrides=chosen)
