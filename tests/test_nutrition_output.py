@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import ladle
 from ladle.foods.panel import nutrition
 from ladle.foods.table import Food, MemoryFoodTable, Portion
 from ladle.formats import card, jsonld
 from ladle.model import Recipe, Yield
+
+from .conftest import CASES
+from .usda_fixtures import sr28, write_zip
+
+CHICKEN = CASES / "text" / "01-roast-chicken.txt"
 
 # This test's own foods, round numbers.
 TABLE = MemoryFoodTable(
@@ -71,3 +80,45 @@ def test_scaling_the_recipe_rescales_its_panel() -> None:
     four = nutrition(_recipe(), TABLE, servings=4).to_json()
     energy = card.nutrition_rows(four)[0]
     assert energy == ("Energy", "395 kcal", "1580 kcal")
+
+
+def _ladle(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ladle", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, **env},
+    )
+
+
+def test_export_carries_the_panel_when_the_library_holds_a_food_table(tmp_path: Path) -> None:
+    env = {"LADLE_DATABASE_URL": f"sqlite:///{tmp_path / 'library.sqlite3'}"}
+    plain = _ladle(env, "export", str(CHICKEN), "--to", "jsonld")
+    assert plain.returncode == 0, plain.stderr
+    assert "nutrition" not in json.loads(plain.stdout)  # no food table: no panel, no error
+    imported = _ladle(env, "nutrition", "import", str(write_zip(tmp_path / "sr.zip", sr28())))
+    assert imported.returncode == 0, imported.stderr
+    made = _ladle(env, "export", str(CHICKEN), "--to", "jsonld")
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["nutrition"]["@type"] == "NutritionInformation"
+    card = _ladle(env, "export", str(CHICKEN), "--to", "html")
+    assert "NutritionInformation" in card.stdout
+    cooklang = _ladle(env, "export", str(CHICKEN), "--to", "cooklang")
+    assert cooklang.returncode == 0 and "kcal" not in cooklang.stdout
+
+
+def test_export_does_not_create_the_default_library(tmp_path: Path) -> None:
+    home = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    env = {k: v for k, v in os.environ.items() if k != "LADLE_DATABASE_URL"} | home
+    done = subprocess.run(
+        [sys.executable, "-m", "ladle", "export", str(CHICKEN), "--to", "jsonld"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "data").exists()

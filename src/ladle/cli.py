@@ -548,13 +548,15 @@ def export(
     _choice("--to", to, EXPORT_CHOICES)
     _choice("--format", format, FORMAT_CHOICES)
     with _errors():
-        from ladle.formats import write
+        from ladle.formats import carries_nutrition, write
         from ladle.outputs import STDOUT, Output, check_outputs, to_stdout, write_outputs
 
         target = Output("-o", output or STDOUT)
         check_outputs([target], [source])
         recipe = read_source(source, format)[0]
-        document = write(recipe, to)
+        # JSON-LD, the card and the PDF carry the nutrition panel when the library can make one
+        found = nutrition_cli.report_or_none(recipe) if carries_nutrition(to) else None
+        document = write(recipe, to, nutrition=found)
         if isinstance(document, str):
             document = (document if document.endswith("\n") else document + "\n").encode("utf-8")
         elif target.is_stdout and sys.stdout.isatty():

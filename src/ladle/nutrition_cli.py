@@ -10,9 +10,10 @@ the food FOOD (an override that wins over automatic matching).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -129,6 +130,25 @@ def panel(found: NutritionReport) -> RenderableType:
     notes = [Text(line, style="dim") for line in _footnotes(found)]
     title = Text(f"Nutrition: {found.title}", style="bold")
     return Group(title, _nutrients(found), _matches(found), *notes)
+
+
+def report_or_none(recipe: Recipe) -> dict[str, Any] | None:
+    """The recipe's nutrition report JSON for an export, or None: when the library holds no
+    food table, cannot be opened, or (SQLite by default) does not exist yet, which an export
+    does not create."""
+    from ladle.foods.panel import nutrition
+    from ladle.store import open_library
+    from ladle.store.library import ENV_URL, default_url
+
+    url = default_url()
+    fresh = ENV_URL not in os.environ and url.startswith("sqlite:///")
+    if fresh and not Path(url.removeprefix("sqlite:///")).exists():
+        return None
+    try:
+        with open_library(url) as library:
+            return nutrition(recipe, library.food_table()).to_json()
+    except LadleError:
+        return None
 
 
 def demo_step(out: Console, recipe: Recipe) -> None:

@@ -10,7 +10,10 @@ format)`` gives a recipe in another format.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 from ladle.draft import Draft
 from ladle.errors import UnknownFormat
@@ -27,6 +30,7 @@ __all__ = [
     "WRITABLE",
     "Format",
     "ReadOptions",
+    "carries_nutrition",
     "detect",
     "read",
     "read_drafts",
@@ -96,8 +100,22 @@ def read(
     return read_text(loaded.text, format, loaded.location, loaded.suffix, options)
 
 
-def write(recipe: Recipe, format: str = "ladle") -> str | bytes:
-    """A recipe written in another format (bytes for binary formats such as PDF)."""
+def carries_nutrition(format: str) -> bool:
+    """Whether the format's writer takes a nutrition report (JSON-LD, the HTML card, PDF)."""
+    known = FORMATS.get(format)
+    if known is None or not known.writes:
+        return False
+    return "nutrition" in inspect.signature(known.writer()).parameters
+
+
+def write(
+    recipe: Recipe, format: str = "ladle", *, nutrition: dict[str, Any] | None = None
+) -> str | bytes:
+    """A recipe written in another format (bytes for binary formats such as PDF).
+
+    ``nutrition``, a nutrition report's JSON (``ladle.nutrition(...).to_json()``), goes into the
+    formats that carry one (schema.org JSON-LD, the HTML card, the PDF) and is ignored by the
+    others."""
     known = FORMATS.get(format)
     if known is None or not known.writes:
         raise UnknownFormat(
@@ -105,4 +123,7 @@ def write(recipe: Recipe, format: str = "ladle") -> str | bytes:
             where="export",
             hint="use one of: " + ", ".join(WRITABLE),
         )
-    return known.writer()(recipe)
+    writer = known.writer()
+    if nutrition is not None and carries_nutrition(format):
+        return cast(Callable[..., str | bytes], writer)(recipe, nutrition=nutrition)
+    return writer(recipe)

@@ -222,9 +222,11 @@ def to_schema_org(recipe: Recipe, nutrition: JSON | None = None) -> JSON:
     return data
 
 
-def write(recipe: Recipe) -> str:
-    """The recipe as pretty schema.org JSON-LD."""
-    return json.dumps(to_schema_org(recipe), ensure_ascii=False, indent=2, allow_nan=False)
+def write(recipe: Recipe, *, nutrition: JSON | None = None) -> str:
+    """The recipe as pretty schema.org JSON-LD (with its ``NutritionInformation`` when a
+    nutrition report's JSON is given)."""
+    data = to_schema_org(recipe, nutrition)
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def script_json(data: object) -> str:

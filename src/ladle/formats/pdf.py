@@ -13,6 +13,7 @@ import logging
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from ladle.formats import card
 from ladle.model import Recipe
@@ -37,9 +38,16 @@ def _quiet_logs() -> Iterator[None]:
             logger.setLevel(level)
 
 
-def write(recipe: Recipe, *, page: card.PageSize = "A4", lang: str = "en") -> bytes:
-    """The recipe card as a PDF document."""
-    html = card.write(recipe, page=page, lang=lang)
+def write(
+    recipe: Recipe,
+    *,
+    page: card.PageSize = "A4",
+    lang: str = "en",
+    nutrition: dict[str, Any] | None = None,
+) -> bytes:
+    """The recipe card as a PDF document (with its nutrition panel when a nutrition report's
+    JSON is given)."""
+    html = card.write(recipe, page=page, lang=lang, nutrition=nutrition)
     with warnings.catch_warnings():
         # Without libharfbuzz-subset WeasyPrint announces, once, that it will need it later:
         # advice for whoever installs system packages, not a problem with this document.

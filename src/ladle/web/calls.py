@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from ladle.checker import Finding
@@ -150,8 +150,11 @@ def findings(recipe: Recipe, kitchen_ovens: int = 1) -> list[Finding]:
     return check(recipe, kitchen_ovens=kitchen_ovens)
 
 
-def export(recipe: Recipe, format: str) -> tuple[bytes, str, str]:
-    """A recipe written in another format: its bytes, media type and file suffix."""
+def export(
+    recipe: Recipe, format: str, nutrition: dict[str, Any] | None = None
+) -> tuple[bytes, str, str]:
+    """A recipe written in another format: its bytes, media type and file suffix (with the
+    nutrition report's panel in the formats that carry one, when it is given)."""
     from ladle.errors import UnknownFormat
     from ladle.formats import write
 
@@ -162,7 +165,7 @@ def export(recipe: Recipe, format: str) -> tuple[bytes, str, str]:
             where="export",
             hint="use one of: " + ", ".join(row[0] for row in EXPORTS),
         )
-    document = write(recipe, format)
+    document = write(recipe, format, nutrition=nutrition)
     data = document.encode("utf-8") if isinstance(document, str) else document
     return data, row[2], row[1]
 

@@ -248,8 +248,14 @@ def export_recipe(
     recipe_id: RecipeId,
     format: Literal["ladle", "jsonld", "cooklang", "markdown", "html", "pdf"],
 ) -> Response:
-    """A library recipe as a file of another format (a download)."""
-    data, media_type, suffix = calls.export(lib.get(recipe_id), format)
+    """A library recipe as a file of another format (a download), with its nutrition panel
+    in JSON-LD, HTML and PDF when the library holds a food table."""
+    from ladle.formats import carries_nutrition
+    from ladle.web.nutrition import report_or_none
+
+    recipe = lib.get(recipe_id)
+    found = report_or_none(lib, recipe) if carries_nutrition(format) else None
+    data, media_type, suffix = calls.export(recipe, format, found)
     name = f"recipe-{recipe_id}{suffix}"
     return Response(
         data,
