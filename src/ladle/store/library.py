@@ -93,10 +93,12 @@ def _engine(url: str) -> Engine:
         ) from None
     backend = parsed.get_backend_name()
     if backend == "postgresql":
-        # psycopg 3, whatever driver the URL names; a server that does not answer fails fast
+        # psycopg 3, whatever driver the URL names; a server that does not answer fails fast;
+        # no prepared statements: a generic plan, made without the search words, scans every
+        # title of a word in half the library (26 ms where the planned query takes 1.6 ms)
         return create_engine(
             parsed.set(drivername="postgresql+psycopg"),
-            connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "prepare_threshold": None},
             pool_pre_ping=True,
         )
     if backend != "sqlite":
