@@ -21,14 +21,17 @@ Each figure is printed beside its floor (or its peer) and its goal (issue 14), a
    set of queries (``cases``: common words, "garlic" among them, rare words, two words, a
    prefix, typos, a word found nowhere, filters) runs through ``Library.search``, each beside
    its *floor*: the bare SQL that answers the same question, through the bare driver
-   (``sqlite3``; ``psycopg``), on the same database. For words alone the floor is ``SELECT rowid
-   FROM recipe_search WHERE recipe_search MATCH ? ORDER BY rank LIMIT 20`` (SQLite) or ``SELECT
-   recipe_id FROM recipe_search, to_tsquery('english', %s) q WHERE vector @@ q ORDER BY
-   ts_rank_cd(vector, q) DESC LIMIT 20`` (PostgreSQL), with ladle's full-text expression (every
-   word a prefix). With filters the floor adds them in plain SQL; for a typo it is the failed
-   query and then the query of the word meant (SQLite) or pg_trgm's word-similarity query
-   (PostgreSQL). After one warm-up pass, ``--rounds`` passes in a seeded order, each query timed
-   alone. Goals: ladle's p95 under 50 ms and under twice the floor's.
+   (``sqlite3``; ``psycopg``, without prepared statements as ladle), on the same database. On
+   SQLite, for words alone, ``SELECT rowid FROM recipe_search WHERE recipe_search MATCH ?
+   ORDER BY rank LIMIT 20``, with ladle's full-text expression (every word a prefix); with
+   filters the same plus the filters in plain SQL; for a typo the failed query and then the
+   query of the word meant. On PostgreSQL the floor has the shape of ladle's query (since
+   migration r0005): the newest 200 recipes whose title holds every word and which pass the
+   filters (``recipe_search_head``), ranked by ``ts_rank_cd(vector, q)``, ``LIMIT 20``; then,
+   when fewer than 20, the other matches the same way; for a typo, the failed query, the
+   look-up of the word in ``recipe_search_words`` and the query of the word meant (see
+   ``postgres_floor``). After one warm-up pass, ``--rounds`` passes in a seeded order, each
+   query timed alone. Goals: ladle's p95 under 50 ms and under twice the floor's.
 3. *Opening a library*: in a fresh process, ``open_library(url)`` and a first ``get`` (median
    of ``--runs``), for the big library and an empty one (goal under 0.5 s, whatever the size);
    and a restart: ``python -m ladle search garlic`` (``ladle show 1`` while there is no
