@@ -7,10 +7,12 @@ C, D). Query words are matched as prefixes and stemmed (English); every word mus
 
 PostgreSQL ranks a bounded pool, so that a word found in half of 100,000 recipes is answered in
 milliseconds (ranking every match reads every big tsvector: over a second): first the recipes
-whose title holds every word (``recipe_search_titles``, a narrow table), then the others; each
-tier taken in groups of ``POOL`` (200), newest first, and each group ranked by ``ts_rank_cd``.
-The order is total, so pages never repeat or skip a recipe; while a tier holds at most ``POOL``
-recipes (a library of a few hundred, or a word in few titles) it is ranked whole.
+whose title holds every word, then the others; each tier taken in groups of ``POOL`` (200),
+newest first, and each group ranked by ``ts_rank_cd``. The order is total, so pages never repeat
+or skip a recipe; while a tier holds at most ``POOL`` recipes (a library of a few hundred, or a
+word in few titles) it is ranked whole. The candidates and their filters come from
+``recipe_search_head``, a narrow table of each recipe's title and ingredient tsvectors, tags
+(lower case) and times, kept beside ``recipe_search`` by ``index``.
 
 Filters: tags (every one, any case), ingredients the recipe must have and must not have
 (matched as words of its ingredient names, stemmed: "carrots" finds "carrot", "egg" does not
