@@ -21,7 +21,7 @@ Each figure is printed beside its floor (or its peer) and its goal (issue 14), a
    set of queries (``cases``: common words, "garlic" among them, rare words, two words, a
    prefix, typos, a word found nowhere, filters) runs through ``Library.search``, each beside
    its *floor*: the bare SQL that answers the same question, through the bare driver
-   (``sqlite3``; ``psycopg``, without prepared statements as ladle), on the same database. On
+   (``sqlite3``; ``psycopg``, planned with its values as ladle), on the same database. On
    SQLite, for words alone, ``SELECT rowid FROM recipe_search WHERE recipe_search MATCH ?
    ORDER BY rank LIMIT 20``, with ladle's full-text expression (every word a prefix); with
    filters the same plus the filters in plain SQL; for a typo the failed query and then the
@@ -558,7 +558,7 @@ def _sqlite_floor_runner(path: Path) -> tuple[Callable[[Case], list[int]], Calla
 def _postgres_floor_runner(url: str) -> tuple[Callable[[Case], list[int]], Callable[[], None]]:
     import psycopg
 
-    connection = psycopg.connect(url, autocommit=True, prepare_threshold=None)  # as ladle's
+    connection = psycopg.connect(url, autocommit=True, prepare_threshold=None)  # custom plans
     connection.execute("SET pg_trgm.similarity_threshold = 0.3")
 
     def run(case: Case) -> list[int]:

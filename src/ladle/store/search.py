@@ -77,6 +77,23 @@ def _postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+# one statement, one round trip: the whole recipe, then the narrow row search filters on (the
+# recipe's row is flushed: its times are read from it)
+POSTGRES_INDEX = text(
+    "WITH whole AS (INSERT INTO recipe_search (recipe_id, title, ingredients, tags, steps) "
+    "VALUES (:id, :title, :ingredients, :tags, :steps) "
+    "ON CONFLICT (recipe_id) DO UPDATE SET title = excluded.title, "
+    "ingredients = excluded.ingredients, tags = excluded.tags, steps = excluded.steps) "
+    "INSERT INTO recipe_search_head (recipe_id, title, ingredients, tags, total_minutes, "
+    "active_minutes) SELECT r.id, to_tsvector('english', :title), "
+    "to_tsvector('english', :ingredients), string_to_array(lower(:tags), E'\\n'), "
+    "r.total_minutes, r.active_minutes FROM recipes r WHERE r.id = :id "
+    "ON CONFLICT (recipe_id) DO UPDATE SET title = excluded.title, "
+    "ingredients = excluded.ingredients, tags = excluded.tags, "
+    "total_minutes = excluded.total_minutes, active_minutes = excluded.active_minutes"
+)
+
+
 def index(session: Session, recipe_id: int, fields: SearchFields) -> None:
     """Put (or put again) one recipe in the index."""
     values = {
@@ -87,27 +104,7 @@ def index(session: Session, recipe_id: int, fields: SearchFields) -> None:
         "steps": fields.steps,
     }
     if _postgres(session):
-        session.execute(
-            text(
-                "INSERT INTO recipe_search (recipe_id, title, ingredients, tags, steps) "
-                "VALUES (:id, :title, :ingredients, :tags, :steps) "
-                "ON CONFLICT (recipe_id) DO UPDATE SET title = excluded.title, "
-                "ingredients = excluded.ingredients, tags = excluded.tags, steps = excluded.steps"
-            ),
-            values,
-        )
-        session.execute(  # the recipe's row is flushed: its times are read from it
-            text(
-                "INSERT INTO recipe_search_head (recipe_id, title, ingredients, tags, "
-                "total_minutes, active_minutes) SELECT r.id, to_tsvector('english', :title), "
-                "to_tsvector('english', :ingredients), string_to_array(lower(:tags), E'\\n'), "
-                "r.total_minutes, r.active_minutes FROM recipes r WHERE r.id = :id "
-                "ON CONFLICT (recipe_id) DO UPDATE SET title = excluded.title, "
-                "ingredients = excluded.ingredients, tags = excluded.tags, "
-                "total_minutes = excluded.total_minutes, active_minutes = excluded.active_minutes"
-            ),
-            values,
-        )
+        session.execute(POSTGRES_INDEX, values)
         _remember_words(session, vocabulary(f"{fields.title}\n{fields.ingredients}\n{fields.tags}"))
         return
     session.execute(text("DELETE FROM recipe_search WHERE rowid = :id"), values)
