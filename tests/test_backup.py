@@ -91,7 +91,7 @@ def test_the_file_says_what_it_is(library: Library, tmp_path: Path) -> None:
     assert header == {
         "format": "ladle-library-backup",
         "version": 1,
-        "schema": "0003",
+        "schema": "0005",
         "recipes": 3,
         "sha256": hashlib.sha256(b"".join(lines[1:])).hexdigest(),
     }
