@@ -21,14 +21,17 @@ Each figure is printed beside its floor (or its peer) and its goal (issue 14), a
    set of queries (``cases``: common words, "garlic" among them, rare words, two words, a
    prefix, typos, a word found nowhere, filters) runs through ``Library.search``, each beside
    its *floor*: the bare SQL that answers the same question, through the bare driver
-   (``sqlite3``; ``psycopg``), on the same database. For words alone the floor is ``SELECT rowid
-   FROM recipe_search WHERE recipe_search MATCH ? ORDER BY rank LIMIT 20`` (SQLite) or ``SELECT
-   recipe_id FROM recipe_search, to_tsquery('english', %s) q WHERE vector @@ q ORDER BY
-   ts_rank_cd(vector, q) DESC LIMIT 20`` (PostgreSQL), with ladle's full-text expression (every
-   word a prefix). With filters the floor adds them in plain SQL; for a typo it is the failed
-   query and then the query of the word meant (SQLite) or pg_trgm's word-similarity query
-   (PostgreSQL). After one warm-up pass, ``--rounds`` passes in a seeded order, each query timed
-   alone. Goals: ladle's p95 under 50 ms and under twice the floor's.
+   (``sqlite3``; ``psycopg``, planned with its values as ladle), on the same database. On
+   SQLite, for words alone, ``SELECT rowid FROM recipe_search WHERE recipe_search MATCH ?
+   ORDER BY rank LIMIT 20``, with ladle's full-text expression (every word a prefix); with
+   filters the same plus the filters in plain SQL; for a typo the failed query and then the
+   query of the word meant. On PostgreSQL the floor has the shape of ladle's query (since
+   migration r0005): the newest 200 recipes whose title holds every word and which pass the
+   filters (``recipe_search_head``), ranked by ``ts_rank_cd(vector, q)``, ``LIMIT 20``; then,
+   when fewer than 20, the other matches the same way; for a typo, the failed query, the
+   look-up of the word in ``recipe_search_words`` and the query of the word meant (see
+   ``postgres_floor``). After one warm-up pass, ``--rounds`` passes in a seeded order, each
+   query timed alone. Goals: ladle's p95 under 50 ms and under twice the floor's.
 3. *Opening a library*: in a fresh process, ``open_library(url)`` and a first ``get`` (median
    of ``--runs``), for the big library and an empty one (goal under 0.5 s, whatever the size);
    and a restart: ``python -m ladle search garlic`` (``ladle show 1`` while there is no
@@ -367,7 +370,7 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
-Statement = tuple[str, tuple[Any, ...]]
+Statement = tuple[str, Any]  # SQL and its parameters (a tuple, or a dict for psycopg)
 
 
 def sqlite_floor(case: Case) -> list[Statement]:
@@ -414,58 +417,85 @@ def _sqlite_words(words: Sequence[str]) -> Statement:
     )
 
 
+POOL = 200  # ladle.store.search.POOL: PostgreSQL ranks the candidates of a tier in groups
+
+
 def postgres_floor(case: Case) -> list[Statement]:
-    """The bare SQL answering the case on PostgreSQL (tsvector, GIN; pg_trgm for a typo)."""
+    """The bare SQL answering the case on PostgreSQL, in the shape ladle's search has: the
+    recipes whose title holds every word (``recipe_search_head``, a narrow table of title and
+    ingredient tsvectors), the newest ``POOL`` ranked by ``ts_rank_cd``, then, while fewer
+    than the page, the other matches the same way (``_postgres_tiers``); for a typo, the
+    failed query, the word looked up in ``recipe_search_words`` (pg_trgm), then the query of
+    the word meant."""
     q = case.query
     words = _words(q.words)
-    prefix = _lexemes(words, "*")
-    if case.meant is not None:  # a typo: the failed query, then pg_trgm's similar words
-        similar = " AND ".join("%s <%% words" for _ in words)
-        score = " + ".join("word_similarity(%s, words)" for _ in words)
-        return [
-            _postgres_words(prefix),
-            (
-                f"SELECT recipe_id FROM recipe_search WHERE {similar} ORDER BY {score} DESC "
-                f"LIMIT {LIMIT}",
-                (*words, *words),
-            ),
-        ]
-    terms = [f"({prefix})"] if words else []
-    terms += [f"({_lexemes(_words(item), 'B')})" for item in q.with_]
-    terms += [f"!({_lexemes(_words(item), 'B')})" for item in q.without]
-    if not (q.tags or q.max_total is not None or q.max_active is not None):
-        return [_postgres_words(" & ".join(terms))]
-    where = ["s.vector @@ q"]
-    params: list[Any] = [" & ".join(terms)]
-    for tag in q.tags:
-        where.append(
-            "EXISTS (SELECT 1 FROM recipe_tags t WHERE t.recipe_id = s.recipe_id AND t.tag = %s)"
+    if case.meant is not None:
+        lookup = (
+            "SELECT word FROM recipe_search_words WHERE word %% %(w)s "
+            "ORDER BY word = %(w)s DESC, similarity(word, %(w)s) DESC, word LIMIT 1"
         )
-        params.append(tag)
-    join = ""
+        return [
+            *_postgres_tiers(words, []),
+            (LOOKUP + lookup, {"w": words[0]}),
+            *_postgres_tiers([case.meant], []),
+        ]
+    ranked = [f"({_lexemes(_words(item), ':B')})" for item in q.with_]
+    ranked += [f"!({_lexemes(_words(item), ':B')})" for item in q.without]
+    ingredients = [f"({_lexemes(_words(item), '')})" for item in q.with_]
+    ingredients += [f"!({_lexemes(_words(item), '')})" for item in q.without]
+    head = ["h.ingredients @@ to_tsquery('english', %(ingredients)s)"] if ingredients else []
+    params: dict[str, Any] = {"ingredients": " & ".join(ingredients)}
+    for n, tag in enumerate(q.tags):
+        head.append(f"h.tags @> ARRAY[%(tag{n})s::text]")
+        params[f"tag{n}"] = tag
     for column, value in (("total_minutes", q.max_total), ("active_minutes", q.max_active)):
         if value is not None:
-            join = " JOIN recipes r ON r.id = s.recipe_id"
-            where.append(f"r.{column} <= %s")
-            params.append(value)
-    sql = (
-        f"SELECT s.recipe_id FROM recipe_search s{join}, to_tsquery('english', %s) q "
-        f"WHERE {' AND '.join(where)} ORDER BY ts_rank_cd(s.vector, q) DESC LIMIT {LIMIT}"
-    )
-    return [(sql, tuple(params))]
+            head.append(f"h.{column} <= %({column})s")
+            params[column] = value
+    return _postgres_tiers(words, ranked, head, params)
+
+
+LOOKUP = "-- lookup\n"  # a statement whose row is a word, not an id
+
+
+def _postgres_tiers(
+    words: Sequence[str],
+    ranked: Sequence[str],
+    head: Sequence[str] = (),
+    params: dict[str, Any] | None = None,
+) -> list[Statement]:
+    """The one or two tiers of a search, each its newest ``POOL`` candidates ranked."""
+    title = _lexemes(words, ":*")
+    terms = ([f"({title})"] if words else []) + list(ranked)
+    params = dict(params or {}, tsquery=" & ".join(terms), title=title)
+    in_head = "SELECT h.recipe_id FROM recipe_search_head h WHERE "
+    if not words:
+        tiers = [in_head + " AND ".join(head)]
+    else:
+        in_title = "h.title @@ to_tsquery('english', %(title)s)"
+        tiers = [
+            in_head + " AND ".join([in_title, *head]),
+            "SELECT s.recipe_id FROM recipe_search s WHERE "
+            "s.vector @@ to_tsquery('english', %(title)s) AND EXISTS (SELECT 1 FROM "
+            "recipe_search_head h WHERE h.recipe_id = s.recipe_id AND "
+            + " AND ".join([f"NOT {in_title}", *head])
+            + ")",
+        ]
+    return [
+        (
+            "SELECT s.recipe_id FROM recipe_search s, to_tsquery('english', %(tsquery)s) q "
+            f"WHERE s.recipe_id IN ({candidates} ORDER BY 1 DESC LIMIT {POOL}) "
+            f"ORDER BY ts_rank_cd(s.vector, q) DESC, s.recipe_id LIMIT {LIMIT}",
+            params,
+        )
+        for candidates in tiers
+    ]
 
 
 def _lexemes(words: Sequence[str], suffix: str) -> str:
-    """A tsquery, as ladle writes it: every word, ``:*`` after it for a prefix."""
-    return " & ".join(f"'{w}':{suffix}" for w in words)
-
-
-def _postgres_words(tsquery: str) -> Statement:
-    return (
-        "SELECT recipe_id FROM recipe_search, to_tsquery('english', %s) q WHERE vector @@ q "
-        f"ORDER BY ts_rank_cd(vector, q) DESC LIMIT {LIMIT}",
-        (tsquery,),
-    )
+    """A tsquery, as ladle writes it: every word with ``suffix`` (``:*`` a prefix, ``:B`` an
+    ingredient name)."""
+    return " & ".join(f"'{w}'{suffix}" for w in words)
 
 
 @dataclass
@@ -528,15 +558,22 @@ def _sqlite_floor_runner(path: Path) -> tuple[Callable[[Case], list[int]], Calla
 def _postgres_floor_runner(url: str) -> tuple[Callable[[Case], list[int]], Callable[[], None]]:
     import psycopg
 
-    connection = psycopg.connect(url, autocommit=True)
-    connection.execute("SET pg_trgm.word_similarity_threshold = 0.5")
+    connection = psycopg.connect(url, autocommit=True, prepare_threshold=None)  # custom plans
+    connection.execute("SET pg_trgm.similarity_threshold = 0.3")
 
     def run(case: Case) -> list[int]:
+        """The tiers in turn until the page is full; a typo's look-up ends the search when
+        it finds no word."""
         rows: list[int] = []
         for sql, params in postgres_floor(case):
-            rows = [int(r[0]) for r in connection.execute(sql, params).fetchall()]
-            if rows:
+            if len(rows) >= LIMIT:
                 break
+            found = connection.execute(sql, params).fetchall()
+            if sql.startswith(LOOKUP):
+                if not found:
+                    break
+                continue
+            rows += [int(r[0]) for r in found][: LIMIT - len(rows)]
         return rows
 
     return run, connection.close

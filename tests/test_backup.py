@@ -93,7 +93,7 @@ def test_the_file_says_what_it_is(library: Library, tmp_path: Path) -> None:
     assert header == {
         "format": "ladle-library-backup",
         "version": 2,
-        "schema": "0004",
+        "schema": "0005",
         "recipes": 3,
         "overrides": 0,
         "sha256": hashlib.sha256(b"".join(lines[1:])).hexdigest(),

@@ -169,4 +169,4 @@ def test_the_migration_makes_the_food_tables(tmp_path: Path) -> None:
         tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = db.execute("SELECT version_num FROM alembic_version").fetchall()
     assert {"foods", "food_portions", "food_overrides", "food_release"} <= tables
-    assert version == [("0004",)]
+    assert version == [("0005",)]

@@ -117,7 +117,7 @@ def test_migrations_create_the_tables_from_empty(url: str) -> None:
         version = db.execute("SELECT version_num FROM alembic_version").fetchall()
         journal = db.execute("PRAGMA journal_mode").fetchone()
     assert {"recipes", "recipe_ingredients", "recipe_tags", "alembic_version"} <= tables
-    assert version == [("0004",)]
+    assert version == [("0005",)]
     assert journal == ("wal",)
     with open_library(url) as library:  # a second open finds it up to date
         assert library.list() == []
@@ -295,6 +295,90 @@ def test_search_follows_changes(shelf: Library) -> None:
     shelf.remove(pancakes.id)
     assert _titles(shelf, Query("pancakes")) == []
     assert _titles(shelf, Query("brunchy")) == []
+
+
+def _plain(title: str, step: str) -> Recipe:
+    """A recipe of the pancakes' ingredients with its own title and one step."""
+    from ladle.model import Step
+
+    return dataclasses.replace(_recipe(PANCAKES), title=title, steps=[Step(text=step)])
+
+
+def test_search_ranks_title_matches_first_and_pages_never_repeat(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Recipes whose title holds the words come first. PostgreSQL ranks them in groups of
+    ``POOL``, newest first (2 here): its first page of 2 is the two newest title matches."""
+    from ladle.store import search
+
+    monkeypatch.setattr(search, "POOL", 2)
+    titled = ["Saffron Rice", "Saffron Buns", "Golden Saffron Cake"]
+    for title in titled:
+        library.add(_plain(title, "Warm the saffron in milk, then bake until golden."))
+    library.add(_plain("Plain Rice", "Cook the rice; a pinch of saffron is optional."))
+    found = _titles(library, Query("saffron", limit=100))
+    assert sorted(found[:3]) == sorted(titled) and found[3:] == ["Plain Rice"]
+    pages = [_titles(library, Query("saffron", limit=1, offset=n)) for n in range(6)]
+    assert pages == [[title] for title in found] + [[], []]
+    assert _titles(library, Query("saffron", limit=3, offset=2)) == found[2:]
+    if library.url.startswith("postgresql"):
+        newest = _titles(library, Query("saffron", limit=2))
+        assert sorted(newest) == ["Golden Saffron Cake", "Saffron Buns"]
+    timed = _titles(library, Query("saffron", with_=["milk"], tags=[], max_total=10_000))
+    assert timed == _titles(library, Query("saffron", with_=["milk"]))
+
+
+def test_search_corrects_a_typo_to_a_word_added_since(shelf: Library) -> None:
+    assert _titles(shelf, Query("kohlrabbi")) == []
+    added = shelf.add(_plain("Kohlrabi Slaw", "Shred and dress.")).id
+    assert _titles(shelf, Query("kohlrabbi")) == ["Kohlrabi Slaw"]
+    shelf.tag(added, ["Picnicky"])
+    assert _titles(shelf, Query("picnicy")) == ["Kohlrabi Slaw"]
+    shelf.add(_plain("Green Beans", "Toss until garlicky."))  # SQLite: "garlicki", 1 recipe
+    assert _titles(shelf, Query("chiken garlik")) == _titles(shelf, Query("chicken garlic"))
+    assert _titles(shelf, Query("chiken garlik"))
+    shelf.add(_plain("Fudge Brownies", "Brown the butter, then bake."))
+    found = _titles(shelf, Query("browniz"))
+    assert "Fudge Brownies" in found
+    if not shelf.url.startswith("postgresql"):  # "browni" (0.92), not the more used "brown"
+        assert found == ["Fudge Brownies"]
+
+
+def test_the_search_speed_migration_keeps_a_filled_library_searchable(
+    library_url: str,
+) -> None:
+    """r0005 (PostgreSQL: the narrow search table and the vocabulary) built on a library that
+    holds recipes gives the same answers as the one kept since they were added."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from ladle.store.library import MIGRATIONS
+
+    queries = [
+        Query("chicken"),
+        Query("chiken"),
+        Query("chicken", tags=["Dinner"]),
+        Query(with_=["carrots"], without=["pork"], limit=100),
+        Query("salt", max_total=90, limit=100),
+        Query("salt", max_active=15, limit=100),
+    ]
+    with open_library(library_url) as library:
+        for path in sorted((CASES / "text").glob("*.txt")):
+            if "no-recipe" not in path.name:
+                library.add(read(path)[0])
+        library.tag(library.search(Query("roast chicken"))[0].id, ["dinner"])
+        before = [_titles(library, q) for q in queries]
+    assert all(before)
+    engine = create_engine(library_url.replace("postgresql://", "postgresql+psycopg://"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    engine.dispose()
+    with open_library(library_url) as library:  # upgraded again, from the recipes stored
+        assert [_titles(library, q) for q in queries] == before
 
 
 @pytest.mark.parametrize("words", ['"', "'", "a:b", "NOT", "(x", "*", "-", "\\", "ü ñ 中文", ""])

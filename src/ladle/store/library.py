@@ -43,7 +43,7 @@ RETRIES = 5  # a write that meets a deadlock, a serialization failure or a twin 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration: a library that records it is opened without importing Alembic (0.1 s
 # of CPU at every start). tests/test_store_schema.py keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _postgres_custom_plans(dbapi_connection: Any, _record: Any) -> None:
+    """Plan each statement with its values: psycopg prepares a statement run five times, and
+    PostgreSQL's generic plan of a search, made without its words, bitmap-scans every title
+    match of a word in half the library (26 ms where the query planned with it takes 1.6)."""
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET plan_cache_mode = force_custom_plan")
+    dbapi_connection.commit()
+
+
 def _sqlite_begin(connection: Connection) -> None:
     """A writing transaction takes SQLite's write lock at once (BEGIN IMMEDIATE), so that a
     writer waits its turn under the busy timeout instead of failing when another writer has
@@ -95,11 +104,13 @@ def _engine(url: str) -> Engine:
     backend = parsed.get_backend_name()
     if backend == "postgresql":
         # psycopg 3, whatever driver the URL names; a server that does not answer fails fast
-        return create_engine(
+        engine = create_engine(
             parsed.set(drivername="postgresql+psycopg"),
             connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
             pool_pre_ping=True,
         )
+        event.listen(engine, "connect", _postgres_custom_plans)
+        return engine
     if backend != "sqlite":
         raise LibraryError(
             f"{backend} libraries are not supported",

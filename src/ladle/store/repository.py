@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from ladle.errors import NotInLibrary
 from ladle.model import Recipe
@@ -200,7 +200,9 @@ def search_entries(session: Session, query: search.Query) -> Sequence[Entry]:
     if not ids:
         return []
     rows = session.scalars(
-        select(RecipeRow).options(selectinload(RecipeRow.tags)).where(RecipeRow.id.in_(ids))
+        select(RecipeRow)
+        .options(defer(RecipeRow.document), selectinload(RecipeRow.tags))  # JSON: 7 KB each
+        .where(RecipeRow.id.in_(ids))
     )
     by_id = {row.id: row for row in rows}
     return _entries(by_id[i] for i in ids if i in by_id)
