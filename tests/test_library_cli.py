@@ -176,6 +176,14 @@ def test_tag_prints_the_recipe_tags(url: str) -> None:
     assert missing.returncode == 1
     assert _errors(missing) == ["error: library: no recipe has id 99 (`ladle list` shows the ids)"]
     assert _ladle(url, "tag", number).returncode == 2  # no tag: a usage error
+    untagged = _ladle(url, "untag", number, "SUNDAY", "never-there")
+    assert untagged.returncode == 0, untagged.stderr
+    assert untagged.stdout.splitlines() == ["dinner", "roast"]
+    assert json.loads(_ladle(url, "list", "--json").stdout)[0]["tags"] == ["dinner", "roast"]
+    assert json.loads(_ladle(url, "search", "--tag", "sunday", "--json").stdout) == []
+    assert _errors(_ladle(url, "untag", "99", "dinner")) == [
+        "error: library: no recipe has id 99 (`ladle list` shows the ids)"
+    ]
 
 
 def _ids(url: str, *paths: Path) -> list[str]:

@@ -91,6 +91,12 @@ def test_tags(library: Library) -> None:
     assert library.list()[0].tags == ("chicken", "dinner", "sunday")  # tags survive an update
     with pytest.raises(NotInLibrary):
         library.tag(99, ["x"])
+    assert sorted(library.untag(added.id, ["Dinner", "nothing"])) == ["chicken", "sunday"]
+    assert library.list()[0].tags == ("chicken", "sunday")
+    assert sorted(library.get(added.id).tags) == ["chicken", "sunday"]
+    assert library.search(Query(tags=["dinner"])) == []
+    with pytest.raises(NotInLibrary):
+        library.untag(99, ["x"])
 
 
 def test_indexed_columns_and_cascade(url: str) -> None:

@@ -660,6 +660,7 @@ app.command("backup")(library_cli.backup)
 app.command("restore")(library_cli.restore)
 app.command("serve")(serve_command)  # the web app's command lives in ladle.web.command
 app.command("tag")(library_cli.tag)
+app.command("untag")(library_cli.untag)
 app.command("nutrition")(nutrition_cli.nutrition)
 
 

@@ -511,3 +511,14 @@ def tag(
     with _library() as library:
         have = library.tag(number, tags)
     sys.stdout.write("".join(f"{name}\n" for name in have))
+
+
+def untag(
+    recipe_id: Annotated[str, typer.Argument(help="A library id.", metavar="ID")],
+    tags: Annotated[list[str], typer.Argument(help="Tags to take off.", metavar="TAG...")],
+) -> None:
+    """Take tags off a recipe of the library (in any case); prints the tags it keeps."""
+    number = _id(recipe_id)
+    with _library() as library:
+        kept = library.untag(number, tags)
+    sys.stdout.write("".join(f"{name}\n" for name in kept))

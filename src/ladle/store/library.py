@@ -300,6 +300,11 @@ class Library:
         wanted = list(tags)
         return self._write(lambda session: repository.tag(session, recipe_id, wanted))
 
+    def untag(self, recipe_id: int, tags: Iterable[str]) -> Sequence[str]:
+        """Take tags off a recipe (in any case); the tags it keeps."""
+        unwanted = list(tags)
+        return self._write(lambda session: repository.untag(session, recipe_id, unwanted))
+
     def backup(self, path: str | os.PathLike[str]) -> int:
         """Write the whole library to one file, whole or not at all (``ladle.store.backup``);
         returns the number of recipes backed up."""

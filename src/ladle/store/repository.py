@@ -231,6 +231,20 @@ def tag(session: Session, recipe_id: int, tags: Iterable[str]) -> list[str]:
     return list(recipe.tags)
 
 
+def untag(session: Session, recipe_id: int, tags: Iterable[str]) -> list[str]:
+    """Take tags off a recipe (its JSON too), in any case; returns the tags it keeps."""
+    row = get_row(session, recipe_id, lock=True)
+    recipe = recipe_of(row)
+    gone = {name.casefold() for name in _clean_tags(tags)}
+    row.tags = [t for t in row.tags if t.tag.casefold() not in gone]
+    recipe.tags = [name for name in recipe.tags if name.casefold() not in gone]
+    row.document = _document(recipe)
+    row.updated_at = datetime.now(UTC)
+    session.flush()
+    search.index(session, row.id, _search_fields(recipe, recipe.tags))
+    return list(recipe.tags)
+
+
 # -- backups (``ladle.store.backup``) ----------------------------------------------------------
 
 
