@@ -3,19 +3,23 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ladle import library_cli
-from ladle.formats import read
+from ladle.formats import read, write
 from ladle.store import open_library
 
 from .conftest import CASES
@@ -338,3 +342,32 @@ def test_search_command(tmp_path: Path) -> None:
     assert "Pancakes" in ladle("search", "pancak").stdout
     bad = ladle("search", "x", "--max-time", "-1")
     assert bad.returncode == 2
+
+
+@pytest.fixture
+def home_server(tmp_path: Path) -> Iterator[str]:
+    """A web server on loopback (a private address) serving the roast chicken's card."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    card = write(read(CHICKEN)[0], "html")
+    assert isinstance(card, str)
+    (folder / "chicken.html").write_text(card, encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/chicken.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_add_reaches_a_private_address_only_when_allowed(url: str, home_server: str) -> None:
+    refused = _ladle(url, "add", home_server)
+    assert refused.returncode == 1
+    assert "private" in " ".join(_errors(refused)) and "--allow-private" in refused.stderr
+    assert _titles(url) == []
+    added = _ladle(url, "add", "--allow-private", home_server)
+    assert added.returncode == 0, added.stderr
+    assert _titles(url) == [read(CHICKEN)[0].title]

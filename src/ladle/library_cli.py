@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -119,6 +119,8 @@ class _Job:
 
     source: str
     text: str | None = None
+    generic: bool = False  # web pages: schema.org data only, no site scrapers
+    allow_private: bool = False  # URLs on private networks
 
 
 def _readable_suffixes() -> frozenset[str]:
@@ -229,11 +231,14 @@ def _warm() -> None:
 def _read_job(job: _Job) -> _Result:
     """Read one source into recipe documents (picklable), or the line saying why not."""
     from ladle.errors import LadleError
-    from ladle.formats import read, read_text
+    from ladle.formats import ReadOptions, read, read_text
 
     try:
         text = job.text
-        recipes = read(job.source) if text is None else read_text(text, None, job.source)
+        if text is None:
+            recipes = read(job.source, generic=job.generic, allow_private=job.allow_private)
+        else:
+            recipes = read_text(text, None, job.source, options=ReadOptions(generic=job.generic))
     except LadleError as error:
         return _failure(job.source, str(error))
     except Exception as error:  # a bug reading one source: it fails, the others are added
@@ -350,12 +355,23 @@ def add(
     update: Annotated[
         bool, typer.Option("--update", help="Replace a recipe already stored, keeping its id.")
     ] = False,
+    generic: Annotated[
+        bool,
+        typer.Option("--generic", help="Web pages: read schema.org data only, no site scrapers."),
+    ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="URLs: allow addresses on private networks (home servers)."
+        ),
+    ] = False,
 ) -> None:
     """Add recipes to the library, read in parallel; one already stored is skipped (or
     replaced with --update). Each failure is one line; the others are still added."""
     from ladle.errors import LadleError
 
     jobs, failures = _expand(sources)
+    jobs = [replace(job, generic=generic, allow_private=allow_private) for job in jobs]
     tally = _Tally(update)
     for line in failures:
         tally.fail(line)
