@@ -371,3 +371,24 @@ def test_add_reaches_a_private_address_only_when_allowed(url: str, home_server: 
     added = _ladle(url, "add", "--allow-private", home_server)
     assert added.returncode == 0, added.stderr
     assert _titles(url) == [read(CHICKEN)[0].title]
+
+
+def test_a_library_id_with_no_library_creates_none(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "LADLE_DATABASE_URL"}
+    env |= {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    for command in (["parse", "7"], ["export", "7", "--to", "jsonld"], ["shop", "7"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "ladle", *command],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env=env,
+            cwd=tmp_path,
+        )
+        assert done.returncode == 1, (command, done.stderr)
+        assert _errors(done) == [
+            "error: library: no recipe has id 7 (the library is empty: "
+            "`ladle add SOURCE` adds recipes to it)"
+        ], command
+    assert not (tmp_path / "data").exists()

@@ -99,8 +99,15 @@ def read_source(
     """Every recipe of a SOURCE, main one first: a library id gives the recipe stored under
     it (``NotInLibrary`` when there is none); a file, ``-`` or a URL is read in ``fmt``."""
     if is_library_id(source):
-        from ladle.store import open_library
+        from ladle.errors import NotInLibrary
+        from ladle.store import default_library_exists, open_library
 
+        if not default_library_exists():  # reading must not create the default library
+            raise NotInLibrary(
+                f"no recipe has id {source}",
+                where="library",
+                hint="the library is empty: `ladle add SOURCE` adds recipes to it",
+            )
         with open_library() as library:
             return [library.get(int(source))]
     from ladle.formats import read

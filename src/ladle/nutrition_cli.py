@@ -10,7 +10,6 @@ the food FOOD (an override that wins over automatic matching).
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -137,15 +136,12 @@ def report_or_none(recipe: Recipe) -> dict[str, Any] | None:
     food table, cannot be opened, or (SQLite by default) does not exist yet, which an export
     does not create."""
     from ladle.foods.panel import nutrition
-    from ladle.store import open_library
-    from ladle.store.library import ENV_URL, default_url
+    from ladle.store import default_library_exists, open_library
 
-    url = default_url()
-    fresh = ENV_URL not in os.environ and url.startswith("sqlite:///")
-    if fresh and not Path(url.removeprefix("sqlite:///")).exists():
+    if not default_library_exists():
         return None
     try:
-        with open_library(url) as library:
+        with open_library() as library:
             return nutrition(recipe, library.food_table()).to_json()
     except LadleError:
         return None

@@ -63,6 +63,15 @@ def default_url() -> str:
     return f"sqlite:///{user_data_path('ladle', appauthor=False) / 'library.sqlite3'}"
 
 
+def default_library_exists() -> bool:
+    """Whether the default library is there to open: always when ``LADLE_DATABASE_URL`` names
+    one; else whether its SQLite file exists (reading must not create it)."""
+    url = default_url()
+    if os.environ.get(ENV_URL, "").strip() or not url.startswith("sqlite:///"):
+        return True
+    return Path(url.removeprefix("sqlite:///")).exists()
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # ladle says BEGIN itself (``_sqlite_begin``)
     cursor = dbapi_connection.cursor()
