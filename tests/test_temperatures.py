@@ -100,3 +100,14 @@ def test_a_range_takes_the_scale_it_ends_with() -> None:
     # "250°–275°F" for a smoker is Fahrenheit at both ends, never 250°C
     low, high = find_temperatures("Preheat your smoker to 250°–275°F.")
     assert (low.fahrenheit, high.fahrenheit) == (250, 275)
+
+
+def test_an_oven_setting_reads_as_the_cook_set_it() -> None:
+    from ladle.temperatures import oven_setting
+
+    assert oven_setting(350) == "350°F"
+    assert oven_setting(425.0) == "425°F"
+    assert oven_setting(392) == "200°C"  # a recipe written in °C, planned in °F
+    assert oven_setting(356) == "180°C"
+    assert oven_setting(428) == "220°C"
+    assert oven_setting(361) == "361°F"  # neither: as it is

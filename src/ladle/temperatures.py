@@ -13,7 +13,7 @@ from ladle.model import Temperature, TemperatureKind
 from ladle.text import parse_number
 from ladle.units import celsius_to_fahrenheit, fahrenheit_to_celsius
 
-__all__ = ["FAN_OFFSET_CELSIUS", "find_temperatures"]
+__all__ = ["FAN_OFFSET_CELSIUS", "find_temperatures", "oven_setting"]
 
 # "400*F": an asterisk typed for the degree sign, only right before the scale
 _DEG = r"(?:\s*(?:°|º|˚|degrees?|deg\.?|\*(?=\s*[FC](?![a-z])))\s*)"
@@ -223,3 +223,18 @@ def find_temperatures(text: str, kind: TemperatureKind | None = None) -> list[Te
             )
         )
     return out
+
+
+def oven_setting(fahrenheit: float) -> str:
+    """An oven's temperature as the recipe's cook set it: ``350°F`` for a round Fahrenheit
+    figure, ``200°C`` for the Fahrenheit of a round Celsius one (392°F), else whole °F.
+
+    The planner works in °F; a recipe written in °C would otherwise show "392°F" in its plan.
+    """
+    whole = round(fahrenheit)
+    if whole % 5 == 0:
+        return f"{whole}°F"
+    celsius = (fahrenheit - 32) * 5 / 9
+    if abs(celsius - 5 * round(celsius / 5)) < 0.3:
+        return f"{5 * round(celsius / 5)}°C"
+    return f"{whole}°F"

@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from ladle.plan_model import Plan, PlanTask
+from ladle.temperatures import oven_setting
 
 __all__ = ["by_recipe", "gantt_svg", "plan_text", "to_ics"]
 
@@ -113,7 +114,7 @@ def _use_words(task: PlanTask, cooks: bool) -> list[str]:
             if cooks:
                 words.append("cook " + use.resource[5:])
         elif use.fahrenheit is not None:
-            words.append(f"{use.resource} at {round(use.fahrenheit)}°F")
+            words.append(f"{use.resource} at {oven_setting(use.fahrenheit)}")
         else:
             words.append(use.resource)
     return words
@@ -504,11 +505,11 @@ def _bar_words(task: PlanTask, lane: str) -> tuple[str, list[str]]:
     """A bar's whole label, and the shorter words that may follow its number when the whole
     label has no room (the first sentence, the temperature); never a text cut short."""
     heat = [u.fahrenheit for u in task.uses if u.resource == lane and u.fahrenheit is not None]
-    temperature = round(heat[0]) if heat else None
+    setting = oven_setting(heat[0]) if heat else None
     text = " ".join(task.text.split())
-    if task.kind in HEATING and temperature is not None:
-        return f"→ {temperature}°F", []
-    prefix = "" if temperature is None else f"{temperature}°F"
+    if task.kind in HEATING and setting is not None:
+        return f"→ {setting}", []
+    prefix = setting or ""
     full = f"{prefix} · {text}" if prefix else text
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
     shorter = [f"{prefix} · {first}" if prefix else first] if first != text else []

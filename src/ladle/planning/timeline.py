@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from ladle.plan_model import Plan, PlanDish, PlanResource, PlanTask, PlanUse
 from ladle.planning.problem import Problem, attention
 from ladle.planning.solver import Solution
+from ladle.temperatures import oven_setting
 
 __all__ = ["to_plan"]
 
@@ -155,7 +156,7 @@ def _oven_tasks(problem: Problem, tasks: list[PlanTask]) -> list[PlanTask]:
                     id=f"{rid}/{kind}-{count}",
                     recipe="",
                     step=None,
-                    text=f"{verb} the {oven.name} to {round(fahrenheit)}°F",
+                    text=f"{verb} the {oven.name} to {oven_setting(fahrenheit)}",
                     start=begin,
                     end=start if kind == "preheat" else begin + timedelta(minutes=minutes),
                     attention="passive",
