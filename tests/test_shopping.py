@@ -521,3 +521,10 @@ def test_package_sizes_are_kept_and_added_by_size() -> None:
         ("1 can (28 oz) crushed tomatoes", "canned and jars"),
         ("1 can (14 oz) sweetened condensed milk", "canned and jars"),
     ]
+
+
+@pytest.mark.parametrize("factor", [0.0, -1.0, float("inf"), float("nan")])
+def test_a_factor_that_is_no_scale_is_refused_by_name(factor: float) -> None:
+    recipe = read_text(example_text())[0]
+    with pytest.raises(RequestError, match=r"^shopping list: every factor must be a finite"):
+        shopping_list([recipe], factors=[factor])

@@ -621,8 +621,13 @@ def shopping_list(
                 where="shopping list",
                 hint="give one factor per recipe, or none",
             )
-        if not all(f > 0 and math.isfinite(f) for f in factors):
-            raise RequestError("every factor must be more than 0", where="shopping list")
+        bad = next((f for f in factors if not (f > 0 and math.isfinite(f))), None)
+        if bad is not None:
+            raise RequestError(
+                f"every factor must be a finite number more than 0, not {bad:g}",
+                where="shopping list",
+                hint="scale each recipe by a factor such as 2 or 0.5, or to a number of servings",
+            )
     fallback = _system_of_list(recipes)
     foods: dict[str, list[_Line]] = {}
     for n, recipe in enumerate(recipes):
