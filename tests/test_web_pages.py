@@ -3,6 +3,7 @@ and what a recipe's text can and cannot do to a page."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -17,6 +18,7 @@ from fastapi.testclient import TestClient
 from httpx2 import Response
 
 from ladle.fetch import Fetched
+from ladle.formats import read_text
 from ladle.store import open_library
 
 from .conftest import shared
@@ -53,8 +55,6 @@ def _save(client: TestClient, review: Response, **changes: str) -> Response:
     fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', review.text))
     text = re.search(r'<textarea name="text"[^>]*>(.*?)</textarea>', review.text, re.S)
     assert text is not None
-    import html
-
     form = {k: html.unescape(v) for k, v in fields.items()}
     form["text"] = html.unescape(text.group(1))
     title = re.search(r'name="title" value="([^"]*)"', review.text)
@@ -76,6 +76,9 @@ def test_paste_review_and_save_the_seed(client: TestClient) -> None:
     assert review.status_code == 200
     assert "Honey Mustard Glazed Pork Belly with Roasted Carrots" in review.text
     assert "2 lbs pork belly" in review.text
+    description = read_text(text)[0].description
+    assert description and '<p class="description">' in review.text
+    assert " ".join(description.split()[:6]) in html.unescape(review.text)
     assert client.get("/api/recipes").json()["items"] == []  # nothing stored before saving
     saved = _save(client, review, title="Pork Belly for Sunday", servings="4", action="save")
     assert saved.status_code == 303
