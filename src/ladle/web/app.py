@@ -22,6 +22,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from ladle import __version__
 from ladle.web import problems
+from ladle.web.answers import Answers
 from ladle.web.forms import BlankFieldsDropped
 from ladle.web.meals import PlanCache
 from ladle.web.rendering import STATIC
@@ -63,11 +64,13 @@ def create_app(
         max_body_bytes=max_body_bytes,
     )
     shelf = Shelf(library_url)
+    answers = Answers()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
+        answers.close()
         shelf.close()
 
     app = FastAPI(
@@ -81,6 +84,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.shelf = shelf
+    app.state.answers = answers
     app.state.login_limiter = LoginLimiter()
     app.state.plans = PlanCache()
     problems.install(app)
