@@ -62,6 +62,9 @@ def test_a_page_read_again_does_not_read_the_library(
     again = client.get(f"/recipes/{number}")
     assert again.text == first.text
     assert reads == []
+    assert again.headers["content-type"] == first.headers["content-type"]
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert again.headers["x-frame-options"] == "DENY"
     scaled = client.get(f"/recipes/{number}", params={"servings": 8})
     assert reads == [number]  # other parameters, another answer
     assert scaled.text != first.text
@@ -150,12 +153,12 @@ def test_a_signed_in_session_is_shown_signed_in(tmp_path: Path) -> None:
 def test_the_answers_kept_are_bounded() -> None:
     answers = Answers(max_bytes=1000)
     for number in range(10):
-        answers._put(("page", number), 1, b"x" * 200)
+        answers._put(("page", number), 1, "text/plain", b"x" * 200)
     assert len(answers) == 5
-    assert answers._get(("page", 9), 1) == b"x" * 200
+    assert answers._get(("page", 9), 1) == ("text/plain", b"x" * 200)
     assert answers._get(("page", 0), 1) is None  # the oldest went first
     assert answers._get(("page", 9), 2) is None  # another stamp: the library changed
-    answers._put(("big",), 1, b"x" * 300)  # more than a quarter of the bound: not kept
+    answers._put(("big",), 1, "text/plain", b"x" * 300)  # over a quarter of the bound: not kept
     assert answers._get(("big",), 1) is None
 
 

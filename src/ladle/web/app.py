@@ -22,7 +22,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from ladle import __version__
 from ladle.web import problems
-from ladle.web.answers import Answers
+from ladle.web.answers import Answers, KeptAnswers
 from ladle.web.forms import BlankFieldsDropped
 from ladle.web.meals import PlanCache
 from ladle.web.rendering import STATIC
@@ -88,15 +88,18 @@ def create_app(
     app.state.login_limiter = LoginLimiter()
     app.state.plans = PlanCache()
     problems.install(app)
+    # The pages first: routes are tried in order, and the recipe page and the library are
+    # asked for most (no two routes answer the same method and path, so the order is free).
+    app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(plan_api.router)
     app.include_router(auth.router)
-    app.include_router(pages.router)
     app.include_router(planner.router)
     app.include_router(shop.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Added innermost first: a request meets Guard, then the session, then LoginRequired,
-    # then a page's form loses its empty fields.
+    # then a page's form loses its empty fields, then a GET kept answers at once.
+    app.add_middleware(KeptAnswers, answers=answers, password=settings.password is not None)
     app.add_middleware(BlankFieldsDropped)
     app.add_middleware(LoginRequired, settings=settings)
     app.add_middleware(

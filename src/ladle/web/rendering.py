@@ -31,7 +31,6 @@ __all__ = [
     "error_page",
     "render",
     "render_shared",
-    "session_key",
     "templates",
     "with_session",
 ]
@@ -91,22 +90,15 @@ def render(
     return templates().TemplateResponse(request, name, context or {}, status_code=status)
 
 
-def session_key(request: Request) -> tuple[bool, bool]:
-    """What a page kept for every session depends on of the session: whether a password is
-    asked, and whether this session signed in."""
-    return request.app.state.settings.password is not None, signed_in(request)
-
-
 def render_shared(request: Request, name: str, context: dict[str, Any]) -> bytes:
-    """A page as every session with the same ``session_key`` sees it, the CSRF token left as
-    ``MARKER``: keep it, and answer it through ``with_session``."""
-    password_required, is_signed_in = session_key(request)
+    """A page as every session that signed in (or not) as this one sees it, the CSRF token
+    left as ``MARKER``: keep it (``ladle.web.answers``), answer it through ``with_session``."""
     whole = {
         **context,
         "request": request,
         "csrf_token": MARKER,
-        "password_required": password_required,
-        "signed_in": is_signed_in,
+        "password_required": request.app.state.settings.password is not None,
+        "signed_in": signed_in(request),
     }
     return templates().get_template(name).render(whole).encode()
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field, ValidationError
 from ladle.model import Recipe
 from ladle.store import Entry, Library
 from ladle.web import calls
-from ladle.web.answers import Answers
+from ladle.web.answers import JSON, kept_answer
 from ladle.web.security import csrf_protect
 from ladle.web.shelf import library
 
@@ -147,11 +147,7 @@ async def search_recipes(
         )
         return bytes(JSONResponse(page.model_dump(mode="json")).body)
 
-    filters = (tuple(tag), tuple(with_), tuple(without), max_total, max_active)
-    key = ("search", q, *filters, limit, offset)
-    answers: Answers = request.app.state.answers
-    body = await answers.answer(lib, key, make)
-    return Response(body, media_type="application/json")
+    return Response(await kept_answer(request, lib, make, JSON), media_type=JSON)
 
 
 @router.post("/recipes", status_code=201, tags=["library"])

@@ -19,9 +19,9 @@ from ladle.limits import MAX_SERVINGS
 from ladle.model import Recipe
 from ladle.store import Library
 from ladle.web import calls
-from ladle.web.answers import Answers
+from ladle.web.answers import HTML, kept_answer
 from ladle.web.problems import status_of
-from ladle.web.rendering import render, render_shared, session_key, with_session
+from ladle.web.rendering import render, render_shared, with_session
 from ladle.web.security import MAX_UPLOAD_BYTES, csrf_protect
 from ladle.web.shelf import library
 
@@ -80,13 +80,7 @@ async def library_page(
         }
         return render_shared(request, "library.html", context)
 
-    key = ("library", *form.values(), offset, session_key(request))
-    return with_session(request, await _answers(request).answer(lib, key, make))
-
-
-def _answers(request: Request) -> Answers:
-    answers: Answers = request.app.state.answers
-    return answers
+    return with_session(request, await kept_answer(request, lib, make, HTML))
 
 
 def _card(recipe: Recipe, nutrition: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -132,8 +126,7 @@ async def recipe_page(
         }
         return render_shared(request, "recipe.html", context)
 
-    key = ("recipe", recipe_id, servings, factor, units, session_key(request))
-    return with_session(request, await _answers(request).answer(lib, key, make))
+    return with_session(request, await kept_answer(request, lib, make, HTML))
 
 
 @router.post("/recipes/{recipe_id}/delete")
