@@ -3,8 +3,9 @@
 The layers of a request, outermost first: ``Guard`` (the host check, the body size limit,
 the security headers), Starlette's ``SessionMiddleware`` (the signed session cookie),
 ``LoginRequired`` (with a password), ``BlankFieldsDropped`` (a page's empty form fields are
-fields not given), then the routes (``routes/``), whose state-changing
-requests pass ``csrf_protect``. Every refusal is answered in ``problems``. The library opens
+fields not given), ``KeptAnswers`` (a repeated read of a recipe page or a search, answered
+while the library has not changed: ``answers``), then the routes (``routes/``), whose
+state-changing requests pass ``csrf_protect``. Every refusal is answered in ``problems``. The library opens
 on first use (``shelf``); plans made in the last minute are kept (``meals.PlanCache``), so a
 plan's page, chart, calendar and cook mode share one solve.
 """
