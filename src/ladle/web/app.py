@@ -5,9 +5,9 @@ the security headers), Starlette's ``SessionMiddleware`` (the signed session coo
 ``LoginRequired`` (with a password), ``BlankFieldsDropped`` (a page's empty form fields are
 fields not given), ``KeptAnswers`` (a repeated read of a recipe page or a search, answered
 while the library has not changed: ``answers``), then the routes (``routes/``), whose
-state-changing requests pass ``csrf_protect``. Every refusal is answered in ``problems``. The library opens
-on first use (``shelf``); plans made in the last minute are kept (``meals.PlanCache``), so a
-plan's page, chart, calendar and cook mode share one solve.
+state-changing requests pass ``csrf_protect``. Every refusal is answered in ``problems``.
+The library opens on first use (``shelf``); plans made in the last minute are kept
+(``meals.PlanCache``), so a plan's page, chart, calendar and cook mode share one solve.
 """
 
 from __future__ import annotations
