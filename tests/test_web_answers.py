@@ -85,6 +85,18 @@ def test_an_edit_through_the_api_is_seen_at_once(stored: tuple[TestClient, int])
     assert [item["title"] for item in found] == ["Roast Garlic Paste"]
 
 
+def test_a_removal_from_the_page_is_seen_at_once(stored: tuple[TestClient, int]) -> None:
+    client, number = stored
+    assert client.get(f"/recipes/{number}").status_code == 200
+    assert "Garlic Paste" in client.get("/").text
+    form = {"csrf_token": token(client)}
+    assert client.post(f"/recipes/{number}", data=form).status_code == 405  # not the kept page
+    removed = client.post(f"/recipes/{number}/delete", data=form, follow_redirects=False)
+    assert removed.status_code == 303
+    assert client.get(f"/recipes/{number}").status_code == 404
+    assert "Garlic Paste" not in client.get("/").text
+
+
 def test_a_write_from_another_library_object_is_seen_at_once(
     stored: tuple[TestClient, int], tmp_path: Path
 ) -> None:
