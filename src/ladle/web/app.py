@@ -3,10 +3,11 @@
 The layers of a request, outermost first: ``Guard`` (the host check, the body size limit,
 the security headers), Starlette's ``SessionMiddleware`` (the signed session cookie),
 ``LoginRequired`` (with a password), ``BlankFieldsDropped`` (a page's empty form fields are
-fields not given), then the routes (``routes/``), whose state-changing
-requests pass ``csrf_protect``. Every refusal is answered in ``problems``. The library opens
-on first use (``shelf``); plans made in the last minute are kept (``meals.PlanCache``), so a
-plan's page, chart, calendar and cook mode share one solve.
+fields not given), ``KeptAnswers`` (a repeated read of a recipe page or a search, answered
+while the library has not changed: ``answers``), then the routes (``routes/``), whose
+state-changing requests pass ``csrf_protect``. Every refusal is answered in ``problems``.
+The library opens on first use (``shelf``); plans made in the last minute are kept
+(``meals.PlanCache``), so a plan's page, chart, calendar and cook mode share one solve.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from ladle import __version__
 from ladle.web import problems
+from ladle.web.answers import Answers, KeptAnswers
 from ladle.web.forms import BlankFieldsDropped
 from ladle.web.meals import PlanCache
 from ladle.web.rendering import STATIC
@@ -63,11 +65,13 @@ def create_app(
         max_body_bytes=max_body_bytes,
     )
     shelf = Shelf(library_url)
+    answers = Answers()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
+        answers.close()
         shelf.close()
 
     app = FastAPI(
@@ -81,18 +85,22 @@ def create_app(
     )
     app.state.settings = settings
     app.state.shelf = shelf
+    app.state.answers = answers
     app.state.login_limiter = LoginLimiter()
     app.state.plans = PlanCache()
     problems.install(app)
+    # The pages first: routes are tried in order, and the recipe page and the library are
+    # asked for most (no two routes answer the same method and path, so the order is free).
+    app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(plan_api.router)
     app.include_router(auth.router)
-    app.include_router(pages.router)
     app.include_router(planner.router)
     app.include_router(shop.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Added innermost first: a request meets Guard, then the session, then LoginRequired,
-    # then a page's form loses its empty fields.
+    # then a page's form loses its empty fields, then a GET kept answers at once.
+    app.add_middleware(KeptAnswers, answers=answers, password=settings.password is not None)
     app.add_middleware(BlankFieldsDropped)
     app.add_middleware(LoginRequired, settings=settings)
     app.add_middleware(

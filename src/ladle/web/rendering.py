@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,23 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ladle.web.markup import cleaned
 from ladle.web.sessions import csrf_token, signed_in
 
-__all__ = ["STATIC", "TEMPLATES", "error_page", "render", "templates"]
+__all__ = [
+    "MARKER",
+    "STATIC",
+    "TEMPLATES",
+    "error_page",
+    "render",
+    "render_shared",
+    "templates",
+    "with_session",
+]
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
+# Where a page kept for every session (``render_shared``) has its session's CSRF token: random
+# for each process and replaced before any answer leaves it (``with_session``).
+MARKER = f"csrf-{secrets.token_hex(16)}"
 
 
 @cache
@@ -75,6 +88,25 @@ def render(
 ) -> HTMLResponse:
     """A page from its template."""
     return templates().TemplateResponse(request, name, context or {}, status_code=status)
+
+
+def render_shared(request: Request, name: str, context: dict[str, Any]) -> bytes:
+    """A page as every session that signed in (or not) as this one sees it, the CSRF token
+    left as ``MARKER``: keep it (``ladle.web.answers``), answer it through ``with_session``."""
+    whole = {
+        **context,
+        "request": request,
+        "csrf_token": MARKER,
+        "password_required": request.app.state.settings.password is not None,
+        "signed_in": signed_in(request),
+    }
+    return templates().get_template(name).render(whole).encode()
+
+
+def with_session(request: Request, body: bytes) -> HTMLResponse:
+    """A page of ``render_shared`` for this request's session: its CSRF token in place."""
+    token = csrf_token(request)
+    return HTMLResponse(body.replace(MARKER.encode(), token.encode()))
 
 
 def error_page(request: Request, problem: JSONResponse) -> Response:

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Response
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from ladle.model import Recipe
 from ladle.store import Entry, Library
 from ladle.web import calls
+from ladle.web.answers import JSON, kept_answer
 from ladle.web.security import csrf_protect
 from ladle.web.shelf import library
 
@@ -108,8 +110,9 @@ def _entry(entry: Entry) -> EntryOut:
 LibraryDep = Annotated[Library, Depends(library)]
 
 
-@router.get("/recipes", tags=["library"])
-def search_recipes(
+@router.get("/recipes", tags=["library"], response_model=Page)
+async def search_recipes(
+    request: Request,
     *,
     lib: LibraryDep,
     q: Annotated[str, Query(max_length=500, description="Words to find.")] = "",
@@ -120,26 +123,31 @@ def search_recipes(
     max_active: Annotated[float | None, Query(ge=0, le=5_256_000)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> Page:
+) -> Response:
     """Search the library (every recipe, by title, when no words or filters are given)."""
-    query = calls.search_query(
-        q,
-        tags=tag,
-        with_=with_,
-        without=without,
-        max_total=max_total,
-        max_active=max_active,
-        limit=limit + 1,
-        offset=offset,
-    )
-    found = list(lib.search(query))
-    more = len(found) > limit
-    return Page(
-        items=[_entry(e) for e in found[:limit]],
-        limit=limit,
-        offset=offset,
-        next_offset=offset + limit if more else None,
-    )
+
+    def make() -> bytes:
+        query = calls.search_query(
+            q,
+            tags=tag,
+            with_=with_,
+            without=without,
+            max_total=max_total,
+            max_active=max_active,
+            limit=limit + 1,
+            offset=offset,
+        )
+        found = list(lib.search(query))
+        more = len(found) > limit
+        page = Page(
+            items=[_entry(e) for e in found[:limit]],
+            limit=limit,
+            offset=offset,
+            next_offset=offset + limit if more else None,
+        )
+        return bytes(JSONResponse(page.model_dump(mode="json")).body)
+
+    return Response(await kept_answer(request, lib, make, JSON), media_type=JSON)
 
 
 @router.post("/recipes", status_code=201, tags=["library"])

@@ -70,8 +70,9 @@ def _session(request: Request) -> SessionOut:
 
 
 @router.get("/api/session", tags=["session"])
-def get_session(request: Request) -> SessionOut:
-    """The session's CSRF token (a cookie session starts here for API clients)."""
+async def get_session(request: Request) -> SessionOut:
+    """The session's CSRF token (a cookie session starts here for API clients). In the event
+    loop: it reads nothing but the session, and a worker thread would cost more than it."""
     return _session(request)
 
 

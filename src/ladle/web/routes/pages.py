@@ -19,8 +19,9 @@ from ladle.limits import MAX_SERVINGS
 from ladle.model import Recipe
 from ladle.store import Library
 from ladle.web import calls
+from ladle.web.answers import HTML, kept_answer
 from ladle.web.problems import status_of
-from ladle.web.rendering import render
+from ladle.web.rendering import render, render_shared, with_session
 from ladle.web.security import MAX_UPLOAD_BYTES, csrf_protect
 from ladle.web.shelf import library
 
@@ -43,7 +44,7 @@ def _number(text: str) -> float | None:
 
 
 @router.get("/")
-def library_page(
+async def library_page(
     request: Request,
     *,
     lib: LibraryDep,
@@ -54,30 +55,32 @@ def library_page(
     max_total: Annotated[str, Query(max_length=20)] = "",
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Response:
-    """The library: a search box, filters, and the recipes that match."""
-    limit = PAGE_SIZE
-    most = _number(max_total) if max_total else None
-    query = calls.search_query(
-        q,
-        tags=[tag],
-        with_=[with_],
-        without=[without],
-        max_total=most,
-        limit=limit + 1,
-        offset=offset,
-    )
-    found = list(lib.search(query))
+    """The library: a search box, filters, and the recipes that match (kept while the library
+    does not change: ``ladle.web.answers``)."""
     form = {"q": q, "tag": tag, "with": with_, "without": without, "max_total": max_total}
-    return render(
-        request,
-        "library.html",
-        {
+
+    def make() -> bytes:
+        limit = PAGE_SIZE
+        most = _number(max_total) if max_total else None
+        query = calls.search_query(
+            q,
+            tags=[tag],
+            with_=[with_],
+            without=[without],
+            max_total=most,
+            limit=limit + 1,
+            offset=offset,
+        )
+        found = list(lib.search(query))
+        context = {
             "form": form,
             "entries": found[:limit],
             "offset": offset,
             "next_offset": offset + limit if len(found) > limit else None,
-        },
-    )
+        }
+        return render_shared(request, "library.html", context)
+
+    return with_session(request, await kept_answer(request, lib, make, HTML))
 
 
 def _card(recipe: Recipe, nutrition: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -94,7 +97,7 @@ def _nutrition(lib: Library, recipe: Recipe) -> dict[str, Any] | None:
 
 
 @router.get("/recipes/{recipe_id}")
-def recipe_page(
+async def recipe_page(
     request: Request,
     *,
     lib: LibraryDep,
@@ -103,14 +106,14 @@ def recipe_page(
     factor: Annotated[float | None, Query(gt=0, le=1000)] = None,
     units: calls.Units | None = None,
 ) -> Response:
-    """One recipe: the card, the scaler and unit switch, the checker's findings, exports."""
-    stored = lib.get(recipe_id)
-    shown = calls.adjusted(stored, servings, factor, units)
-    card = _card(shown, _nutrition(lib, shown))
-    return render(
-        request,
-        "recipe.html",
-        {
+    """One recipe: the card, the scaler and unit switch, the checker's findings, exports
+    (kept while the library does not change: ``ladle.web.answers``)."""
+
+    def make() -> bytes:
+        stored = lib.get(recipe_id)
+        shown = calls.adjusted(stored, servings, factor, units)
+        card = _card(shown, _nutrition(lib, shown))
+        context = {
             "id": recipe_id,
             "card": card,
             "recipe": shown,
@@ -120,8 +123,10 @@ def recipe_page(
             "units": units or "",
             "findings": calls.findings(stored),
             "exports": calls.EXPORTS,
-        },
-    )
+        }
+        return render_shared(request, "recipe.html", context)
+
+    return with_session(request, await kept_answer(request, lib, make, HTML))
 
 
 @router.post("/recipes/{recipe_id}/delete")
