@@ -26,6 +26,20 @@ def shared(relative: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_data_directory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads or writes the user's own library: the default one (platformdirs' data
+    directory) is under a temporary folder for the run, and LADLE_DATABASE_URL is unset;
+    subprocesses inherit both."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+    patch.delenv("LADLE_DATABASE_URL", raising=False)
+    try:
+        yield
+    finally:
+        patch.undo()
+
+
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresCluster]:
     """A throwaway PostgreSQL cluster for the whole run (see tests/postgres.py)."""
