@@ -181,6 +181,7 @@ def test_only_a_sqlite_file_has_a_change_stamp(tmp_path: Path) -> None:
     assert stamp_of("postgresql://cook@localhost/ladle") is None
     assert stamp_of("sqlite://") is None
     assert stamp_of("sqlite:///:memory:") is None
+    assert stamp_of(library_url(tmp_path) + "?mode=ro") is None
     stamp = stamp_of(library_url(tmp_path))
     assert stamp is not None
     with open_library(library_url(tmp_path)) as lib:

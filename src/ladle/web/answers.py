@@ -26,7 +26,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-from sqlalchemy.engine import make_url
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -80,11 +79,14 @@ class ChangeStamp:
     @classmethod
     def of(cls, library: Library) -> ChangeStamp | None:
         """The stamp of ``library``; None when it has none (PostgreSQL, memory)."""
-        url = make_url(library.url)
-        database = url.database or ""
-        if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        scheme, _, rest = library.url.partition("://")
+        if scheme.split("+")[0] != "sqlite" or not rest.startswith("/"):
+            return None  # PostgreSQL, or SQLite in memory (sqlite://)
+        database = rest[1:]  # sqlite:///relative or sqlite:////absolute (only the store
+        # imports SQLAlchemy, so the web app reads the URL itself)
+        if not database or database == ":memory:" or database.startswith("file:"):
             return None
-        if database.startswith("file:") or "mode=memory" in database:
+        if "?" in database:  # options for the driver: not read here, so nothing kept
             return None
         return cls(database)
 
