@@ -505,11 +505,10 @@ def _bar_words(task: PlanTask, lane: str) -> tuple[str, list[str]]:
     """A bar's whole label, and the shorter words that may follow its number when the whole
     label has no room (the first sentence, the temperature); never a text cut short."""
     heat = [u.fahrenheit for u in task.uses if u.resource == lane and u.fahrenheit is not None]
-    setting = oven_setting(heat[0]) if heat else None
+    prefix = oven_setting(heat[0]) if heat else ""
     text = " ".join(task.text.split())
-    if task.kind in HEATING and setting is not None:
-        return f"→ {setting}", []
-    prefix = setting or ""
+    if task.kind in HEATING and prefix:
+        return f"→ {prefix}", []
     full = f"{prefix} · {text}" if prefix else text
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
     shorter = [f"{prefix} · {first}" if prefix else first] if first != text else []
