@@ -18,7 +18,7 @@ import typer
 
 from ladle import library_cli, nutrition_cli
 from ladle.formats.registry import READABLE, WRITABLE
-from ladle.library_cli import read_source
+from ladle.library_cli import AllowPrivate, Generic, read_source
 from ladle.web.command import serve as serve_command
 
 if TYPE_CHECKING:
@@ -151,16 +151,8 @@ def parse(
     all_recipes: Annotated[
         bool, typer.Option("--all", help="Every recipe of each source, not only the main one.")
     ] = False,
-    generic: Annotated[
-        bool,
-        typer.Option("--generic", help="Web pages: read schema.org data only, no site scrapers."),
-    ] = False,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private", help="URLs: allow addresses on private networks (home servers)."
-        ),
-    ] = False,
+    generic: Generic = False,
+    allow_private: AllowPrivate = False,
     json_output: Annotated[
         bool, typer.Option("--json", help="Print the recipe JSON of contract.md.")
     ] = False,

@@ -57,6 +57,18 @@ Method
 """
 
 
+# Options ``ladle parse`` and ``ladle add`` share.
+Generic = Annotated[
+    bool, typer.Option("--generic", help="Web pages: read schema.org data only, no site scrapers.")
+]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="URLs: allow addresses on private networks (home servers)."
+    ),
+]
+
+
 def _fail(error: LadleError | str) -> NoReturn:
     sys.stderr.write(f"error: {error}\n")
     raise typer.Exit(1)
@@ -362,16 +374,8 @@ def add(
     update: Annotated[
         bool, typer.Option("--update", help="Replace a recipe already stored, keeping its id.")
     ] = False,
-    generic: Annotated[
-        bool,
-        typer.Option("--generic", help="Web pages: read schema.org data only, no site scrapers."),
-    ] = False,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private", help="URLs: allow addresses on private networks (home servers)."
-        ),
-    ] = False,
+    generic: Generic = False,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Add recipes to the library, read in parallel; one already stored is skipped (or
     replaced with --update). Each failure is one line; the others are still added."""
