@@ -1,7 +1,7 @@
-"""The real SR28 release (../shared/data/usda-sr28/sr28asc.zip), read and imported whole.
+"""USDA's own SR28 zip from the shared test material, read and then stored in a library.
 
-Skipped, with the reason, when the shared data is absent: the project ships no USDA data.
-The expected values are USDA's, as SOURCE.md beside the zip documents the tables.
+When that zip is not there the tests skip and say so; ladle carries no USDA data of its own.
+Every count and value asserted is a fact of the release itself.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""The nutrition panel against USDA's real SR28 release (../shared/data/usda-sr28/sr28asc.zip).
+"""ladle's panel for its built-in pork belly, worked out against USDA's real SR28 zip.
 
-The reference: ../shared/data/usda-sr28/SOURCE.md hand-computed the built-in pork belly recipe
-from nine SR28 foods as 5,541.9 kcal with the pound weights taken as edible weight, and
-5,192.5 kcal with the pork's and the carrots' refuse removed.
+The figure to reach is the one published with the shared data: 5,541.9 kcal for nine named
+SR28 foods when every pound on the card is eaten, 5,192.5 kcal when the pork's skin and the
+carrots' trimmings are taken off first. Both must come out within 2%.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ladle.store import Library, open_library
 
 from .conftest import shared
 
-# The reference foods of SOURCE.md, by the example's ingredient line.
+# The nine foods of the published figure, by the example's ingredient line.
 REFERENCE = {
     "2 lb pork belly": "10005",
     "2 tbsp olive oil": "04053",
