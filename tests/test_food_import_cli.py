@@ -4,7 +4,6 @@ would: one summary line, one-line refusals with exit code 1, the library unchang
 from __future__ import annotations
 
 import io
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from ladle.progress import progress_bar
 from ladle.store import open_library
 
 from .conftest import CASES
+from .test_store import _ladle
 from .usda_fixtures import fdc, nut_data_line, sr28, write_zip
 
 CHICKEN = CASES / "text" / "01-roast-chicken.txt"
@@ -25,17 +25,6 @@ CHICKEN = CASES / "text" / "01-roast-chicken.txt"
 @pytest.fixture
 def url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'library.sqlite3'}"
-
-
-def _ladle(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ladle", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "LADLE_DATABASE_URL": url},
-    )
 
 
 def _refused(result: subprocess.CompletedProcess[str]) -> str:

@@ -15,6 +15,7 @@ from ladle.formats import card, jsonld
 from ladle.model import Recipe, Yield
 
 from .conftest import CASES
+from .test_store import _ladle
 from .usda_fixtures import sr28, write_zip
 
 CHICKEN = CASES / "text" / "01-roast-chicken.txt"
@@ -82,30 +83,19 @@ def test_scaling_the_recipe_rescales_its_panel() -> None:
     assert energy == ("Energy", "395 kcal", "1580 kcal")
 
 
-def _ladle(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ladle", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, **env},
-    )
-
-
 def test_export_carries_the_panel_when_the_library_holds_a_food_table(tmp_path: Path) -> None:
-    env = {"LADLE_DATABASE_URL": f"sqlite:///{tmp_path / 'library.sqlite3'}"}
-    plain = _ladle(env, "export", str(CHICKEN), "--to", "jsonld")
+    url = f"sqlite:///{tmp_path / 'library.sqlite3'}"
+    plain = _ladle(url, "export", str(CHICKEN), "--to", "jsonld")
     assert plain.returncode == 0, plain.stderr
     assert "nutrition" not in json.loads(plain.stdout)  # no food table: no panel, no error
-    imported = _ladle(env, "nutrition", "import", str(write_zip(tmp_path / "sr.zip", sr28())))
+    imported = _ladle(url, "nutrition", "import", str(write_zip(tmp_path / "sr.zip", sr28())))
     assert imported.returncode == 0, imported.stderr
-    made = _ladle(env, "export", str(CHICKEN), "--to", "jsonld")
+    made = _ladle(url, "export", str(CHICKEN), "--to", "jsonld")
     assert made.returncode == 0, made.stderr
     assert json.loads(made.stdout)["nutrition"]["@type"] == "NutritionInformation"
-    card = _ladle(env, "export", str(CHICKEN), "--to", "html")
+    card = _ladle(url, "export", str(CHICKEN), "--to", "html")
     assert "NutritionInformation" in card.stdout
-    cooklang = _ladle(env, "export", str(CHICKEN), "--to", "cooklang")
+    cooklang = _ladle(url, "export", str(CHICKEN), "--to", "cooklang")
     assert cooklang.returncode == 0 and "kcal" not in cooklang.stdout
 
 

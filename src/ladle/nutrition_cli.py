@@ -18,13 +18,13 @@ import typer
 
 from ladle import food_import_cli
 from ladle.errors import LadleError
+from ladle.library_cli import read_source
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from ladle.foods.panel import NutritionReport
     from ladle.model import Recipe
-    from ladle.store import Library
 
 USAGE = (
     "ladle nutrition SOURCE [--servings N] [--as-bought] [--json] | import PATH | match NAME FOOD"
@@ -32,22 +32,13 @@ USAGE = (
 IMPORT_HINT = "import a USDA release first: ladle nutrition import sr28asc.zip"
 
 
-def _recipe(library: Library, source: str) -> Recipe:
-    """A SOURCE's main recipe: a library id (digits that name no file), else a file, - or URL."""
-    if source.isascii() and source.isdigit() and not Path(source).exists():
-        return library.get(int(source))
-    from ladle.formats import read
-
-    return read(source)[0]
-
-
 def report(source: str, servings: float | None, json_output: bool, as_bought: bool = False) -> None:
     """Print SOURCE's nutrition panel, per serving and in all."""
     from ladle.foods.panel import nutrition
     from ladle.store import open_library
 
+    recipe = read_source(source)[0]  # a library id, a file, - or a URL
     with open_library() as library:
-        recipe = _recipe(library, source)
         table = library.food_table()
         found = nutrition(recipe, table, servings=servings, as_bought=as_bought)
     if json_output:
