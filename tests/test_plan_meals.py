@@ -22,6 +22,7 @@ from ladle.planning.explain import explain
 from ladle.planning.kitchen import Kitchen, Oven
 from ladle.planning.planner import plan
 from ladle.planning.tasks import build_problem
+from ladle.serving import serving_of
 
 MEALS = Path(__file__).parent / "cases" / "meals"
 SERVE = datetime(2026, 12, 20, 19, 0)
@@ -237,3 +238,24 @@ def test_a_warming_drawer_keeps_a_roast_warm_when_the_oven_is_full() -> None:
     assert kept[0].end >= SERVE - timedelta(minutes=20)  # warm until it is served
     assert any("kept warm in the warming drawer" in d for d in result.deviations)
     assert sum(d.kept_warm for d in result.dishes) == 1
+
+
+def test_a_soup_beside_a_chilled_dessert_leaves_the_heat_just_before_serving() -> None:
+    # the posset's hours in the fridge are no work at the table; the soup's last step says how
+    # to freeze it, which is for after the meal
+    soup, posset = recipe("lentil-soup"), recipe("lemon-posset")
+    result = plan([recipe("roast-chicken"), soup, posset], SERVE, now=NOW)
+    assert result.status == "optimal"
+    dishes = {d.recipe: d for d in result.dishes}
+    assert dishes[soup.title].serving == "hot"
+    waits = dishes[soup.title].waits_minutes
+    assert waits is not None
+    assert waits <= 20
+    simmer = [t for t in steps_of(result, soup.title) if heats(t)]
+    assert SERVE - max(t.end for t in simmer) <= timedelta(minutes=20)
+    assert not any("freeze" in t.text for t in steps_of(result, soup.title))
+    assert any("step 3: how to keep or reheat it" in a for a in result.assumptions)
+
+
+def test_a_pudding_that_nothing_heats_is_served_cold() -> None:
+    assert serving_of(recipe("banana-pudding")).kind == "cold"

@@ -90,7 +90,8 @@ def serving_of(recipe: Recipe) -> Serving:
     main = _MAIN_PART.split(recipe.title, maxsplit=1)[0]  # "Lemon Posset with Shortbread"
     for kind, pattern in _patterns("dish"):
         match = pattern.search(main)
-        if match:
+        if match and not (kind in ("hot", "warm") and last_heat is None):
+            # a no-bake banana pudding is no warm pudding: nothing heats it
             return Serving(kind, f"it is a {match.group(1).lower()}")
     if chilled:
         return Serving("cold", "it is chilled before serving")

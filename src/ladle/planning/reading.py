@@ -41,6 +41,7 @@ __all__ = [
     "bounds_of",
     "dish_of_step",
     "heating",
+    "keeping_note",
     "oven_temperature",
     "prepare",
     "pressure_time",
@@ -130,6 +131,36 @@ class Prepared:
 
 def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+_KEEPING = re.compile(
+    r"^\W*(?:to\s+(?:store|freeze|reheat|keep|make\s+(?:(?:it|this|them)\s+)?ahead)\b|"
+    r"stor(?:e|age|ing)\b|leftovers?\b|(?:make|prep)[-\s]?ahead\b|"
+    r"reheat(?:ing)?\s+(?:leftovers|instructions)\b|"
+    r"freez(?:e|ing)\s+(?:instructions|leftovers|any)\b|refrigerate\s+(?:any\s+)?leftovers\b|"
+    r"keep\s+(?:any\s+)?(?:leftovers|in\s+(?:an?\s+)?(?:airtight|sealed|covered|the\s+fridge|"
+    r"the\s+refrigerator|the\s+freezer))\b)",
+    re.I,
+)
+
+
+_UNTIL_SERVED = re.compile(r"\buntil\s+(?:you\s+are\s+)?(?:ready\s+to\s+)?serv", re.I)
+
+
+def keeping_note(step: Step) -> bool:
+    """A step that only says how to keep, freeze or reheat what was made ("To freeze, cool and
+    pack into containers for up to 3 months"; "Leftovers keep for 3 days"): advice for after
+    the meal, with no time of its own."""
+    if any(d.role in OWN_ROLES for d in step.durations):
+        return False
+    said = sentences(step.text)
+    if not said or _UNTIL_SERVED.search(step.text):
+        return False  # "Store in the fridge until ready to serve": the dish's own chill
+    return all(
+        _KEEPING.search(sentence)
+        or any(d.role in {"storage", "make_ahead"} and d.text in sentence for d in step.durations)
+        for sentence in said
+    )
 
 
 def prepare(step: Step) -> Prepared:

@@ -254,7 +254,10 @@ def _recipe(builder: Builder, serve_step: bool) -> None:
     oven_f: dict[str, int] = {}
     previous: int | None = None
     chain: list[int] = []
+    after_the_meal = _keeping_notes(builder, steps)
     for number, written in steps:
+        if number in after_the_meal:
+            continue
         dish = builder.dish_of.get(number, "")
         prepared = reading.prepare(written)
         if prepared.preheat_f:
@@ -283,6 +286,21 @@ def _recipe(builder: Builder, serve_step: bool) -> None:
     done_before_serving(builder, final, builder.serving)
     if serve_step:
         builder.serve.append(Serve(builder.last[final], 0, "the meal is served", at=builder.at))
+
+
+def _keeping_notes(builder: Builder, steps: Sequence[tuple[int, Step]]) -> set[int]:
+    """The last steps that only say how to keep or reheat the dish: advice for after the meal,
+    not planned (the first step always is)."""
+    notes: set[int] = set()
+    for number, step in reversed(steps[1:]):
+        if not reading.keeping_note(step):
+            break
+        notes.add(number)
+        builder.assumptions.append(
+            f"{builder.recipe.title}, step {number}: how to keep or reheat it, for after the "
+            "meal; not planned"
+        )
+    return notes
 
 
 _CUTS = re.compile(
@@ -523,7 +541,11 @@ def build_problem(
         _assume_appliances(problem)
     # A cook plates one dish at a time: the dishes reach the table one after another, the
     # last at the serving time, with a few minutes to spare for whatever else is going on.
-    minutes = {a.id: a.modes[0].minutes[0] for a in problem.activities}
+    # Only hands-on work takes the cook's time: a dessert chilling until it is served or a
+    # soup in its slow cooker reaches the table at the serving time, whatever it lasts.
+    minutes = {
+        a.id: a.modes[0].minutes[0] if a.attention == "active" else 0 for a in problem.activities
+    }
     windows = {
         at: serving_window(
             [minutes[s.activity] for s in problem.serve if s.at == at and s.plated],
