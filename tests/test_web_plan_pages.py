@@ -85,7 +85,7 @@ def test_no_plan_shows_why_and_each_fix_is_a_link_to_a_plan(dinner: Dinner) -> N
     for _ in range(2):  # a fix found a second too late: the next minute's fix (rare)
         page = dinner.client.get("/plan", params=query).text
         assert "No plan serves this meal at" in page
-        assert "The steps cannot all be fitted before serving." in page
+        assert "There is not enough time before serving to do every step" in page
         (fix,) = _links(page, "/plan\\?", before='class="button fix" ')
         assert parse_qs(urlsplit(fix).query)["night"] == ["1"]
         planned = dinner.client.get(fix)

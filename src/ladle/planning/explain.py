@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
+from ladle.planning.bounds import critical_path
 from ladle.planning.constraints import Group
 from ladle.planning.dishes import called
 from ladle.planning.kitchen import Oven
@@ -30,6 +31,7 @@ FIX_LIMIT = 5
 UNPROVEN = Group("now", "unproven")  # a marker: no answer in time
 LATER_STEP = 5  # minutes
 LATER_MAX = 240
+LATER_DAYS = 3  # the same time on one of the next days, when a dish takes longer than today
 COURSE_AFTER = 45  # minutes a dessert comes after the main course
 
 
@@ -209,6 +211,7 @@ def _fixes(
     allowed: dict[str, list[int]] | None,
     involved: list[Activity],
     clock: _Clock,
+    core: list[Group],
 ) -> list[Remedy]:
     fixes: list[Remedy] = []
 
@@ -274,10 +277,13 @@ def _fixes(
         )
         works("use a second oven", allowed, bigger)
     _course(problem, allowed, involved, works)
-    # A dish served warm or at room temperature instead of hot.
+    # Food left to wait longer between two steps; else a dish served warm or at room
+    # temperature instead of hot.
+    if not fixes:
+        _longer_waits(problem, allowed, core, works)
     if not fixes:
         _cooler(problem, allowed, involved, works)
-    later = _later(problem, allowed, clock)
+    later = _later(problem, allowed, clock) or _next_day(problem, allowed, clock)
     if later is not None:
         fixes.append(later)
     return fixes[:FIX_LIMIT]
@@ -332,6 +338,44 @@ def _cooler(
             names = ", ".join(s.recipe for s in hot[:-1]) + " and " + hot[-1].recipe
             if works(f"serve the {names} {how}", allowed, changed):
                 return
+
+
+def _longer_waits(
+    problem: Problem,
+    allowed: dict[str, list[int]] | None,
+    core: list[Group],
+    works: Callable[[str, dict[str, list[int]] | None, Problem], bool],
+) -> None:
+    """The food of the clash left to wait longer between two of its steps than ladle allows
+    (a step right after the one before, toasted nuts used as they come off the heat): each
+    wait of the clash let go in turn, then all of them at once."""
+    by_id = problem.by_id()
+    waits = [g.index for g in core if g.kind == "wait"]
+    waits = [i for i in waits if "comes to the table" not in problem.after[i].why]
+
+    def loosened(indexes: set[int]) -> Problem:
+        after = [
+            replace(a, max_gap=None) if i in indexes else a for i, a in enumerate(problem.after)
+        ]
+        return replace(problem, after=after)
+
+    def said(index: int) -> str:
+        wait = problem.after[index]
+        before, after = by_id[wait.before], by_id[wait.after]
+        what, recipe = _called(before), before.recipe
+        whose = "" if what.lower() in recipe.lower() else f" of the {recipe}"
+        return f"let the {what}{whose} wait longer between steps {before.step} and {after.step}"
+
+    for index in waits:
+        if works(said(index), allowed, loosened({index})):
+            return
+    if len(waits) > 1:
+        recipes = sorted({by_id[problem.after[i].before].recipe for i in waits})
+        works(
+            f"let the food of the {' and '.join(recipes)} wait between its steps",
+            allowed,
+            loosened(set(waits)),
+        )
 
 
 def _served_as(problem: Problem, key: str, extra: int | None) -> Problem:
@@ -436,6 +480,57 @@ def _later(problem: Problem, allowed: dict[str, list[int]] | None, clock: _Clock
     return Remedy(f"serve at {when}", replace(problem, serve_at=moment), allowed)
 
 
+def _next_day(
+    problem: Problem, allowed: dict[str, list[int]] | None, clock: _Clock
+) -> Remedy | None:
+    """The same serving time on one of the next days, when the meal fits by then."""
+    for days in range(1, LATER_DAYS + 1):
+        seconds = clock.left(0.3, most=3.0)
+        if seconds < 0.05:
+            return None
+        moment = problem.serve_at + timedelta(days=days)
+        shifted = replace(problem, serve_at=moment)
+        if feasible(shifted, allowed, seconds=seconds):
+            return Remedy(f"serve at {moment:%a %H:%M}", shifted, allowed)
+    return None
+
+
+def _hours(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest or not parts:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
+def _alone(problem: Problem, key: str) -> Problem:
+    """The part of the problem that is one recipe's."""
+    mine = f"{key}/"
+    return replace(
+        problem,
+        activities=[a for a in problem.activities if a.id.startswith(mine)],
+        after=[a for a in problem.after if a.before.startswith(mine)],
+        within=[w for w in problem.within if w.outer.startswith(mine)],
+    )
+
+
+def _too_long(problem: Problem) -> str | None:
+    """Why there is not time enough, when one recipe's steps alone, each at its shortest and
+    with hands and ovens without end, take longer than there is from now to serving."""
+    if problem.earliest is None or not problem.served:
+        return None
+    left = int((problem.serve_at - problem.earliest).total_seconds() // 60)
+    longest = max(problem.served, key=lambda s: critical_path(_alone(problem, s.key)))
+    path = critical_path(_alone(problem, longest.key))
+    if path <= left:
+        return None
+    return (
+        "There is not enough time before serving to do every step, starting now: the "
+        f"{longest.recipe} alone takes at least {_hours(path)} from its first step to the "
+        f"table, and serving is {_hours(left)} away."
+    )
+
+
 def explain(
     problem: Problem, allowed: dict[str, list[int]] | None = None, seconds: float = 10.0
 ) -> Explanation | None:
@@ -454,12 +549,15 @@ def explain(
             "(try a longer --time-limit)."
         )
     clash, involved = _clash(problem, core)
-    remedies = _fixes(problem, allowed, involved, clock)
+    if not core or core == [Group("now")]:
+        clash = _too_long(problem) or clash
+    remedies = _fixes(problem, allowed, involved, clock, core)
     if not remedies:
         clash += (
             " No one change ladle tried gives a plan: other temperatures, the air fryer, "
-            "making a dish ahead, a second oven, a later course or serving time, serving "
-            "a dish warm."
+            "making a dish ahead, a second oven, a later course, serving later that day or "
+            f"on one of the next {LATER_DAYS} days, serving a dish warm, letting food wait "
+            "longer between its steps."
             if clock.left() > 0
             else " ladle ran out of time looking for a fix (give it longer: --time-limit 60)."
         )

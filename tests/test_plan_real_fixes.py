@@ -1,0 +1,52 @@
+"""Dinners of real pages that got no plan, or no fix: the general causes, each with a recipe
+written for ladle in its own words (``tests/cases/meals/``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from ladle.formats import read
+from ladle.model import Recipe
+from ladle.planning.explain import explain, feasible
+from ladle.planning.planner import plan
+from ladle.planning.problem import After
+from ladle.planning.tasks import build_problem
+from tests.test_plan_meals import MEALS
+
+SUNDAY = datetime(2026, 12, 20, 8, 0)  # "now": a Sunday morning
+
+
+def recipe(name: str) -> Recipe:
+    return read(str(MEALS / f"{name}.txt"))[0]
+
+
+def test_a_loaf_that_takes_longer_than_the_day_says_so_and_offers_the_next_day() -> None:
+    loaf = recipe("overnight-rye-loaf")
+    lunch = SUNDAY.replace(hour=13)
+    refused = plan([loaf], lunch, now=SUNDAY)
+    assert refused.status == "infeasible"
+    why = refused.explanation[0]
+    assert why.startswith("There is not enough time before serving to do every step")
+    assert "the Overnight Rye Loaf alone takes at least 16 hours" in why
+    assert "serving is 5 hours away" in why
+    assert refused.explanation[1] == "Fixes: serve at Mon 13:00."  # tried, and it works
+    monday = plan([loaf], lunch + timedelta(days=1), now=SUNDAY)
+    assert monday.status in ("optimal", "feasible")
+
+
+def test_steps_that_cannot_follow_closely_enough_name_the_wait_that_would_let_them() -> None:
+    soup = recipe("lentil-ragu")
+    problem = build_problem([soup], SUNDAY.replace(hour=19), earliest=SUNDAY)
+    by_step = {a.step: a for a in problem.activities}
+    first, last = by_step[1], by_step[7]  # the lentils rinsed, and drained into the sauce
+    # the rinsed lentils must be drained within a minute, four steps later: no plan
+    tight = replace(problem, after=[*problem.after, After(first.id, last.id, 0, 1, "test")])
+    assert not feasible(tight, None)
+    explanation = explain(tight, None, seconds=10)
+    assert explanation is not None
+    assert "cannot follow each other closely enough" in explanation.clash
+    assert explanation.fixes, explanation.lines()  # never a refusal without a fix tried
+    fix = explanation.remedies[0]
+    assert f"wait longer between steps {first.step} and {last.step}" in fix.text
+    assert feasible(fix.problem, fix.allowed)
