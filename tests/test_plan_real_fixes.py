@@ -12,6 +12,7 @@ from ladle.planning.explain import explain, feasible
 from ladle.planning.planner import plan
 from ladle.planning.problem import After
 from ladle.planning.tasks import build_problem
+from ladle.serving import serving_of
 from tests.test_plan_meals import MEALS
 
 SUNDAY = datetime(2026, 12, 20, 8, 0)  # "now": a Sunday morning
@@ -50,3 +51,12 @@ def test_steps_that_cannot_follow_closely_enough_name_the_wait_that_would_let_th
     fix = explanation.remedies[0]
     assert f"wait longer between steps {first.step} and {last.step}" in fix.text
     assert feasible(fix.problem, fix.allowed)
+
+
+def test_serve_immediately_of_nests_filled_once_cooled_is_no_hot_dish() -> None:
+    nests = recipe("berry-meringue-nests")
+    assert serving_of(nests).kind != "hot"  # "serve immediately": when, not how hot
+    dinner = plan([nests, recipe("lentil-soup")], SUNDAY.replace(hour=19), now=SUNDAY)
+    assert dinner.status in ("optimal", "feasible")
+    served = {d.recipe: d.serving for d in dinner.dishes}
+    assert served == {"Berry Meringue Nests": "room", "Red Lentil Soup": "hot"}

@@ -29,6 +29,9 @@ _COOLED = re.compile(
     re.I,
 )
 
+# "Serve immediately" says when, not how hot: of a dish put together from cooled parts (a
+# meringue filled once it has cooled) it says nothing about heat.
+_SOON = re.compile(r"\b(?:immediately|right away|at once|straight away|sofort|direct)\b", re.I)
 _CHILLED = re.compile(r"\brefrigerat|\bchill(?:ed|ing|s)?\b|\bfreez|\bfridge\b", re.I)
 _KEEPING = frozenset({"storage", "make_ahead"})
 _MAIN_PART = re.compile(r"\s+(?:with|and|&|served\s+with|avec|mit|con|com|met)\s+", re.I)
@@ -67,14 +70,6 @@ def _said(text: str) -> tuple[ServingKind, str] | None:
 def serving_of(recipe: Recipe) -> Serving:
     """How ``recipe``'s dish is served, and the reason."""
     steps = [s.text for s in recipe.steps]
-    for text in reversed(steps[-3:]):  # the last steps say how it comes to the table
-        said = _said(text)
-        if said:
-            return Serving(said[0], f'the recipe says "{said[1].lower()}"')
-    for text in recipe.notes:
-        said = _said(text)
-        if said:
-            return Serving(said[0], f'the recipe\'s notes say "{said[1].lower()}"')
     last_heat = max((i for i, s in enumerate(recipe.steps) if s.heat), default=None)
     cooled = [
         i
@@ -84,6 +79,14 @@ def serving_of(recipe: Recipe) -> Serving:
         and s.heat is None
         and not any(d.role in _KEEPING for d in s.durations)  # how it keeps, not how it is served
     ]
+    for text in reversed(steps[-3:]):  # the last steps say how it comes to the table
+        said = _said(text)
+        if said and not (cooled and _SOON.search(said[1])):
+            return Serving(said[0], f'the recipe says "{said[1].lower()}"')
+    for text in recipe.notes:
+        said = _said(text)
+        if said:
+            return Serving(said[0], f'the recipe\'s notes say "{said[1].lower()}"')
     chilled = [i for i in cooled if _CHILLED.search(steps[i])]
     if chilled and last_heat is not None:
         return Serving("cold", "it is chilled after its cooking")
