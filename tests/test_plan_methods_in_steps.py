@@ -15,7 +15,7 @@ import pytest
 
 from ladle.errors import RequestError
 from ladle.formats import read_text
-from ladle.model import Recipe
+from ladle.model import Recipe, Step
 from ladle.plan_model import Plan
 from ladle.planning.kitchen import Kitchen
 from ladle.planning.methods_in_steps import methods_in_steps
@@ -190,3 +190,23 @@ def test_ladle_plan_method_picks_and_an_unknown_one_is_one_error_line(tmp_path: 
     assert refused.returncode == 1
     line = one_error_line(refused)
     assert "'sous vide' matches no method" in line and "'Instant Pot', 'Slow Cooker'" in line
+
+
+def test_a_step_that_is_only_a_heading_opens_its_method() -> None:
+    steps = [
+        Step("Season the beef all over."),
+        Step("Oven Method:"),
+        Step("Cover and bake at 325°F for 3 hours.", heat="oven", equipment=["oven"]),
+        Step("Let it rest for 10 minutes."),
+        Step("Slow Cooker Method:"),
+        Step("Cook on low for 8 hours.", heat="slow cooker", equipment=["slow cooker"]),
+        Step("Slice and serve."),
+    ]
+    found = methods_in_steps(steps)
+    assert [(m.name, m.appliance, m.steps) for m in found] == [
+        ("Oven", "oven", (2, 3, 4)),
+        ("Slow Cooker", "slow cooker", (5, 6)),
+    ]
+    # a step that cooks in an appliance is no heading, however short
+    plain = [Step("Cook on the stovetop.", heat="stove"), Step("Cook in the slow cooker.")]
+    assert methods_in_steps(plain) == []

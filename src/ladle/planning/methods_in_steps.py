@@ -65,6 +65,11 @@ _OPENS = re.compile(
 )
 _NAMED = re.compile(rf"\b{_NAME}(?:e?s)?\b", re.I)
 _HEADING_WORDS = 8  # a heading is short
+# A step that is a heading says so: "Oven Method:", "Slow Cooker Directions" (not "Cook in
+# the slow cooker.").
+_HEADING_STEP = re.compile(
+    r":\s*$|\b(?:method|directions?|instructions?|version|option|preparation)\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +102,7 @@ def _heading(text: str | None) -> tuple[str, str] | None:
 def _opening(step: Step) -> tuple[str, str, str] | None:
     """The method a step begins with ("Instant Pot: Set the pot to sauté …"), or that the
     whole step is the heading of ("Oven Method:"): its name, appliance and heading."""
-    whole = _heading(step.text)
+    whole = _heading(step.text) if _HEADING_STEP.search(step.text) else None
     if whole is not None:
         return (*whole, step.text)
     found = _OPENS.match(step.text)
