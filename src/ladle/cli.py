@@ -288,16 +288,12 @@ def _serve_at(text: str) -> Any:
 
 
 def _check_methods(recipes: list[Recipe], names: list[str]) -> None:
-    """Every ``--method`` names a method of a recipe's article, as the planner matches them."""
-    known = list(dict.fromkeys(v.name for r in recipes for v in r.variants if v.kind == "method"))
-    for name in names:
-        if not any(name.lower() in method.lower() for method in known):
-            offer = (
-                "the methods there are: " + ", ".join(repr(m) for m in known)
-                if known
-                else "the articles of these recipes describe no other method"
-            )
-            _fail(f"--method: {name!r} matches no method of the recipes' articles ({offer})")
+    """Every ``--method`` names a method of a recipe (its article's, or one its steps give),
+    as the planner matches them."""
+    from ladle.planning.methods_in_steps import check_methods
+
+    with _errors():
+        check_methods(recipes, names)
 
 
 @app.command()
@@ -316,7 +312,11 @@ def plan(
     ] = False,
     method: Annotated[
         list[str] | None,
-        typer.Option("--method", help="Cook by this method of a recipe's article (repeatable)."),
+        typer.Option(
+            "--method",
+            help="Cook by this method of a recipe: its article's, or one of two its steps give "
+            '("Instant Pot", "slow cooker") (repeatable).',
+        ),
     ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the plan JSON.")] = False,
     ics: Annotated[

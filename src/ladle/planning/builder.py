@@ -62,6 +62,7 @@ class Builder:
     serving: str = "hot"  # how the dish comes to the table (ladle.serving)
     serving_why: str = ""
     at: int = 0  # minutes after the meal's serving time it is served
+    kitchen_file: bool = True  # the kitchen is the cook's, not assumed
 
 
 def reachable(builder: Builder, start: str) -> set[str]:

@@ -14,6 +14,7 @@ from ladle.planning.bounds import bounds
 from ladle.planning.check import check_plan
 from ladle.planning.explain import exact_modes, explain
 from ladle.planning.kitchen import Kitchen
+from ladle.planning.methods_in_steps import check_methods
 from ladle.planning.problem import Problem
 from ladle.planning.solver import SolveOptions, solve
 from ladle.planning.tasks import PlanOptions, build_problem
@@ -65,7 +66,8 @@ def plan(
     """When to do every step of ``recipes`` so all of it is on the table at ``serve_at``.
 
     ``exact``: no other temperatures or methods than the recipes'; ``methods``: cook by these
-    methods of the recipes' articles ("Two-Stage Oven Roast"); ``now``: nothing before this
+    methods of the recipes' articles ("Two-Stage Oven Roast") or of two their steps give
+    ("Instant Pot"; a name that matches none is a ``RequestError``); ``now``: nothing before this
     (default: the current time, with the serving time's time zone); ``serving``: how a
     recipe (by its index) comes to the table, ``hot``, ``warm``, ``room`` or ``cold``, where
     ladle's reading of it is not what you want; ``after``: minutes after ``serve_at`` a recipe
@@ -86,6 +88,7 @@ def plan(
             where="--serve-at",
             hint="plan a meal within ten years",
         )
+    check_methods(recipes, methods)
     options = PlanOptions(exact=False, methods=tuple(methods))
     problem = build_problem(
         recipes, serve_at, kitchen, options, earliest=start, serving=serving, after=after

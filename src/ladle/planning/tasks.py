@@ -45,6 +45,7 @@ from ladle.planning.builder import (
 from ladle.planning.dishes import dish_labels
 from ladle.planning.hold import add_holds
 from ladle.planning.kitchen import Kitchen
+from ladle.planning.methods_in_steps import choose, methods_in_steps, steps_span
 from ladle.planning.modes import ideal, modes_of, pressure_cooks
 from ladle.planning.problem import (
     Activity,
@@ -254,7 +255,7 @@ def _recipe(builder: Builder, serve_step: bool) -> None:
     oven_f: dict[str, int] = {}
     previous: int | None = None
     chain: list[int] = []
-    after_the_meal = _keeping_notes(builder, steps)
+    after_the_meal = _keeping_notes(builder, steps) | _other_methods(builder)
     for number, written in steps:
         if number in after_the_meal:
             continue
@@ -301,6 +302,22 @@ def _keeping_notes(builder: Builder, steps: Sequence[tuple[int, Step]]) -> set[i
             "meal; not planned"
         )
     return notes
+
+
+def _other_methods(builder: Builder) -> set[int]:
+    """The steps of the methods not cooked by, where the steps give two ("Instant Pot: …",
+    "Slow cooker: …"): the one asked for, else one the kitchen has, else the first."""
+    methods = methods_in_steps(builder.recipe.steps)
+    if not methods:
+        return set()
+    kitchen = builder.kitchen if builder.kitchen_file else None
+    chosen, why = choose(methods, builder.options.methods, kitchen)
+    others = [m for m in methods if m is not chosen]
+    builder.assumptions.append(
+        f"{builder.recipe.title}: cooked by the {chosen.name} method ({why}); "
+        + "; ".join(f"{steps_span(m.steps)}, the {m.name} method, not planned" for m in others)
+    )
+    return {number for m in others for number in m.steps}
 
 
 _CUTS = re.compile(
@@ -518,6 +535,7 @@ def build_problem(
             key += "-2"
         keys.add(key)
         builder = Builder(reading.with_methods(recipe, options.methods), kitchen, options, key)
+        builder.kitchen_file = not assumed
         found = serving_of(recipe)
         kind: str = found.kind
         why = found.why

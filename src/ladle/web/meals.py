@@ -126,22 +126,21 @@ def library_recipes(lib: Library, ids: Iterable[int]) -> list[Recipe]:
 
 
 def methods_of(recipes: Sequence[Recipe]) -> list[str]:
-    """The other methods the recipes' articles describe ("Two-Stage Oven Roast")."""
-    return list(dict.fromkeys(v.name for r in recipes for v in r.variants if v.kind == "method"))
+    """The other methods the recipes give: their articles' ("Two-Stage Oven Roast") and two
+    or more in their steps ("Instant Pot", "Slow Cooker")."""
+    from ladle.planning.methods_in_steps import known_methods
+
+    return known_methods(recipes)
 
 
 def check_methods(recipes: Sequence[Recipe], names: Sequence[str]) -> None:
-    """Every method named is a method of a recipe's article, as the planner matches them."""
-    known = methods_of(recipes)
-    for name in names:
-        if not any(name.lower() in method.lower() for method in known):
-            offer = (
-                "the methods there are: " + ", ".join(repr(m) for m in known)
-                if known
-                else "the articles of these recipes describe no other method"
-            )
-            raise RequestError(f"{name!r} matches no method of the recipes' articles",
-                               where="method", hint=offer)  # fmt: skip
+    """Every method named is a method of a recipe, as the planner matches them."""
+    from ladle.planning.methods_in_steps import check_methods as check_known
+
+    try:
+        check_known(recipes, names)
+    except RequestError as error:
+        raise RequestError(error.what, where="method", hint=error.hint) from None
 
 
 class PlanCache:
