@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from ladle.errors import NoRecipeFound
-from ladle.formats import read
+from ladle.formats import read, read_text
 from ladle.model import Recipe
 
 from .conftest import CASES
@@ -194,8 +194,6 @@ def test_an_article_about_knives_is_no_recipe() -> None:
 
 
 def test_headings_in_other_words_open_the_lists() -> None:
-    from ladle.formats import read_text
-
     text = """Bürli
 
 Ingrédients pour le levain (1 nuit)
@@ -224,3 +222,16 @@ RECIPE
     (sandwich,) = read_text(text, "text", "s.txt")
     assert len(sandwich.ingredients) == 3
     assert sandwich.steps[0].text == "Cut the chicken and bacon into thin strips."
+
+
+def test_a_heading_between_numbered_steps_opens_the_next_steps_section() -> None:
+    text = (
+        "Beef Tips\n\nServes 4\n\nIngredients\n2 lb beef\n1 cup stock\n\nInstructions\n"
+        "1. Brown the beef in a skillet over high heat for 5 minutes.\n"
+        "Instant Pot Method:\n"
+        "2. Cook the beef and stock on high pressure for 35 minutes.\n"
+        "Slow Cooker Method:\n"
+        "3. Cook the beef and stock in the slow cooker on low for 7 hours.\n"
+    )
+    (recipe,) = read_text(text)
+    assert [s.section for s in recipe.steps] == [None, "Instant Pot Method", "Slow Cooker Method"]

@@ -491,8 +491,8 @@ class _Method:
             self.note(line.text)  # "Keeps in an airtight tin for 3 days." ends a card
             return True
         if self.mode == "steps" and _section_line(line):
+            self.flush()  # the step before the heading keeps its own section
             self.section = line.text.rstrip(":").strip()
-            self.flush()
             return True
         return False
 
