@@ -208,6 +208,31 @@ FOREIGN_DURATIONS = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leave the dough to rise between 3 and 4 hours.",
+        "Couvrir et laisser pousser entre 3 et 4 heures.",
+        "Den Teig zwischen 3 und 4 Stunden gehen lassen.",
+        "Lasciare lievitare tra 3 e 4 ore.",
+        "Dejar fermentar entre 3 y 4 horas.",
+        "Laat het deeg tussen 3 en 4 uur rijzen.",
+    ],
+)
+def test_a_range_between_two_figures_is_the_range(text: str) -> None:
+    """ "between 3 and 4 hours" is 3 to 4 hours, not the 4 hours of its upper end."""
+    (duration,) = find_durations(text)
+    assert (duration.min_minutes, duration.max_minutes) == (180, 240)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Divide between 2 bowls.", []), ("Servire tra 10 minuti.", [(10, 10)])],
+)
+def test_between_alone_makes_no_range(text: str, expected: list[Span]) -> None:
+    assert [(d.min_minutes, d.max_minutes) for d in find_durations(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "low", "high"), FOREIGN_DURATIONS)
 def test_durations_in_other_languages(text: str, low: float, high: float) -> None:
     (duration,) = find_durations(text)

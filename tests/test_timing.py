@@ -44,6 +44,67 @@ def test_times_that_are_not_the_steps_own(text: str, role: str) -> None:
         assert own(step) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Préparer la sauce 2 heures avant son emploi.",
+        "Die Butter 2 Stunden vor dem Servieren aus dem Kühlschrank nehmen.",
+        "Sacar la mantequilla de la nevera 2 horas antes de servir.",
+        "Togliere il burro dal frigo 2 ore prima di servire.",
+        "Haal de boter 2 uur voor het serveren uit de koelkast.",
+    ],
+)
+def test_a_time_before_serving_is_a_lead_in_other_languages(text: str) -> None:
+    step = last(text)
+    assert roles(step) == ["lead"]
+    assert own(step) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laisser reposer 5 minutes avant de servir.",
+        "Den Braten 10 Minuten vor dem Servieren ruhen lassen.",
+        "Deje reposar la masa 5 minutos antes de servir.",
+        "Faire bouillir pendant 5 minutes avant d'égoutter.",
+    ],
+)
+def test_a_rest_before_serving_is_still_the_steps_own(text: str) -> None:
+    assert roles(last(text)) == ["step"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bake the beans for 3 hours, stirring every 30 minutes.",
+        "Cuire 3 heures au four en remuant toutes les 30 minutes.",
+        "3 Stunden im Ofen schmoren und alle 30 Minuten umrühren.",
+        "Hornear 3 horas, removiendo cada 30 minutos.",
+        "Cuocere in forno 3 ore, mescolando ogni 30 minuti.",
+        "Stoof 3 uur in de oven en roer elke 30 minuten.",
+    ],
+)
+def test_a_frequency_is_no_part_of_the_steps_time(text: str) -> None:
+    step = last(text)
+    assert roles(step) == ["step", "other"]
+    assert own(step) == (180, 180)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Laisser pousser 4 heures.", "Pendant ces 4 heures, rabattre la pâte deux fois."),
+        ("Cuire 10 minutes.", "Au bout des 10 minutes, retirer la casserole du feu."),
+        ("Den Teig 4 Stunden gehen lassen.", "Nach diesen 4 Stunden den Teig falten."),
+        ("Let the dough rise for 4 hours.", "After these 4 hours, fold the dough."),
+    ],
+)
+def test_a_time_restated_in_other_languages_is_the_earlier_one(first: str, then: str) -> None:
+    step = last(first, then)
+    assert roles(step) == ["repeat"]
+    assert own(step) is None
+
+
 def test_a_storage_time_never_becomes_a_129600_minute_step() -> None:
     step = last("Cool, then freeze. The sauce will keep in the freezer for up to 3 months.")
     assert own(step) is None

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from ladle.limits import minutes_ok
 from ladle.model import Duration
 from ladle.text import NUMBER, parse_number
-from ladle.words import alternation, table
+from ladle.words import alternation, table, word_list
 
 __all__ = ["find_durations", "find_spans", "minutes_of"]
 
@@ -26,6 +26,9 @@ _FOREIGN_MINUTES: dict[str, float] = {
 }
 _FOREIGN_UNIT = alternation(_FOREIGN_MINUTES)
 _FOREIGN_RANGE = alternation(table("durations")["joins"]["range"])
+# "between 3 and 4 hours", "entre 3 et 4 heures": a range, its ends joined by "and"
+_BETWEEN = alternation(("between", *word_list("durations", "between")))
+_BETWEEN_AND = alternation(("and", *word_list("durations", "between_and")))
 
 _TIME_WORD = re.compile(
     rf"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b|{_FOREIGN_UNIT})",
@@ -51,10 +54,13 @@ _TIME_UNIT = (
     r"(?:seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|days?|weeks?|months?"
     rf"|(?<=\d)\s?(?:h|m|s)(?![a-z])|(?<=\d\s){_FOREIGN_UNIT}(?!\w))"
 )
-_SEP = rf"\s*(?:-|–|—|to|or|(?<=\s){_FOREIGN_RANGE}(?=\s))\s*"
+_SEP = (
+    rf"(?:\s*(?:-|–|—|to|or|(?<=\s){_FOREIGN_RANGE}(?=\s))\s*"
+    rf"|(?(between)\s+{_BETWEEN_AND}\s+|(?!)))"
+)
 _PREFIX = (
-    r"(?P<pre>at\s+least|no\s+less\s+than|a\s+minimum\s+of|minimum(?:\s+of)?|up\s+to|"
-    r"no\s+more\s+than|at\s+most|a\s+maximum\s+of|maximum(?:\s+of)?|about|around|"
+    rf"(?P<pre>(?P<between>{_BETWEEN})|at\s+least|no\s+less\s+than|a\s+minimum\s+of|"
+    r"minimum(?:\s+of)?|up\s+to|no\s+more\s+than|at\s+most|a\s+maximum\s+of|maximum(?:\s+of)?|about|around|"
     r"approximately|approx\.?|roughly|another|a\s+further|an\s+additional|additional|"
     r"(?:during\s+|for\s+|in\s+)?the\s+(?:last|final|first|next)|over|under|within)\s+"
 )

@@ -21,6 +21,7 @@ from ladle.clauses import CONTEXT, heat_verb, is_instruction, main_clause
 from ladle.equipment import equipment_in
 from ladle.limits import MAX_MINUTES, minutes_ok
 from ladle.model import OWN_ROLES, Duration, Relation, Step
+from ladle.words import alternation, word_list
 
 __all__ = ["WITHIN_LAST", "assign_roles", "heat_of", "own_time", "relation_of", "time_steps"]
 
@@ -44,7 +45,10 @@ def time_steps(steps: Sequence[Step]) -> None:
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 # How many of the latest earlier times a time that refers back is compared with.
 _RECENT = 64
-_EVERY = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.I)
+# The words of other languages around a time: data/words/durations.toml.
+_EVERY = re.compile(
+    rf"\b(?:every|each|{alternation(word_list('durations', 'every'))})\s+(?:other\s+)?$", re.I
+)
 _INTERVALS = re.compile(r"^\s*(?:intervals|increments|bursts|at\s+a\s+time)\b", re.I)
 _PER_SIDE = re.compile(
     r"^[\s,]*(?:per|on\s+each|each|a|for\s+each|on\s+every)\s+side\b|^\s*on\s+both\s+sides\b",
@@ -93,7 +97,28 @@ _TIMED_VERB = re.compile(
     r"blanch|pressure|air[-\s]?fry|keep)\w*",
     re.I,
 )
-_DEFINITE = re.compile(r"\b(?:the|those|these|that|this)\s+$", re.I)
+_DEFINITE = re.compile(
+    rf"\b(?:the|those|these|that|this|{alternation(word_list('durations', 'definite'))})\s+$",
+    re.I,
+)
+# "2 heures avant son emploi", "2 Stunden vor dem Servieren": a lead, as in English, unless a
+# verb of the clause takes the time ("laisser reposer 5 minutes avant de servir"): before the
+# time, or closing the clause after it ("10 Minuten vor dem Servieren ruhen lassen").
+_BEFORE_ABROAD = re.compile(rf"^\s*{alternation(word_list('durations', 'before'))}\b", re.I)
+_FOR_ABROAD = re.compile(rf"\b{alternation(word_list('durations', 'for'))}\s+$", re.I)
+_TIMED_FIRST = re.compile(rf"\b{alternation(word_list('durations', 'timed_first'))}\w*", re.I)
+_TIMED_LAST = re.compile(rf"\b{alternation(word_list('durations', 'timed_last'))}\s*$")
+
+
+def _lead_abroad(clause: str, after: str) -> bool:
+    """ "2 heures avant son emploi": a time before something, in another language, that no verb
+    of its clause takes as its own."""
+    if not _BEFORE_ABROAD.match(after) or _FOR_ABROAD.search(clause):
+        return False
+    rest = re.split(r"[,;:(]", after, maxsplit=1)[0].rstrip(" .!?")
+    return not _TIMED_FIRST.search(clause) and not _TIMED_LAST.search(rest)
+
+
 _REFERS_BACK = re.compile(r"^\s*(?:after|once|when|as\s+soon\s+as|at\s+the\s+end\s+of)\b", re.I)
 _BESIDE = re.compile(
     r"^\s*(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|while|whilst)\b", re.I
@@ -179,10 +204,14 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
         return "storage"
     clause = before[before.rfind(",") + 1 :]
     ends_before = re.search(r"\b(?:before|beforehand)\s*$", duration.text, re.I)
-    if ends_before or (
-        _BEFORE_AFTER.match(after)
-        and not _TIMED_VERB.search(clause)
-        and not re.search(r"\bfor\s+$", clause, re.I)
+    if (
+        ends_before
+        or (
+            _BEFORE_AFTER.match(after)
+            and not _TIMED_VERB.search(clause)
+            and not re.search(r"\bfor\s+$", clause, re.I)
+        )
+        or _lead_abroad(clause, after)
     ):
         return "lead"  # "about 4 hours before you sit down", "out of the fridge 30 minutes before"
     if _DEFINITE.search(before):
