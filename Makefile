@@ -70,6 +70,8 @@ bench: sync
 	$(RUN) python bench/pages_ceiling.py
 	$(RUN) python bench/steps.py
 	$(RUN) python bench/plan.py
+	$(RUN) python bench/dinners.py
+	$(RUN) python bench/random_dinners.py
 	$(RUN) python bench/library.py
 	$(RUN) python bench/nutrition.py
 	$(RUN) python bench/web.py

@@ -240,26 +240,7 @@ def _fixes(
             break
     if not fixes and len(dishes) >= 2:  # both dishes meet at a temperature between theirs
         _shared(problem, allowed, involved, works)
-    # The air fryer for a dish, adding one to the kitchen when it has none.
-    for activity in involved:
-        air = next(
-            (m for m, mode in enumerate(activity.modes) if mode.appliance == "air fryer"), None
-        )
-        if air is None:
-            continue
-        kitchen = problem.kitchen
-        test = problem
-        if not kitchen.has("air fryer"):
-            test = replace(
-                problem, kitchen=replace(kitchen, appliances=(*kitchen.appliances, "air fryer"))
-            )
-        suffix = "" if kitchen.has("air fryer") else ", if you have one"
-        if works(
-            f"use the air fryer for the {_called(activity)}{suffix}",
-            _allowing(allowed, activity.id, air),
-            test,
-        ):
-            break
+    _air_fryer(problem, allowed, involved, works)
     # What the recipe says can be made ahead, made ahead and reheated.
     if allowed is not None:
         for choice in problem.choices:
@@ -287,6 +268,34 @@ def _fixes(
     if later is not None:
         fixes.append(later)
     return fixes[:FIX_LIMIT]
+
+
+def _air_fryer(
+    problem: Problem,
+    allowed: dict[str, list[int]] | None,
+    involved: list[Activity],
+    works: Callable[[str, dict[str, list[int]] | None, Problem], bool],
+) -> None:
+    """The air fryer for a dish, adding one to the kitchen when it has none."""
+    for activity in involved:
+        air = next(
+            (m for m, mode in enumerate(activity.modes) if mode.appliance == "air fryer"), None
+        )
+        if air is None:
+            continue
+        kitchen = problem.kitchen
+        test = problem
+        if not kitchen.has("air fryer"):
+            test = replace(
+                problem, kitchen=replace(kitchen, appliances=(*kitchen.appliances, "air fryer"))
+            )
+        suffix = "" if kitchen.has("air fryer") else ", if you have one"
+        if works(
+            f"use the air fryer for the {_called(activity)}{suffix}",
+            _allowing(allowed, activity.id, air),
+            test,
+        ):
+            return
 
 
 def _course(
