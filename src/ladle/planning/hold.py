@@ -55,7 +55,8 @@ KEEP_WARM = {
     "pressure cooker": 120,
     "sous vide": 60,
 }
-_IN = {"sous vide": "the sous-vide bath"}  # how the plan names where it stays
+# how the plan names where it stays: the bath holds the food at its cooking temperature
+_IN = {"sous vide": "the sous-vide bath, at its cooking temperature,"}
 
 
 def _modes(problem: Problem) -> list[Mode]:
@@ -115,7 +116,11 @@ def _offer(
         heat.dish,
         heat.recipe,
         None,
-        f"Keep the {food} warm in {where} until it is served.",
+        (
+            f"Keep the {food} {'in' if 'bath' in where else 'warm in'} {where} until serving."
+            if in_place
+            else f"Keep the {food} warm in {where} until it is served."
+        ),
         modes,
         "passive",
         setup=0 if in_place else 1,
