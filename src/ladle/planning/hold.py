@@ -88,10 +88,10 @@ def add_holds(problem: Problem) -> None:
         if appliance is not None:
             where = _IN.get(appliance, f"the {appliance}")
             keep = Mode((1, KEEP_WARM[appliance]), appliance=appliance)
-            _offer(problem, index, serve, heat, [keep], where, in_place=True)
+            _offer(problem, index, serve, heat, modes=[keep], where=where, in_place=True)
         elif modes:
             where = "the warming drawer" if modes[0].appliance else f"the other oven at {HOLD_F}°F"
-            _offer(problem, index, serve, heat, modes, where, in_place=False)
+            _offer(problem, index, serve, heat, modes=modes, where=where, in_place=False)
 
 
 def _offer(
@@ -99,9 +99,9 @@ def _offer(
     index: int,
     serve: Serve,
     heat: Activity,
+    *,
     modes: list[Mode],
     where: str,
-    *,
     in_place: bool,
 ) -> None:
     """The choice of keeping ``heat`` 's food warm in ``where`` until it is served; kept
