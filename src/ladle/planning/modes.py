@@ -22,6 +22,11 @@ _LEAVES_THE_PAN = re.compile(
     r"set\s+aside|spoon\s+(?:it\s+)?(?:into|onto)|pour\s+(?:it\s+)?(?:into|over))\w*",
     re.I,
 )
+# A sous-vide bath (an immersion circulator in a pot of water) is an appliance of its own.
+_SOUS_VIDE = re.compile(r"\bsous[-\s]?vide\b", re.I)
+_BATH = re.compile(r"\b(?:bath|water|circulator|set|preheat|heat|cook)\w*", re.I)
+_OUT_OF_THE_BATH = re.compile(r"\b(?:out\s+of|lift|take|remove|serve|plate|transfer)\w*", re.I)
+SOUS_VIDE = "sous vide"
 
 
 def nearby(builder: Builder, fahrenheit: int) -> list[int]:
@@ -48,7 +53,16 @@ def modes_of(
         appliance = heat if heat in reading.APPLIANCES else None
     else:  # "Transfer everything to the slow cooker": in it, heating or not
         appliance = next((e for e in step.equipment if e in reading.APPLIANCES), None)
-    if appliance is None and builder.in_appliance and heating and heat in (None, "stove"):
+    if appliance is None and heat is None and _SOUS_VIDE.search(text) and _BATH.search(text):
+        appliance = SOUS_VIDE  # "Lower the bags into the sous vide bath": the bath cooks it
+    bath = builder.in_appliance == SOUS_VIDE  # food leaves the bath for a pan or the plate
+    if (
+        appliance is None
+        and builder.in_appliance
+        and heating
+        and heat in (None, "stove")
+        and not (bath and (equipment & reading.STOVE or _OUT_OF_THE_BATH.search(text)))
+    ):
         appliance = builder.in_appliance
     if appliance is not None:
         return [Mode(minutes, appliance=appliance)]
