@@ -60,3 +60,18 @@ def test_serve_immediately_of_nests_filled_once_cooled_is_no_hot_dish() -> None:
     assert dinner.status in ("optimal", "feasible")
     served = {d.recipe: d.serving for d in dinner.dishes}
     assert served == {"Berry Meringue Nests": "room", "Red Lentil Soup": "hot"}
+
+
+def test_a_part_boiled_then_simmered_in_the_sauce_is_not_the_dish_s_last_heat() -> None:
+    stew = recipe("barley-mushroom-stew")
+    supper = SUNDAY.replace(hour=19)
+    problem = build_problem([stew], supper, earliest=SUNDAY)
+    by_step = {a.step: a for a in problem.activities}
+    boiled, drained = by_step[2], by_step[7]  # the barley simmered, then drained into the stew
+    assert any(r.before == boiled.id and r.after == drained.id for r in problem.after)
+    assert not any(s.activity == boiled.id for s in problem.serve)  # only the stew is served
+    dinner = plan([stew], supper, now=SUNDAY)
+    assert dinner.status in ("optimal", "feasible")
+    tasks = {t.step: t for t in dinner.tasks if t.kind == "step"}
+    assert tasks[7].start >= tasks[2].end  # drained once it is cooked, not while it simmers
+    assert supper - tasks[8].end <= timedelta(minutes=20)

@@ -465,20 +465,18 @@ def _link(
         builder.first_heat_of_dish.setdefault(dish, builder.last[number])
 
 
-def _cooked_again(
-    builder: Builder, number: int, step: Step, earlier: Mapping[str, str]
-) -> None:
+def _cooked_again(builder: Builder, number: int, step: Step, earlier: Mapping[str, str]) -> None:
     """A part cooked earlier that this step cooks again (boiled lentils simmered in the
-    sauce) is not served by itself: the step follows its cooking within the hour food waits
-    between steps, and so that cooking is not the dish's last."""
+    sauce) is not served by itself: the first step after its cooking, it follows that cooking
+    within the hour food waits between steps, and so that cooking is not the dish's last."""
     if not is_heat(builder, builder.last[number]):
         return
     first = builder.first[number]
     names = {builder.recipe.ingredients[i].name or "" for i in step.uses}
     names |= {builder.recipe.ingredients[i].text for i in step.uses}
     for food, heat in earlier.items():
-        if food not in names or any(a.before == heat and a.after == first for a in builder.after):
-            continue
+        if food not in names or any(a.before == heat for a in builder.after):
+            continue  # not a part it uses, or one whose cooking another step follows
         builder.after.append(After(heat, first, 0, NEXT_WITHIN, "a part cooked before"))
 
 
