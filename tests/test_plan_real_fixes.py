@@ -60,3 +60,40 @@ def test_serve_immediately_of_nests_filled_once_cooled_is_no_hot_dish() -> None:
     assert dinner.status in ("optimal", "feasible")
     served = {d.recipe: d.serving for d in dinner.dishes}
     assert served == {"Berry Meringue Nests": "room", "Red Lentil Soup": "hot"}
+
+
+def test_a_part_boiled_then_simmered_in_the_sauce_is_not_the_dish_s_last_heat() -> None:
+    stew = recipe("barley-mushroom-stew")
+    supper = SUNDAY.replace(hour=19)
+    problem = build_problem([stew], supper, earliest=SUNDAY)
+    by_step = {a.step: a for a in problem.activities}
+    boiled, drained = by_step[2], by_step[7]  # the barley simmered, then drained into the stew
+    assert any(r.before == boiled.id and r.after == drained.id for r in problem.after)
+    assert not any(s.activity == boiled.id for s in problem.serve)  # only the stew is served
+    dinner = plan([stew], supper, now=SUNDAY)
+    assert dinner.status in ("optimal", "feasible")
+    tasks = {t.step: t for t in dinner.tasks if t.kind == "step"}
+    assert tasks[7].start >= tasks[2].end  # drained once it is cooked, not while it simmers
+    assert supper - tasks[8].end <= timedelta(minutes=20)
+
+
+def test_a_fridge_rest_stretches_over_the_night_so_the_hands_on_work_is_by_day() -> None:
+    buns = recipe("cardamom-buns")
+    breakfast = SUNDAY.replace(hour=10) + timedelta(days=1)
+    problem = build_problem([buns], breakfast, earliest=SUNDAY)
+    chill = next(a for a in problem.activities if a.step == 3)
+    low, high = chill.modes[0].minutes
+    assert low == 480 and high >= 480 + 120  # the dough may stay in the fridge longer
+    morning = plan([buns], breakfast, now=SUNDAY)
+    assert morning.status in ("optimal", "feasible")
+    tasks = {t.step: t for t in morning.tasks if t.kind == "step"}
+    assert tasks[3].end - tasks[3].start > timedelta(hours=8)  # through the night
+    assert tasks[2].end <= SUNDAY.replace(hour=23)  # kneaded the evening before
+
+
+def test_at_least_an_hour_but_preferably_overnight_is_one_wait_not_both() -> None:
+    rounds = recipe("shortbread-rounds")
+    problem = build_problem([rounds], SUNDAY.replace(hour=19), earliest=SUNDAY)
+    chill = next(a for a in problem.activities if a.step == 2)
+    assert chill.modes[0].minutes[0] == 60  # not an hour and a night added up
+    assert chill.modes[0].minutes[1] >= 8 * 60  # overnight is allowed

@@ -251,12 +251,16 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
     ):
         return "other"  # "8 minutes, 4 minutes per side": the same time, side by side
     if _RANGE_GAP.search(gap):
-        return "alternative"  # "10 minutes or up to 1 hour", "12 heures jusqu'à 24 heures"
+        return "alternative"  # "10 minutes or up to 1 hour", "at least 2 hours, preferably
+        # overnight", "1 hour for the yeast version and 4 hours for the sourdough version"
     return "step"
 
 
 _RANGE_GAP = re.compile(
-    r"\b(?:or|up\s+to|jusqu['’]\s?à|bis|hasta|fino\s+a|até|eller)\b|^\s*[–—-]\s*$", re.I
+    r"\b(?:or|up\s+to|jusqu['’]\s?à|bis|hasta|fino\s+a|até|eller|preferably|ideally)\b|"
+    r"^\s*[–—-]\s*$|"
+    r"\bfor\s+(?:the|a)\s+[\w-]+\s+(?:version|method|dough)\s*,?\s+(?:and|but)\b",  # two ways
+    re.I,
 )
 
 

@@ -230,7 +230,26 @@ def bounds_of(
         high = low * 2
     if passive and REST.search(text) and not HEAT_VERB.search(text) and high == low:
         high = low + 5  # "rest for 10 minutes": 10 to 15
+    if passive and not HEAT_VERB.search(text):
+        high = max(high, _stretch(text, low))
     return max(1, low), max(1, low, high)
+
+
+_IN_THE_FRIDGE = re.compile(r"\b(?:refrigerat\w*|chill\w*|fridge|r[ée]frig[ée]rateur)\b", re.I)
+_RISE = re.compile(r"\b(?:rise|rising|proof\w*|prove|doubled?|lever|pousse)\b", re.I)
+FRIDGE_STRETCH = 120  # minutes a fridge rest may run beyond its time, at least
+FRIDGE_AT_MOST = 1440
+
+
+def _stretch(text: str, low: int) -> int:
+    """How long a wait may run that the food does not mind: a rest in the fridge by hours
+    (twice its time, two hours more at least, a day at most, "overnight" 8 to 16 hours); a
+    rise at room temperature only a little, as dough overproofs."""
+    if _IN_THE_FRIDGE.search(text) and not re.search(r"\bmarinat", text, re.I):
+        return min(max(FRIDGE_AT_MOST, low), low + max(FRIDGE_STRETCH, low))
+    if _RISE.search(text):
+        return low + max(5, low // 4)
+    return low
 
 
 # The time a kitchen takes where the recipe does not say: (pattern, minutes, what it is).

@@ -269,8 +269,9 @@ def _recipe(builder: Builder, serve_step: bool) -> None:
         step = prepared.step
         builder.keeps = prepared.keeps
         builder.kept[number] = prepared.keeps
+        earlier = dict(builder.heat_of_dish)  # the cookings before this step's own
         _add_step(builder, number, step, oven_f)
-        _link(builder, number, step, dish=dish, previous=previous, chain=chain)
+        _link(builder, number, step, dish=dish, previous=previous, chain=chain, earlier=earlier)
         chain.append(number)
         previous = number
     _cool_before_cutting(builder)
@@ -392,10 +393,18 @@ def _dishes(builder: Builder, steps: list[tuple[int, Step]]) -> None:
 
 
 def _link(
-    builder: Builder, number: int, step: Step, *, dish: str, previous: int | None, chain: list[int]
+    builder: Builder,
+    number: int,
+    step: Step,
+    *,
+    dish: str,
+    previous: int | None,
+    chain: list[int],
+    earlier: Mapping[str, str],
 ) -> None:
     """How a step follows the steps before it: in the last minutes of a cooking, alongside
-    one ("While the pork roasts, …"), after the step before, after its food's cooking."""
+    one ("While the pork roasts, …"), after the step before, after the cooking of its food
+    and of the cooked parts it uses (``earlier``: each food's last cooking before this step)."""
     if builder.waiting is not None and is_heat(builder, builder.first[number]):
         builder.after.append(After(builder.waiting, builder.first[number], 0, 5, "before cooking"))
         builder.waiting = None
@@ -439,19 +448,36 @@ def _link(
         builder.after.append(
             After(builder.last[previous], builder.first[number], 0, gap, "the step before")
         )
-    # A step about food cooked earlier follows that cooking, promptly if it is hot.
-    heat = builder.heat_of_dish.get(dish)
+    # A step about food cooked earlier follows that cooking, promptly if it is hot, even when
+    # the step cooks it again ("drain the lentils and add them to the sauce").
+    heat = earlier.get(dish)
     handled = heat is not None and any(a.before == heat for a in builder.after)
-    mine = (builder.first[number], builder.last[number])
-    if heat and heat not in mine and not last and not handled:  # the first handling after it
+    if heat and not last and not handled:  # the first handling after it
         builder.after.append(
             After(heat, builder.first[number], 0, HOT_BEFORE, "comes off the heat")
         )
+    if not last and relation.kind != "alongside":
+        _cooked_again(builder, number, step, earlier)
     if previous is not None and not last:
         builder.pred_of.setdefault(builder.first[number], builder.last[previous])
     mode = builder.activities[-1].modes[0]
     if (mode.oven or mode.burner or mode.appliance) and dish:
         builder.first_heat_of_dish.setdefault(dish, builder.last[number])
+
+
+def _cooked_again(builder: Builder, number: int, step: Step, earlier: Mapping[str, str]) -> None:
+    """A part cooked earlier that this step cooks again (boiled lentils simmered in the
+    sauce) is not served by itself: the first step after its cooking, it follows that cooking
+    within the hour food waits between steps, and so that cooking is not the dish's last."""
+    if not is_heat(builder, builder.last[number]):
+        return
+    first = builder.first[number]
+    names = {builder.recipe.ingredients[i].name or "" for i in step.uses}
+    names |= {builder.recipe.ingredients[i].text for i in step.uses}
+    for food, heat in earlier.items():
+        if food not in names or any(a.before == heat for a in builder.after):
+            continue  # not a part it uses, or one whose cooking another step follows
+        builder.after.append(After(heat, first, 0, NEXT_WITHIN, "a part cooked before"))
 
 
 def _during(builder: Builder, text: str) -> str | None:
