@@ -98,3 +98,35 @@ def test_the_cli_says_what_is_wrong_with_the_kitchen_in_one_line(
     assert result.returncode == 1
     line = one_error_line(result)
     assert str(path) in line and expected in line
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("sous-vide", "sous vide"),
+        ("Sous Vide", "sous vide"),
+        ("immersion circulator", "sous vide"),
+        ("rice-cooker", "rice cooker"),
+        ("Rice Cooker", "rice cooker"),
+        ("Instant Pot", "pressure cooker"),
+        ("warming drawer", "warming drawer"),
+    ],
+)
+def test_an_appliance_is_named_as_the_planner_names_it(
+    tmp_path: Path, written: str, name: str
+) -> None:
+    path = tmp_path / "kitchen.toml"
+    path.write_text(f'[[appliance]]\nname = "{written}"\ncount = 2\n', encoding="utf-8")
+    assert load_kitchen(path).appliances == (name, name)
+
+
+def test_an_unknown_appliance_is_refused_with_the_known_ones(tmp_path: Path) -> None:
+    path = tmp_path / "kitchen.toml"
+    path.write_text(
+        '[[appliance]]\nname = "air fryer"\n[[appliance]]\nname = "toaster"\n', encoding="utf-8"
+    )
+    with pytest.raises(FormatError) as error:
+        load_kitchen(path)
+    message = str(error.value)
+    assert "appliance[1].name" in message and "unknown appliance 'toaster'" in message
+    assert "rice cooker" in message and "sous vide" in message, message

@@ -8,6 +8,7 @@ import re
 import threading
 from dataclasses import replace
 from datetime import datetime
+from typing import get_args
 from urllib.parse import parse_qs
 
 import pytest
@@ -22,7 +23,14 @@ from ladle.planning.reading import APPLIANCES as PLANNER_APPLIANCES
 from ladle.web.fixes import dish_index, fixes_of, kitchen_of_plan, reasons_of
 from ladle.web.markup import inline_svg
 from ladle.web.meals import Meal, PlanCache, serve_time
-from ladle.web.plan_query import APPLIANCES, DEFAULT_KITCHEN, PlanQuery, parse_ids, query_of
+from ladle.web.plan_query import (
+    APPLIANCES,
+    DEFAULT_KITCHEN,
+    Appliance,
+    PlanQuery,
+    parse_ids,
+    query_of,
+)
 
 from .web_support import PAYLOADS
 
@@ -34,6 +42,8 @@ DISHES = [Recipe(title="Roast Chicken"), Recipe(title="Blueberry Cobbler"),
 
 def test_the_planners_appliances_and_default_kitchen_are_the_pages() -> None:
     assert tuple(sorted(PLANNER_APPLIANCES)) == APPLIANCES
+    assert get_args(Appliance) == APPLIANCES  # the query takes what the checkboxes offer
+    assert {"rice cooker", "sous vide"} <= set(APPLIANCES)
     kitchen = Kitchen()
     assert {
         "ovens": len(kitchen.ovens),

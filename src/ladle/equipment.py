@@ -171,6 +171,8 @@ HEAT_APPLIANCES = frozenset(
         "toaster oven",
         "slow cooker",
         "pressure cooker",
+        "rice cooker",
+        "sous vide",
         "microwave",
         "deep fryer",
         "dutch oven",
@@ -189,6 +191,8 @@ _NOT_OVEN_HEAT = (
     "smoker",
     "slow cooker",
     "pressure cooker",
+    "rice cooker",
+    "sous vide",
     "microwave",
     "toaster oven",
     "dutch oven",
@@ -199,7 +203,15 @@ _NOT_OVEN_HEAT = (
 # Only taken out of it, an appliance is not used: "pull the butter from the refrigerator",
 # "remove from the oven and cool".
 _TAKEN_FROM = re.compile(r"\b(?:from|out\s+of)\s+(?:the\s+|your\s+)?$", re.I)
-_TAKEN_FROM_ONLY = frozenset({"oven", "refrigerator", "freezer"})
+_TAKEN_FROM_ONLY = frozenset({"oven", "refrigerator", "freezer", "rice cooker", "sous vide"})
+# "sous vide" before a noun is how a food was cooked ("the sous vide steak"), or a vacuum bag
+# ("a sous vide bag"): no bath; before its own parts, a word of the step or nothing, the bath.
+_SOUS_VIDE_FOOD = re.compile(
+    r"\s+(?!(?:bath|water|machine|cooker|circulator|device|container|pot|setting|mode|at|to|"
+    r"for|until|in|into|on|and|or|with|from|by|the|a|an|it|them|about|overnight|then|while|"
+    r"according|per|is|was|will|should|reach\w*|has|comes?|set|heat\w*|cook\w*)\b)[^\W\d_]",
+    re.I,
+)
 # A rack placed in the oven is the oven's: "position a rack in the lower third of the oven".
 _OVEN_RACK = re.compile(
     r"^[^.;]{0,50}\b(?:oven|ofen|four|horno|forno)\b|"
@@ -277,6 +289,12 @@ def _named(text: str) -> list[tuple[int, str]]:
             and _STOCK_POT_FOOD.search(before)
         ):
             continue  # "the chicken stock pot" is a food
+        if (
+            name == "sous vide"
+            and spelling in {"sous vide", "sousvide"}
+            and _SOUS_VIDE_FOOD.match(after)
+        ):
+            continue  # "the sous vide steak", "a sous vide bag"
         if name in _TAKEN_FROM_ONLY and _TAKEN_FROM.search(before):
             continue  # "take the butter from the refrigerator"
         if spelling == "oven rack" or (

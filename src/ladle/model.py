@@ -75,7 +75,7 @@ OWN_ROLES = frozenset({"step", "alternative", "alongside"})
 RELATIONS: tuple[str, ...] = ("follows", "alongside", "within_last", "after")
 HEATS: tuple[str, ...] = (
     "oven", "stove", "grill", "smoker", "air fryer", "deep fryer", "slow cooker",
-    "pressure cooker", "microwave", "blowtorch",
+    "pressure cooker", "rice cooker", "sous vide", "microwave", "blowtorch",
 )  # fmt: skip
 
 JSON = dict[str, Any]

@@ -334,6 +334,8 @@ def relation_of(text: str) -> Relation:
 _APPLIANCES = (
     "pressure cooker",
     "slow cooker",
+    "rice cooker",
+    "sous vide",
     "air fryer",
     "deep fryer",
     "microwave",
@@ -369,6 +371,10 @@ def heat_of(step: Step) -> str | None:
     equipment = set(step.equipment)
     if "blowtorch" in equipment:
         return "blowtorch"  # "caramelise the tops with a blowtorch"
+    # "Set the sous vide to 135°F": the bath set to its water temperature heats
+    heats |= "sous vide" in equipment and any(
+        t.kind in {"water", "other"} for t in step.temperatures
+    )
     if not heats and not ovens:
         return None
     if _FIRST_PERSON.search(step.text) and not any(

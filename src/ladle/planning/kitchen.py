@@ -17,6 +17,10 @@ night = ["23:00", "07:00"]     # no hands-on work in between (unless allow_night
 With no file: one oven (8 minutes per 100 °F to heat, 2 racks), four burners, one cook who
 does not work between 23:00 and 07:00, and a refrigerator with room to spare.
 
+An appliance is one ladle knows (``APPLIANCES``), in any of the ways recipes write it
+("Instant Pot" is a pressure cooker, "sous-vide" or "immersion circulator" the sous-vide bath,
+"rice-cooker" a rice cooker); another name is refused with the list of them.
+
 Counts are whole numbers, each with an upper bound (``ladle.limits``): at most 10 ovens, 20
 racks an oven, 50 burners, 20 of one appliance, 20 cooks; an oven heats or cools at 0.5 to 120
 minutes per 100 °F. ``allow_night`` is true or false; the file is UTF-8 TOML.
@@ -24,12 +28,14 @@ minutes per 100 °F. ``allow_night`` is true or false; the file is UTF-8 TOML.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
 
+from ladle.equipment import EQUIPMENT
 from ladle.errors import FormatError
 from ladle.limits import (
     MAX_APPLIANCES,
@@ -41,9 +47,32 @@ from ladle.limits import (
     in_range,
 )
 
-__all__ = ["Kitchen", "Oven", "load_kitchen"]
+__all__ = ["APPLIANCES", "COOKS_IN", "Kitchen", "Oven", "appliance_name", "load_kitchen"]
 
 ROOM_F = 70
+# The appliances a step may cook in (``ladle.planning.reading.APPLIANCES``), and those a
+# kitchen file may name: these and a warming drawer, to keep food warm in.
+COOKS_IN = frozenset({"air fryer", "slow cooker", "pressure cooker", "rice cooker", "sous vide",
+                      "microwave", "deep fryer", "grill", "smoker"})  # fmt: skip
+APPLIANCES = COOKS_IN | {"warming drawer"}
+
+
+def _words(name: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", name.lower()))
+
+
+# each way of writing an appliance (data/words/equipment.toml), its words joined by a space
+_SPELLINGS = {
+    _words(spelling): name
+    for name in sorted(APPLIANCES)
+    for spelling in (name, *EQUIPMENT.get(name, ()))
+}
+
+
+def appliance_name(name: str) -> str | None:
+    """The appliance ``name`` writes, as the planner names it ("Sous-vide" is "sous vide",
+    "Instant Pot" "pressure cooker"), or None when it is none ladle knows."""
+    return _SPELLINGS.get(_words(name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +198,15 @@ def kitchen_from(data: dict[str, Any], location: str = "kitchen") -> Kitchen:
         name = table.get("name")
         if not isinstance(name, str) or not name.strip():
             raise _fail(f"{location}: appliance[{i}].name", "an appliance needs a name")
+        known = appliance_name(name)
+        if known is None:
+            raise _fail(
+                f"{location}: appliance[{i}].name",
+                f"unknown appliance {name.strip()!r}",
+                "appliances are: " + ", ".join(sorted(APPLIANCES)),
+            )
         count = _count(table, "count", f"{location}: appliance[{i}]", 1, low=1, high=MAX_APPLIANCES)
-        appliances.extend([name.strip().lower()] * count)
+        appliances.extend([known] * count)
     cooks_table = data.get("cooks", {})
     if not isinstance(cooks_table, dict):
         raise _fail(f"{location}: cooks", "should be a table: [cooks]")

@@ -34,8 +34,8 @@ __all__ = [
 ]
 
 # The appliances a method of a recipe cooks in.
-_KINDS = ("pressure cooker", "slow cooker", "air fryer", "oven", "stove", "grill", "microwave",
-          "smoker")  # fmt: skip
+_KINDS = ("pressure cooker", "slow cooker", "rice cooker", "sous vide", "air fryer", "oven",
+          "stove", "grill", "microwave", "smoker")  # fmt: skip
 _WORDS = table("equipment")["methods"]
 _FILLER = frozenset(str(w).lower() for w in _WORDS["heading"])
 _SPELLINGS: dict[str, str] = {  # a spelling, its words joined by one space: its appliance

@@ -22,9 +22,8 @@ _LEAVES_THE_PAN = re.compile(
     r"set\s+aside|spoon\s+(?:it\s+)?(?:into|onto)|pour\s+(?:it\s+)?(?:into|over))\w*",
     re.I,
 )
-# A sous-vide bath (an immersion circulator in a pot of water) is an appliance of its own.
-_SOUS_VIDE = re.compile(r"\bsous[-\s]?vide\b", re.I)
-_BATH = re.compile(r"\b(?:bath|water|circulator|set|preheat|heat|cook)\w*", re.I)
+# A sous-vide bath (an immersion circulator in a pot of water) is an appliance of its own
+# (``Step.heat`` and ``Step.equipment`` "sous vide"); food leaves it for a pan or the plate.
 _OUT_OF_THE_BATH = re.compile(r"\b(?:out\s+of|lift|take|remove|serve|plate|transfer)\w*", re.I)
 SOUS_VIDE = "sous vide"
 
@@ -42,9 +41,9 @@ def modes_of(
     builder: Builder, step: Step, minutes: tuple[int, int], fahrenheit: int | None, dish: str
 ) -> list[Mode]:
     """How a step may be done. What heats it is the understanding's (``Step.heat``): an oven,
-    a burner, or an appliance of the kitchen (pressure and slow cookers, grills, fryers); a
-    step that names an appliance happens in it, and cooking on in it ("cook on low for 6
-    hours") stays in the one the step before used."""
+    a burner, or an appliance of the kitchen (pressure, slow and rice cookers, a sous-vide
+    bath, grills, fryers); a step that names an appliance happens in it, and cooking on in it
+    ("cook on low for 6 hours") stays in the one the step before used."""
     text = step.text
     equipment = set(step.equipment)
     heat = step.heat
@@ -53,8 +52,6 @@ def modes_of(
         appliance = heat if heat in reading.APPLIANCES else None
     else:  # "Transfer everything to the slow cooker": in it, heating or not
         appliance = next((e for e in step.equipment if e in reading.APPLIANCES), None)
-    if appliance is None and heat is None and _SOUS_VIDE.search(text) and _BATH.search(text):
-        appliance = SOUS_VIDE  # "Lower the bags into the sous vide bath": the bath cooks it
     bath = builder.in_appliance == SOUS_VIDE  # food leaves the bath for a pan or the plate
     if (
         appliance is None

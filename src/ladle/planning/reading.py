@@ -13,6 +13,7 @@ from ladle.clauses import heat_verb, main_clause
 from ladle.durations import find_durations
 from ladle.equipment import equipment_in
 from ladle.model import OWN_ROLES, Recipe, Step, Variant
+from ladle.planning.kitchen import COOKS_IN
 from ladle.temperatures import find_temperatures
 from ladle.timing import WITHIN_LAST, own_time
 from ladle.units import dimension
@@ -94,8 +95,7 @@ REST = re.compile(r"\b(?:rest|stand|cool|sit)\w*\b", re.I)
 FRIDGE = re.compile(r"\b(?:refrigerat\w*|chill\w*|marinat\w*|fridge|freez\w*|set)\b", re.I)
 SERVE = re.compile(r"^\s*(?:serve|plate|garnish\s+and\s+serve|to\s+serve)\b", re.I)
 STOVE = frozenset({"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok", "stove"})
-APPLIANCES = frozenset({"air fryer", "slow cooker", "pressure cooker", "microwave",
-                         "deep fryer", "grill", "smoker"})  # fmt: skip
+APPLIANCES = COOKS_IN  # the appliances a step may cook in
 ACTIVE_MINUTES: tuple[tuple[re.Pattern[str], int, str], ...] = (
     (re.compile(r"^\s*(?:serve|plate)\b", re.I), 5, "serving"),
     (re.compile(r"\b(?:chop|dice|slice|mince|peel|cut|grate|trim|wash|julienne|shred)\w*", re.I),

@@ -41,9 +41,17 @@ __all__ = [
 # The appliances a recipe may cook in (ladle.planning.reading.APPLIANCES; a test keeps them
 # equal), as the kitchen's checkboxes offer them.
 APPLIANCES = ("air fryer", "deep fryer", "grill", "microwave", "pressure cooker",
-              "slow cooker", "smoker")  # fmt: skip
+              "rice cooker", "slow cooker", "smoker", "sous vide")  # fmt: skip
 Appliance = Literal[
-    "air fryer", "deep fryer", "grill", "microwave", "pressure cooker", "slow cooker", "smoker"
+    "air fryer",
+    "deep fryer",
+    "grill",
+    "microwave",
+    "pressure cooker",
+    "rice cooker",
+    "slow cooker",
+    "smoker",
+    "sous vide",
 ]
 DEFAULT_KITCHEN = {"ovens": 1, "burners": 4, "cooks": 1}  # ladle.planning.kitchen.Kitchen()
 
