@@ -6,24 +6,15 @@ The recipes are in ``tests/cases/meals/`` (written for ladle, in its own words).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
-from ladle.formats import read
-from ladle.model import Recipe
 from ladle.plan_model import Plan
 from ladle.planning.check import check_plan
 from ladle.planning.hold import KEEP_WARM
 from ladle.planning.planner import plan
 from ladle.planning.tasks import build_problem
 
-MEALS = Path(__file__).parent / "cases" / "meals"
-SERVE = datetime(2026, 12, 20, 19, 0)
-NOW = datetime(2026, 12, 1, 8, 0)
-
-
-def recipe(name: str) -> Recipe:
-    return read(str(MEALS / f"{name}.txt"))[0]
+from .test_plan_meals import NOW, SERVE, recipe
 
 
 def _kept(result: Plan, title: str) -> list[str]:

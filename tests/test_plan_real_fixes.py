@@ -6,20 +6,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from ladle.formats import read
-from ladle.model import Recipe
 from ladle.planning.explain import explain, feasible
 from ladle.planning.planner import plan
 from ladle.planning.problem import After
 from ladle.planning.tasks import build_problem
 from ladle.serving import serving_of
-from tests.test_plan_meals import MEALS
+
+from .test_plan_meals import recipe
 
 SUNDAY = datetime(2026, 12, 20, 8, 0)  # "now": a Sunday morning
-
-
-def recipe(name: str) -> Recipe:
-    return read(str(MEALS / f"{name}.txt"))[0]
 
 
 def test_a_loaf_that_takes_longer_than_the_day_says_so_and_offers_the_next_day() -> None:
