@@ -67,6 +67,19 @@ def _said(text: str) -> tuple[ServingKind, str] | None:
     return None if best is None else (best[2], best[3])
 
 
+# What heats food, named as a step's equipment: where a step's heat is not read (a braise
+# written in Dutch), its pan on the stove or its oven still says the dish is cooked.
+_HEATING = frozenset({
+    "oven", "stove", "grill", "smoker", "air fryer", "deep fryer", "slow cooker",
+    "pressure cooker", "rice cooker", "sous vide", "microwave", "dutch oven", "toaster oven",
+})  # fmt: skip
+
+
+def _heated(recipe: Recipe) -> bool:
+    """Whether any step cooks the dish: a heat read, or heating equipment it uses."""
+    return any(s.heat or _HEATING.intersection(s.equipment) for s in recipe.steps)
+
+
 def serving_of(recipe: Recipe) -> Serving:
     """How ``recipe``'s dish is served, and the reason."""
     steps = [s.text for s in recipe.steps]
@@ -93,7 +106,7 @@ def serving_of(recipe: Recipe) -> Serving:
     main = _MAIN_PART.split(recipe.title, maxsplit=1)[0]  # "Lemon Posset with Shortbread"
     for kind, pattern in _patterns("dish"):
         match = pattern.search(main)
-        if match and not (kind in ("hot", "warm") and last_heat is None):
+        if match and not (kind in ("hot", "warm") and not _heated(recipe)):
             # a no-bake banana pudding is no warm pudding: nothing heats it
             return Serving(kind, f"it is a {match.group(1).lower()}")
     if chilled:

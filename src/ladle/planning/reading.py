@@ -239,13 +239,16 @@ _IN_THE_FRIDGE = re.compile(r"\b(?:refrigerat\w*|chill\w*|fridge|r[ée]frig[ée]
 _RISE = re.compile(r"\b(?:rise|rising|proof\w*|prove|doubled?|lever|pousse)\b", re.I)
 FRIDGE_STRETCH = 120  # minutes a fridge rest may run beyond its time, at least
 FRIDGE_AT_MOST = 1440
+FRIDGE_LONG = 120  # minutes: a rest in the fridge this long or longer may run on by hours
 
 
 def _stretch(text: str, low: int) -> int:
-    """How long a wait may run that the food does not mind: a rest in the fridge by hours
+    """How long a wait may run that the food does not mind: a long rest in the fridge by hours
     (twice its time, two hours more at least, a day at most, "overnight" 8 to 16 hours); a
     rise at room temperature only a little, as dough overproofs."""
     if _IN_THE_FRIDGE.search(text) and not re.search(r"\bmarinat", text, re.I):
+        if low < FRIDGE_LONG:
+            return low  # a short chill: what it waits for follows soon, as written
         return min(max(FRIDGE_AT_MOST, low), low + max(FRIDGE_STRETCH, low))
     if _RISE.search(text):
         return low + max(5, low // 4)
