@@ -20,7 +20,8 @@ def test_the_labels_are_300_steps_from_35_pages_or_more() -> None:
     scored = [r for r in LABELS if not r.get("heading")]
     assert len(scored) >= 300
     assert len({r["page"] for r in LABELS}) >= 35
-    assert {r["set"] for r in LABELS} == {"dev", "held-out"}
+    assert {r["set"] for r in LABELS} == {"dev", "held-out", "unseen"}
+    assert set(bench.SETS) == {"dev", "held-out", "unseen"}
 
 
 def test_the_labels_hold_no_page_text() -> None:
@@ -48,16 +49,25 @@ def test_every_label_matches_its_steps_text() -> None:
             assert bench.sha(texts[row["step"]]) == row["sha"], (page, row["step"])
 
 
-# The figures of BENCHMARKS.md ("Labelled steps"), over all 352 steps; a change that lowers
-# one fails here. The goals of issue 11 (0.95, 0.98, 0.90, 0.92) are met over all steps; on
-# the held-out pages equipment (0.80) and attention (89.7%) are not.
+# The figures of BENCHMARKS.md ("Labelled steps"), over the 352 steps of the dev and held-out
+# pages ("all"); a change that lowers one fails here. The goals of issue 11 (0.95, 0.98, 0.90,
+# 0.92) are met over them; on the held-out pages equipment (0.80) and attention (89.7%) are not.
 FLOORS = {"duration": 0.95, "times_apart": 0.98, "oven": 0.98, "equipment_f1": 0.90,
           "attention": 0.95}  # fmt: skip
+# The unseen pages (places 46-60 of the draw, 94 steps), as measured right after they were
+# labelled on 2026-12-06: a fresh estimate for sites never seen, kept as floors.
+UNSEEN_FLOORS = {"duration": 0.9574, "times_apart": 1.0, "oven": 0.9787, "internal": 0.9894,
+                 "equipment_f1": 0.9132, "attention": 0.9362}  # fmt: skip
 
 
 @pytest.mark.usefixtures("pages")
-def test_ladle_keeps_its_figures_on_the_labelled_steps() -> None:
-    summary = bench.score(LABELS).summary()
+@pytest.mark.parametrize(
+    ("sets", "floors"), [(bench.ALL, FLOORS), (("unseen",), UNSEEN_FLOORS)], ids=["all", "unseen"]
+)
+def test_ladle_keeps_its_figures_on_the_labelled_steps(
+    sets: tuple[str, ...], floors: dict[str, float]
+) -> None:
+    summary = bench.score([r for r in LABELS if r["set"] in sets]).summary()
     assert summary["stale_labels"] == 0
-    low = {k: summary[k] for k, floor in FLOORS.items() if summary[k] < floor}
-    assert not low, f"below the floor: {low} (floors {FLOORS})"
+    low = {k: summary[k] for k, floor in floors.items() if summary[k] < floor}
+    assert not low, f"below the floor: {low} (floors {floors})"
