@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from ladle.equipment import HEAT_APPLIANCES
 from ladle.model import Recipe
 from ladle.words import alternation, table
 
@@ -69,10 +70,7 @@ def _said(text: str) -> tuple[ServingKind, str] | None:
 
 # What heats food, named as a step's equipment: where a step's heat is not read (a braise
 # written in Dutch), its pan on the stove or its oven still says the dish is cooked.
-_HEATING = frozenset({
-    "oven", "stove", "grill", "smoker", "air fryer", "deep fryer", "slow cooker",
-    "pressure cooker", "rice cooker", "sous vide", "microwave", "dutch oven", "toaster oven",
-})  # fmt: skip
+_HEATING = HEAT_APPLIANCES | {"stove"}
 
 
 def _heated(recipe: Recipe) -> bool:

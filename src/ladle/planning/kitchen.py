@@ -47,7 +47,15 @@ from ladle.limits import (
     in_range,
 )
 
-__all__ = ["APPLIANCES", "COOKS_IN", "Kitchen", "Oven", "appliance_name", "load_kitchen"]
+__all__ = [
+    "APPLIANCES",
+    "COOKS_IN",
+    "Kitchen",
+    "Oven",
+    "appliance_name",
+    "load_kitchen",
+    "spelling_key",
+]
 
 ROOM_F = 70
 # The appliances a step may cook in (``ladle.planning.reading.APPLIANCES``), and those a
@@ -57,13 +65,15 @@ COOKS_IN = frozenset({"air fryer", "slow cooker", "pressure cooker", "rice cooke
 APPLIANCES = COOKS_IN | {"warming drawer"}
 
 
-def _words(name: str) -> str:
+def spelling_key(name: str) -> str:
+    """A way of writing a name, its words in lower case joined by one space: "Sous-Vide" and
+    "sous vide" are one key."""
     return " ".join(re.findall(r"[^\W_]+", name.lower()))
 
 
 # each way of writing an appliance (data/words/equipment.toml), its words joined by a space
 _SPELLINGS = {
-    _words(spelling): name
+    spelling_key(spelling): name
     for name in sorted(APPLIANCES)
     for spelling in (name, *EQUIPMENT.get(name, ()))
 }
@@ -72,7 +82,7 @@ _SPELLINGS = {
 def appliance_name(name: str) -> str | None:
     """The appliance ``name`` writes, as the planner names it ("Sous-vide" is "sous vide",
     "Instant Pot" "pressure cooker"), or None when it is none ladle knows."""
-    return _SPELLINGS.get(_words(name))
+    return _SPELLINGS.get(spelling_key(name))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ladle.equipment import EQUIPMENT
 from ladle.errors import RequestError
 from ladle.model import Recipe, Step
-from ladle.planning.kitchen import Kitchen
+from ladle.planning.kitchen import Kitchen, spelling_key
 from ladle.planning.reading import STOVE
 from ladle.words import table
 
@@ -39,7 +39,7 @@ _KINDS = ("pressure cooker", "slow cooker", "rice cooker", "sous vide", "air fry
 _WORDS = table("equipment")["methods"]
 _FILLER = frozenset(str(w).lower() for w in _WORDS["heading"])
 _SPELLINGS: dict[str, str] = {  # a spelling, its words joined by one space: its appliance
-    " ".join(re.findall(r"[^\W_]+", str(spelling).lower())): kind
+    spelling_key(str(spelling)): kind
     for kind in _KINDS
     for spelling in (*EQUIPMENT[kind], *_WORDS["names"].get(kind, ()))
 }
@@ -109,7 +109,7 @@ def _opening(step: Step) -> tuple[str, str, str] | None:
     if found is None:
         return None
     name = next(g for g in found.groups() if g)
-    kind = _SPELLINGS.get(" ".join(re.findall(r"[^\W_]+", name.lower())))
+    kind = _SPELLINGS.get(spelling_key(name))
     return (name.strip(), kind, found.group(0).strip(" :,—–")) if kind else None
 
 
