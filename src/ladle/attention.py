@@ -30,9 +30,10 @@ SHORT_MINUTES = 10  # "cook 5 minutes" keeps the cook at the pan; "cook 10 minut
 def _verbs() -> dict[str, re.Pattern[str]]:
     words = table("verbs")["attention"]
     out: dict[str, re.Pattern[str]] = {}
+    nouns = alternation(str(w).lower() for w in words["not_verbs"])
     for kind in ("busy", "short", "waiting"):
         group = alternation(str(w).lower() for w in words[kind]).replace(r"\s+", r"[-\s]?")
-        out[kind] = re.compile(rf"\b{group}\w*", re.I)
+        out[kind] = re.compile(rf"\b(?!{nouns}s?\b){group}\w*", re.I)
     group = alternation(str(w).lower() for w in words["letting"])
     out["letting"] = re.compile(rf"\b{group}\w*", re.I)
     for kind in ("constant", "occasional"):
@@ -47,6 +48,10 @@ _CLAUSES_BACK = 12
 _STOP_AFTER = re.compile(r"[.!?;](?:\s|$)")
 
 
+# Heat that shuts the food in: a cook cannot tend it all the time.
+_SHUT_IN = frozenset(
+    {"oven", "toaster oven", "air fryer", "smoker", "slow cooker", "pressure cooker"}
+)
 _UNATTENDED = re.compile(
     r"\b(?:lid|cover(?:ed)?|boiling|water|oven|simmer\w*|in\s+the\s+(?:fridge|refrigerator))\b|"
     r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b",
@@ -67,8 +72,8 @@ def _kind_of_time(
     stop = _STOP_AFTER.search(text, end, end + CONTEXT)
     sentence = text[sentence_start : stop.start() if stop else min(len(text), end + CONTEXT)]
     occasional = bool(verbs["occasional"].search(sentence))
-    if not occasional and verbs["constant"].search(sentence):
-        return "busy"
+    if not occasional and heat not in _SHUT_IN and verbs["constant"].search(sentence):
+        return "busy"  # "stirring constantly"; a pan shaken often in the oven still waits
     unattended = heat not in {None, "stove", "grill"} or bool(_UNATTENDED.search(sentence))
     clauses = [b for b in reversed(breaks) if b >= sentence_start] + [sentence_start]
     found = _last_verb(text[clauses[0] : start])  # the verb of the time's own clause
@@ -175,11 +180,16 @@ def _untimed(main: str) -> Attention:
     do handwork; preheating the oven counts only in a step that does nothing else."""
     verbs = _verbs()
     plain = re.sub(r"\([^()]*\)", " ", main)  # asides: "(adjust the bake time)"
-    if verbs["busy"].search(plain):
-        return "active"
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", plain) if s.strip()] or [plain]
+    # "let it stand without stirring", "saute until dry, stirring occasionally": waiting
+    tended = [s for s in sentences if verbs["occasional"].search(s)]
+    if any(verbs["busy"].search(s) for s in sentences if s not in tended):
+        return "active"
     work = wait = preheats = 0
     for sentence in sentences:
+        if sentence in tended:
+            wait += 1
+            continue
         if _PREHEATS.search(sentence):
             preheats += 1  # the oven heats while the cook does the rest
             rest = re.split(r",|\band\b", sentence, maxsplit=1)[1:]

@@ -82,6 +82,11 @@ _DAY_AHEAD = re.compile(
     re.I,
 )
 _HOURS_MINUTES = re.compile(r"(?<![\w.])(?P<h>\d{1,2})\s?h\s?(?P<m>[0-5]\d)\b", re.I)
+# "saute for an additional minute", "another hour": one more of the unit
+_ONE_MORE = re.compile(
+    r"\b(?:another|an\s+(?:additional|extra)|a\s+further|one\s+more)\s+(?P<unit>minute|hour)\b",
+    re.I,
+)
 _HALF_HOUR = re.compile(r"\b(?:half\s+an?\s+hour|a\s+half[-\s]hour)\b", re.I)
 
 
@@ -153,6 +158,9 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
     for match in _HOURS_MINUTES.finditer(text):
         minutes = int(match.group("h")) * 60 + int(match.group("m"))
         add(match.start(), match.end(), Duration(minutes, minutes, match.group(0)))
+    for match in _ONE_MORE.finditer(text):
+        more = 60.0 if match.group("unit").lower() == "hour" else 1.0
+        add(match.start(), match.end(), Duration(more, more, match.group(0)))
     for match in _HALF_HOUR.finditer(text):
         add(match.start(), match.end(), Duration(30, 30, match.group(0)))
     for match in _OVERNIGHT.finditer(text):

@@ -104,11 +104,15 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
 # the stove, unless the step names another heat (a slow cooker simmers too).
 _STOVETOP = re.compile(
     r"\b(?:simmer\w*|(?:bring|return)\w*\b[^.;]{0,40}?\bto\s+(?:a|the)\s+(?:\w+\s+)?boil|"
-    r"boil(?:s|ed)?\b(?!\s+water)|boiling\b(?!\s+water)|saut[eé]\w*|pan[-\s]?(?:fr(?:y|ied|ies|ying)|grill\w*|sear\w*)\b|"
+    r"boil(?:s|ed)?\b(?!\s+water)|boiling\b(?!\s+water)|saut[eé](?!(?:e?d|es|e|s)\b)\w*|"
+    r"pan[-\s]?(?:fr(?:y|ied|ies|ying)|grill\w*|sear\w*)\b|"
     r"stir[-\s]?fr\w*|sear(?:s|ed|ing)?\b|(?<!air\s)(?<!air-)(?<!deep\s)(?<!deep-)"
-    r"(?<!\bthe\s)(?<!\beach\s)(?<!\ba\s)\bfry(?:ing)?\b(?!\s*pan)|reduce\s+the\s+heat|on\s+the\s+(?:stove|hob)|blanch\w*|"
+    r"(?<!\bthe\s)(?<!\beach\s)(?<!\ba\s)\bfry(?:ing)?\b(?!\s*(?:pan|skimmer|basket|thermometer))|"
+    r"reduce\s+the\s+heat|on\s+the\s+(?:stove|hob)|blanch\w*|adjust\w*\s+the\s+heat|"
+    r"scrap\w*\s+(?:up\s+)?(?:any\s+|all\s+|the\s+)?browned\s+bits|"
     r"poach\w*|(?:low|medium|high)[-\s]+heat|"
-    r"\bon\s+(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b(?!\s+(?:speed|pressure|power))|"
+    r"\bon\s+(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b"
+    r"(?!(?:[-\s]+(?:low|high))?\s+(?:speed|pressure|power|setting))|"
     # the heat turned up or down, kept on, oil heated, a pan deglazed, pasta boiled
     r"turn\w*\s+(?:(?:the\s+)?heat\s+)?(?:down|up)\b|lower\s+the\s+heat|reduce\s+heat|"
     r"(?:on|over)\s+the\s+heat|deglaz\w*|hot\s+oil\b|oil\s+is\s+(?:\w+\s+)?(?:hot|shimmering)|"
@@ -120,7 +124,12 @@ _STOVETOP = re.compile(
     r"blus\w*\s+(?:\w+\s+){0,4}?af\b|afblussen|stoven|sudder\w*|pruttel\w*|inkoken|"
     r"köcheln|aufkochen|anbraten|anschwitzen|dünsten|zum\s+kochen|ablösch\w*|"
     r"\bbrat(?:e|en|et)?\b|\bbrät\b|"
-    r"faire\s+(?:revenir|bouillir|sauter|suer)|ébullition|mijot\w*|déglac\w*|"
+    r"fai(?:re|tes)(?:[-\s]+(?:le|la|les|l'))?\s+(?:revenir|bouillir|sauter|suer|rissoler|blondir)|"
+    r"ébullition|mijot\w*|déglac\w*|"
+    # a hot pan: "in a hot skillet", "dans une poêle chaude", "in einer heißen Pfanne"
+    r"\bhot\s+(?:\w+\s+)?(?:pan|skillet|frying\s+pan|wok|griddle)\b|\bpo[êe]le\s+(?:bien\s+)?chaude|"
+    r"\bhei(?:ß|ss)e[nm]?\s+pfanne|\bsart[ée]n\s+caliente|\bpadella\s+calda|\bhete\s+(?:koeken)?pan|"
+    r"\bfrigideira\s+quente|"
     r"hervir|sofre[íi]r|fre[íi]r|rehogar|desglas\w*|soffrigg\w*|rosol\w*|sfum\w*|bollire|"
     r"ebollizione|ferver|fervura|refog\w*|dourar|frit(?:ar|e|a)\b|koka\s+upp|fräs\w*|sjud\w*|"
     r"\bstek(?:a|t)?\b|sma[żz]\w*|podsma[żz]\w*|zagotuj\w*|gotuj\w*)",
@@ -142,8 +151,15 @@ _SPEED = re.compile(
 )
 # A mixer set to a speed is no stove: "beat on medium", "mix starting on low", "mixer on high".
 _MIXER_SETTING = re.compile(
-    r"\b(?:(?:mix|beat|whip|cream)\w*|mixer)\s+(?:\w+\s+){0,2}?on\s+(?:med(?:ium)?|low|high)"
+    r"\b(?:(?:mix|beat|whip|cream|knead)\w*|mixer)\s+(?:\w+\s+){0,2}?on\s+(?:med(?:ium)?|low|high)"
     r"(?:[-\s](?:low|high))?\b(?!\s+heat)",
+    re.I,
+)
+# "process on high", "blend on low": the machine's setting, no stove and no mixer either
+_MACHINE_SETTING = re.compile(
+    r"\b(?:process|pulse|blend|pur[eé]e|liquidi[sz]e|blitz)\w*\s+(?:\w+\s+){0,2}?on\s+"
+    r"(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b(?!\s+heat)|"
+    r"\b(?:blender|processor)\s+(?:\w+\s+){0,2}?on\s+(?:med(?:ium)?|low|high)\b(?!\s+heat)",
     re.I,
 )
 _PANS = frozenset(
@@ -202,8 +218,14 @@ _NOT_OVEN_HEAT = (
 )
 # Only taken out of it, an appliance is not used: "pull the butter from the refrigerator",
 # "remove from the oven and cool".
-_TAKEN_FROM = re.compile(r"\b(?:from|out\s+of)\s+(?:the\s+|your\s+)?$", re.I)
-_TAKEN_FROM_ONLY = frozenset({"oven", "refrigerator", "freezer", "rice cooker", "sous vide"})
+_TAKEN_FROM = re.compile(
+    r"\b(?:from|out\s+of|aus\s+dem|uit\s+de|fuera\s+del|dal|dalla|dallo|ur)\s+(?:the\s+|your\s+)?$|"
+    r"\b(?:sort\w*|retir\w*|sorti\w*|nehmen|herausnehmen|haal\w*|ta\s+ut|tire|retire)\s+$",
+    re.I,
+)
+_TAKEN_FROM_ONLY = frozenset(
+    {"oven", "refrigerator", "freezer", "rice cooker", "sous vide", "mixing bowl"}
+)
 # "sous vide" before a noun is how a food was cooked ("the sous vide steak"), or a vacuum bag
 # ("a sous vide bag"): no bath; before its own parts, a word of the step or nothing, the bath.
 _SOUS_VIDE_FOOD = re.compile(
@@ -220,7 +242,7 @@ _OVEN_RACK = re.compile(
 )
 _RACK_SETTING = re.compile(
     r"\b(?:position|arrange|adjust|set|move|place)\w*\s+(?:(?:the|a|an|your|two|both|an?\s+oven)"
-    r"\s+)*$",
+    r"\s+)*$|\b(?:upper|lower|middle|center|centre|top|bottom)(?:[-\s]+third)?\s+$",
     re.I,
 )
 # "chicken stock pot" is a food
@@ -236,7 +258,7 @@ _SIZED = re.compile(
 _ONE_SIZE = re.compile(r"(?<![x×\d\s])\s*\d+(?:\.\d+)?\s*(?:-|\s)?(?:inch|in\.|\"|cm)\s*$", re.I)
 # Tools counted only when the step uses them: "with a fork", "using the back of a spoon".
 _USED_WITH = re.compile(
-    r"\b(?:with|using|use)\s+(?:(?:a|an|the|your|back|of|clean|large|small|metal|soup|"
+    r"\b(?:with|using|use)\s+(?:(?:a|an|the|your|back|tines|prongs|of|clean|large|small|metal|soup|"
     r"tea|table|dessert)\s+){0,4}$",
     re.I,
 )
@@ -249,6 +271,21 @@ _INTO_JAR = re.compile(
 )
 
 
+_ATTACHMENT = re.compile(r"e?s?[-\s]+(?:attachment|beater|blade)\b", re.I)
+_GLASS_THING = re.compile(
+    r"(?:es)?[-\s]+(?:bowl|jar|dish|pan|container|measuring|baking|pie|cup|mug|casserole|"
+    r"plate|lid|of|de|di|d'|with)\b",
+    re.I,
+)
+_NOT_A_DRINKS_SHAKER = re.compile(r"\b(?:salt|pepper|sugar|spice|cheese|flour)\s+$", re.I)
+# Glasses something goes into: "pour into 4 serving glasses", "strain into a chilled glass".
+_A_GLASS = re.compile(
+    r"\b(?:in|into|to|among|between|in\s+den|i|dans|en|nei|nos|in\s+een|in\s+ein)\s+"
+    r"(?:(?:a|an|the|your|two|three|four|five|six|\d+|serving|chilled|tall|short|old[-\s]fashioned|"
+    r"rocks|highball|martini|coupe|cocktail|wine|shot|dessert|parfait|glass|individual|small|large|"
+    r"tumbler|les|des|los|las|un|une|dos|tres|quatro|the)\s+){0,3}$",
+    re.I,
+)
 # Tools whose names are also verbs ("Whisk until smooth"): counted only after a determiner.
 _VERB_LIKE = frozenset(
     {"whisk", "grill", "sieve", "microwave", "skewer", "strainer", "grater", "plate", "reibe",
@@ -256,7 +293,7 @@ _VERB_LIKE = frozenset(
 )  # fmt: skip
 _DETERMINER = re.compile(
     r"\b(?:a|an|the|your|on|in|into|onto|over|under|with|hot|large|medium|small|preheated|"
-    r"clean|fine|fine-mesh|wire|balloon|prepared|oiled|greased|second|third|fourth|another|"
+    r"clean|fine|fine-mesh|mesh|skimmer|wire|balloon|prepared|oiled|greased|second|third|fourth|another|"
     r"separate|serving|dinner|warm|warmed|lined|individual|two|three|four|five|six|eight|\d+|"
     r"einer|eine|einem|einen|der|die|den|dem|groben|feinen|auf|een|de|het|op)\s+$",
     re.I,
@@ -303,6 +340,15 @@ def _named(text: str) -> list[tuple[int, str]]:
             continue  # the oven's own rack
         if name in _USED_TOOLS and (after.startswith("-") or not _USED_WITH.search(before)):
             continue
+        if name in {"whisk", "knife"} and _ATTACHMENT.match(after):
+            continue  # "the whisk attachment" is the mixer's
+        if name == "cocktail shaker" and _NOT_A_DRINKS_SHAKER.search(before):
+            continue  # "a salt shaker"
+        if name == "glass" and (
+            _GLASS_THING.match(after)
+            or not (_A_GLASS.search(before) or word.endswith(("et", "ets", "en")))
+        ):
+            continue  # "a glass bowl", "a glass of milk": only glasses food goes into
         if name == "jar" and (
             re.match(r"e?s?\s+of\b", after, re.I) or not _INTO_JAR.search(before)
         ):
@@ -345,7 +391,7 @@ def equipment_in(text: str) -> list[str]:
         if implied:
             found.append((implied.start(), name))
     mixer = _MIXER_SETTING.search(text)
-    stovetop = _STOVETOP.search(_MIXER_SETTING.sub(" ", text))
+    stovetop = _STOVETOP.search(_MACHINE_SETTING.sub(" ", _MIXER_SETTING.sub(" ", text)))
     names = [name for _, name in sorted(found)]
     if (_SPEED.search(text) or mixer) and not {"blender", "food processor", "stand mixer"} & set(
         names
@@ -384,6 +430,25 @@ _OVEN_VESSELS = frozenset({"cake tin", "baking sheet", "roasting tray", "baking 
 _HOB_VESSELS = frozenset({"skillet", "saucepan", "grill pan", "dutch oven"})
 _IN_THE_OVEN = re.compile(r"\b(?:oven|bak(?:e|es|ed|ing)|roast\w*|broil\w*)\b", re.I)
 _ON_THE_HOB = re.compile(r"\bheat\b", re.I)
+# Food still changing on the heat: "stir in the flour until lightly browned", "until wilted",
+# "when the sugar starts to caramelize" after a step on the stove is still on it.
+_STILL_COOKING = re.compile(
+    r"\buntil\s+(?:\w+\s+){0,4}?(?:browned|golden|thicken\w*|wilt\w*|melt\w*|reduc\w*|"
+    r"bubbl\w*|heated|warm(?:ed)?|soft(?:en\w*)?\b(?!-)|tender|cooked|crisp\w*|evaporat\w*|translucent|"
+    r"fragrant|boil\w*|simmer\w*|absorbed|glossy)\b|\bcarameli[sz](?:e|es|ing)\b|\bheat(?:ed)?\s+through\b",
+    re.I,
+)
+_ON_THE_HEAT_AGAIN = re.compile(
+    r"\b(?:return\w*\s+(?:\w+\s+){0,3}?to\s+the\s+heat|over\s+\w+\s+heat|back\s+on\s+the\s+heat)\b",
+    re.I,
+)
+# Off the heat: "remove from the heat", "take off the heat", "turn off the heat"
+_OFF_THE_HEAT = re.compile(
+    r"\b(?:(?:remove|take|lift|move|transfer)\w*\s+(?:\w+\s+){0,6}?(?:from|off(?:\s+of)?)\s+(?:the\s+)?"
+    r"(?:heat|stove|hob|burner)|"
+    r"off\s+the\s+heat|turn\w*\s+off\s+the\s+(?:heat|stove|burner)|turn\w*\s+the\s+(?:heat|stove|burner)\s+off)\b",
+    re.I,
+)
 
 
 class Surroundings:
@@ -411,11 +476,15 @@ class Surroundings:
         ):
             names = list(dict.fromkeys(pan if n == "pan" else n for n in names))
         heats = (HEAT_APPLIANCES - {"dutch oven"} | {"waffle iron"}) & set(names)
+        off = _OFF_THE_HEAT.search(text)
         if (
             self.heat == "stove"
             and "stove" not in names
             and not heats
-            and _COOKS_ON.search(text)
+            and (
+                _COOKS_ON.search(text)
+                or _STILL_COOKING.search(text[: off.start()] if off else text)
+            )
             and not _OVEN_VERBS.search(text)
         ):
             names.append("stove")
@@ -432,6 +501,10 @@ class Surroundings:
             self.heat = "stove"
         elif heats:
             self.heat = sorted(heats)[0]
+        if off and self.heat == "stove" and not _ON_THE_HEAT_AGAIN.search(text, off.end()):
+            self.heat = None  # the food came off the heat
+        elif "stove" not in names and {"refrigerator", "freezer", "ice cream maker"} & set(names):
+            self.heat = None  # chilled: whatever comes next starts cold
         return names
 
 

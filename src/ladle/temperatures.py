@@ -12,11 +12,16 @@ from dataclasses import dataclass
 from ladle.model import Temperature, TemperatureKind
 from ladle.text import parse_number
 from ladle.units import celsius_to_fahrenheit, fahrenheit_to_celsius
+from ladle.words import alternation, table
 
 __all__ = ["FAN_OFFSET_CELSIUS", "find_temperatures", "oven_setting"]
 
+_WORDS = table("temperatures")
+# "200 Grad", "180 graden": degrees as a word of another language (data/words/temperatures.toml)
+_FOREIGN_DEGREES = alternation(str(w) for w in _WORDS["degrees"])
 # "400*F": an asterisk typed for the degree sign, only right before the scale
-_DEG = r"(?:\s*(?:°|º|˚|degrees?|deg\.?|\*(?=\s*[FC](?![a-z])))\s*)"
+_DEG = rf"(?:\s*(?:°|º|˚|degrees?|deg\.?|{_FOREIGN_DEGREES}(?![^\W\d_])|\*(?=\s*[FC](?![a-z])))\s*)"
+_FOREIGN_DEGREES_WORD = re.compile(rf"\d\s*{_FOREIGN_DEGREES}(?![^\W\d_])", re.I)
 _TEMP_NUMBER = r"\d{2,3}(?:[.,]\d)?"
 _ONE_TEMP = (
     rf"(?P<@v>-?{_TEMP_NUMBER})"
@@ -85,6 +90,8 @@ def _readings(match: re.Match[str]) -> list[_Reading]:
             scale = scale_text[0].upper()
         elif ranged:  # "250°–275°F": the scale the range ends with
             scale = ranged.group("scale")[0].upper()
+        elif _FOREIGN_DEGREES_WORD.search(match.group(0)):
+            scale = "C"  # "200 Grad": a European oven
         elif re.search(r"°|º|˚|deg", match.group(0)):
             # "350 degrees": Fahrenheit above what a Celsius oven reaches in recipes.
             scale = "F" if value >= 275 else "C"
@@ -109,6 +116,20 @@ _OVEN = re.compile(
     r"|fan|gas|grill|smoker|temperature\s+to|increase|reduce|lower|raise|turn|re-?heat|re-?warm)\b",
     re.I,
 )
+# the oven said in another language: "im vorgeheizten Ofen bei 180 °C", "le four à 180 °C"
+_FOREIGN_OVEN = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b"
+        for w in sorted((str(w) for w in _WORDS["oven"]), key=len, reverse=True)
+    )
+    + ")",
+    re.I,
+)
+# a kitchen machine's settings written time/temperature/speed
+_MACHINE_SETTING = re.compile(
+    r"\s*/\s*(?:vitesse|speed|vel\.?|velocidad|velocidade|velocità|stufe|snelheid)\b", re.I
+)
 _CLAUSE_BREAK = re.compile(r"(?:[.;:!?]|,|\buntil\b|\bthen\b|\band\b|\bwhile\b)", re.I)
 _SENTENCE_START = re.compile(r"[.!?]\s")
 
@@ -121,6 +142,8 @@ def _kind(text: str, start: int, end: int) -> TemperatureKind:
     starts = list(_SENTENCE_START.finditer(before))
     sentence = before[starts[-1].end() :] if starts else before
     after = _CLAUSE_BREAK.split(text[end : end + 40], maxsplit=1)[0]
+    if _MACHINE_SETTING.match(text, end):
+        return "other"  # "8 min/90°C/vitesse 4": a Thermomix's bowl
     if _STRONG_INTERNAL.search(clause) or _STRONG_INTERNAL.search(after):
         return "internal"
     if _OIL.search(clause):
@@ -128,6 +151,8 @@ def _kind(text: str, start: int, end: int) -> TemperatureKind:
     if _WATER.search(clause):
         return "water"
     if _OVEN.search(clause) or re.search(r"\bheat\b", clause, re.I):
+        return "oven"
+    if _FOREIGN_OVEN.search(clause) or _FOREIGN_OVEN.search(after):
         return "oven"
     if _STRONG_INTERNAL.search(sentence):
         return "internal"

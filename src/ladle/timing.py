@@ -54,6 +54,12 @@ _PER_SIDE = re.compile(
     r"^[\s,]*(?:per|on\s+each|each|a|for\s+each|on\s+every)\s+side\b|^\s*on\s+both\s+sides\b",
     re.I,
 )
+# "sear them on each side for about 5 minutes": the side said before the time
+_PER_SIDE_BEFORE = re.compile(
+    r"\b(?:(?:on\s+)?(?:each|either|both)|per)\s+sides?\s+(?:for\s+)?(?:about\s+|around\s+|"
+    r"approximately\s+|roughly\s+)?$",
+    re.I,
+)
 _STORAGE = re.compile(
     r"\b(?:will\s+keep|keeps|kept|keep(?=,)|(?:can\s+|may\s+)?keep\s+(?:(?:it|them|this|these|leftovers?)"
     r"\s+)?(?:in|for|up|covered|refrigerated|frozen|well|fresh|wrapped)|stor(?:e|ed|es|ing)|"
@@ -150,7 +156,8 @@ def assign_roles(text: str, durations: Sequence[Duration], earlier: Sequence[Dur
             continue
         end = start + len(duration.text)
         cursor = end
-        duration.factor = 2 if _PER_SIDE.match(text[end:]) else 1
+        per_side = _PER_SIDE.match(text[end:]) or _PER_SIDE_BEFORE.search(text[:start])
+        duration.factor = 2 if per_side else 1
         duration.role = _role(_Place(text, start, end, main_at), duration, seen)
         if duration.role == "step" and previous is not None:
             duration.role = _joined(text, previous, start, duration)
