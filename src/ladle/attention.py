@@ -35,7 +35,7 @@ def _verbs() -> dict[str, re.Pattern[str]]:
         group = alternation(str(w).lower() for w in words[kind]).replace(r"\s+", r"[-\s]?")
         out[kind] = re.compile(rf"\b(?!{nouns}s?\b){group}\w*", re.I)
     group = alternation(str(w).lower() for w in words["letting"])
-    out["letting"] = re.compile(rf"\b{group}\w*", re.I)
+    out["letting"] = re.compile(rf"\b(?!{nouns}s?\b){group}\w*", re.I)
     for kind in ("constant", "occasional"):
         out[kind] = re.compile(rf"\b{alternation(str(w) for w in words[kind])}\b", re.I)
     return out
@@ -115,11 +115,9 @@ _MACHINE = re.compile(r"\s+(?:the\s+|your\s+)?(?:mixer|machine|processor|blender
 def _last_verb(text: str) -> str | None:
     text = _UNTIL_STATE.sub("", text)
     let = _verbs()["letting"].search(text)
-    if (
-        let
-        and re.match(r"[^,;:.!?]*$", text[let.end() :])
-        and not _MACHINE.match(text[let.end() :])
-    ):
+    if let and re.match(r"[^,;:.!?]*$", text[let.end() :]):
+        if _MACHINE.match(text[let.end() :]):
+            return "busy"  # "let the mixer run": the cook stands by it
         return "waiting"  # "leave to heat through for 2 minutes"
     found = _verbs_in(text)
     return max(found)[2] if found else None

@@ -30,6 +30,14 @@ _FOREIGN_RANGE = alternation(table("durations")["joins"]["range"])
 _BETWEEN = alternation(("between", *word_list("durations", "between")))
 _BETWEEN_AND = alternation(("and", *word_list("durations", "between_and")))
 
+# Times in words of other languages: "eine Stunde", "une dizaine de minutes", "media hora".
+_SPELLED = table("durations")["spelled"]
+_SPELLED_NUMBER = re.compile(
+    rf"(?<![\w'])(?:une\s+)?(?P<n>{alternation(_SPELLED['numbers'])})\s+"
+    rf"(?P<u>{alternation([*_FOREIGN_MINUTES, 'minute', 'minutes'])})(?!\w)",
+    re.I,
+)
+_SPELLED_PHRASE = re.compile(rf"(?<![\w']){alternation(_SPELLED['phrases'])}(?!\w)", re.I)
 _TIME_WORD = re.compile(
     rf"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b|{_FOREIGN_UNIT})",
     re.I,
@@ -158,6 +166,13 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
     for match in _HOURS_MINUTES.finditer(text):
         minutes = int(match.group("h")) * 60 + int(match.group("m"))
         add(match.start(), match.end(), Duration(minutes, minutes, match.group(0)))
+    for match in _SPELLED_PHRASE.finditer(text):
+        said = float(_SPELLED["phrases"][" ".join(match.group(0).lower().split())])
+        add(match.start(), match.end(), Duration(said, said, match.group(0)))
+    for match in _SPELLED_NUMBER.finditer(text):
+        count = _SPELLED["numbers"][" ".join(match.group("n").lower().split())]
+        said = float(count) * _FOREIGN_MINUTES.get(match.group("u").lower(), 1.0)
+        add(match.start(), match.end(), Duration(said, said, match.group(0)))
     for match in _ONE_MORE.finditer(text):
         more = 60.0 if match.group("unit").lower() == "hour" else 1.0
         add(match.start(), match.end(), Duration(more, more, match.group(0)))

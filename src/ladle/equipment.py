@@ -126,8 +126,8 @@ _STOVETOP = re.compile(
     r"\bbrat(?:e|en|et)?\b|\bbrät\b|"
     r"fai(?:re|tes)(?:[-\s]+(?:le|la|les|l'))?\s+(?:revenir|bouillir|sauter|suer|rissoler|blondir)|"
     r"ébullition|mijot\w*|déglac\w*|"
-    # a hot pan: "in a hot skillet", "dans une poêle chaude", "in einer heißen Pfanne"
-    r"\bhot\s+(?:\w+\s+)?(?:pan|skillet|frying\s+pan|wok|griddle)\b|\bpo[êe]le\s+(?:bien\s+)?chaude|"
+    # a hot pan: "dans une poêle chaude", "in einer heißen Pfanne"
+    r"\bpo[êe]le\s+(?:bien\s+)?chaude|"
     r"\bhei(?:ß|ss)e[nm]?\s+pfanne|\bsart[ée]n\s+caliente|\bpadella\s+calda|\bhete\s+(?:koeken)?pan|"
     r"\bfrigideira\s+quente|"
     r"hervir|sofre[íi]r|fre[íi]r|rehogar|desglas\w*|soffrigg\w*|rosol\w*|sfum\w*|bollire|"
@@ -157,7 +157,7 @@ _MIXER_SETTING = re.compile(
 )
 # "process on high", "blend on low": the machine's setting, no stove and no mixer either
 _MACHINE_SETTING = re.compile(
-    r"\b(?:process|pulse|blend|pur[eé]e|liquidi[sz]e|blitz)\w*\s+(?:\w+\s+){0,2}?on\s+"
+    r"\b(?:process|pulse|blend|pur[eé]e|liquidi[sz]e|blitz)\w*\s+(?:\w+\s+){0,4}?on\s+"
     r"(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b(?!\s+heat)|"
     r"\b(?:blender|processor)\s+(?:\w+\s+){0,2}?on\s+(?:med(?:ium)?|low|high)\b(?!\s+heat)",
     re.I,
@@ -255,6 +255,7 @@ _SIZED = re.compile(
     r"[^.;,]{0,15}$",
     re.I,
 )
+_PREPARED = re.compile(r"\b(?:prepared|greased|buttered|oiled|lined)\s+$", re.I)
 _ONE_SIZE = re.compile(r"(?<![x×\d\s])\s*\d+(?:\.\d+)?\s*(?:-|\s)?(?:inch|in\.|\"|cm)\s*$", re.I)
 # Tools counted only when the step uses them: "with a fork", "using the back of a spoon".
 _USED_WITH = re.compile(
@@ -289,13 +290,14 @@ _A_GLASS = re.compile(
 # Tools whose names are also verbs ("Whisk until smooth"): counted only after a determiner.
 _VERB_LIKE = frozenset(
     {"whisk", "grill", "sieve", "microwave", "skewer", "strainer", "grater", "plate", "reibe",
-     "kommen"}
+     "kommen", "forma"}
 )  # fmt: skip
 _DETERMINER = re.compile(
     r"\b(?:a|an|the|your|on|in|into|onto|over|under|with|hot|large|medium|small|preheated|"
     r"clean|fine|fine-mesh|mesh|skimmer|wire|balloon|prepared|oiled|greased|second|third|fourth|another|"
     r"separate|serving|dinner|warm|warmed|lined|individual|two|three|four|five|six|eight|\d+|"
-    r"einer|eine|einem|einen|der|die|den|dem|groben|feinen|auf|een|de|het|op)\s+$",
+    r"einer|eine|einem|einen|der|die|den|dem|groben|feinen|auf|een|de|het|op|uma|numa|na|em|"
+    r"sua|untada)\s+$",
     re.I,
 )
 
@@ -360,9 +362,9 @@ def _named(text: str) -> list[tuple[int, str]]:
                 continue
             name = "baking sheet"  # "rotate the trays halfway through baking"
         if name == "dish":
-            if not _SIZED.search(before):
+            if not (_SIZED.search(before) or (bakes and _PREPARED.search(before))):
                 continue
-            name = "baking dish"  # "a 13x9x2-inch dish"
+            name = "baking dish"  # "a 13x9x2-inch dish", "the prepared dish" of a bake
         found.append((match.start(), name))
     return found
 

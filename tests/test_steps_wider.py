@@ -1,0 +1,186 @@
+"""Step understanding read more widely (issue 11, second round): equipment a step needs
+without naming it plainly, attention, temperatures and times in more languages. Each case is
+a sentence written for ladle in the shape met on development pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladle.durations import find_durations
+from ladle.equipment import equipment_in
+from ladle.model import Ingredient
+from ladle.steps import understand_steps
+from ladle.temperatures import find_temperatures
+
+
+def _steps(*texts: str) -> list[tuple[list[str], str]]:
+    steps = understand_steps([(t, None) for t in texts], list[Ingredient]())
+    return [(sorted(s.equipment), s.attention) for s in steps]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Rinse the rice in a fine mesh strainer.", {"sieve"}, set()),
+        ("Pulse, then process on high until smooth, about 1 minute.", set(), {"stove"}),
+        ("Blend for one minute on medium to medium high.", set(), {"stove", "stand mixer"}),
+        ("Knead on medium-low speed for 6 minutes.", {"stand mixer"}, {"stove"}),
+        ("Beat the cream in a stand mixer fitted with the whisk attachment.", set(), {"whisk"}),
+        ("Bake the loaf on the center rack for 40 minutes.", {"oven"}, {"wire rack"}),
+        ("Pour into 4 chilled glasses.", {"glass"}, set()),
+        ("Stir the milk in a glass bowl.", {"mixing bowl"}, {"glass"}),
+        ("Add a glass of wine.", set(), {"glass"}),
+        ("Shake hard in a cocktail shaker with ice.", {"cocktail shaker"}, set()),
+        ("Fyll shakern med is och skaka.", {"cocktail shaker"}, set()),
+        ("Season from the salt shaker.", set(), {"cocktail shaker"}),
+        ("Snip the chives with kitchen scissors.", {"scissors"}, set()),
+        ("Fill the crust with pie weights and bake.", {"pie weights", "oven"}, set()),
+        ("Dock the base with the tines of a fork.", {"fork"}, set()),
+        ("Flip with a fish turner.", {"spatula"}, set()),
+        ("Tip the dough out of the bowl.", set(), {"mixing bowl"}),
+        ("Les pignons qui sortent du four.", set(), {"oven"}),
+        ("Den Kuchen aus dem Ofen nehmen.", set(), {"oven"}),
+        ("Servir avec des pommes de terre sautées.", set(), {"stove"}),
+        ("Sauté the onion until soft.", {"stove"}, set()),
+        ("Faites-le revenir dans une poêle.", {"skillet", "stove"}, set()),
+        ("Dorer les lardons dans une poêle chaude.", {"skillet", "stove"}, set()),
+        ("Drain in a fry skimmer.", set(), {"stove"}),
+        ("Repeat with the rest of the batter, adjusting the heat as needed.", {"stove"}, set()),
+        ("Vařte asi 20 minut v hrnci.", {"pot"}, set()),
+        ("Nechte těsto hodinu v ledničce.", {"refrigerator"}, set()),
+        ("A zöldségeket egy tepsibe tesszük, lefedjük alufóliával.", {"baking dish"}, set()),
+        ("Zetrzyj na tarce i odsącz przez sito.", {"grater", "sieve"}, set()),
+        ("Smelt smør i en kasserolle.", {"saucepan"}, set()),
+        ("Reis im Reiskocher kochen.", {"rice cooker"}, set()),
+        ("Spoon into the prepared dish and bake for 25 minutes.", {"baking dish"}, set()),
+        ("Spoon into a serving dish.", set(), {"baking dish"}),
+        ("Amasa y dale forma de hogaza.", set(), {"cake tin"}),
+        ("Despeje a massa em uma forma untada.", {"cake tin"}, set()),
+    ],
+)
+def test_equipment_read_widely(text: str, present: set[str], absent: set[str]) -> None:
+    found = set(equipment_in(text))
+    assert present <= found, (text, found)
+    assert not absent & found, (text, found)
+
+
+def test_the_stove_stays_on_while_the_food_still_cooks() -> None:
+    steps = _steps(
+        "Melt the butter in a skillet over medium heat.",
+        "Whisk in the flour until lightly browned, about 1 minute.",
+        "Stir in the stock until slightly thickened, about 2 minutes.",
+        "Remove the pan from the heat and stir in the cheese until melted.",
+        "Stir in the herbs until wilted.",
+    )
+    assert [("stove" in eq) for eq, _ in steps] == [True, True, True, False, False]
+
+
+def test_a_chilled_part_starts_cold() -> None:
+    steps = _steps(
+        "Cook the custard in a saucepan over low heat until thick.",
+        "Refrigerate for 4 hours.",
+        "Churn until it reaches a soft-serve consistency.",
+    )
+    assert "stove" not in steps[2][0]
+
+
+def test_caramelized_onions_are_a_food_not_a_heat() -> None:
+    steps = _steps(
+        "Cook the onions in a skillet over low heat for 30 minutes.",
+        "Layer the bread with cheese and the caramelized onions.",
+        "Stir the bananas until the sugar starts to caramelize.",
+    )
+    assert "stove" not in steps[1][0]
+    assert "stove" in steps[2][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fahrenheit", "kind"),
+    [
+        ("Préchauffer le four à 180 °C.", 356, "oven"),
+        ("Enfourner à 180 °C.", 356, "oven"),
+        ("Backofen auf 200 Grad vorheizen.", 392, "oven"),
+        ("Im vorgeheizten Ofen bei 180 °C backen.", 356, "oven"),
+        ("Hornear a 180 grados durante 20 minutos.", 356, "oven"),
+        ("Cuocere in forno a 180 gradi.", 356, "oven"),
+        ("Asse em forno a 200 graus por 40 minutos.", 392, "oven"),
+        ("Grädda i ugnen på 200 grader.", 392, "oven"),
+        ("Verwarm de oven voor op 200 graden.", 392, "oven"),
+        ("180 fokon 20 percig sütjük.", 356, "oven"),
+        ("Piecz w 180 stopniach.", 356, "oven"),
+        ("Tænd ovnen på 220°.", 428, "oven"),
+        ("Cuire 8 min/90°C/vitesse 4.", 194, "other"),
+    ],
+)
+def test_temperatures_in_other_languages(text: str, fahrenheit: float, kind: str) -> None:
+    found = find_temperatures(text)
+    assert [(t.fahrenheit, t.kind) for t in found] == [(fahrenheit, kind)]
+
+
+def test_a_degree_word_needs_a_number() -> None:
+    assert find_temperatures("Gradually add the flour.") == []
+    assert find_temperatures("Add 2 grad students.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Saute the garlic for an additional minute.", 1),
+        ("Cook for another minute.", 1),
+        ("Roast for a further hour.", 60),
+        ("Laissez cuire avec un couvercle une dizaine de minutes.", 10),
+        ("Cuire deux minutes.", 2),
+        ("Laissez reposer une demi-heure.", 30),
+        ("Kochen Sie es eine Stunde.", 60),
+        ("Déjala reposar aprox una hora.", 60),
+        ("Lasciate riposare mezz'ora.", 30),
+        ("Ψήνουμε για 12-14 λεπτά.", 12),
+        ("Buchty paríme 8-10 minút.", 8),
+    ],
+)
+def test_times_in_words_and_more_languages(text: str, minutes: float) -> None:
+    found = find_durations(text)
+    assert found and found[0].min_minutes == minutes, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Sear them on each side for about 5 minutes.", (10, 10)),
+        ("Cook on both sides for 3 minutes.", (6, 6)),
+        ("Cook 3 minutes on each side.", (6, 6)),
+        ("Flip and cook on the other side for 2 minutes.", (2, 2)),
+    ],
+)
+def test_a_side_said_before_the_time(text: str, time: tuple[float, float]) -> None:
+    step = understand_steps([(text, None)], [])[0]
+    assert step.time is not None
+    assert (step.time.min_minutes, step.time.max_minutes) == time
+
+
+@pytest.mark.parametrize(
+    ("text", "attention"),
+    [
+        ("Allow the chocolate to harden and cool fully.", "passive"),
+        ("Sprinkle the brown sugar and let it stand without stirring.", "passive"),
+        ("Let simmer over medium heat for 7 minutes, stirring every minute.", "active"),
+        ("Faites rôtir les pignons au four pendant 1 h.", "passive"),
+        (
+            "Chill the bowl and beater blade for 10 minutes in the freezer. Beat the cream.",
+            "passive",
+        ),
+        (
+            "Preheat the oven to 350°F. Toast the pecans on a baking sheet for 10 minutes, "
+            "shaking the pan often.",
+            "passive",
+        ),
+        ("Pulse, then let the mixer run until the dough forms, 1 to 3 minutes.", "active"),
+        (
+            "Add the sugars and use a stand mixer to cream until fluffy, about 3 minutes.",
+            "active",
+        ),
+        ("Add the rest of the ingredients and mix well.", "active"),
+    ],
+)
+def test_attention_read_widely(text: str, attention: str) -> None:
+    assert _steps(text)[0][1] == attention
