@@ -90,6 +90,12 @@ def _kind_of_time(
     if found is None:
         return "waiting" if occasional else None
     if occasional:  # "cook 5 minutes, stirring occasionally": at the pan while short
+        # the verb the stirring goes with: "Cook, stirring occasionally, …, about 3 minutes"
+        governing = [v for v in _verbs_in(text[sentence_start:start]) if v[2] != "busy"]
+        if _HANDS_OFF.search(sentence):
+            return "waiting"  # "cook without stirring for five minutes"
+        if found == "busy" and governing:
+            return _judged(max(governing)[2], minutes, unattended)
         return "waiting" if found == "busy" else _judged(found, minutes, unattended)
     return _judged(found, minutes, unattended)
 
@@ -101,7 +107,30 @@ def _verbs_in(text: str) -> list[tuple[int, int, str]]:
         (match.start(), order, kind)
         for order, kind in enumerate(("busy", "short", "waiting"))
         for match in verbs[kind].finditer(text)
+        if kind == "waiting" or not _done(text, match)
     ]
+
+
+# Left alone: "cook without stirring", "leave undisturbed"
+_HANDS_OFF = re.compile(
+    r"\b(?:without\s+stirring|undisturbed|untouched|sem\s+mexer|zonder\s+te\s+roeren|"
+    r"ohne\s+zu\s+rühren|sans\s+remuer|sin\s+remover|senza\s+mescolare)\b",
+    re.I,
+)
+# "the whipped cream", "fresh mashed potatoes", "the toasted nuts": what was done before
+_DONE = re.compile(r"\w{3,}ed", re.I)
+_DONE_BEFORE = re.compile(
+    r"\b(?:the|a|an|some|of|with|fresh|freshly|your|finely|roughly|coarsely|lightly|any)\s+$",
+    re.I,
+)
+
+
+def _done(text: str, match: re.Match[str]) -> bool:
+    """A verb's past participle used as a food's name ("the whipped cream"), not work."""
+    return bool(
+        _DONE.fullmatch(match.group(0))
+        and _DONE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    )
 
 
 # What follows "until" is how the food ends up, not what the cook does: "scramble until set".
@@ -153,6 +182,8 @@ def attention_of(text: str, durations: Sequence[Duration], heat: str | None = No
         elif kind == "waiting":
             wait += minutes
     if work or wait:
+        if work + wait < 1:
+            return "active"  # "microwave for 10 seconds": the cook stands by
         return "passive" if wait > work else "active"
     return _untimed(main)
 
@@ -181,7 +212,9 @@ def _untimed(main: str) -> Attention:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", plain) if s.strip()] or [plain]
     # "let it stand without stirring", "saute until dry, stirring occasionally": waiting
     tended = [s for s in sentences if verbs["occasional"].search(s)]
-    if any(verbs["busy"].search(s) for s in sentences if s not in tended):
+    if any(
+        not _done(s, m) for s in sentences if s not in tended for m in verbs["busy"].finditer(s)
+    ):
         return "active"
     work = wait = preheats = 0
     for sentence in sentences:

@@ -11,6 +11,7 @@ __all__ = [
     "HEAT_APPLIANCES",
     "Surroundings",
     "equipment_in",
+    "without_cooked_foods",
     "without_equipment",
 ]
 
@@ -196,7 +197,12 @@ HEAT_APPLIANCES = frozenset(
         "blowtorch",
     }
 )
-_OVEN_VERBS = re.compile(r"\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)", re.I)
+_OVEN_VERBS = re.compile(
+    r"\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)|"
+    # the same in other languages: "enfourner", "im Ofen backen", "hornear", "infornare"
+    r"\b(?:enfourn\w*|hornea\w*|inforna\w*|grädda\w*|piecz\w*|upiec\w*)",
+    re.I,
+)
 # baking spoken of, not done: "the night before you plan to bake", "before baking"
 _NOT_NOW = re.compile(
     r"(?:\b(?:plan|want|ready|going|intend)\s+to|\bbefore\s+(?:you\s+)?)\s*$", re.I
@@ -254,6 +260,9 @@ _SIZED = re.compile(
     r"(?:\d\s*(?:x|×|by)\s*\d|\d\s*(?:-|\s)?(?:inch|in\.|\"|cm|quart|qt|litre|liter)\b)"
     r"[^.;,]{0,15}$",
     re.I,
+)
+_OVEN_SAFE_BEFORE = re.compile(
+    r"\b(?:allant|aller|va|passant)\s+$|\bapt[oa]s?\s+(?:para\s+)?(?:el\s+)?$", re.I
 )
 _PREPARED = re.compile(r"\b(?:prepared|greased|buttered|oiled|lined)\s+$", re.I)
 _ONE_SIZE = re.compile(r"(?<![x×\d\s])\s*\d+(?:\.\d+)?\s*(?:-|\s)?(?:inch|in\.|\"|cm)\s*$", re.I)
@@ -316,8 +325,10 @@ def _named(text: str) -> list[tuple[int, str]]:
         name = _EQUIPMENT_BY_SPELLING.get(spelling) or _EQUIPMENT_BY_SPELLING.get(
             match.group("name").lower(), spelling
         )
-        if name == "oven" and re.match(r"[-\s]?(?:safe|proof)", after, re.I):
-            continue  # "an oven-safe skillet" is a skillet
+        if name == "oven" and (
+            re.match(r"[-\s]?(?:safe|proof)", after, re.I) or _OVEN_SAFE_BEFORE.search(before)
+        ):
+            continue  # "an oven-safe skillet", "une casserole allant au four" is a pan
         if name == "pan" and re.match(
             r"pan[-\s]?(?:sear|fr[yi]|grill)", text[match.start() :], re.I
         ):
@@ -393,7 +404,9 @@ def equipment_in(text: str) -> list[str]:
         if implied:
             found.append((implied.start(), name))
     mixer = _MIXER_SETTING.search(text)
-    stovetop = _STOVETOP.search(_MACHINE_SETTING.sub(" ", _MIXER_SETTING.sub(" ", text)))
+    stovetop = _STOVETOP.search(
+        _MACHINE_SETTING.sub(" ", _MIXER_SETTING.sub(" ", without_cooked_foods(text)))
+    )
     names = [name for _, name in sorted(found)]
     if (_SPEED.search(text) or mixer) and not {"blender", "food processor", "stand mixer"} & set(
         names
@@ -508,6 +521,20 @@ class Surroundings:
         elif "stove" not in names and {"refrigerator", "freezer", "ice cream maker"} & set(names):
             self.heat = None  # chilled: whatever comes next starts cold
         return names
+
+
+# A food cooked before, named by how: "the blanched herbs", "a poached egg", "the par-baked crust"
+_COOKED_FOOD = re.compile(
+    r"\b(?:the|a|an|your|some|any|with)\s+(?:[a-z]+-)?(?:blanched|boiled|seared|poached|simmered|"
+    r"braised|fried|steamed|baked|roasted|toasted|grilled|sautéed|sauteed|browned|cooked)\b",
+    re.I,
+)
+
+
+def without_cooked_foods(text: str) -> str:
+    """The text without foods named by how they were cooked before ("the blanched herbs"):
+    they tell nothing of this step's heat."""
+    return _COOKED_FOOD.sub(" ", text)
 
 
 def without_equipment(text: str) -> str:

@@ -25,7 +25,8 @@ _FOREIGN_DEGREES_WORD = re.compile(rf"\d\s*{_FOREIGN_DEGREES}(?![^\W\d_])", re.I
 _TEMP_NUMBER = r"\d{2,3}(?:[.,]\d)?"
 _ONE_TEMP = (
     rf"(?P<@v>-?{_TEMP_NUMBER})"
-    rf"(?:{_DEG}(?P<@s>F(?:ahrenheit)?|C(?:elsius)?|centigrade)?(?![a-z])"
+    rf"(?:\s*(?P<@sym>℉|℃)"
+    rf"|{_DEG}(?P<@s>F(?:ahrenheit)?|C(?:elsius)?|centigrade)?(?![a-z])"
     r"|\s?(?P<@s2>F|C)(?![a-z]))"
     r"(?P<@fan>\s*(?:fan(?:[-\s]forced|[-\s]assisted|[-\s]bake)?|convection|conventional))?"
 )
@@ -83,7 +84,8 @@ def _readings(match: re.Match[str]) -> list[_Reading]:
         if value_text is None:
             continue
         value = float(value_text.replace(",", "."))
-        scale_text = match.group(f"{p}s") or match.group(f"{p}s2")
+        symbol = {"℉": "F", "℃": "C"}.get(match.group(f"{p}sym") or "")
+        scale_text = symbol or match.group(f"{p}s") or match.group(f"{p}s2")
         fan = bool(match.group(f"{p}fan")) and "conventional" not in match.group(f"{p}fan").lower()
         ranged = _RANGE_TO.match(match.string, match.end())
         if scale_text:
@@ -214,6 +216,31 @@ class _Setting:
         return fahrenheit, celsius
 
 
+# "Preheat the oven to 375 and grease", "bake at 375 for 20 minutes": an oven's figure with no
+# scale, read as "375 degrees" is (°F from 275 up)
+_BARE_OVEN = re.compile(
+    r"\b(?:oven|bake|roast|broil|preheat(?:ed)?)\s+(?:\w+\s+){0,2}?(?:to|at)\s+"
+    r"(?P<v>[1-5]\d{2})\*?(?![\d°º˚*℉℃]|[.,]\d|\s*(?:degrees?|deg\b|[FC]\b|-|–|/|x\b|g\b|grams?\b|ml\b))",
+    re.I,
+)
+
+
+def _bare_oven(text: str, taken: list[Temperature]) -> list[Temperature]:
+    if taken:
+        return []
+    out: list[Temperature] = []
+    for match in _BARE_OVEN.finditer(text):
+        value = float(match.group("v"))
+        if not 150 <= value <= 550:
+            continue
+        fahrenheit = value if value >= 275 else float(round(celsius_to_fahrenheit(value)))
+        celsius = float(round(fahrenheit_to_celsius(value))) if value >= 275 else value
+        out.append(
+            Temperature(fahrenheit=fahrenheit, celsius=celsius, kind="oven", text=match.group("v"))
+        )
+    return out
+
+
 def find_temperatures(text: str, kind: TemperatureKind | None = None) -> list[Temperature]:
     """Every temperature a text states, both scales filled, with its kind.
 
@@ -247,6 +274,8 @@ def find_temperatures(text: str, kind: TemperatureKind | None = None) -> list[Te
                 gas_mark=setting.gas_mark,
             )
         )
+    if kind in (None, "oven"):
+        out.extend(_bare_oven(text, out))
     return out
 
 

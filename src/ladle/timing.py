@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ladle.clauses import CONTEXT, heat_verb, is_instruction, main_clause
-from ladle.equipment import equipment_in
+from ladle.equipment import equipment_in, without_cooked_foods
 from ladle.limits import MAX_MINUTES, minutes_ok
 from ladle.model import OWN_ROLES, Duration, Relation, Step
 from ladle.words import alternation, word_list
@@ -356,7 +356,8 @@ _STOVE_VESSELS = frozenset(
 )
 _NOT_HEATING = re.compile(
     r"\b(?:off(?:\s+of)?|from)\s+(?:the\s+)?(?:heat|stove|burner)\b|\b(?:out\s+of|from)\s+the\s+oven\b|"
-    r"\bbefore\s+(?:cooking|roasting|baking|grilling)\b|\bheat-?proof\b|\bremove\b[^.]*\bheat\b",
+    r"\bbefore\s+(?:cooking|roasting|baking|grilling)\b|\bheat-?proof\b|\bremove\b[^.]*\bheat\b|"
+    r"\b(?:vent|release|let|allow)\w*\s+(?:the\s+|some\s+)?steam\b|\bsteam\s+(?:to\s+)?escape\b",
     re.I,
 )
 _ASIDE = re.compile(
@@ -372,7 +373,7 @@ _SETS_HEAT = re.compile(r"\b(?:pre-?heat|fire\s+up|light)\w*", re.I)
 
 def heat_of(step: Step) -> str | None:
     """What heats the food in a step (``model.HEATS``), or None when nothing does."""
-    main = _NOT_HEATING.sub(" ", main_clause(step.text))
+    main = _NOT_HEATING.sub(" ", without_cooked_foods(main_clause(step.text)))
     heats = bool(heat_verb().search(main) or _SETS_HEAT.search(main))
     ovens = any(t.kind == "oven" for t in step.temperatures)
     equipment = set(step.equipment)

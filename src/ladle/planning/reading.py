@@ -62,7 +62,10 @@ HEAT_VERB = heat_verb()
 # A sentence that preheats the oven, wherever it stands in a step.
 PREHEAT_SENTENCE = re.compile(
     r"\b(?:pre-?heat|heat|turn\s+on|switch\s+on)\s+(?:the\s+|your\s+)?oven\b|"
-    r"\bpre-?heat\s+(?:it\s+)?to\b",
+    r"\bpre-?heat\s+(?:it\s+)?to\b|"
+    # the same in other languages: "Préchauffer le four", "Backofen vorheizen", "Tænd ovnen"
+    r"\b(?:pr[ée]chauff|vorheiz|vorgeheizt|precalent|preriscald|pr[ée]-?aquec|voorverwarm|"
+    r"f[öo]rv[äa]rm|forvarm|nagrz)\w*|\b(?:t[æa]nd|s[äa]tt)\s+(?:p[åa]\s+)?ovnen\b|\bs[äa]tt\s+ugnen\b",
     re.I,
 )
 _RACK_SENTENCE = re.compile(
@@ -224,6 +227,8 @@ def bounds_of(
         high = max(low, keeps)
     elif FRIDGE.search(text):
         high = max(low, 1440)  # marinating, chilling: at most a day
+    elif _COOL.search(text) and not HEAT_VERB.search(text):
+        high = max(low * 3, low + 30)  # "cool at least 30 minutes": a least; it may cool on
     elif REST.search(text):
         high = low + max(5, low // 2)
     else:
@@ -235,6 +240,7 @@ def bounds_of(
     return max(1, low), max(1, low, high)
 
 
+_COOL = re.compile(r"\bcool(?:s|ing|ed)?\b", re.I)
 _IN_THE_FRIDGE = re.compile(r"\b(?:refrigerat\w*|chill\w*|fridge|r[ée]frig[ée]rateur)\b", re.I)
 _RISE = re.compile(r"\b(?:rise|rising|proof\w*|prove|doubled?|lever|pousse)\b", re.I)
 FRIDGE_STRETCH = 120  # minutes a fridge rest may run beyond its time, at least
@@ -259,9 +265,11 @@ def _stretch(text: str, low: int) -> int:
 _UNTIMED_WAITS: tuple[tuple[re.Pattern[str], tuple[int, int], str], ...] = (
     (re.compile(r"\bfreez\w*\b", re.I), (240, 1440), "freezing until firm"),
     (re.compile(r"\b(?:chill|refrigerat)\w*\b", re.I), (120, 1440), "chilling through"),
+    (re.compile(r"\bcool\w*\s+(?:(?:just|only)\s+)?(?:slightly|a\s+little|a\s+bit|briefly|"
+                r"for\s+a\s+few\s+minutes)", re.I), (10, 20), "cooling slightly"),
     (re.compile(r"\bcool\w*\b[^.]*\b(?:complete|entire|through|room\s+temperature|before\s+"
                 r"(?:cutting|slicing|frosting|icing|serving|filling))", re.I),
-     (60, 120), "cooling completely"),
+     (60, 480), "cooling completely (it keeps at room temperature for hours)"),
     (re.compile(r"\b(?:let|leave|allow)\b[^.]*\bcool\b|\bcool\s+(?:on|in)\b", re.I), (20, 40),
      "cooling"),
     (re.compile(r"\b(?:rest|stand)\w*\b", re.I), (10, 15), "resting"),

@@ -88,6 +88,13 @@ def hot_to_the_table(builder: Builder, final: int, kind: str) -> str | None:
             if a.id in later and a.id not in serving and a.attention == "passive"
             and reading.REST.search(a.text) and not reading.heating(a.text)
         }  # fmt: skip
+        # the serving step may itself be a rest the recipe writes ("let cool at least 30
+        # minutes before serving"): it counts as one, not as plating
+        resting |= {
+            a for a in dict.fromkeys(serving)
+            if a in by_id and by_id[a].attention == "passive"
+            and reading.REST.search(by_id[a].text) and not reading.heating(by_id[a].text)
+        }  # fmt: skip
         rests = sum(by_id[a].modes[0].minutes[1] for a in resting)
         dish = by_id[heat].dish
         inside = {w.inner for w in builder.within if w.outer == heat}  # glazing as it roasts
@@ -100,7 +107,11 @@ def hot_to_the_table(builder: Builder, final: int, kind: str) -> str | None:
         # off the heat at most so long before its course is served, plating included; a
         # rest the recipe writes (a roast under foil) fits in it, with a few minutes to plate
         limit = max(TABLE[kind], rests + SERVE_SLACK)
-        plating = sum(by_id[a].modes[0].minutes[0] for a in dict.fromkeys(serving) if a in by_id)
+        plating = sum(
+            by_id[a].modes[0].minutes[0]
+            for a in dict.fromkeys(serving)
+            if a in by_id and a not in resting
+        )
         if then + rests + plating > limit:
             return f"its steps after the cooking take {then} minutes"
         why = f"{dish} comes to the table {kind}"
