@@ -132,8 +132,8 @@ def test_timers_in_other_languages_and_names_inside_words() -> None:
     text = write(recipe)
     # The cookware as the source marked it, inside the word: "#pande{}n".
     assert "Lad @Gær{50%g}en hvile i ~{15%minutter} i #pande{}n." in text
-    del recipe.steps[0].cookware[:]  # known only as ladle's "pan": the word's start is marked
-    assert "Lad @Gær{50%g}en hvile i ~{15%minutter} i #pan{}den." in write(recipe)
+    del recipe.steps[0].cookware[:]  # known as ladle's Danish "panden" (a frying pan)
+    assert "Lad @Gær{50%g}en hvile i ~{15%minutter} i #panden{}." in write(recipe)
     [back] = _round_trip(recipe).steps
     assert (back.text, back.uses, back.equipment) == (step.text, step.uses, step.equipment)
 

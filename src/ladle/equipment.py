@@ -450,7 +450,7 @@ _ON_THE_HOB = re.compile(r"\bheat\b", re.I)
 _STILL_COOKING = re.compile(
     r"\buntil\s+(?:\w+\s+){0,4}?(?:browned|golden|thicken\w*|wilt\w*|melt\w*|reduc\w*|"
     r"bubbl\w*|heated|warm(?:ed)?|soft(?:en\w*)?\b(?!-)|tender|cooked|crisp\w*|evaporat\w*|translucent|"
-    r"fragrant|boil\w*|simmer\w*|absorbed|glossy)\b|\bcarameli[sz](?:e|es|ing)\b|\bheat(?:ed)?\s+through\b",
+    r"fragrant|boil\w*|simmer\w*|absorbed)\b|\bcarameli[sz](?:e|es|ing)\b|\bheat(?:ed)?\s+through\b",
     re.I,
 )
 _ON_THE_HEAT_AGAIN = re.compile(
@@ -461,7 +461,9 @@ _ON_THE_HEAT_AGAIN = re.compile(
 _OFF_THE_HEAT = re.compile(
     r"\b(?:(?:remove|take|lift|move|transfer)\w*\s+(?:\w+\s+){0,6}?(?:from|off(?:\s+of)?)\s+(?:the\s+)?"
     r"(?:heat|stove|hob|burner)|"
-    r"off\s+the\s+heat|turn\w*\s+off\s+the\s+(?:heat|stove|burner)|turn\w*\s+the\s+(?:heat|stove|burner)\s+off)\b",
+    r"off\s+the\s+heat|turn\w*\s+off\s+the\s+(?:heat|stove|burner)|turn\w*\s+the\s+(?:heat|stove|burner)\s+off|"
+    # left to cool: off the heat ("pour into a large bowl … and let cool")
+    r"(?:let|allow|leave)\s+(?:\w+\s+){0,3}?(?:to\s+)?cool)\b",
     re.I,
 )
 
