@@ -182,7 +182,11 @@ def attention_of(text: str, durations: Sequence[Duration], heat: str | None = No
         elif kind == "waiting":
             wait += minutes
     if work or wait:
-        if work + wait < 1:
+        if all(
+            d.max_minutes is not None and d.max_minutes * d.factor < 1
+            for d in durations
+            if d.role in OWN_ROLES
+        ):
             return "active"  # "microwave for 10 seconds": the cook stands by
         return "passive" if wait > work else "active"
     return _untimed(main)

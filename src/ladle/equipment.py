@@ -30,7 +30,7 @@ _EQUIPMENT_PATTERN = re.compile(
         )
     )
     + r")(?:e?s)?\b"
-    + r"(?!\s+(?:sauce|seasoning|rub|spice|chips|flavou?r|dressing|marinade|glaze))",
+    + r"(?![\s-]+(?:sauce|seasoning|rub|spice|chips|flavou?r|dressing|marinade|glaze))",
     re.I,
 )
 _EQUIPMENT_BY_SPELLING = {

@@ -266,7 +266,8 @@ _UNTIMED_WAITS: tuple[tuple[re.Pattern[str], tuple[int, int], str], ...] = (
     (re.compile(r"\bfreez\w*\b", re.I), (240, 1440), "freezing until firm"),
     (re.compile(r"\b(?:chill|refrigerat)\w*\b", re.I), (120, 1440), "chilling through"),
     (re.compile(r"\bcool\w*\s+(?:(?:just|only)\s+)?(?:slightly|a\s+little|a\s+bit|briefly|"
-                r"for\s+a\s+few\s+minutes)", re.I), (10, 20), "cooling slightly"),
+                r"(?:for\s+)?a\s+(?:few|couple\s+of)\s+minutes)", re.I),
+     (5, 15), "cooling slightly"),
     (re.compile(r"\bcool\w*\b[^.]*\b(?:complete|entire|through|room\s+temperature|before\s+"
                 r"(?:cutting|slicing|frosting|icing|serving|filling))", re.I),
      (60, 480), "cooling completely (it keeps at room temperature for hours)"),
