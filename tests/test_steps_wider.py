@@ -184,3 +184,26 @@ def test_a_side_said_before_the_time(text: str, time: tuple[float, float]) -> No
 )
 def test_attention_read_widely(text: str, attention: str) -> None:
     assert _steps(text)[0][1] == attention
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Fill the quart jars with the brine.", {"jar"}, set()),
+        ("Close the jars with clean lids.", {"jar", "lid"}, set()),
+        ("Add a jar of salsa.", set(), {"jar"}),
+        ("Pour into a pitcher to cool.", {"pitcher"}, set()),
+        ("Kan je dit doen?", set(), {"pitcher"}),
+    ],
+)
+def test_jars_worked_on_and_pitchers(text: str, present: set[str], absent: set[str]) -> None:
+    found = set(equipment_in(text))
+    assert present <= found, (text, found)
+    assert not absent & found, (text, found)
+
+
+def test_a_food_heated_until_a_temperature_reaches_it() -> None:
+    [temperature] = find_temperatures("Heat the cream over medium heat until 180F.")
+    assert temperature.kind == "internal"
+    [oil] = find_temperatures("Heat the oil until 350°F.")
+    assert oil.kind == "oil"

@@ -296,6 +296,13 @@ _A_GLASS = re.compile(
     r"tumbler|les|des|los|las|un|une|dos|tres|quatro|the)\s+){0,3}$",
     re.I,
 )
+# A jar worked on: "fill the quart jars", "seal the jars", "wipe the rims of the jars"
+_JAR_HANDLED = re.compile(
+    r"\b(?:fill|seal|close|tighten|sterili[sz]e|process|wipe|cap|invert|lower|place|set)\w*\s+"
+    r"(?:(?:the|your|each|all|of|rims?|lids?|hot|clean|prepared|filled|sealed|quart|pint|half-pint|"
+    r"mason|canning|glass|\d+)\s+){0,4}$",
+    re.I,
+)
 # Tools whose names are also verbs ("Whisk until smooth"): counted only after a determiner.
 _VERB_LIKE = frozenset(
     {"whisk", "grill", "sieve", "microwave", "skewer", "strainer", "grater", "plate", "reibe",
@@ -363,7 +370,8 @@ def _named(text: str) -> list[tuple[int, str]]:
         ):
             continue  # "a glass bowl", "a glass of milk": only glasses food goes into
         if name == "jar" and (
-            re.match(r"e?s?\s+of\b", after, re.I) or not _INTO_JAR.search(before)
+            re.match(r"e?s?\s+of\b", after, re.I)
+            or not (_INTO_JAR.search(before) or _JAR_HANDLED.search(before))
         ):
             continue
         if spelling == "baking pan" and _ONE_SIZE.search(before):

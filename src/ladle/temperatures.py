@@ -158,6 +158,10 @@ def _kind(text: str, start: int, end: int) -> TemperatureKind:
         return "oven"
     if _STRONG_INTERNAL.search(sentence):
         return "internal"
+    if re.search(r"\buntil\s+(?:it\s+(?:is|reaches)\s+)?$", before, re.I) and not _OIL.search(
+        sentence
+    ):
+        return "internal"  # "heat the cream until 180°F": the food reaches it
     if re.search(r"\b(?:oil|deep[-\s]?fr\w*)\b", sentence, re.I):
         return "oil"
     if _WATER.search(sentence):
