@@ -48,7 +48,7 @@ def _steps(*texts: str) -> list[tuple[list[str], str]]:
         ("Repeat with the rest of the batter, adjusting the heat as needed.", {"stove"}, set()),
         ("Vařte asi 20 minut v hrnci.", {"pot"}, set()),
         ("Nechte těsto hodinu v ledničce.", {"refrigerator"}, set()),
-        ("A zöldségeket egy tepsibe tesszük, lefedjük alufóliával.", {"baking dish"}, set()),
+        ("A zöldségeket egy tepsibe tesszük, lefedjük alufóliával.", {"roasting tray"}, set()),
         ("Zetrzyj na tarce i odsącz przez sito.", {"grater", "sieve"}, set()),
         ("Smelt smør i en kasserolle.", {"saucepan"}, set()),
         ("Reis im Reiskocher kochen.", {"rice cooker"}, set()),
@@ -207,3 +207,47 @@ def test_a_food_heated_until_a_temperature_reaches_it() -> None:
     assert temperature.kind == "internal"
     [oil] = find_temperatures("Heat the oil until 350°F.")
     assert oil.kind == "oil"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Vařte asi 20 minut.", {"stove"}, set()),
+        ("Mit der Sahne im geschlossenen Topf in 30 Minuten weichkochen.", {"pot", "stove"}, set()),
+        ("Im Kochtopf", set(), {"stove"}),
+        ("Laisser reposer au frais pendant 1 h.", {"refrigerator"}, set()),
+        ("Mindestens 4 Stunden kaltstellen.", {"refrigerator"}, set()),
+        ("Réaliser les crêpes sur une crêpière chaude.", {"crepe pan", "stove"}, set()),
+        ("Bake until a skewer inserted in the centre comes out clean.", set(), {"skewers"}),
+        ("Thread the chicken onto skewers.", {"skewers"}, set()),
+        ("Brown the meringue with a flame torch.", {"blowtorch"}, set()),
+        ("Strain through a cheesecloth-lined strainer.", {"cheesecloth", "sieve"}, set()),
+        ("Weigh the dough on a kitchen scale.", {"kitchen scale"}, set()),
+        ("Scale the recipe up.", set(), {"kitchen scale"}),
+        ("Portion the dough with a cookie scoop.", {"cookie scoop"}, set()),
+        ("Den Teig in Klarsichtfolie wickeln.", {"plastic wrap"}, set()),
+    ],
+)
+def test_more_tools_and_languages(text: str, present: set[str], absent: set[str]) -> None:
+    found = set(_steps(text)[0][0])
+    assert present <= found, (text, found)
+    assert not absent & found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "attention"),
+    [
+        ("Etwas gröber stampfen und abkühlen lassen.", "passive"),
+        ("Préchauffer le four à 180 °C.", "passive"),
+        ("Porter à ébullition, puis cuire les pommes de terre pendant 5 min.", "passive"),
+        ("Add the onions and cook, stirring, until caramelized, about 20 minutes.", "passive"),
+        ("Sear the steak, stirring constantly, for 4 minutes.", "active"),
+        (
+            "Bring a pot of water to a boil. Add the pasta and cook according to package "
+            "directions. Drain the pasta and set it aside.",
+            "passive",
+        ),
+    ],
+)
+def test_more_attention(text: str, attention: str) -> None:
+    assert _steps(text)[0][1] == attention

@@ -54,6 +54,9 @@ _SHUT_IN = frozenset(
 )
 _UNATTENDED = re.compile(
     r"\b(?:lid|cover(?:ed)?|boiling|water|oven|simmer\w*|in\s+the\s+(?:fridge|refrigerator))\b|"
+    # the same in other languages: in boiling water, covered, in the oven
+    r"\b(?:ébullition|eau|couvercle|four|wasser|kochend\w*|deckel|ofen|agua|hirviendo|tapa|"
+    r"horno|acqua|coperchio|forno|kokend\w*|deksel|vatten|ugn\w*)\b|"
     r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b",
     re.I,
 )
@@ -71,7 +74,9 @@ def _kind_of_time(
     sentence_start = max((m.end() for m in _STOP.finditer(text, reach, start)), default=reach)
     stop = _STOP_AFTER.search(text, end, end + CONTEXT)
     sentence = text[sentence_start : stop.start() if stop else min(len(text), end + CONTEXT)]
-    occasional = bool(verbs["occasional"].search(sentence))
+    occasional = bool(
+        verbs["occasional"].search(sentence) or _STIRRING_NOW_AND_THEN.search(sentence)
+    )
     if not occasional and heat not in _SHUT_IN and verbs["constant"].search(sentence):
         return "busy"  # "stirring constantly"; a pan shaken often in the oven still waits
     unattended = heat not in {None, "stove", "grill"} or bool(_UNATTENDED.search(sentence))
@@ -111,6 +116,10 @@ def _verbs_in(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+# "cook, stirring, until caramelized, about 20 minutes": the stirring goes with the cooking
+_STIRRING_NOW_AND_THEN = re.compile(
+    r",\s*stirring\s*,(?!\s*(?:constantly|continuously|frequently|often|vigorously))", re.I
+)
 # Left alone: "cook without stirring", "leave undisturbed"
 _HANDS_OFF = re.compile(
     r"\b(?:without\s+stirring|undisturbed|untouched|sem\s+mexer|zonder\s+te\s+roeren|"
@@ -204,6 +213,8 @@ _LEAD_IN = re.compile(
     re.I,
 )
 # the sentence ends by leaving the food to it: "… and leave to soak", "… e deixe fritar"
+# the letting verb last, as German and Dutch put it: "… und abkühlen lassen", "laten rusten"
+_LET_LAST = re.compile(r"\b\w+\s+(?:lassen|laten)\W*$", re.I)
 _LEFT_TO_IT = re.compile(r"(?:,|\band\b|\bthen\b|\be\b|\ben\b|\bund\b|\bet\b|\by\b)\s*$", re.I)
 
 
@@ -235,13 +246,14 @@ def _untimed(main: str) -> Attention:
             verbs["waiting"].match(opening)
             or _UNTIL_HEAT.search(sentence)
             or (
-                verbs["short"].match(opening)
+                (verbs["short"].match(opening) or _BY_THE_PACKET.search(sentence))
                 and (_UNTIL.search(sentence) or _BY_THE_PACKET.search(sentence))
             )
             or any(
                 _LEFT_TO_IT.search(sentence[: m.start()])
                 for m in verbs["letting"].finditer(sentence)
             )
+            or _LET_LAST.search(sentence)
         ):
             wait += 1  # "Bring to the boil", "cook until tender", "a pan over a high heat"
         else:

@@ -58,7 +58,9 @@ _ON_THE_HEAT = re.compile(
 _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\b(?:refrigerat\w*|chill(?:ed|ing)?\s+(?:(?:it|them)\s+)?(?:for|overnight|until|in))\b",
+            r"\b(?:refrigerat\w*|chill(?:ed|ing)?\s+(?:(?:it|them)\s+)?(?:for|overnight|until|in))\b|"
+            # in the cold, in other languages: "reposer au frais", "kaltstellen"
+            r"\bau\s+frais\b|\bkalt\s?stell\w*|\bkühl\s?stell\w*",
             re.I,
         ),
         "refrigerator",
@@ -128,12 +130,15 @@ _STOVETOP = re.compile(
     r"fai(?:re|tes)(?:[-\s]+(?:le|la|les|l'))?\s+(?:revenir|bouillir|sauter|suer|rissoler|blondir)|"
     r"ébullition|mijot\w*|déglac\w*|"
     # a hot pan: "dans une poêle chaude", "in einer heißen Pfanne"
-    r"\bpo[êe]le\s+(?:bien\s+)?chaude|"
+    r"\b(?:po[êe]le|cr[êe]pi[èe]re)\s+(?:bien\s+)?chaude|"
     r"\bhei(?:ß|ss)e[nm]?\s+pfanne|\bsart[ée]n\s+caliente|\bpadella\s+calda|\bhete\s+(?:koeken)?pan|"
     r"\bfrigideira\s+quente|"
     r"hervir|sofre[íi]r|fre[íi]r|rehogar|desglas\w*|soffrigg\w*|rosol\w*|sfum\w*|bollire|"
     r"ebollizione|ferver|fervura|refog\w*|dourar|frit(?:ar|e|a)\b|koka\s+upp|fräs\w*|sjud\w*|"
-    r"\bstek(?:a|t)?\b|sma[żz]\w*|podsma[żz]\w*|zagotuj\w*|gotuj\w*)",
+    r"\bstek(?:a|t)?\b|sma[żz]\w*|podsma[żz]\w*|zagotuj\w*|gotuj\w*|"
+    # Czech and Slovak (boil, fry), Hungarian (cook, boil, fry, braise), German "weichkochen"
+    r"\b(?:u|pro|roz)?va[řr](?:te|it|íme|ime|íte)\b|\bsma[žz](?:te|it|íme|ime)\b|"
+    r"\b(?:meg)?f[őo]z\w*|\bforral\w*|\bpir[íi]t\w*|\bp[áa]rol\w*|\b\w*koch(?:en|t)\b)",
     re.I,
 )
 # Heating verbs of other languages that mean the stove when a pan is named ("bak het spek in
@@ -143,7 +148,9 @@ _HEATS_A_PAN = re.compile(
     r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*)\b",
     re.I,
 )
-_STOVE_VESSELS = frozenset({"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven"})
+_STOVE_VESSELS = frozenset(
+    {"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "crepe pan"}
+)
 
 _SPEED = re.compile(
     r"\b(?:low|medium|high|medium[-\s](?:low|high)|top|full)\s+speed\b|"
@@ -281,6 +288,7 @@ _INTO_JAR = re.compile(
 )
 
 
+_TESTER = re.compile(r"e?s?\s+(?:inserted|poked|comes?\s+out|pushed)\b", re.I)
 _ATTACHMENT = re.compile(r"e?s?[-\s]+(?:attachment|beater|blade)\b", re.I)
 _GLASS_THING = re.compile(
     r"(?:es)?[-\s]+(?:bowl|jar|dish|pan|container|measuring|baking|pie|cup|mug|casserole|"
@@ -360,6 +368,8 @@ def _named(text: str) -> list[tuple[int, str]]:
             continue  # the oven's own rack
         if name in _USED_TOOLS and (after.startswith("-") or not _USED_WITH.search(before)):
             continue
+        if name == "skewers" and _TESTER.match(after):
+            continue  # "until a skewer inserted in the centre comes out clean": a test
         if name in {"whisk", "knife"} and _ATTACHMENT.match(after):
             continue  # "the whisk attachment" is the mixer's
         if name == "cocktail shaker" and _NOT_A_DRINKS_SHAKER.search(before):
