@@ -13,8 +13,9 @@ The verbs are data (``data/words/verbs.toml``, ``[attention]``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from ladle.clauses import CONTEXT, is_instruction, main_clause
@@ -33,9 +34,9 @@ def _verbs() -> dict[str, re.Pattern[str]]:
     nouns = alternation(str(w).lower() for w in words["not_verbs"])
     for kind in ("busy", "short", "waiting"):
         group = alternation(str(w).lower() for w in words[kind]).replace(r"\s+", r"[-\s]?")
-        out[kind] = re.compile(rf"\b(?!{nouns}s?\b){group}\w*", re.I)
+        out[kind] = re.compile(rf"\b(?={group})(?!{nouns}s?\b){group}\w*", re.I)
     group = alternation(str(w).lower() for w in words["letting"])
-    out["letting"] = re.compile(rf"\b(?!{nouns}s?\b){group}\w*", re.I)
+    out["letting"] = re.compile(rf"\b(?={group})(?!{nouns}s?\b){group}\w*", re.I)
     for kind in ("constant", "occasional"):
         out[kind] = re.compile(rf"\b{alternation(str(w) for w in words[kind])}\b", re.I)
     return out
@@ -81,28 +82,41 @@ def _kind_of_time(
         return "busy"  # "stirring constantly"; a pan shaken often in the oven still waits
     unattended = heat not in {None, "stove", "grill"} or bool(_UNATTENDED.search(sentence))
     clauses = [b for b in reversed(breaks) if b >= sentence_start] + [sentence_start]
-    found = _last_verb(text[clauses[0] : start])  # the verb of the time's own clause
+    found = _last_verb(text, clauses[0], start)  # the verb of the time's own clause
     if found is None:  # "for the last 10 minutes of roasting"
-        found = _first_verb(text[end : sentence_start + len(sentence)])
+        found = _first_verb(text, end, sentence_start + len(sentence))
     if found is None and unattended:
         return "waiting"  # "return to the oven, uncovered, for a final 30 minutes"
     for clause_start in clauses[1:_CLAUSES_BACK]:
         if found is not None:
             break
-        found = _last_verb(text[clause_start:start])
+        found = _last_verb(text, clause_start, start)
     if found is None and sentence_start:  # "… let it rise. This took 1 hour."
-        found = _last_verb(text[max(0, sentence_start - CONTEXT) : sentence_start])
+        found = _last_verb(text, max(0, sentence_start - CONTEXT), sentence_start)
     if found is None:
         return "waiting" if occasional else None
     if occasional:  # "cook 5 minutes, stirring occasionally": at the pan while short
         # the verb the stirring goes with: "Cook, stirring occasionally, …, about 3 minutes"
-        governing = [v for v in _verbs_in(text[sentence_start:start]) if v[2] != "busy"]
+        governing = [v for v in _verbs_between(text, sentence_start, start) if v[2] != "busy"]
         if _HANDS_OFF.search(sentence):
             return "waiting"  # "cook without stirring for five minutes"
         if found == "busy" and governing:
             return _judged(max(governing)[2], minutes, unattended)
         return "waiting" if found == "busy" else _judged(found, minutes, unattended)
     return _judged(found, minutes, unattended)
+
+
+@lru_cache(maxsize=16)
+def _all_verbs(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Every verb of a step's text once, in order: a step of many times reads it once."""
+    found = sorted(_verbs_in(text))
+    return [f[0] for f in found], found
+
+
+def _verbs_between(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The verbs of ``text`` that begin in ``[start, end)``."""
+    positions, found = _all_verbs(text)
+    return found[bisect_left(positions, start) : bisect_left(positions, end)]
 
 
 def _verbs_in(text: str) -> list[tuple[int, int, str]]:
@@ -150,19 +164,22 @@ _UNTIL_STATE = re.compile(r"\b(?:until|till|tot|bis|até|jusqu|hasta|finché|til
 _MACHINE = re.compile(r"\s+(?:the\s+|your\s+)?(?:mixer|machine|processor|blender|motor)\b", re.I)
 
 
-def _last_verb(text: str) -> str | None:
-    text = _UNTIL_STATE.sub("", text)
-    let = _verbs()["letting"].search(text)
-    if let and re.match(r"[^,;:.!?]*$", text[let.end() :]):
-        if _MACHINE.match(text[let.end() :]):
+def _last_verb(text: str, start: int, end: int) -> str | None:
+    """The verb of ``text[start:end]`` nearest its end, what follows "until" left out."""
+    until = _UNTIL_STATE.search(text, start, end)
+    end = until.start() if until else end
+    part = text[start:end]
+    let = _verbs()["letting"].search(part)
+    if let and re.match(r"[^,;:.!?]*$", part[let.end() :]):
+        if _MACHINE.match(part[let.end() :]):
             return "busy"  # "let the mixer run": the cook stands by it
         return "waiting"  # "leave to heat through for 2 minutes"
-    found = _verbs_in(text)
+    found = _verbs_between(text, start, end)
     return max(found)[2] if found else None
 
 
-def _first_verb(text: str) -> str | None:
-    found = _verbs_in(text)
+def _first_verb(text: str, start: int, end: int) -> str | None:
+    found = _verbs_between(text, start, end)
     return min(found)[2] if found else None
 
 

@@ -156,7 +156,9 @@ def assign_roles(text: str, durations: Sequence[Duration], earlier: Sequence[Dur
             continue
         end = start + len(duration.text)
         cursor = end
-        per_side = _PER_SIDE.match(text[end:]) or _PER_SIDE_BEFORE.search(text[:start])
+        per_side = _PER_SIDE.match(text[end:]) or _PER_SIDE_BEFORE.search(
+            text[max(0, start - 60) : start]
+        )
         duration.factor = 2 if per_side else 1
         duration.role = _role(_Place(text, start, end, main_at), duration, seen)
         if duration.role == "step" and previous is not None:
