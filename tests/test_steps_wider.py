@@ -59,9 +59,12 @@ def _steps(*texts: str) -> list[tuple[list[str], str]]:
     ],
 )
 def test_equipment_read_widely(text: str, present: set[str], absent: set[str]) -> None:
-    found = set(equipment_in(text))
-    assert present <= found, (text, found)
-    assert not absent & found, (text, found)
+    _has(set(equipment_in(text)), present, absent)
+
+
+def _has(found: set[str], present: set[str], absent: set[str]) -> None:
+    assert present <= found, found
+    assert not absent & found, found
 
 
 def test_the_stove_stays_on_while_the_food_still_cooks() -> None:
@@ -197,9 +200,7 @@ def test_attention_read_widely(text: str, attention: str) -> None:
     ],
 )
 def test_jars_worked_on_and_pitchers(text: str, present: set[str], absent: set[str]) -> None:
-    found = set(equipment_in(text))
-    assert present <= found, (text, found)
-    assert not absent & found, (text, found)
+    _has(set(equipment_in(text)), present, absent)
 
 
 def test_a_food_heated_until_a_temperature_reaches_it() -> None:
@@ -229,9 +230,7 @@ def test_a_food_heated_until_a_temperature_reaches_it() -> None:
     ],
 )
 def test_more_tools_and_languages(text: str, present: set[str], absent: set[str]) -> None:
-    found = set(_steps(text)[0][0])
-    assert present <= found, (text, found)
-    assert not absent & found, (text, found)
+    _has(set(_steps(text)[0][0]), present, absent)
 
 
 @pytest.mark.parametrize(
