@@ -69,6 +69,7 @@ bench: sync
 	$(RUN) python bench/pages.py
 	$(RUN) python bench/pages_ceiling.py
 	$(RUN) python bench/steps.py
+	$(RUN) python bench/labels_agreement.py
 	$(RUN) python bench/plan.py
 	$(RUN) python bench/dinners.py
 	$(RUN) python bench/random_dinners.py

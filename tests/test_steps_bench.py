@@ -71,3 +71,19 @@ def test_ladle_keeps_its_figures_on_the_labelled_steps(
     assert summary["stale_labels"] == 0
     low = {k: summary[k] for k, floor in floors.items() if summary[k] < floor}
     assert not low, f"below the floor: {low} (floors {floors})"
+
+
+@pytest.mark.usefixtures("pages")
+def test_the_second_labels_cover_their_pages_and_the_same_texts() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import labels_agreement as agreement
+
+    second = bench.load_labels(agreement.SECOND)
+    pages = {r["page"] for r in second}
+    assert {r["set"] for r in second} == {"second"}
+    assert pages == {r["page"] for r in LABELS if r["set"] in ("unseen", "fresh")}
+    matched = agreement.pairs([r for r in LABELS if r["page"] in pages], second)
+    assert len(matched) >= 200
+    scores = agreement.agreement(matched).summary()
+    assert scores["steps"] == len(matched)
+    assert 0 < scores["equipment_f1"] <= 1
