@@ -1,18 +1,18 @@
 """Labelled real steps: how well ladle understands what a step takes, heats, needs and asks.
 
-Run: ``uv run --no-sync python bench/steps.py [--json] [--set dev|held-out|unseen|fresh|fresh-2]
+Run: ``uv run --no-sync python bench/steps.py [--json] [--set dev|held-out|unseen|fresh|fresh-2|fresh-3]
 [--misses FIELD]``.
 
 The labels (``bench/data/steps.jsonl``; how they were made: ``bench/data/STEPS-LABELLING.md``)
-hold, for every step of 159 of the shared pages (``../shared/data/recipe-pages/``), the step's
+hold, for every step of 212 of the shared pages (``../shared/data/recipe-pages/``), the step's
 own duration, its lead / make-ahead / storage / repeated times, oven and internal temperatures,
 equipment and attention, read by hand as a cook reads. The steps are the items of each page's
 expected ``instructions_list``; ladle understands them in order, with the page's expected
 ingredient lines (``ladle.steps.understand_steps``), so reading the page is not what is scored.
-Five sets: ``dev`` (80 pages the rules were read against), ``held-out`` (15, never used to
+Six sets: ``dev`` (100 pages the rules were read against), ``held-out`` (15, never used to
 shape a rule), ``unseen`` (the next 15 of the same draw, labelled later, never used to shape
-a rule either), ``fresh`` and ``fresh-2`` (19 and 30 pages further on, labelled apart,
-committed before ladle was run on them). ``all`` is dev and held-out; the other sets are
+a rule either), ``fresh``, ``fresh-2`` and ``fresh-3`` (19, 30 and 33 pages further on,
+labelled apart, committed before ladle was run on them). ``all`` is dev and held-out; the other sets are
 scored beside them, not in them.
 
 Fields, over the labelled steps (headings left out):
@@ -41,7 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench" / "data" / "steps.jsonl"
 TIMES_APART = ("lead", "make_ahead", "storage", "repeat")
-SETS = ("dev", "held-out", "unseen", "fresh", "fresh-2")
+SETS = ("dev", "held-out", "unseen", "fresh", "fresh-2", "fresh-3")
 ALL = ("dev", "held-out")  # what "all" is made of
 GOALS = {"duration": 0.95, "oven": 0.98, "equipment_f1": 0.90, "attention": 0.92}
 
