@@ -250,3 +250,44 @@ def test_more_tools_and_languages(text: str, present: set[str], absent: set[str]
 )
 def test_more_attention(text: str, attention: str) -> None:
     assert _steps(text)[0][1] == attention
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent", "attention"),
+    [
+        ("Añade la sal y mezcla 20 seg/vel 6.", {"thermomix"}, set(), "active"),
+        ("Cashew Kerne in einer Pfanne kurz anrösten.", {"skillet", "stove"}, set(), "active"),
+        ("Reis nach Anleitung im Kochtopf kochen.", {"saucepan"}, set(), "passive"),
+        ("Rim the glass with salt.", {"glass"}, set(), "active"),
+        ("Pour it into the rimmed glass.", {"glass"}, set(), "active"),
+        (
+            "Arrange on prepared sheets. Bake 14 minutes.",
+            {"baking sheet", "oven"},
+            set(),
+            "passive",
+        ),
+        ("Toast the buns in a toaster.", {"toaster"}, {"toaster oven", "oven"}, "active"),
+        ("Cuocete la crema a bagno maria.", {"double boiler"}, set(), "active"),
+        ("Blanch the beans for 2 minutes.", {"stove"}, set(), "passive"),
+        ("Cook the chicken over medium-high heat, 6 minutes per side.", {"stove"}, set(), "active"),
+    ],
+)
+def test_the_third_batch_of_development_pages(
+    text: str, present: set[str], absent: set[str], attention: str
+) -> None:
+    [(found, got)] = _steps(text)
+    _has(set(found), present, absent)
+    assert got == attention
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Cook for 10 minutes in the air fryer at 390°F/200°C.", ["other"]),
+        ("Scoop out 1/2 C of batter.", []),
+        ("Precalienta el horno a 220ª.", ["oven"]),
+        ("Cuire 8 min/90°C/vitesse 4.", ["other"]),
+    ],
+)
+def test_air_fryers_cups_and_ordinal_degrees(text: str, kinds: list[str]) -> None:
+    assert [t.kind for t in find_temperatures(text)] == kinds

@@ -62,7 +62,14 @@ _UNATTENDED = re.compile(
     re.I,
 )
 # pasta or noodles cooked by the packet: boiling, unattended
-_BY_THE_PACKET = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b", re.I)
+_BY_THE_PACKET = re.compile(
+    r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b|"
+    r"\bnach\s+(?:packungs)?anleitung\b|\bvolgens\s+de\s+(?:verpakking|aanwijzingen)\b|"
+    r"\bselon\s+les\s+instructions\b|\bseg[úu]n\s+(?:el\s+)?(?:paquete|envase|fabricante)\b|"
+    r"\bsecondo\s+le\s+(?:istruzioni|indicazioni)\b|"
+    r"\bconforme\s+(?:a\s+)?(?:embalagem|instru[çc][õo]es)\b",
+    re.I,
+)
 
 
 def _kind_of_time(
@@ -202,7 +209,8 @@ def attention_of(text: str, durations: Sequence[Duration], heat: str | None = No
             continue
         cursor = start + len(d.text)
         minutes = max(d.min_minutes * d.factor, 0.5)
-        kind = _kind_of_time(text, start, cursor, minutes, heat)
+        # "6 minutes per side": turning at the pan, judged by the time of one side
+        kind = _kind_of_time(text, start, cursor, max(d.min_minutes, 0.5), heat)
         if kind == "busy":
             work += minutes
         elif kind == "waiting":

@@ -85,6 +85,15 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (_ON_THE_HEAT, "stove"),
     (re.compile(r"\bchurn\w*\b", re.I), "ice cream maker"),
+    # a Thermomix by its settings: "2 min/37°/vel 1", "20 seg/vel 6", "8 Min./100°/Stufe 1"
+    (
+        re.compile(
+            r"\d\s*(?:min|seg|sek|sec|s)\.?\s*/\s*(?:\d+\s*[°º]|vel|velocidad|vitesse|stufe|speed)"
+            r"|/\s*(?:vel\.?|velocidad|vitesse|stufe)\s*\d",
+            re.I,
+        ),
+        "thermomix",
+    ),
     # piping: "pipe rosettes onto the cake", "spritze die Creme", "spuit toefjes"
     (
         re.compile(
@@ -145,7 +154,7 @@ _STOVETOP = re.compile(
 # een pan", "verhit de olie in de pan", "aqueça a frigideira").
 _HEATS_A_PAN = re.compile(
     r"\b(?:bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|chauff\w*|calent\w*|cocin\w*|aquec\w*|"
-    r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*)\b",
+    r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*|\w*r[öo]st\w*)\b",
     re.I,
 )
 _STOVE_VESSELS = frozenset(
@@ -292,7 +301,12 @@ _TESTER = re.compile(r"e?s?\s+(?:inserted|poked|comes?\s+out|pushed)\b", re.I)
 _ATTACHMENT = re.compile(r"e?s?[-\s]+(?:attachment|beater|blade)\b", re.I)
 _GLASS_THING = re.compile(
     r"(?:es)?[-\s]+(?:bowl|jar|dish|pan|container|measuring|baking|pie|cup|mug|casserole|"
-    r"plate|lid|of|de|di|d'|with)\b",
+    r"plate|lid|of|de|di|d')\b",
+    re.I,
+)
+# a glass made ready: "rim the glass with salt", "chill the glasses"
+_GLASS_WORKED = re.compile(
+    r"\b(?:rim|chill|fill|wet|moisten|garnish)\w*\s+(?:the\s+|a\s+|your\s+|each\s+|of\s+the\s+)?$",
     re.I,
 )
 _NOT_A_DRINKS_SHAKER = re.compile(r"\b(?:salt|pepper|sugar|spice|cheese|flour)\s+$", re.I)
@@ -301,6 +315,7 @@ _A_GLASS = re.compile(
     r"\b(?:in|into|to|among|between|in\s+den|i|dans|en|nei|nos|in\s+een|in\s+ein)\s+"
     r"(?:(?:a|an|the|your|two|three|four|five|six|\d+|serving|chilled|tall|short|old[-\s]fashioned|"
     r"rocks|highball|martini|coupe|cocktail|wine|shot|dessert|parfait|glass|individual|small|large|"
+    r"rimmed|prepared|salt-rimmed|sugar-rimmed|margarita|"
     r"tumbler|les|des|los|las|un|une|dos|tres|quatro|the)\s+){0,3}$",
     re.I,
 )
@@ -376,7 +391,11 @@ def _named(text: str) -> list[tuple[int, str]]:
             continue  # "a salt shaker"
         if name == "glass" and (
             _GLASS_THING.match(after)
-            or not (_A_GLASS.search(before) or word.endswith(("et", "ets", "en")))
+            or not (
+                _A_GLASS.search(before)
+                or _GLASS_WORKED.search(before)
+                or word.endswith(("et", "ets", "en"))
+            )
         ):
             continue  # "a glass bowl", "a glass of milk": only glasses food goes into
         if name == "jar" and (

@@ -20,7 +20,9 @@ _WORDS = table("temperatures")
 # "200 Grad", "180 graden": degrees as a word of another language (data/words/temperatures.toml)
 _FOREIGN_DEGREES = alternation(str(w) for w in _WORDS["degrees"])
 # "400*F": an asterisk typed for the degree sign, only right before the scale
-_DEG = rf"(?:\s*(?:°|º|˚|degrees?|deg\.?|{_FOREIGN_DEGREES}(?![^\W\d_])|\*(?=\s*[FC](?![a-z])))\s*)"
+_DEG = (
+    rf"(?:\s*(?:°|º|˚|ª|degrees?|deg\.?|{_FOREIGN_DEGREES}(?![^\W\d_])|\*(?=\s*[FC](?![a-z])))\s*)"
+)
 _FOREIGN_DEGREES_WORD = re.compile(rf"\d\s*{_FOREIGN_DEGREES}(?![^\W\d_])", re.I)
 _TEMP_NUMBER = r"\d{2,3}(?:[.,]\d)?"
 _ONE_TEMP = (
@@ -39,7 +41,7 @@ def _temp_alt(p: str) -> str:
 
 _DIGIT = re.compile(r"\d")
 _TEMPERATURE = re.compile(
-    rf"(?<![\w.]){_temp_alt('a')}"
+    rf"(?<![\w.])(?<!\d/){_temp_alt('a')}"
     rf"(?:\s*(?:\(|/|\bor\b|,)\s*{_temp_alt('b')}\s*\)?)?"
     rf"(?:\s*(?:\(|/|\bor\b|,)\s*{_temp_alt('c')}\s*\)?)?",
     re.I,
@@ -94,7 +96,7 @@ def _readings(match: re.Match[str]) -> list[_Reading]:
             scale = ranged.group("scale")[0].upper()
         elif _FOREIGN_DEGREES_WORD.search(match.group(0)):
             scale = "C"  # "200 Grad": a European oven
-        elif re.search(r"°|º|˚|deg", match.group(0)):
+        elif re.search(r"°|º|˚|ª|deg", match.group(0)):
             # "350 degrees": Fahrenheit above what a Celsius oven reaches in recipes.
             scale = "F" if value >= 275 else "C"
         else:
@@ -128,6 +130,12 @@ _FOREIGN_OVEN = re.compile(
     + ")",
     re.I,
 )
+_AIR_FRYER = re.compile(
+    r"\bair[-\s]?fr[yi]\w*|\bairfryer\b|\bhei(?:ß|ss)luftfritteuse\b|"
+    r"\bfriteuse\s+(?:à|sans)\s+(?:air|huile)\b|\bfreidora\s+de\s+aire\b|"
+    r"\bfriggitrice\s+ad\s+aria\b",
+    re.I,
+)
 # a kitchen machine's settings written time/temperature/speed
 _MACHINE_SETTING = re.compile(
     r"\s*/\s*(?:vitesse|speed|vel\.?|velocidad|velocidade|velocità|stufe|snelheid)\b", re.I
@@ -146,6 +154,8 @@ def _kind(text: str, start: int, end: int) -> TemperatureKind:
     after = _CLAUSE_BREAK.split(text[end : end + 40], maxsplit=1)[0]
     if _MACHINE_SETTING.match(text, end):
         return "other"  # "8 min/90°C/vitesse 4": a Thermomix's bowl
+    if _AIR_FRYER.search(text[max(0, start - 80) : end + 20]):
+        return "other"  # "in the air fryer at 390°F": not an oven
     if _STRONG_INTERNAL.search(clause) or _STRONG_INTERNAL.search(after):
         return "internal"
     if _OIL.search(clause):
