@@ -287,6 +287,7 @@ def test_the_third_batch_of_development_pages(
         ("Scoop out 1/2 C of batter.", []),
         ("Precalienta el horno a 220ª.", ["oven"]),
         ("Cuire 8 min/90°C/vitesse 4.", ["other"]),
+        ("Crisp it in a hot oven or an air fryer, and warm the carrots at 350°F.", ["oven"]),
     ],
 )
 def test_air_fryers_cups_and_ordinal_degrees(text: str, kinds: list[str]) -> None:

@@ -154,7 +154,7 @@ def _kind(text: str, start: int, end: int) -> TemperatureKind:
     after = _CLAUSE_BREAK.split(text[end : end + 40], maxsplit=1)[0]
     if _MACHINE_SETTING.match(text, end):
         return "other"  # "8 min/90°C/vitesse 4": a Thermomix's bowl
-    if _AIR_FRYER.search(text[max(0, start - 80) : end + 20]):
+    if _AIR_FRYER.search(clause) or _AIR_FRYER.search(after):
         return "other"  # "in the air fryer at 390°F": not an oven
     if _STRONG_INTERNAL.search(clause) or _STRONG_INTERNAL.search(after):
         return "internal"
