@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -10,15 +11,21 @@ from ladle.steps import understand_steps
 
 
 def _seconds(run: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
+    gc.collect()  # a collection of the whole suite's objects is no cost of the input's size
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        run()
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
 
 
 def _ratio(make: Callable[[int], Callable[[], object]], n: int) -> float:
     make(n // 4)()  # warm the caches (word tables, compiled patterns)
-    small = min(_seconds(make(n)) for _ in range(2))
-    large = _seconds(make(2 * n))
+    # the best of three of each size: a busy machine slows one run, not the best of three
+    small = min(_seconds(make(n)) for _ in range(3))
+    large = min(_seconds(make(2 * n)) for _ in range(3))
     return large / max(small, 1e-3)
 
 
