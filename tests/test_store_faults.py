@@ -592,3 +592,42 @@ def test_a_full_disk_fails_in_one_line_and_keeps_what_was_stored(how: str, tmp_p
             if how == "RLIMIT_FSIZE":  # with room again, the rest goes in
                 library.add_many([_recipe(f"more{n:02d}") for n in range(60)])
                 assert len(library.list()) == 3 + len(files)
+
+
+def test_a_library_locked_at_once_is_opened_on_a_later_try(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """SQLite answers "database is locked" at once, not after its busy timeout, when several
+    processes first turn a new file to WAL together; opening tries again a few times."""
+    from sqlalchemy.exc import OperationalError
+
+    from ladle.store import library as library_module
+
+    real = library_module._recorded
+    calls = {"n": 0}
+
+    def locked_twice(connection: Any) -> set[str]:
+        calls["n"] += 1
+        if calls["n"] <= 2:
+            raise OperationalError("PRAGMA", {}, sqlite3.OperationalError("database is locked"))
+        return real(connection)
+
+    monkeypatch.setattr(library_module, "_recorded", locked_twice)
+    with library_module.open_library(f"sqlite:///{tmp_path / 'library.sqlite3'}") as library:
+        assert library.list() == []
+    assert calls["n"] == 3
+
+
+def test_a_library_locked_every_time_is_one_error(tmp_path: Path, monkeypatch: Any) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from ladle.errors import LibraryError
+    from ladle.store import library as library_module
+
+    def locked(connection: Any) -> set[str]:
+        raise OperationalError("PRAGMA", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(library_module, "_recorded", locked)
+    monkeypatch.setattr(time, "sleep", lambda _seconds: None)
+    with pytest.raises(LibraryError, match="database is locked"):
+        library_module.open_library(f"sqlite:///{tmp_path / 'library.sqlite3'}")

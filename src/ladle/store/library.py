@@ -9,6 +9,7 @@ made by a newer ladle is refused. Every database failure becomes a ``LibraryErro
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ __all__ = ["Added", "Library", "default_url", "open_library"]
 
 ENV_URL = "LADLE_DATABASE_URL"
 BUSY_TIMEOUT_MS = 30_000
+OPEN_ATTEMPTS = 6  # opening a library "locked" at once: tried again after 0.05 s … 1.6 s
 WRITE_OPTION = "ladle_write"
 RETRIES = 5  # a write that meets a deadlock, a serialization failure or a twin insert
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -389,11 +391,24 @@ def open_library(url: str | None = None) -> Library:
     url = url or default_url()
     engine = _engine(url)
     try:
-        with _database_errors(url):
-            with engine.connect() as connection:
-                current = _recorded(connection) == {SCHEMA_HEAD}
-            if not current:
-                _migrate(engine)
+        for attempt in range(OPEN_ATTEMPTS):
+            began = time.monotonic()
+            try:
+                with _database_errors(url):
+                    with engine.connect() as connection:
+                        current = _recorded(connection) == {SCHEMA_HEAD}
+                    if not current:
+                        _migrate(engine)
+                break
+            except LibraryError as error:
+                # SQLite answers "locked" at once, not after its busy timeout, when several
+                # processes first turn a new file to WAL: try again shortly, a few times
+                at_once = time.monotonic() - began < BUSY_TIMEOUT_MS / 1000 / 2
+                if "database is locked" not in str(error) or not at_once:
+                    raise
+                if attempt == OPEN_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * 2**attempt)
     except BaseException:
         engine.dispose()  # a refused library is left closed, not open until collected
         raise
