@@ -20,7 +20,7 @@ from typing import Literal
 
 from ladle.clauses import CONTEXT, is_instruction, main_clause
 from ladle.model import OWN_ROLES, Attention, Duration
-from ladle.words import alternation, table
+from ladle.words import alternation, table, word_list
 
 __all__ = ["attention_of", "tending_of"]
 
@@ -32,13 +32,23 @@ def _verbs() -> dict[str, re.Pattern[str]]:
     words = table("verbs")["attention"]
     out: dict[str, re.Pattern[str]] = {}
     nouns = alternation(str(w).lower() for w in words["not_verbs"])
+    oven = (*word_list("verbs", "oven_bake"), *word_list("verbs", "oven_preheat"))
     for kind in ("busy", "short", "waiting"):
-        group = alternation(str(w).lower() for w in words[kind]).replace(r"\s+", r"[-\s]?")
+        listed = (*words[kind], *(oven if kind == "waiting" else ()))
+        group = alternation(str(w).lower() for w in listed).replace(r"\s+", r"[-\s]?")
         out[kind] = re.compile(rf"\b(?={group})(?!{nouns}s?\b){group}\w*", re.I)
     group = alternation(str(w).lower() for w in words["letting"])
     out["letting"] = re.compile(rf"\b(?={group})(?!{nouns}s?\b){group}\w*", re.I)
-    for kind in ("constant", "occasional"):
-        out[kind] = re.compile(rf"\b{alternation(str(w) for w in words[kind])}\b", re.I)
+    lists = {
+        "constant": words["constant"],
+        "occasional": (*words["occasional"], *words["hands_off"]),
+        "hands_off": words["hands_off"],
+    }
+    for kind, listed in lists.items():
+        out[kind] = re.compile(rf"\b{alternation(str(w) for w in listed)}\b", re.I)
+    # "cook, stirring, until caramelized, about 20 minutes": the stirring goes with the cooking
+    constant = alternation(str(w) for w in words["constant"])
+    out["stirring"] = re.compile(rf",\s*stirring\s*,(?!\s*{constant})", re.I)
     return out
 
 
@@ -82,9 +92,7 @@ def _kind_of_time(
     sentence_start = max((m.end() for m in _STOP.finditer(text, reach, start)), default=reach)
     stop = _STOP_AFTER.search(text, end, end + CONTEXT)
     sentence = text[sentence_start : stop.start() if stop else min(len(text), end + CONTEXT)]
-    occasional = bool(
-        verbs["occasional"].search(sentence) or _STIRRING_NOW_AND_THEN.search(sentence)
-    )
+    occasional = bool(verbs["occasional"].search(sentence) or verbs["stirring"].search(sentence))
     if not occasional and heat not in _SHUT_IN and verbs["constant"].search(sentence):
         return "busy"  # "stirring constantly"; a pan shaken often in the oven still waits
     unattended = heat not in {None, "stove", "grill"} or bool(_UNATTENDED.search(sentence))
@@ -105,7 +113,7 @@ def _kind_of_time(
     if occasional:  # "cook 5 minutes, stirring occasionally": at the pan while short
         # the verb the stirring goes with: "Cook, stirring occasionally, …, about 3 minutes"
         governing = [v for v in _verbs_between(text, sentence_start, start) if v[2] != "busy"]
-        if _HANDS_OFF.search(sentence):
+        if verbs["hands_off"].search(sentence):
             return "waiting"  # "cook without stirring for five minutes"
         if found == "busy" and governing:
             return _judged(max(governing)[2], minutes, unattended)
@@ -137,16 +145,6 @@ def _verbs_in(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-# "cook, stirring, until caramelized, about 20 minutes": the stirring goes with the cooking
-_STIRRING_NOW_AND_THEN = re.compile(
-    r",\s*stirring\s*,(?!\s*(?:constantly|continuously|frequently|often|vigorously))", re.I
-)
-# Left alone: "cook without stirring", "leave undisturbed"
-_HANDS_OFF = re.compile(
-    r"\b(?:without\s+stirring|undisturbed|untouched|sem\s+mexer|zonder\s+te\s+roeren|"
-    r"ohne\s+zu\s+rühren|sans\s+remuer|sin\s+remover|senza\s+mescolare)\b",
-    re.I,
-)
 # "the whipped cream", "fresh mashed potatoes", "the toasted nuts": what was done before
 _DONE = re.compile(r"\w{3,}ed", re.I)
 _DONE_BEFORE = re.compile(

@@ -57,5 +57,6 @@ def is_instruction(sentence: str) -> bool:
 @cache
 def heat_verb() -> re.Pattern[str]:
     """A verb that puts food on heat, with any ending ("roasting", "simmered", "air-fry")."""
-    verbs = alternation(word_list("verbs", "heat")).replace(r"\s+", r"[-\s]?")
+    words = (*word_list("verbs", "heat"), *word_list("verbs", "oven_bake"))
+    verbs = alternation(words).replace(r"\s+", r"[-\s]?")
     return re.compile(rf"\b{verbs}\w*\b", re.I)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ladle.words import table
+from ladle.words import alternation, table, word_list
 
 __all__ = [
     "EQUIPMENT",
@@ -215,8 +215,8 @@ HEAT_APPLIANCES = frozenset(
 )
 _OVEN_VERBS = re.compile(
     r"\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)|"
-    # the same in other languages: "enfourner", "im Ofen backen", "hornear", "infornare"
-    r"\b(?:enfourn\w*|hornea\w*|inforna\w*|grädda\w*|piecz\w*|upiec\w*)",
+    # the same in other languages: "enfourner", "hornear", "infornare" (data/words/verbs.toml)
+    rf"\b{alternation(word_list('verbs', 'oven_bake'))}\w*",
     re.I,
 )
 # baking spoken of, not done: "the night before you plan to bake", "before baking"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ladle.model import Temperature, TemperatureKind
 from ladle.text import parse_number
 from ladle.units import celsius_to_fahrenheit, fahrenheit_to_celsius
-from ladle.words import alternation, table
+from ladle.words import alternation, table, word_list
 
 __all__ = ["FAN_OFFSET_CELSIUS", "find_temperatures", "oven_setting"]
 
@@ -121,11 +121,15 @@ _OVEN = re.compile(
     re.I,
 )
 # the oven said in another language: "im vorgeheizten Ofen bei 180 °C", "le four à 180 °C"
+_OVEN_WORDS = {
+    *(str(w) for w in _WORDS["oven"]),
+    *(f"{w}*" for w in (*word_list("verbs", "oven_bake"), *word_list("verbs", "oven_preheat"))),
+}
 _FOREIGN_OVEN = re.compile(
     r"\b(?:"
     + "|".join(
         re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b"
-        for w in sorted((str(w) for w in _WORDS["oven"]), key=len, reverse=True)
+        for w in sorted(_OVEN_WORDS, key=len, reverse=True)
     )
     + ")",
     re.I,

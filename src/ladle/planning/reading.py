@@ -17,6 +17,7 @@ from ladle.planning.kitchen import COOKS_IN
 from ladle.temperatures import find_temperatures
 from ladle.timing import WITHIN_LAST, own_time
 from ladle.units import dimension
+from ladle.words import alternation, word_list
 
 __all__ = [
     "ACTIVE_MINUTES",
@@ -64,8 +65,8 @@ PREHEAT_SENTENCE = re.compile(
     r"\b(?:pre-?heat|heat|turn\s+on|switch\s+on)\s+(?:the\s+|your\s+)?oven\b|"
     r"\bpre-?heat\s+(?:it\s+)?to\b|"
     # the same in other languages: "Préchauffer le four", "Backofen vorheizen", "Tænd ovnen"
-    r"\b(?:pr[ée]chauff|vorheiz|vorgeheizt|precalent|preriscald|pr[ée]-?aquec|voorverwarm|"
-    r"f[öo]rv[äa]rm|forvarm|nagrz)\w*|\b(?:t[æa]nd|s[äa]tt)\s+(?:p[åa]\s+)?ovnen\b|\bs[äa]tt\s+ugnen\b",
+    rf"\b{alternation(word_list('verbs', 'oven_preheat'))}\w*|"
+    r"\b(?:t[æa]nd|s[äa]tt)\s+(?:p[åa]\s+)?ovnen\b|\bs[äa]tt\s+ugnen\b",
     re.I,
 )
 _RACK_SENTENCE = re.compile(

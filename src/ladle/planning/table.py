@@ -82,18 +82,13 @@ def hot_to_the_table(builder: Builder, final: int, kind: str) -> str | None:
             or any(is_heat(builder, x) for x in later)  # the cooking goes on
         ):
             continue
+        # the rests the recipe writes after the cooking, the serving step among them ("let
+        # cool at least 30 minutes before serving" is a rest, not plating)
         resting = {
             a.id
             for a in builder.activities
-            if a.id in later and a.id not in serving and a.attention == "passive"
+            if (a.id in later or a.id in serving) and a.attention == "passive"
             and reading.REST.search(a.text) and not reading.heating(a.text)
-        }  # fmt: skip
-        # the serving step may itself be a rest the recipe writes ("let cool at least 30
-        # minutes before serving"): it counts as one, not as plating
-        resting |= {
-            a for a in dict.fromkeys(serving)
-            if a in by_id and by_id[a].attention == "passive"
-            and reading.REST.search(by_id[a].text) and not reading.heating(by_id[a].text)
         }  # fmt: skip
         rests = sum(by_id[a].modes[0].minutes[1] for a in resting)
         dish = by_id[heat].dish

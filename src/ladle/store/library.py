@@ -391,6 +391,7 @@ def open_library(url: str | None = None) -> Library:
     url = url or default_url()
     engine = _engine(url)
     try:
+        last = OPEN_ATTEMPTS - 1
         for attempt in range(OPEN_ATTEMPTS):
             began = time.monotonic()
             try:
@@ -404,9 +405,7 @@ def open_library(url: str | None = None) -> Library:
                 # SQLite answers "locked" at once, not after its busy timeout, when several
                 # processes first turn a new file to WAL: try again shortly, a few times
                 at_once = time.monotonic() - began < BUSY_TIMEOUT_MS / 1000 / 2
-                if "database is locked" not in str(error) or not at_once:
-                    raise
-                if attempt == OPEN_ATTEMPTS - 1:
+                if "database is locked" not in str(error) or not at_once or attempt == last:
                     raise
                 time.sleep(0.05 * 2**attempt)
     except BaseException:
