@@ -96,7 +96,7 @@ def test_numbers_that_are_not_temperatures() -> None:
         ("Bring a large pot of water to the boil.", ["pot", "stove"]),
         ("Boil for 10–15 minutes.", ["stove"]),
         ("Simmer in the slow cooker for 3 hours.", ["slow cooker"]),
-        ("Melt the butter in a saucepan.", ["saucepan"]),
+        ("Melt the butter in a saucepan.", ["saucepan", "stove"]),
         ("Air fry at 400°F for 12 minutes.", ["air fryer"]),
         ("Refrigerate for at least 30 minutes.", ["refrigerator"]),
         ("Check with a meat thermometer.", ["meat thermometer"]),

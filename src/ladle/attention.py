@@ -67,7 +67,8 @@ _UNATTENDED = re.compile(
     r"\b(?:lid|cover(?:ed)?|boiling|water|oven|simmer\w*|in\s+the\s+(?:fridge|refrigerator))\b|"
     # the same in other languages: in boiling water, covered, in the oven
     r"\b(?:ébullition|eau|couvercle|four|wasser|kochend\w*|deckel|ofen|agua|hirviendo|tapa|"
-    r"horno|acqua|coperchio|forno|kokend\w*|deksel|vatten|ugn\w*)\b|"
+    r"horno|acqua|coperchio|forno|kokend\w*|deksel|vatten|ugn\w*|vapeur|steamer|dampf\w*|"
+    r"stoom\w*|vapor\w*)\b|"
     r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b",
     re.I,
 )
@@ -77,7 +78,10 @@ _BY_THE_PACKET = re.compile(
     r"\bnach\s+(?:packungs)?anleitung\b|\bvolgens\s+de\s+(?:verpakking|aanwijzingen)\b|"
     r"\bselon\s+les\s+instructions\b|\bseg[úu]n\s+(?:el\s+)?(?:paquete|envase|fabricante)\b|"
     r"\bsecondo\s+le\s+(?:istruzioni|indicazioni)\b|"
-    r"\bconforme\s+(?:a\s+)?(?:embalagem|instru[çc][õo]es)\b",
+    r"\bconforme\s+(?:a\s+)?(?:embalagem|instru[çc][õo]es)\b|"
+    r"\b(?:following|per|as\s+per|according\s+to)\s+(?:the\s+|its\s+|your\s+)?(?:package|packet|box|"
+    r"pack|manufacturer'?s?|machine'?s?)\s*(?:directions|instructions)?\b|"
+    r"\bvan\s+de\s+verpakking\b|\bp[åa]\s+pakken\b|\benligt\s+(?:anvisning|f[öo]rpackning)\w*",
     re.I,
 )
 
@@ -224,12 +228,38 @@ def attention_of(text: str, durations: Sequence[Duration], heat: str | None = No
     return _untimed(main)
 
 
-_PREHEATS = re.compile(r"\b(?:pre-?heat|heat|turn\s+on)\s+(?:the\s+|your\s+)?oven\b", re.I)
+# Preheating, said in any language, and the rack set for it: the oven heats, the cook waits.
+_PREHEATS = re.compile(
+    r"\b(?:(?:pre-?heat|heat|turn\s+on|set|light|fire\s+up)\w*\s+(?:up\s+)?(?:the\s+|your\s+|an\s+|a\s+)?"
+    r"(?:oven|grill|barbecue|bbq|smoker|air\s?fryer|broiler)\b(?:\s+(?:on|to|at)\b)?|"
+    r"pre-?heat\w*(?:\s+(?:it|them))?|"
+    rf"{alternation(word_list('verbs', 'oven_preheat'))}\w*|"
+    r"s[äa]tt\s+ugnen|zet\s+de\s+oven|t[æa]nd\s+ovnen|breng\s+de\s+(?:bbq|barbecue|oven)|"
+    r"(?:heat|warm)\s+(?:the\s+)?(?:\w+\s+){0,3}?oil\s+(?:\w+\s+){0,4}?to\s+\d+\s*°?|"
+    # the oven turned to another heat, a canner, coals or a pot of water made ready
+    r"(?:reduce|lower|increase|raise)\w*\s+(?:the\s+)?oven(?:\s+(?:heat|temperature))?\s+to|"
+    r"prepare\s+(?:a\s+|the\s+|your\s+)?(?:\w+\s+){0,2}?(?:canner|coals|grill|barbecue|bbq|"
+    r"steamer|smoker)\b|light\w*\s+(?:the\s+)?(?:\d+\+?\s+)?(?:charcoal|coals|briquettes|fire)\b|"
+    r"start\s+a\s+(?:large\s+)?pot\s+of\s+(?:\w+\s+)?water)",
+    re.I,
+)
+_RACK_SET = re.compile(
+    r"\b(?:arrange|adjust|position|set|place|move|put)\w*\s+(?:(?:a|an|the|your|two|oven)\s+)*"
+    r"(?:oven\s+)?racks?\b[^,.;]*?(?=,|\band\b|[.;]|$)",
+    re.I,
+)
+_PARTS = re.compile(r",|\band\b|\bthen\b", re.I)
 
 
-_UNTIL = re.compile(r"\buntil\b", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|tot|bis|até|jusqu|hasta|finché|tills|til|indtil)\b", re.I)
+# Food left in water: "kook de ravioli in ruim water"
+_IN_WATER = re.compile(
+    r"\b(?:in|i|im|dans|en|em|nel|nell'|med)\s+(?:\w+\s+){0,4}?(?:water|vann|vand|vatten|wasser|"
+    r"eau|agua|acqua|água)\b",
+    re.I,
+)
 _UNTIL_HEAT = re.compile(
-    r"\b(?:over|on)\s+(?:a\s+)?(?:\w+[-\s]+)?(?:low|medium|high)\w*\s+heat\b", re.I
+    r"\b(?:over|on|at)\s+(?:a\s+)?(?:\w+[-\s]+)?(?:low|medium|high)\w*\s+heat\b", re.I
 )
 _LEAD_IN = re.compile(
     r"^\s*(?:\d+\s*[-.):–]\s*)?(?:(?:then|now|next|first|finally|gently|carefully)\b[,\s]*)*",
@@ -239,6 +269,15 @@ _LEAD_IN = re.compile(
 # the letting verb last, as German and Dutch put it: "… und abkühlen lassen", "laten rusten"
 _LET_LAST = re.compile(r"\b\w+\s+(?:lassen|laten)\W*$", re.I)
 _LEFT_TO_IT = re.compile(r"(?:,|\band\b|\bthen\b|\be\b|\ben\b|\bund\b|\bet\b|\by\b)\s*$", re.I)
+
+
+# A sentence that tells how the food is or will be, no work: "the pudding is ready when …",
+# "the dough should have doubled", "leftovers can be stored for 5 days".
+_STATE = re.compile(
+    r"\b(?:is|are)\s+(?:ready|done)\s+when\b|(?<!\byou\s)\bshould\s+(?:have|be|look)\b|"
+    r"\b(?:can|will)\s+(?:be\s+)?(?:kept|stored|keep|last)\b",
+    re.I,
+)
 
 
 def _untimed(main: str) -> Attention:
@@ -254,15 +293,15 @@ def _untimed(main: str) -> Attention:
         not _done(s, m) for s in sentences if s not in tended for m in verbs["busy"].finditer(s)
     ):
         return "active"
-    work = wait = preheats = 0
+    work = wait = preheats = states = 0
     for sentence in sentences:
         if sentence in tended:
             wait += 1
             continue
-        if _PREHEATS.search(sentence):
+        if _PREHEATS.search(sentence) or _RACK_SET.search(sentence):
             preheats += 1  # the oven heats while the cook does the rest
-            rest = re.split(r",|\band\b", sentence, maxsplit=1)[1:]
-            work += bool(rest and is_instruction(rest[0]))  # "… and grease two tins"
+            rest = _RACK_SET.sub(" ", _PREHEATS.sub(" ", sentence))
+            work += any(is_instruction(part) for part in _PARTS.split(rest))  # "… and grease"
             continue
         opening = _LEAD_IN.sub("", sentence, count=1)
         if (
@@ -270,7 +309,11 @@ def _untimed(main: str) -> Attention:
             or _UNTIL_HEAT.search(sentence)
             or (
                 (verbs["short"].match(opening) or _BY_THE_PACKET.search(sentence))
-                and (_UNTIL.search(sentence) or _BY_THE_PACKET.search(sentence))
+                and (
+                    _UNTIL.search(sentence)
+                    or _BY_THE_PACKET.search(sentence)
+                    or _IN_WATER.search(sentence)
+                )
             )
             or any(
                 _LEFT_TO_IT.search(sentence[: m.start()])
@@ -279,11 +322,13 @@ def _untimed(main: str) -> Attention:
             or _LET_LAST.search(sentence)
         ):
             wait += 1  # "Bring to the boil", "cook until tender", "a pan over a high heat"
-        else:
+        elif is_instruction(sentence) or not _STATE.search(sentence):
             work += 1
+        else:
+            states += 1
     if wait and wait >= work:
         return "passive"
-    return "passive" if preheats and not work else "active"
+    return "passive" if (preheats or states) and not work else "active"
 
 
 _ALWAYS = re.compile(

@@ -58,7 +58,7 @@ _ON_THE_HEAT = re.compile(
 _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\b(?:refrigerat\w*|chill(?:ed|ing)?\s+(?:(?:it|them)\s+)?(?:for|overnight|until|in))\b|"
+            r"\b(?:refrigerat(?:e|es|ed|ing)\b|chill(?:ed|ing)?\s+(?:(?:it|them)\s+)?(?:for|overnight|until|in))\b|"
             # in the cold, in other languages: "reposer au frais", "kaltstellen"
             r"\bau\s+frais\b|\bkalt\s?stell\w*|\bkühl\s?stell\w*",
             re.I,
@@ -147,16 +147,83 @@ _STOVETOP = re.compile(
     r"\bstek(?:a|t)?\b|sma[żz]\w*|podsma[żz]\w*|zagotuj\w*|gotuj\w*|"
     # Czech and Slovak (boil, fry), Hungarian (cook, boil, fry, braise), German "weichkochen"
     r"\b(?:u|pro|roz)?va[řr](?:te|it|íme|ime|íte)\b|\bsma[žz](?:te|it|íme|ime)\b|"
+    # boil in Dutch, German, Danish, Norwegian, Swedish; fry in German, Portuguese; blanch
+    # cooked until it changes, no other heat named: "cook the meat until well browned"
+    r"\bcook(?:s|ing)?\b[^.;]{0,60}?\buntil\s+(?:\w+\s+){0,3}?(?:browned|golden|soft|softened|"
+    r"tender|translucent|wilted|fragrant|crisp\w*|thicken\w*|reduced|carameli[sz]ed)\b|"
+    r"\b(?:kook|koche|kok|koke|kokes|koka|kokar|kog|koge|koges|surre)\b|\bgaar\s?koken\b|"
+    r"\banr[öo]st\w*|\bfritura\b|\bsbollent\w*|\blessa(?:re|te|tel[aei])\b|"
+    # in boiling water: "in kochendem Salzwasser", "dans l'eau bouillante", "in a pot of boiling"
+    r"\b(?:in|im|i|en|em|dans|do|nell[ae]?|no|na)\s+(?:[\w']+\s+){0,2}?(?:kochend\w*|"
+    r"kokend\w*|siedend\w*|vriac\w*|bollent\w*|hirviend\w*|bouillant\w*|fervent\w*|kokande|"
+    r"kogende|salzwasser)\b|"
+    r"\b(?:cook|boil|blanch|drop|plunge|place|put|add|simmer|immerse|submerge)\w*\s+"
+    r"(?:[\w,'-]+\s+){0,5}?(?:in|into|to)\s+(?:a\s+(?:large\s+|big\s+|medium\s+)?(?:pot|pan|"
+    r"saucepan)\s+of\s+)?(?:the\s+)?(?:salted\s+)?boiling\b|"
     r"\b(?:meg)?f[őo]z\w*|\bforral\w*|\bpir[íi]t\w*|\bp[áa]rol\w*|\b\w*koch(?:en|t)\b)",
     re.I,
 )
 # Heating verbs of other languages that mean the stove when a pan is named ("bak het spek in
 # een pan", "verhit de olie in de pan", "aqueça a frigideira").
 _HEATS_A_PAN = re.compile(
-    r"\b(?:bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|chauff\w*|calent\w*|cocin\w*|aquec\w*|"
-    r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*|\w*r[öo]st\w*)\b",
+    r"\b(?:bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|chauff\w*|calent\w*|cocin\w*|aque[cç]\w*|"
+    r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*|\w*r[öo]st\w*|"
+    # English: brown, melt, toast, cook in a pan; Czech and Slovak heat; Danish fry
+    r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
+    r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|"
+    r"steg)\b",
     re.I,
 )
+# A sauce, soup or stock heated, in any language: on the stove unless another heat is named.
+_HEATS_A_SAUCE = re.compile(
+    r"\b(?:heat|warm|reheat|verwarm\w*|verhit\w*|erhitz\w*|erw[äa]rm\w*|aufw[äa]rm\w*|"
+    r"r[ée]chauff\w*|chauff\w*|calent\w*|aque[cç]\w*|riscald\w*|scald\w*|podgrz\w*|zahrej\w*|"
+    r"ohrej\w*|v[äa]rm\w*|opvarm\w*|varm)\b\s+(?:\w+\s+){0,3}?(?:sauce|saus|so(?:ß|ss)e|sauce|"
+    r"salsa|molho|sugo|suppe|soup|soupe|sopa|zuppa|soep|broth|bouillon|br[üu]he|stock|fond|"
+    r"brodo|caldo|gravy|jus|glaze)\w*\b|"
+    r"\b(?:sauce|saus|so(?:ß|ss)e|suppe|soep|br[üu]he|bouillon)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:erhitzen|erw[äa]rmen|verwarmen|verhitten|r[ée]chauffer|opvarmen|varmes)\b",
+    re.I,
+)
+# An electric pressure cooker's own sauté: "select the sauté function", "set to high saute"
+_APPLIANCE_SAUTE = re.compile(
+    r"\bsaut[eé]\w*\s+(?:function|setting|mode|button|program(?:me)?|feature|option)\b|"
+    r"\b(?:high|low|normal|less|more)\s+saut[eé]\b|\bsaut[eé]\s+(?:on|to)\s+(?:high|low|normal)\b|"
+    r"\b(?:press|select|set|use|turn\s+(?:on|off))\w*\s+(?:the\s+)?(?:[\w\"'“”]+\s+)?saut[eé]\b",
+    re.I,
+)
+# Appliances with their own lid: closing them uses no lid of the kitchen's.
+_OWN_LID = frozenset(
+    {"pressure cooker", "slow cooker", "rice cooker", "ice cream maker", "onigiri mold",
+     "waffle iron", "panini press", "jar"}
+)  # fmt: skip
+_LID = r"(?:lids?|deksels?|deckel|couvercle|tapa|coperchio|tampa|pokrywk\w*|l[åa]g|lokk\w*)"
+_LIDS = re.compile(rf"\b{_LID}\b", re.I)
+# a lid taken off or done without is not used: "remove the lid", "zonder deksel"
+_LID_OFF = re.compile(
+    r"\b(?:remov\w*|take\w*\s+off|lift\w*(?:\s+off)?|open\w*|without|zonder|ohne|sans|sin|"
+    r"senza|sem|retir\w*|enlev\w*|abnehm\w*|haal)\s+(?:(?:the|a|its|de|het|den|le|la|el|il|o|"
+    rf"das)\s+)?(?:\w+\s+)?{_LID}\b",
+    re.I,
+)
+# Blending said by the verb: French "mixer", "mixez" (to blend), "blend on low".
+_BLEND_VERB = re.compile(
+    r"(?:^|[.;:!]\s*|\b(?:puis|et|pour|à|ou)\s+)mix(?:er|ez)\b(?!\s+(?:plongeant|électrique))|"
+    r"\bmix(?:é|ée|és|ées|ant)\b|\bblend\w*\s+(?:\w+\s+){0,3}?on\s+(?:low|medium|high)\b",
+    re.I,
+)
+_MIXER_NOUN = re.compile(
+    r"\b(?:stand|electric|hand|the|a|an|your|le|au|du|un|ton|votre|de|een|het)\s+mixer\b", re.I
+)
+# The heat only turned: with an oven in the step, the oven's ("reduce heat to 190C").
+_HEAT_TURNED = re.compile(
+    r"(?:reduce|lower)\s+(?:the\s+)?heat|turn\w*\s+(?:(?:the\s+)?heat\s+)?(?:down|up)|"
+    r"(?:low|medium|high)[-\s]+heat",
+    re.I,
+)
+# Heats that are neither the stove nor an appliance the planner keeps: a sandwich press, a
+# waffle iron, a fire.
+_OTHER_HEATS = frozenset({"panini press", "waffle iron", "campfire", "charcoal", "donabe"})
 _STOVE_VESSELS = frozenset(
     {"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "crepe pan"}
 )
@@ -284,20 +351,24 @@ _PREPARED = re.compile(r"\b(?:prepared|greased|buttered|oiled|lined)\s+$", re.I)
 _ONE_SIZE = re.compile(r"(?<![x×\d\s])\s*\d+(?:\.\d+)?\s*(?:-|\s)?(?:inch|in\.|\"|cm)\s*$", re.I)
 # Tools counted only when the step uses them: "with a fork", "using the back of a spoon".
 _USED_WITH = re.compile(
-    r"\b(?:with|using|use)\s+(?:(?:a|an|the|your|back|tines|prongs|of|clean|large|small|metal|soup|"
+    r"\b(?:with|using|use|avec|mit|met|con|com|med|à\s+l'aide\s+d')\s*(?:(?:a|an|the|your|back|tines|"
+    r"prongs|of|clean|large|small|metal|soup|une?|einer|einem|een|una?|uma?|en|ett|la|le|"
     r"tea|table|dessert)\s+){0,4}$",
     re.I,
 )
 _USED_TOOLS = frozenset({"spoon", "fork"})
 # A jar something goes into, not a jar of something: "place the starter in a jar".
 _INTO_JAR = re.compile(
-    r"\b(?:in|into|to|inside)\s+(?:(?:a|an|the|your|clean|glass|large|small|sterili[sz]ed|"
+    r"\b(?:in|into|to|inside)\s+(?:(?:a|an|the|your|clean|glass|large|small|sterili[sz]ed|sterile|"
     r"airtight|mason|lidded|\d+[-\s]?\w*)\s+){0,3}$",
     re.I,
 )
 
 
-_TESTER = re.compile(r"e?s?\s+(?:inserted|poked|comes?\s+out|pushed)\b", re.I)
+_TESTER = re.compile(
+    r"e?s?\s+(?:inserted|poked|pushed|(?:(?:in|into)\s+(?:the\s+)?(?:\w+\s+){0,4}?)?comes?\s+out)\b",
+    re.I,
+)
 _ATTACHMENT = re.compile(r"e?s?[-\s]+(?:attachment|beater|blade)\b", re.I)
 _GLASS_THING = re.compile(
     r"(?:es)?[-\s]+(?:bowl|jar|dish|pan|container|measuring|baking|pie|cup|mug|casserole|"
@@ -329,7 +400,7 @@ _JAR_HANDLED = re.compile(
 # Tools whose names are also verbs ("Whisk until smooth"): counted only after a determiner.
 _VERB_LIKE = frozenset(
     {"whisk", "grill", "sieve", "microwave", "skewer", "strainer", "grater", "plate", "reibe",
-     "kommen", "forma"}
+     "kommen", "forma", "ladle"}
 )  # fmt: skip
 _DETERMINER = re.compile(
     r"\b(?:a|an|the|your|on|in|into|onto|over|under|with|hot|large|medium|small|preheated|"
@@ -339,6 +410,35 @@ _DETERMINER = re.compile(
     r"sua|untada)\s+$",
     re.I,
 )
+
+
+# A pan by its size: "an 8x8-inch pan", "a 9-inch square metal pan", "a 9x13 pan"
+_TWO_SIZES = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:inch|in\.|\"|”|cm)?\s*(?:x|×|by)\s*(\d+(?:\.\d+)?)\s*"
+    r"(?:-|\s)?(?:inch|in\.|\"|”|cm)?[-\s]+(?:[a-z-]+\s+){0,2}$",
+    re.I,
+)
+_SHAPED = re.compile(
+    r"\d\s*(?:-|\s)?(?:inch|in\.|\"|”|cm)[-\s]+(?:(?:metal|glass|nonstick|non-stick|light|dark|"
+    r"deep|shallow|fluted|greased|lined)[-\s]+)*(?:round|square|springform|tube|bundt|loaf)\s+"
+    r"(?:(?:metal|glass|nonstick|non-stick|cake|baking)\s+)?$",
+    re.I,
+)
+
+
+def _sized_pan(before: str, bakes: bool) -> str | None:
+    """A plain "pan" named by its size is a cake tin (up to 10 inches a side) or a baking dish."""
+    two = _TWO_SIZES.search(before)
+    if two:
+        big = max(float(two.group(1)), float(two.group(2)))
+        small = min(float(two.group(1)), float(two.group(2)))
+        cm = "cm" in two.group(0).lower()
+        if cm:
+            big, small = big / 2.54, small / 2.54
+        return "baking dish" if big > 10.5 and small > 5 else "cake tin"
+    if _SHAPED.search(before) or (bakes and _ONE_SIZE.search(before)):
+        return "cake tin"
+    return None
 
 
 def _named(text: str) -> list[tuple[int, str]]:
@@ -383,7 +483,9 @@ def _named(text: str) -> list[tuple[int, str]]:
             continue  # the oven's own rack
         if name in _USED_TOOLS and (after.startswith("-") or not _USED_WITH.search(before)):
             continue
-        if name == "skewers" and _TESTER.match(after):
+        if name == "ladle" and re.search(r"\d\s*$", before):
+            continue  # "2 ladles of the cooking water" is a measure
+        if name in {"skewers", "toothpick"} and _TESTER.match(after):
             continue  # "until a skewer inserted in the centre comes out clean": a test
         if name in {"whisk", "knife"} and _ATTACHMENT.match(after):
             continue  # "the whisk attachment" is the mixer's
@@ -405,6 +507,8 @@ def _named(text: str) -> list[tuple[int, str]]:
             continue
         if spelling == "baking pan" and _ONE_SIZE.search(before):
             name = "cake tin"  # "a 9-inch baking pan" is round or square
+        if spelling == "pan":
+            name = _sized_pan(before, bakes) or name
         if name == "tray":
             if not bakes:
                 continue
@@ -417,19 +521,62 @@ def _named(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _on_the_stove(text: str, names: list[str], stovetop: bool) -> bool:
+def _on_the_stove(text: str, names: list[str], stovetop: list[re.Match[str]], bakes: bool) -> bool:
     """Whether a step without the stove named cooks on it: a stovetop verb when no other heat
-    is named (a dutch oven is a pot); a stovetop verb with a pan in its sentence whatever else
-    the step heats; a heating verb of another language with a pan ("bak het spek in een pan")."""
-    others = (HEAT_APPLIANCES - {"dutch oven"}) & set(names)
-    if stovetop and not others:
+    is named (a dutch oven is a pot) and, in a step that bakes, more than the heat turned down
+    ("reduce heat to 190C" is the oven's); a stovetop verb with a pan in its sentence whatever
+    else the step heats; a heating verb with a pan ("bak het spek in een pan", "brown the beef
+    in a skillet"); a sauce or soup heated with no other heat named ("Die Sauce erwärmen")."""
+    others = (HEAT_APPLIANCES - {"dutch oven"} | _OTHER_HEATS) & set(names)
+    if (
+        stovetop
+        and not others
+        and (not bakes or any(not _HEAT_TURNED.fullmatch(m.group(0)) for m in stovetop))
+    ):
         return True
     if any(
         _STOVETOP.search(sentence) and {n for _, n in _named(sentence)} & _STOVE_VESSELS
         for sentence in re.split(r"(?<=[.!?;])\s+", text)
     ):
         return True
-    return bool(_HEATS_A_PAN.search(text) and set(names) & _STOVE_VESSELS and not others)
+    if others:
+        return False
+    return any(
+        (_HEATS_A_PAN.search(sentence) and {n for _, n in _named(sentence)} & _STOVE_VESSELS)
+        or (_HEATS_A_SAUCE.search(sentence) and "oven" not in names)
+        for sentence in re.split(r"(?<=[.!?;])\s+", _before_off(without_cooked_foods(text)))
+        if not _OVEN_VERBS.search(sentence)
+    )
+
+
+def _before_off(text: str) -> str:
+    """The text before the food comes off the heat ("remove the pot from the heat and …")."""
+    off = _OFF_THE_HEAT.search(text)
+    return text[: off.start()] if off else text
+
+
+def _appliance_parts(text: str, names: list[str]) -> list[str]:
+    """What an appliance's own parts and verbs make of the names: the sauté function is the
+    pressure cooker's, its lid and inner pot are no lid or pot; a lid only taken off is not
+    used; French "mixer" and "blend on low" are the blender."""
+    if _APPLIANCE_SAUTE.search(text) and not {"slow cooker", "rice cooker"} & set(names):
+        names = [*names, "pressure cooker"]
+    if {"pressure cooker", "slow cooker", "rice cooker"} & set(names):
+        names = [n for n in names if n != "pot"]
+    if "lid" in names and (
+        set(names) & _OWN_LID or len(_LID_OFF.findall(text)) >= len(_LIDS.findall(text))
+    ):
+        names = [n for n in names if n != "lid"]
+    if _BLEND_VERB.search(text) and not {
+        "blender",
+        "immersion blender",
+        "food processor",
+        "thermomix",
+    } & set(names):
+        if not _MIXER_NOUN.search(text):
+            names = [n for n in names if n != "stand mixer"]
+        names = [*names, "blender"]
+    return names
 
 
 def equipment_in(text: str) -> list[str]:
@@ -441,9 +588,10 @@ def equipment_in(text: str) -> list[str]:
         if implied:
             found.append((implied.start(), name))
     mixer = _MIXER_SETTING.search(text)
-    stovetop = _STOVETOP.search(
-        _MACHINE_SETTING.sub(" ", _MIXER_SETTING.sub(" ", without_cooked_foods(text)))
+    cleaned = _APPLIANCE_SAUTE.sub(
+        " ", _MACHINE_SETTING.sub(" ", _MIXER_SETTING.sub(" ", without_cooked_foods(text)))
     )
+    stovetop = list(_STOVETOP.finditer(cleaned))
     names = [name for _, name in sorted(found)]
     if (_SPEED.search(text) or mixer) and not {"blender", "food processor", "stand mixer"} & set(
         names
@@ -454,11 +602,13 @@ def equipment_in(text: str) -> list[str]:
     bowls = len(re.findall(r"\bbowls?\b", text, re.I))
     if "mixing bowl" in names and bowls and len(_APPLIANCE_BOWL.findall(text)) >= bowls:
         names.remove("mixing bowl")  # "the bowl of a stand mixer" is the mixer's
-    if "stove" not in names and _on_the_stove(text, names, bool(stovetop)):
-        names.append("stove")
     oven_verb = next(
         (m for m in _OVEN_VERBS.finditer(text) if not _NOT_NOW.search(text[: m.start()])), None
     )
+    names = _appliance_parts(text, names)
+    bakes = bool(oven_verb) and not any(n in names for n in _NOT_OVEN_HEAT)
+    if "stove" not in names and _on_the_stove(cleaned, names, stovetop, bakes):
+        names.append("stove")
     if oven_verb and "oven" not in names and not any(n in names for n in _NOT_OVEN_HEAT):
         names.append("oven")
     return list(dict.fromkeys(names))
@@ -473,7 +623,13 @@ _ANY_PAN = re.compile(r"\bpans?\b", re.I)
 # golden" after a step on the stove is still on the stove.
 _COOKS_ON = re.compile(
     r"(?<!\bthe\s)(?<!\ba\s)\b(?:cook|cooks|(?:continue|keep)\s+cooking|fry|frying|"
-    r"bak|bakken|cozinh\w*|cocin\w*|cuoc\w*|cuire|gotuj\w*)\b",
+    r"bak|bakken|cozinh\w*|cocin\w*|cuoc\w*|cuire|gotuj\w*|"
+    # stirred on for a time, cooking continued, in any language
+    r"stir(?:ring)?\s+(?:\w+\s+){0,3}?for\s+(?:about\s+|another\s+|a\s+further\s+)?\d|"
+    r"(?:continue|keep)\s+(?:stirring|whisking)|continu\w*\s+mexendo|"
+    r"poursui\w*\s+(?:la\s+)?cuisson|continu\w*\s+(?:la\s+)?cuisson|weiter\s+(?:garen|kochen|"
+    r"k[öo]cheln|braten|schmoren)|verder\s+(?:koken|bakken|garen|stoven)|prosegu\w*\s+(?:la\s+)?"
+    r"cottura|(?:siga|sigue|seguir|continu\w*)\s+cocinando)\b",
     re.I,
 )
 # What "the pan" can be: any pan named before (a pot is not called a pan), the one that went
@@ -487,7 +643,12 @@ _ON_THE_HOB = re.compile(r"\bheat\b", re.I)
 _STILL_COOKING = re.compile(
     r"\buntil\s+(?:\w+\s+){0,4}?(?:browned|golden|thicken\w*|wilt\w*|melt\w*|reduc\w*|"
     r"bubbl\w*|heated|warm(?:ed)?|soft(?:en\w*)?\b(?!-)|tender|cooked|crisp\w*|evaporat\w*|translucent|"
-    r"fragrant|boil\w*|simmer\w*|absorbed)\b|\bcarameli[sz](?:e|es|ing)\b|\bheat(?:ed)?\s+through\b",
+    r"fragrant|boil\w*|simmer\w*|absorbed)\b|\bcarameli[sz](?:e|es|ing)\b|\bheat(?:ed)?\s+through\b|"
+    # the same in other languages: "até que a carne esteja dourada", "bis sie goldbraun sind"
+    r"\b(?:até|hasta|jusqu'à|bis|tot|finché|fino\s+a|tills|indtil|til|do)\b[^.;]{0,40}?\b(?:"
+    r"dourad\w*|dorad\w*|dor[ée]e?s?|goldbraun|goldgelb|goudbruin|goudgeel|dorat\w*|gyllen\w*|"
+    r"[ée]paiss\w*|espes\w*|eindick\w*|ingedikt|glazig|transl[úu]cid\w*|fondu\w*|derret\w*|"
+    r"geschmolzen|gesmolten|sciolt\w*|tendre|tierno|weich|gaar|macio|morbid\w*|tenero)\b",
     re.I,
 )
 _ON_THE_HEAT_AGAIN = re.compile(
@@ -498,7 +659,9 @@ _ON_THE_HEAT_AGAIN = re.compile(
 _OFF_THE_HEAT = re.compile(
     r"\b(?:(?:remove|take|lift|move|transfer)\w*\s+(?:\w+\s+){0,6}?(?:from|off(?:\s+of)?)\s+(?:the\s+)?"
     r"(?:heat|stove|hob|burner)|"
-    r"off\s+the\s+heat|turn\w*\s+off\s+the\s+(?:heat|stove|burner)|turn\w*\s+the\s+(?:heat|stove|burner)\s+off|"
+    r"off\s+(?:the\s+)?heat|turn\w*\s+off\s+the\s+(?:heat|stove|burner)|"
+    r"hors\s+du\s+feu|vom\s+herd|von\s+der\s+(?:herd)?platte|van\s+het\s+vuur|del\s+fuego|"
+    r"dal\s+fuoco|do\s+fogo|fra\s+varmen|fr[åa]n\s+v[äa]rmen|af\s+varmen|z\s+ognia|turn\w*\s+the\s+(?:heat|stove|burner)\s+off|"
     # left to cool: off the heat ("pour into a large bowl … and let cool")
     r"(?:let|allow|leave)\s+(?:\w+\s+){0,3}?(?:to\s+)?cool)\b",
     re.I,
@@ -535,10 +698,7 @@ class Surroundings:
             self.heat == "stove"
             and "stove" not in names
             and not heats
-            and (
-                _COOKS_ON.search(text)
-                or _STILL_COOKING.search(text[: off.start()] if off else text)
-            )
+            and (_COOKS_ON.search(_before_off(text)) or _STILL_COOKING.search(_before_off(text)))
             and not _OVEN_VERBS.search(text)
         ):
             names.append("stove")

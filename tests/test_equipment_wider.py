@@ -1,0 +1,135 @@
+"""Equipment read more widely (issue 11, third round): the long tail of named tools in many
+languages, the stove said by a pan's verb or a boiling pot, an appliance's own parts, a pan
+known by its size. Each case is a sentence written for ladle in the shape met on development
+pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladle.equipment import equipment_in
+from ladle.model import Ingredient
+from ladle.steps import understand_steps
+
+
+def _has(text: str, present: set[str], absent: set[str]) -> None:
+    found = set(equipment_in(text))
+    assert present <= found, found
+    assert not absent & found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "Slide the pizza onto a hot pizza stone with a pizza peel.",
+            {"pizza stone", "pizza peel"},
+        ),
+        ("Schuif de pizza met een pizzaschep op de pizzasteen.", {"pizza stone", "pizza peel"}),
+        ("Slice the potatoes thinly on a mandoline.", {"mandoline"}),
+        ("Pound the cutlets with a meat mallet.", {"meat mallet"}),
+        ("Cut in the butter with a pastry cutter.", {"pastry cutter"}),
+        ("Trim the edges with a pizza cutter and a ruler.", {"pizza cutter", "ruler"}),
+        ("Put the chicken in a Ziploc bag with the marinade.", {"plastic bag"}),
+        ("Écraser les biscuits dans un sachet en plastique.", {"plastic bag"}),
+        ("Tie the roast with kitchen twine.", {"kitchen string"}),
+        ("Line the tray with a silicone baking mat.", {"silicone baking mat"}),
+        ("Mettre les carottes dans le panier vapeur.", {"steamer"}),
+        ("Space the buns out on a steaming rack.", {"steamer"}),
+        ("Pour the base into a Ninja Creami pint.", {"ice cream maker"}),
+        ("Versate l'impasto in 6 stampini imburrati.", {"ramekin"}),
+        ("Verser la pâte dans le moule beurré.", {"cake tin"}),
+        ("Divide the batter among the muffin cups.", {"cake tin"}),
+        ("Cover with a damp cloth and leave to rise.", {"towel"}),
+        ("Égrainer la semoule avec une fourchette.", {"fork"}),
+        ("Varva kompott och glass i portionsglas.", {"glass"}),
+        ("Bring the water to a boil in a kettle.", {"kettle"}),
+        ("Process in a water bath canner for 10 minutes.", {"water bath canner"}),
+    ],
+)
+def test_tools_of_the_long_tail(text: str, present: set[str]) -> None:
+    _has(text, present, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a pan's verb in English, and boiling in other languages
+        ("Brown the beef in a large skillet in small batches.", {"skillet", "stove"}, set()),
+        ("Melt the butter in a small saucepan.", {"saucepan", "stove"}, set()),
+        ("Cook meat and onion until meat is well browned.", {"stove"}, set()),
+        ("Kook de ravioli in ruim water met zout.", {"stove"}, set()),
+        ("Brokkoli in reichlich kochendem Salzwasser 2 Minuten garen.", {"stove"}, set()),
+        ("La suppen koke i cirka 6 minutter.", {"stove"}, set()),
+        ("Kog saucen op, og smag til.", {"stove"}, set()),
+        ("Tomatenmark hinzufügen, kurz anrösten.", {"stove"}, set()),
+        ("Die Sauce erwärmen.", {"stove"}, set()),
+        ("Add the pasta to a large pot of boiling salted water.", {"pot", "stove"}, set()),
+        # … and what is not the stove
+        ("Stir in 1 cup of boiling water (batter will be thin).", set(), {"stove"}),
+        ("Lower the speed and pour in the boiling water.", set(), {"stove"}),
+        ("Coat the pan with cooking spray.", set(), {"stove"}),
+        ("Transfer the pot off of heat and stir in the cheese until melted.", set(), {"stove"}),
+        (
+            "Bake at 230C for 15 minutes. Reduce heat to 190C and bake 25 minutes.",
+            {"oven"},
+            {"stove"},
+        ),
+        ("Bake until golden brown, rotating the pan halfway.", {"oven"}, {"stove"}),
+        ("Off heat, whisk in the chilled butter until melted.", set(), {"stove"}),
+        # an appliance's own parts and verbs
+        (
+            "Select the sauté function of the Instant Pot and add the oil to the inner pot.",
+            {"pressure cooker"},
+            {"pot", "stove"},
+        ),
+        ("Turn off sauté function.", {"pressure cooker"}, {"stove"}),
+        (
+            "Put the lid on, turn the vent to sealed and cook on high pressure for 5 minutes.",
+            {"pressure cooker"},
+            {"lid"},
+        ),
+        ("Remove the lid and stir.", set(), {"lid"}),
+        ("Cover with the lid and cook for 10 minutes.", {"lid"}, set()),
+        ("Strain the curd into a sterile jar and screw on the lid.", {"jar"}, {"lid"}),
+        ("Dès 6 mois : mixer en purée 50 g de carottes.", {"blender"}, {"stand mixer"}),
+        ("Add the chives and blend on low for another 10 seconds.", {"blender"}, set()),
+        ("Voeg alles toe aan de kom van de mixer.", {"stand mixer"}, {"blender"}),
+        # a pan by its size
+        ("Line a 9-inch square metal pan with parchment.", {"cake tin"}, {"pan"}),
+        ("Lightly butter an 8x8- or 9x9-inch pan.", {"cake tin"}, {"pan"}),
+        ("Mist a 9x13 pan with cooking spray.", {"baking dish"}, {"pan"}),
+        ("Heat a 12-inch pan over medium heat.", {"pan", "stove"}, {"cake tin"}),
+        # tools that only test or measure
+        ("Bake until a toothpick in the center comes out clean.", {"oven"}, {"toothpick"}),
+        ("Add 2 ladles of the pasta cooking water.", set(), {"ladle"}),
+        ("Ladle on another cup of the broth.", set(), {"ladle"}),
+        ("Take the butter out of the refrigerator.", set(), {"refrigerator"}),
+    ],
+)
+def test_the_stove_and_the_parts(text: str, present: set[str], absent: set[str]) -> None:
+    _has(text, present, absent)
+
+
+def test_cooking_continued_stays_on_the_stove_in_other_languages() -> None:
+    steps = understand_steps(
+        [
+            ("Faites revenir les cuisses de canard dans une poêle à feu vif.", None),
+            ("Au bout des 15 min, ajoutez l'ail et poursuivez la cuisson 5 min.", None),
+            ("Em uma panela, aqueça o azeite em fogo médio.", None),
+            ("Continue mexendo até que a carne esteja dourada.", None),
+        ],
+        list[Ingredient](),
+    )
+    assert all("stove" in s.equipment for s in steps)
+
+
+def test_the_stove_is_not_carried_past_the_heat_taken_off() -> None:
+    steps = understand_steps(
+        [
+            ("Whisk the milk and chocolate in a saucepan over medium heat.", None),
+            ("Remove the pan from the heat and continue whisking for 5 more minutes.", None),
+        ],
+        list[Ingredient](),
+    )
+    assert "stove" not in steps[1].equipment
