@@ -20,8 +20,10 @@ _WORDS = table("temperatures")
 # "200 Grad", "180 graden": degrees as a word of another language (data/words/temperatures.toml)
 _FOREIGN_DEGREES = alternation(str(w) for w in _WORDS["degrees"])
 # "400*F": an asterisk typed for the degree sign, only right before the scale
+_DEGREE_SIGNS = "°º˚ª⁰"  # the degree sign and what is typed for it ("200 ⁰C", "220ª")
 _DEG = (
-    rf"(?:\s*(?:°|º|˚|ª|degrees?|deg\.?|{_FOREIGN_DEGREES}(?![^\W\d_])|\*(?=\s*[FC](?![a-z])))\s*)"
+    rf"(?:\s*(?:[{_DEGREE_SIGNS}]|degrees?|deg\.?|{_FOREIGN_DEGREES}(?![^\W\d_])|"
+    r"\*(?=\s*[FC](?![a-z])))\s*)"
 )
 _FOREIGN_DEGREES_WORD = re.compile(rf"\d\s*{_FOREIGN_DEGREES}(?![^\W\d_])", re.I)
 _TEMP_NUMBER = r"\d{2,3}(?:[.,]\d)?"
@@ -30,7 +32,9 @@ _ONE_TEMP = (
     rf"(?:\s*(?P<@sym>℉|℃)"
     rf"|{_DEG}(?P<@s>F(?:ahrenheit)?|C(?:elsius)?|centigrade)?(?![a-z])"
     r"|\s?(?P<@s2>F|C)(?![a-z]))"
-    r"(?P<@fan>\s*(?:fan(?:[-\s]forced|[-\s]assisted|[-\s]bake)?|convection|conventional))?"
+    r"(?P<@fan>\s*(?:(?:en|in|mit|met|con|em)\s+)?(?:fan(?:[-\s]forced|[-\s]assisted|[-\s]bake)?|"
+    r"convection|conventional|umluft|hei(?:ß|ss)luft|hetelucht|chaleur\s+tournante|varmluft|"
+    r"ventilad[oa]|ventilato|termoventilato|ventil[ée]e?|teplovzduch\w*|termoobieg\w*)\b)?"
 )
 _GAS = r"gas(?:\s+mark)?\s*(?P<@gas>\d{1,2}(?:\.\d+)?|½|1/2|¼|1/4)"
 
@@ -40,10 +44,27 @@ def _temp_alt(p: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+# between two ways of one setting: "350°F (180°C)", "175° eller 160° varmluft", "F* (ca. 230 C)"
+_BETWEEN = (
+    r"\*?\s*(?:\(|/|\b(?:or|eller|oder|ou|of|o)\b|,)\s*"
+    r"(?:(?:ca\.?|approx\.?|about|circa|environ|etwa)\s*)?"
+)
 _TEMPERATURE = re.compile(
     rf"(?<![\w.])(?<!\d/){_temp_alt('a')}"
-    rf"(?:\s*(?:\(|/|\bor\b|,)\s*{_temp_alt('b')}\s*\)?)?"
-    rf"(?:\s*(?:\(|/|\bor\b|,)\s*{_temp_alt('c')}\s*\)?)?",
+    rf"(?:{_BETWEEN}{_temp_alt('b')}\s*\)?)?"
+    rf"(?:{_BETWEEN}{_temp_alt('c')}\s*\)?)?",
+    re.I,
+)
+# Not a temperature: turned by degrees ("rotate the pan 180°"), a difference ("reduce by 20°")
+_NOT_HEAT = re.compile(
+    r"\b(?:rotat\w*|turn\w*|spin\w*|twist\w*)\s+(?:(?:it|them|the|your|a)\s+)?(?:\w+\s+){0,2}$|"
+    r"\bby\s+(?:about\s+|another\s+)?$",
+    re.I,
+)
+# A fan oven named before its figure: "(Umluft 180 °C)", "fan 160°C"
+_FAN_BEFORE = re.compile(
+    r"\b(?:fan|convection|umluft|hei(?:ß|ss)luft|hetelucht|varmluft|chaleur\s+tournante)"
+    r"(?:[-\s]+oven)?\s*:?\s*(?:to\s+|at\s+|bei\s+|op\s+|à\s+|på\s+)?$",
     re.I,
 )
 
@@ -89,6 +110,7 @@ def _readings(match: re.Match[str]) -> list[_Reading]:
         symbol = {"℉": "F", "℃": "C"}.get(match.group(f"{p}sym") or "")
         scale_text = symbol or match.group(f"{p}s") or match.group(f"{p}s2")
         fan = bool(match.group(f"{p}fan")) and "conventional" not in match.group(f"{p}fan").lower()
+        fan |= p == "a" and bool(_FAN_BEFORE.search(match.string[: match.start()]))
         ranged = _RANGE_TO.match(match.string, match.end())
         if scale_text:
             scale = scale_text[0].upper()
@@ -96,7 +118,7 @@ def _readings(match: re.Match[str]) -> list[_Reading]:
             scale = ranged.group("scale")[0].upper()
         elif _FOREIGN_DEGREES_WORD.search(match.group(0)):
             scale = "C"  # "200 Grad": a European oven
-        elif re.search(r"°|º|˚|ª|deg", match.group(0)):
+        elif re.search(rf"[{_DEGREE_SIGNS}]|deg", match.group(0)):
             # "350 degrees": Fahrenheit above what a Celsius oven reaches in recipes.
             scale = "F" if value >= 275 else "C"
         else:
@@ -137,7 +159,12 @@ _FOREIGN_OVEN = re.compile(
 _AIR_FRYER = re.compile(
     r"\bair[-\s]?fr[yi]\w*|\bairfryer\b|\bhei(?:ß|ss)luftfritteuse\b|"
     r"\bfriteuse\s+(?:à|sans)\s+(?:air|huile)\b|\bfreidora\s+de\s+aire\b|"
-    r"\bfriggitrice\s+ad\s+aria\b",
+    r"\bfriggitrice\s+ad\s+aria\b|\bfritadeira\s+(?:el[ée]trica|sem\s+[óo]leo|de\s+ar)\b",
+    re.I,
+)
+# An oven named anywhere in the step: with an air fryer and no oven, every heat is the fryer's.
+_OVEN_NOUN = re.compile(
+    r"\b(?:oven|ovens|four|ofen|backofen|horno|forno|ugn\w*|ovn\w*|piekarnik\w*|trouba|rúra)\b",
     re.I,
 )
 # a kitchen machine's settings written time/temperature/speed
@@ -160,14 +187,19 @@ def _kind(text: str, start: int, end: int) -> TemperatureKind:
         return "other"  # "8 min/90°C/vitesse 4": a Thermomix's bowl
     if _AIR_FRYER.search(clause) or _AIR_FRYER.search(after):
         return "other"  # "in the air fryer at 390°F": not an oven
+    if _AIR_FRYER.search(text) and not _OVEN_NOUN.search(text):
+        return "other"  # "spray the air fryer basket … At 200°C, cook for 15 minutes"
     if _STRONG_INTERNAL.search(clause) or _STRONG_INTERNAL.search(after):
         return "internal"
     if _OIL.search(clause):
         return "oil"
     if _WATER.search(clause):
         return "water"
-    if _OVEN.search(clause) or re.search(r"\bheat\b", clause, re.I):
+    if _OVEN.search(clause):
         return "oven"
+    if re.search(r"\bheat\b", clause, re.I):
+        # "add 3 inches of oil to a pan and heat to 375°F": the oil's
+        return "oil" if re.search(r"\b(?:oil|deep[-\s]?fr\w*)\b", sentence, re.I) else "oven"
     if _FOREIGN_OVEN.search(clause) or _FOREIGN_OVEN.search(after):
         return "oven"
     if _STRONG_INTERNAL.search(sentence):
@@ -279,14 +311,17 @@ def find_temperatures(text: str, kind: TemperatureKind | None = None) -> list[Te
         if both is None:
             continue
         fahrenheit, celsius = both
-        if not -40 <= fahrenheit <= 1000:
+        if not -40 <= fahrenheit <= 1000 or _NOT_HEAT.search(text[: match.start()]):
             continue
         oven = all(r.scale == "gas" for r in readings) or setting.fan_celsius is not None
+        found = kind or ("oven" if oven else _kind(text, match.start(), match.end()))
+        if found == "oven" and fahrenheit < 100:
+            found = "other"  # "do not exceed 75°F while proofing": a room, not an oven
         out.append(
             Temperature(
                 fahrenheit=fahrenheit,
                 celsius=celsius,
-                kind=kind or ("oven" if oven else _kind(text, match.start(), match.end())),
+                kind=found,
                 text=match.group(0).strip().rstrip(",/").strip(),
                 fan_celsius=setting.fan_celsius,
                 gas_mark=setting.gas_mark,

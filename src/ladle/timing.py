@@ -163,9 +163,21 @@ def assign_roles(text: str, durations: Sequence[Duration], earlier: Sequence[Dur
         duration.role = _role(_Place(text, start, end, main_at), duration, seen)
         if duration.role == "step" and previous is not None:
             duration.role = _joined(text, previous, start, duration)
+        if duration.role == "step" and previous is not None and _same_window(previous[1], duration):
+            duration.role = "repeat"  # "during the last 30 minutes, add …; cook 30 more minutes"
         if duration.role in OWN_ROLES:
             previous = (end, duration)
             seen.append(duration)
+
+
+_LAST_WINDOW = re.compile(r"^(?:in|during|for)\s+the\s+(?:last|final)\b", re.I)
+
+
+def _same_window(window: Duration, duration: Duration) -> bool:
+    """A time that restates the window just said: the last 30 minutes are 30 more minutes."""
+    return bool(_LAST_WINDOW.match(window.text)) and (
+        window.min_minutes == duration.min_minutes and window.max_minutes == duration.max_minutes
+    )
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -203,8 +215,10 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
         return "other"  # "(add 5 minutes if frozen)"
     if _IF_SENTENCE.match(before):
         return "other"  # "If it browns too fast after 20 minutes, …": only in that case
-    if _AT_MOMENT.search(before):
-        return "other"  # "check the cake at 30 minutes"
+    if _AT_MOMENT.search(before) or (
+        re.search(r"\bafter\s+$", before, re.I) and re.match(r"the\s+first\b", duration.text, re.I)
+    ):
+        return "other"  # "check the cake at 30 minutes", "cover it after the first 35 minutes"
     if _LEFTOVERS.search(sentence):
         return "storage"
     if _AHEAD_AFTER.match(after) or _AHEAD_SENTENCE.search(sentence):
