@@ -1,7 +1,7 @@
 """Labelled real steps: how well ladle understands what a step takes, heats, needs and asks.
 
 Run: ``uv run --no-sync python bench/steps.py [--json] [--set SET] [--misses FIELD]``, SET one of
-dev, held-out, unseen, fresh, fresh-2 or fresh-3.
+dev, held-out, unseen, fresh, fresh-2, fresh-3, other-dev or other-test.
 
 The labels (``bench/data/steps.jsonl``; how they were made: ``bench/data/STEPS-LABELLING.md``)
 hold, for every step of 212 of the shared pages (``../shared/data/recipe-pages/``), the step's
@@ -12,8 +12,11 @@ ingredient lines (``ladle.steps.understand_steps``), so reading the page is not 
 Six sets: ``dev`` (100 pages the rules were read against), ``held-out`` (15, never used to
 shape a rule), ``unseen`` (the next 15 of the same draw, labelled later, never used to shape
 a rule either), ``fresh``, ``fresh-2`` and ``fresh-3`` (19, 30 and 33 pages further on,
-labelled apart, committed before ladle was run on them). ``all`` is dev and held-out; the
-other sets are scored beside them, not in them.
+labelled apart, committed before ladle was run on them). ``other-dev`` and ``other-test`` are
+80 pages of sites the shared pages lack (``bench/other_pages.py`` draws them outside the
+repository, into ``../other-pages`` or ``LADLE_OTHER_PAGES``; without them the two sets are
+skipped with a message). ``all`` is dev and held-out; the other sets are scored beside them,
+not in them.
 
 Fields, over the labelled steps (headings left out):
 

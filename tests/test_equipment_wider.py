@@ -100,6 +100,62 @@ def test_tools_of_the_long_tail(text: str, present: set[str]) -> None:
         ("Lightly butter an 8x8- or 9x9-inch pan.", {"cake tin"}, {"pan"}),
         ("Mist a 9x13 pan with cooking spray.", {"baking dish"}, {"pan"}),
         ("Heat a 12-inch pan over medium heat.", {"pan", "stove"}, {"cake tin"}),
+        # the stove in a sentence of its own, a pan's verb beside another heat
+        (
+            "Using an electric mixer, beat the egg, and sugar on high for about 5 minutes.",
+            {"stand mixer"},
+            {"stove"},
+        ),
+        ("Tænd ovnen på 220°. Skær kyllingen i strimler. Kog saucen op.", {"oven", "stove"}, set()),
+        (
+            "Brown the beef in a large skillet. Add it to the slow cooker and cook on low.",
+            {"skillet", "stove", "slow cooker"},
+            set(),
+        ),
+        ("Transfer to the slow cooker. Cook on low for 6 hours.", {"slow cooker"}, {"stove"}),
+        (
+            "Stir in the wine, scraping any browned bits from the bottom of the skillet.",
+            {"stove"},
+            set(),
+        ),
+        (
+            "Whisk the chocolate and milk in a saucepan until the chocolate is fully melted.",
+            {"stove"},
+            set(),
+        ),
+        ("Smelt smør i en kasserolle.", {"saucepan", "stove"}, set()),
+        ("Rooster de hazelnoten 4 min. in een droge koekenpan.", {"skillet", "stove"}, set()),
+        ("Sett på en kasserolle på medium temperatur.", {"saucepan", "stove"}, set()),
+        ("Die Fleischbrühe erhitzen und mit der Sahne verrühren.", {"stove"}, set()),
+        (
+            "Preheat the oven to 350°F. Spread the pecans on a baking sheet. Toast for 10 "
+            "minutes, shaking the pan often.",
+            {"oven"},
+            {"stove"},
+        ),
+        (
+            "Cook for 15 minutes on high pressure. Release the pot after cooking.",
+            {"pressure cooker"},
+            {"stove", "pot"},
+        ),
+        # plastic, and a machine's own bowl
+        ("Wrap in plastic again, and chill for 1 hour.", {"plastic wrap"}, set()),
+        ("Réserver au frigo, emballé dans un film plastique.", {"plastic wrap"}, set()),
+        (
+            "Add the egg whites to the clean bowl of a stand mixer.",
+            {"stand mixer"},
+            {"mixing bowl"},
+        ),
+        (
+            "Scrape the bowl and beat on medium speed for 2 minutes.",
+            {"stand mixer"},
+            {"mixing bowl"},
+        ),
+        (
+            "In a large bowl, whisk the flour; then beat the butter with a hand mixer.",
+            {"mixing bowl", "stand mixer"},
+            set(),
+        ),
         # tools that only test or measure
         ("Bake until a toothpick in the center comes out clean.", {"oven"}, {"toothpick"}),
         ("Add 2 ladles of the pasta cooking water.", set(), {"ladle"}),

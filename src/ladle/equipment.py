@@ -51,7 +51,8 @@ _ON_THE_HEAT = re.compile(
     r"\bbei\s+(?:\w+\s+)?(?:schwacher|mittlerer|starker|hoher|niedriger|kleiner|gro(?:ß|ss)er|"
     r"geringer|milder)\s+(?:hitze|flamme|stufe)\b|"
     r"\bna\s+(?:ma[łl]ym|[śs]rednim|du[żz]ym|wolnym|mocnym)\s+ogniu\b|"
-    r"\bp[åa]\s+(?:medel|h[öo]g|l[åa]g|svag|mellan)\s*(?:h[öo]g\s+)?v[äa]rme\b|\bmedelv[äa]rme\b",
+    r"\bp[åa]\s+(?:medel|h[öo]g|l[åa]g|svag|mellan)\s*(?:h[öo]g\s+)?v[äa]rme\b|\bmedelv[äa]rme\b|"
+    r"\bp[åa]\s+(?:middels|medium|h[øo]y|lav|sterk|svak|middel)\s+(?:temperatur|varme)\b",
     re.I,
 )
 # Verbs that name their appliance: "refrigerate" needs a refrigerator.
@@ -66,6 +67,15 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
         "refrigerator",
     ),
     (re.compile(r"\bfreez(?:e|ing)\b", re.I), "freezer"),
+    # "wrap in plastic", "cover the bowl tightly with plastic"
+    (
+        re.compile(
+            r"\b(?:wrap\w*|cover\w*)\s+(?:[\w-]+\s+){0,4}?(?:in|with)\s+(?:a\s+(?:sheet\s+of\s+)?)?"
+            r"plastic\b(?![-\s]+(?:bags?|containers?|wrap|film|tubs?|boxe?s?|lids?))",
+            re.I,
+        ),
+        "plastic wrap",
+    ),
     (re.compile(r"\bair[-\s]?fr(?:y|ied|ying)\b", re.I), "air fryer"),
     (re.compile(r"\bmicrowave\w*\b", re.I), "microwave"),
     (
@@ -171,7 +181,8 @@ _HEATS_A_PAN = re.compile(
     # English: brown, melt, toast, cook in a pan; Czech and Slovak heat; Danish fry
     r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
     r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|"
-    r"steg)\b",
+    r"steg|smelt|fondre|schmelz\w*|derret\w*|sciogli\w*|derrit\w*|rooster\w*|"
+    r"until\s+(?:[\w-]+\s+){0,4}?melted)\b",
     re.I,
 )
 # A sauce, soup or stock heated, in any language: on the stove unless another heat is named.
@@ -181,7 +192,7 @@ _HEATS_A_SAUCE = re.compile(
     r"ohrej\w*|v[äa]rm\w*|opvarm\w*|varm)\b\s+(?:\w+\s+){0,3}?(?:sauce|saus|so(?:ß|ss)e|sauce|"
     r"salsa|molho|sugo|suppe|soup|soupe|sopa|zuppa|soep|broth|bouillon|br[üu]he|stock|fond|"
     r"brodo|caldo|gravy|jus|glaze)\w*\b|"
-    r"\b(?:sauce|saus|so(?:ß|ss)e|suppe|soep|br[üu]he|bouillon)\w*\s+(?:\w+\s+){0,2}?"
+    r"\b\w*(?:sauce|saus|so(?:ß|ss)e|suppe|soep|br[üu]he|bouillon)\w*\s+(?:\w+\s+){0,2}?"
     r"(?:erhitzen|erw[äa]rmen|verwarmen|verhitten|r[ée]chauffer|opvarmen|varmes)\b",
     re.I,
 )
@@ -225,7 +236,7 @@ _HEAT_TURNED = re.compile(
 # waffle iron, a fire.
 _OTHER_HEATS = frozenset({"panini press", "waffle iron", "campfire", "charcoal", "donabe"})
 _STOVE_VESSELS = frozenset(
-    {"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "crepe pan"}
+    {"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "crepe pan", "double boiler"}
 )
 
 _SPEED = re.compile(
@@ -254,6 +265,16 @@ _PANS = frozenset(
 _APPLIANCE_BOWL = re.compile(
     r"\bbowl\s+of\s+(?:a|an|the|your)\s+(?:\w+\s+)?(?:mixer|food\s+processor|processor|blender)\b|"
     r"\b(?:mixer|processor)(?:'s)?\s+bowl\b",
+    re.I,
+)
+# A machine's setting said bare, in a step that names the machine: "on high", "on medium-low"
+_A_SETTING = re.compile(r"\bon\s+(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b(?!\s+heat)", re.I)
+# Machines with a bowl of their own: "the bowl" in a step that runs one is the machine's, "a
+# bowl" one of the kitchen's.
+_OWN_BOWL = frozenset({"stand mixer", "food processor", "thermomix", "ice cream maker", "blender"})
+_A_BOWL = re.compile(
+    r"\b(?:a|an|another|second|separate|one|two|large|medium|small|big|une?|een|eine[nm]?|ein|"
+    r"una?|uma?)\s+(?:[\w-]+\s+){0,2}?(?:bowl|bol|kom|schüssel|saladier|ciotola|tigela)s?\b",
     re.I,
 )
 # An aside that offers another way or a condition is not what the step uses: "(You can also
@@ -521,32 +542,49 @@ def _named(text: str) -> list[tuple[int, str]]:
     return found
 
 
+# Sentences: not after an abbreviation ("ca. 4 min. in een droge koekenpan")
+_SENTENCES = re.compile(r"(?<=;)\s+|(?<=[.!?])\s+(?![a-zà-ÿ])")
+
+
 def _on_the_stove(text: str, names: list[str], stovetop: list[re.Match[str]], bakes: bool) -> bool:
     """Whether a step without the stove named cooks on it: a stovetop verb when no other heat
     is named (a dutch oven is a pot) and, in a step that bakes, more than the heat turned down
-    ("reduce heat to 190C" is the oven's); a stovetop verb with a pan in its sentence whatever
-    else the step heats; a heating verb with a pan ("bak het spek in een pan", "brown the beef
-    in a skillet"); a sauce or soup heated with no other heat named ("Die Sauce erwärmen")."""
+    ("reduce heat to 190C" is the oven's); a stovetop verb in a sentence of its own beside an
+    oven ("Tænd ovnen på 220°. … Kog saucen op"); a stovetop verb with a pan in its sentence
+    whatever else the step heats; a heating verb with a pan ("bak het spek in een pan", "brown
+    the beef in a skillet"); a sauce or soup heated ("Die Sauce erwärmen")."""
     others = (HEAT_APPLIANCES - {"dutch oven"} | _OTHER_HEATS) & set(names)
-    if (
-        stovetop
-        and not others
-        and (not bakes or any(not _HEAT_TURNED.fullmatch(m.group(0)) for m in stovetop))
-    ):
+    if stovetop and not others and (not bakes or any(_cooks(m) for m in stovetop)):
         return True
-    if any(
-        _STOVETOP.search(sentence) and {n for _, n in _named(sentence)} & _STOVE_VESSELS
-        for sentence in re.split(r"(?<=[.!?;])\s+", text)
-    ):
-        return True
-    if others:
-        return False
-    return any(
-        (_HEATS_A_PAN.search(sentence) and {n for _, n in _named(sentence)} & _STOVE_VESSELS)
-        or (_HEATS_A_SAUCE.search(sentence) and "oven" not in names)
-        for sentence in re.split(r"(?<=[.!?;])\s+", _before_off(without_cooked_foods(text)))
-        if not _OVEN_VERBS.search(sentence)
-    )
+    for sentence in _SENTENCES.split(text):
+        here = {n for _, n in _named(sentence)}
+        verbs = list(_STOVETOP.finditer(sentence))
+        if verbs and here & _STOVE_VESSELS:
+            return True
+        if (
+            others <= {"oven"}
+            and not (HEAT_APPLIANCES | _OTHER_HEATS) & here
+            and not _OVEN_VERBS.search(sentence)
+            and any(_cooks(m) for m in verbs)
+        ):
+            return True
+    # "the pot" of a pressure cooker, "the pan" of an oven step are no pans on the stove
+    unsure = {"pot"} if {"pressure cooker", "slow cooker", "rice cooker"} & set(names) else set()
+    unsure |= {"pan"} if bakes or "oven" in names else set()
+    for sentence in _SENTENCES.split(_before_off(without_cooked_foods(text))):
+        here = {n for _, n in _named(sentence)}
+        if _OVEN_VERBS.search(sentence) or (HEAT_APPLIANCES - {"dutch oven"} | _OTHER_HEATS) & here:
+            continue
+        if (_HEATS_A_PAN.search(sentence) and here & _STOVE_VESSELS - unsure) or (
+            _HEATS_A_SAUCE.search(sentence) and not others
+        ):
+            return True
+    return False
+
+
+def _cooks(match: re.Match[str]) -> bool:
+    """A stovetop word that says cooking, not only a heat turned or a setting ("on low")."""
+    return not (_HEAT_TURNED.fullmatch(match.group(0)) or _A_SETTING.fullmatch(match.group(0)))
 
 
 def _before_off(text: str) -> str:
@@ -591,6 +629,8 @@ def equipment_in(text: str) -> list[str]:
     cleaned = _APPLIANCE_SAUTE.sub(
         " ", _MACHINE_SETTING.sub(" ", _MIXER_SETTING.sub(" ", without_cooked_foods(text)))
     )
+    if {"stand mixer", "blender", "food processor"} & {name for _, name in found}:
+        cleaned = _A_SETTING.sub(" ", cleaned)  # "using an electric mixer, beat … on high"
     stovetop = list(_STOVETOP.finditer(cleaned))
     names = [name for _, name in sorted(found)]
     if (_SPEED.search(text) or mixer) and not {"blender", "food processor", "stand mixer"} & set(
@@ -600,8 +640,11 @@ def equipment_in(text: str) -> list[str]:
     if len(set(names) & _PANS) > 1 and "pan" in names:
         names = [n for n in names if n != "pan"]  # "the pans" are the cake pans the step named
     bowls = len(re.findall(r"\bbowls?\b", text, re.I))
-    if "mixing bowl" in names and bowls and len(_APPLIANCE_BOWL.findall(text)) >= bowls:
-        names.remove("mixing bowl")  # "the bowl of a stand mixer" is the mixer's
+    if "mixing bowl" in names and (
+        (bowls and len(_APPLIANCE_BOWL.findall(text)) >= bowls)
+        or (_OWN_BOWL & set(names) and not _A_BOWL.search(text))
+    ):
+        names.remove("mixing bowl")  # "the bowl of a stand mixer", "scrape the bowl": the mixer's
     oven_verb = next(
         (m for m in _OVEN_VERBS.finditer(text) if not _NOT_NOW.search(text[: m.start()])), None
     )
@@ -725,7 +768,8 @@ class Surroundings:
 # A food cooked before, named by how: "the blanched herbs", "a poached egg", "the par-baked crust"
 _COOKED_FOOD = re.compile(
     r"\b(?:the|a|an|your|some|any|with)\s+(?:[a-z]+-)?(?:blanched|boiled|seared|poached|simmered|"
-    r"braised|fried|steamed|baked|roasted|toasted|grilled|sautéed|sauteed|browned|cooked)\b",
+    r"braised|fried|steamed|baked|roasted|toasted|grilled|sautéed|sauteed|browned|cooked)\b"
+    r"(?!\s+bits)",
     re.I,
 )
 
