@@ -31,6 +31,8 @@ def _attention(text: str) -> str:
         "Heat over low heat until it reaches 100°C; do not stir.",
         "Heat a non-stick pan at high heat.",
         "The pudding is ready when it has risen and is springy to the touch.",
+        "Ajouter le lait dans le Thermomix. Cuire 8 min/90°C/vitesse 4.",
+        "Churn the cold base in your ice cream maker for about 20 minutes.",
     ],
 )
 def test_waiting_steps(text: str) -> None:

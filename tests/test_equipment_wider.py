@@ -44,6 +44,8 @@ def _has(text: str, present: set[str], absent: set[str]) -> None:
         ("Égrainer la semoule avec une fourchette.", {"fork"}),
         ("Varva kompott och glass i portionsglas.", {"glass"}),
         ("Bring the water to a boil in a kettle.", {"kettle"}),
+        ("Put the crust on a pizza pan and brush it with oil.", {"pizza pan"}),
+        ("Heat a griddle or a comal over medium heat.", {"griddle", "stove"}),
         ("Process in a water bath canner for 10 minutes.", {"water bath canner"}),
     ],
 )

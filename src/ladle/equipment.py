@@ -236,7 +236,17 @@ _HEAT_TURNED = re.compile(
 # waffle iron, a fire.
 _OTHER_HEATS = frozenset({"panini press", "waffle iron", "campfire", "charcoal", "donabe"})
 _STOVE_VESSELS = frozenset(
-    {"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "crepe pan", "double boiler"}
+    {
+        "skillet",
+        "saucepan",
+        "pot",
+        "pan",
+        "grill pan",
+        "griddle",
+        "dutch oven",
+        "crepe pan",
+        "double boiler",
+    }
 )
 
 _SPEED = re.compile(
@@ -258,7 +268,8 @@ _MACHINE_SETTING = re.compile(
     re.I,
 )
 _PANS = frozenset(
-    {"pan", "cake tin", "skillet", "saucepan", "grill pan", "baking sheet", "roasting tray",
+    {"pan", "cake tin", "skillet", "saucepan", "grill pan", "griddle", "baking sheet", "pizza pan",
+     "roasting tray",
      "baking dish", "dutch oven", "pot"}
 )  # fmt: skip
 # "the bowl of a stand mixer", "the food processor bowl": the appliance's, not a mixing bowl
@@ -325,6 +336,7 @@ _NOT_OVEN_HEAT = (
     "skillet",
     "stove",
     "grill pan",
+    "griddle",
 )
 # Only taken out of it, an appliance is not used: "pull the butter from the refrigerator",
 # "remove from the oven and cool".
@@ -677,8 +689,8 @@ _COOKS_ON = re.compile(
 )
 # What "the pan" can be: any pan named before (a pot is not called a pan), the one that went
 # where this step is, in the oven or on the stove, when it says.
-_OVEN_VESSELS = frozenset({"cake tin", "baking sheet", "roasting tray", "baking dish"})
-_HOB_VESSELS = frozenset({"skillet", "saucepan", "grill pan", "dutch oven"})
+_OVEN_VESSELS = frozenset({"cake tin", "baking sheet", "roasting tray", "baking dish", "pizza pan"})
+_HOB_VESSELS = frozenset({"skillet", "saucepan", "grill pan", "griddle", "dutch oven"})
 _IN_THE_OVEN = re.compile(r"\b(?:oven|bak(?:e|es|ed|ing)|roast\w*|broil\w*)\b", re.I)
 _ON_THE_HOB = re.compile(r"\bheat\b", re.I)
 # Food still changing on the heat: "stir in the flour until lightly browned", "until wilted",

@@ -368,7 +368,18 @@ _APPLIANCES = (
     "toaster oven",
 )
 _STOVE_VESSELS = frozenset(
-    {"stove", "skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok", "steamer"}
+    {
+        "stove",
+        "skillet",
+        "saucepan",
+        "pot",
+        "pan",
+        "grill pan",
+        "griddle",
+        "dutch oven",
+        "wok",
+        "steamer",
+    }
 )
 _NOT_HEATING = re.compile(
     r"\b(?:off(?:\s+of)?|from)\s+(?:the\s+)?(?:heat|stove|burner)\b|\b(?:out\s+of|from)\s+the\s+oven\b|"

@@ -98,7 +98,9 @@ COLD = re.compile(r"\b(?:over\s+ice|chilled|cold|at\s+room\s+temperature)\b", re
 REST = re.compile(r"\b(?:rest|stand|cool|sit)\w*\b", re.I)
 FRIDGE = re.compile(r"\b(?:refrigerat\w*|chill\w*|marinat\w*|fridge|freez\w*|set)\b", re.I)
 SERVE = re.compile(r"^\s*(?:serve|plate|garnish\s+and\s+serve|to\s+serve)\b", re.I)
-STOVE = frozenset({"skillet", "saucepan", "pot", "pan", "grill pan", "dutch oven", "wok", "stove"})
+STOVE = frozenset(
+    {"skillet", "saucepan", "pot", "pan", "grill pan", "griddle", "dutch oven", "wok", "stove"}
+)
 APPLIANCES = COOKS_IN  # the appliances a step may cook in
 ACTIVE_MINUTES: tuple[tuple[re.Pattern[str], int, str], ...] = (
     (re.compile(r"^\s*(?:serve|plate)\b", re.I), 5, "serving"),
