@@ -1,7 +1,7 @@
 """Labelled real steps: how well ladle understands what a step takes, heats, needs and asks.
 
 Run: ``uv run --no-sync python bench/steps.py [--json] [--set SET] [--misses FIELD]``, SET one of
-dev, held-out, unseen, fresh, fresh-2, fresh-3, other-dev or other-test.
+dev, held-out, unseen, fresh, fresh-2, fresh-3, other-dev, other-test or other-test-2.
 
 The labels (``bench/data/steps.jsonl``; how they were made: ``bench/data/STEPS-LABELLING.md``)
 hold, for every step of 212 of the shared pages (``../shared/data/recipe-pages/``), the step's
@@ -12,11 +12,11 @@ ingredient lines (``ladle.steps.understand_steps``), so reading the page is not 
 Six sets: ``dev`` (100 pages the rules were read against), ``held-out`` (15, never used to
 shape a rule), ``unseen`` (the next 15 of the same draw, labelled later, never used to shape
 a rule either), ``fresh``, ``fresh-2`` and ``fresh-3`` (19, 30 and 33 pages further on,
-labelled apart, committed before ladle was run on them). ``other-dev`` and ``other-test`` are
-80 pages of sites the shared pages lack (``bench/other_pages.py`` draws them outside the
-repository, into ``../other-pages`` or ``LADLE_OTHER_PAGES``; without them the two sets are
-skipped with a message). ``all`` is dev and held-out; the other sets are scored beside them,
-not in them.
+labelled apart, committed before ladle was run on them). ``other-dev``, ``other-test`` and
+``other-test-2`` are 120 pages of sites the shared pages lack (``bench/other_pages.py`` draws
+them outside the repository, into ``../other-pages`` or ``LADLE_OTHER_PAGES``; without them
+the three sets are skipped with a message). ``all`` is dev and held-out; the other sets are
+scored beside them, not in them.
 
 Fields, over the labelled steps (headings left out):
 
@@ -44,8 +44,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench" / "data" / "steps.jsonl"
 TIMES_APART = ("lead", "make_ahead", "storage", "repeat")
-SETS = ("dev", "held-out", "unseen", "fresh", "fresh-2", "fresh-3", "other-dev", "other-test")
-OTHER = ("other-dev", "other-test")  # pages of sites the shared pages do not have
+SETS = (
+    "dev", "held-out", "unseen", "fresh", "fresh-2", "fresh-3", "other-dev", "other-test",
+    "other-test-2",
+)  # fmt: skip
+OTHER = ("other-dev", "other-test", "other-test-2")  # pages of sites the shared pages lack
 ALL = ("dev", "held-out")  # what "all" is made of
 GOALS = {"duration": 0.95, "oven": 0.98, "equipment_f1": 0.90, "attention": 0.92}
 
@@ -238,9 +241,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(results, indent=2))
         return 0
     fields = list(next(iter(results.values())))
-    print(f"{'field':22}" + "".join(f"{n:>11}" for n in results))
+    print(f"{'field':22}" + "".join(f"{n:>13}" for n in results))
     for f in fields:
-        print(f"{f:22}" + "".join(f"{results[n][f]:>11}" for n in results))
+        print(f"{f:22}" + "".join(f"{results[n][f]:>13}" for n in results))
     print("goals: " + ", ".join(f"{k} {v}" for k, v in GOALS.items()))
     return 0
 

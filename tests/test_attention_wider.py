@@ -33,6 +33,14 @@ def _attention(text: str) -> str:
         "The pudding is ready when it has risen and is springy to the touch.",
         "Ajouter le lait dans le Thermomix. Cuire 8 min/90°C/vitesse 4.",
         "Churn the cold base in your ice cream maker for about 20 minutes.",
+        "Aggiungere la carne e il vino: 5 min. 120° vel. 1.",
+        "Kook de pasta volgens de instructies op de verpakking.",
+        "Breng een ruime pot gezouten water aan de kook voor de pasta.",
+        "Heat a large skillet over medium-high heat for 3 minutes.",
+        "Preheat oven to 400℉ and set aside a non stick 13x10 sheet pan.",
+        "Cookies stay fresh covered at room temperature for up to 1 week.",
+        "Fırını 200 dereceye ayarlayın.",
+        "Place the sandwich in the press and cook for 3-4 minutes.",
     ],
 )
 def test_waiting_steps(text: str) -> None:
@@ -47,6 +55,8 @@ def test_waiting_steps(text: str) -> None:
         "Fill the mold with rice. Cover with the lid and push down firmly. You should feel a "
         "slight resistance.",
         "Dice the onion and mince the garlic.",
+        "In a wok, heat the oil; when hot, drop in the bananas and fry for about 2 minutes.",
+        "Breng op smaak met zout en peper.",
     ],
 )
 def test_busy_steps(text: str) -> None:

@@ -25,6 +25,7 @@ def _time(text: str) -> tuple[float, float | None] | None:
         ("Make a 30-minute marinade with the rest of the oil.", None),
         ("Cesto necháme kysnúť približne hodinu.", (60, 60)),
         ("La deigen heve en time.", (60, 60)),
+        ("Kısık ateşte 10 dakika kadar pişirin.", (10, 10)),
         (
             "During the last 30 minutes of cooking, add the cornstarch mixture. Continue cooking "
             "for 30 additional minutes.",

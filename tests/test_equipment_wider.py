@@ -158,6 +158,22 @@ def test_tools_of_the_long_tail(text: str, present: set[str]) -> None:
             {"mixing bowl", "stand mixer"},
             set(),
         ),
+        # Turkish, Norwegian, an Italian Thermomix, foods named like pots, sizes and speeds
+        ("Patatesleri bir tencerede haşlayın.", {"pot", "stove"}, set()),
+        ("Tavayı ısıtın ve tavukları pişirin.", {"skillet", "stove"}, set()),
+        ("Fırını 200 dereceye ayarlayın.", {"oven"}, set()),
+        ("Varm opp litt olje i en stor gryte eller panne.", {"pot", "skillet", "stove"}, set()),
+        ("Mettere nel boccale la cipolla: 5 sec. vel. 5.", {"thermomix"}, {"stove"}),
+        ("Pour the chicken pot pie filling into the crust.", set(), {"pot"}),
+        ("Grease a 17x12-inch baking pan.", {"baking sheet"}, {"baking dish"}),
+        (
+            "Mix for 3 minutes on slow speed and 7 minutes on fast speed.",
+            {"stand mixer"},
+            {"stove"},
+        ),
+        ("In a clean bowl fitted with a whisk attachment, beat the cream.", {"stand mixer"}, set()),
+        ("Steam all the vegetables until tender, about 15 minutes.", {"stove"}, set()),
+        ("Let the steam escape before opening.", set(), {"stove"}),
         # tools that only test or measure
         ("Bake until a toothpick in the center comes out clean.", {"oven"}, {"toothpick"}),
         ("Add 2 ladles of the pasta cooking water.", set(), {"ladle"}),

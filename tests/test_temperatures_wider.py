@@ -22,6 +22,7 @@ from ladle.temperatures import find_temperatures
             [(350, "oven")],
         ),
         ("Verwarm de oven voor op 200 ⁰C.", [(392, "oven")]),
+        ("Fırını 200 dereceye ayarlayın.", [(392, "oven")]),
         ("Auf der unteren Schiene 30 Minuten (Umluft 180 °C) backen.", [(392, "oven")]),
         ("Préchauffez votre four à 220°C en chaleur tournante !", [(464, "oven")]),
         ("Sätt ugnen på 175° eller 160° varmluft.", [(347, "oven")]),

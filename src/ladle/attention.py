@@ -70,7 +70,9 @@ _UNATTENDED = re.compile(
     r"horno|acqua|coperchio|forno|kokend\w*|deksel|vatten|ugn\w*|vapeur|steamer|dampf\w*|"
     r"stoom\w*|vapor\w*|varoma)\b|"
     # a kitchen machine heating by itself: "8 min/90°C/vitesse 4"
-    r"\d\s*min\.?\s*/\s*\d+\s*[°º]|"
+    r"\d\s*min\.?\s*(?:/\s*)?\d+\s*[°º]|"
+    # a press, a waffle iron: closed on the food, they cook it alone
+    r"\bin\s+the\s+(?:sandwich\s+|panini\s+)?press\b|\bwaffle\s+(?:iron|maker)\b|"
     r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b",
     re.I,
 )
@@ -83,7 +85,8 @@ _BY_THE_PACKET = re.compile(
     r"\bconforme\s+(?:a\s+)?(?:embalagem|instru[çc][õo]es)\b|"
     r"\b(?:following|per|as\s+per|according\s+to)\s+(?:the\s+|its\s+|your\s+)?(?:package|packet|box|"
     r"pack|manufacturer'?s?|machine'?s?)\s*(?:directions|instructions)?\b|"
-    r"\bvan\s+de\s+verpakking\b|\bp[åa]\s+pakken\b|\benligt\s+(?:anvisning|f[öo]rpackning)\w*",
+    r"\bvan\s+de\s+verpakking\b|\bp[åa]\s+pakken\b|\benligt\s+(?:anvisning|f[öo]rpackning)\w*|"
+    r"\bvolgens\s+de\s+(?:\w+\s+){0,3}?(?:verpakking|aanwijzingen|instructies)\b",
     re.I,
 )
 
@@ -116,6 +119,8 @@ def _kind_of_time(
         found = _last_verb(text, max(0, sentence_start - CONTEXT), sentence_start)
     if found is None:
         return "waiting" if occasional else None
+    if found == "short" and _HEATS_EMPTY.search(text, clauses[0], start):
+        return "waiting"  # "heat a large skillet over medium-high heat for 3 minutes"
     if occasional:  # "cook 5 minutes, stirring occasionally": at the pan while short
         # the verb the stirring goes with: "Cook, stirring occasionally, …, about 3 minutes"
         governing = [v for v in _verbs_between(text, sentence_start, start) if v[2] != "busy"]
@@ -242,7 +247,8 @@ _PREHEATS = re.compile(
     r"(?:reduce|lower|increase|raise)\w*\s+(?:the\s+)?oven(?:\s+(?:heat|temperature))?\s+to|"
     r"prepare\s+(?:a\s+|the\s+|your\s+)?(?:\w+\s+){0,2}?(?:canner|coals|grill|barbecue|bbq|"
     r"steamer|smoker)\b|light\w*\s+(?:the\s+)?(?:\d+\+?\s+)?(?:charcoal|coals|briquettes|fire)\b|"
-    r"start\s+a\s+(?:large\s+)?pot\s+of\s+(?:\w+\s+)?water)",
+    r"start\s+a\s+(?:large\s+)?pot\s+of\s+(?:\w+\s+)?water|"
+    r"fırın\w*\s+(?:\d+\s+derece\w*\s+)?(?:ayarla\w*|ısıt\w*))",
     re.I,
 )
 _RACK_SET = re.compile(
@@ -251,6 +257,21 @@ _RACK_SET = re.compile(
     re.I,
 )
 _PARTS = re.compile(r",|\band\b|\bthen\b", re.I)
+# Trifles while the oven heats: "set aside a sheet pan", "have a tin ready"
+_TRIFLES = re.compile(r"\b(?:set|get)\s+(?:aside|out)\b|\bhave\s+\w+(?:\s+\w+)?\s+ready\b", re.I)
+# Water or a sauce brought to the boil, in any language: waiting for it
+_TO_THE_BOIL = re.compile(
+    r"\bto\s+(?:a|the)\s+(?:\w+\s+)?boil\b|\baan\s+de\s+kook\b|\bzum\s+kochen\b|"
+    r"\bà\s+(?:l')?ébullition\b|\ba\s+ebollizione\b|\ba\s+ebullici[óo]n\b|\bpara\s+ferver\b|"
+    r"\bop\s+(?:til\s+)?kok\w*\b|\bkok\w*\s+opp\b|\bkoka\s+upp\b|\bkog\w*\s+op\b",
+    re.I,
+)
+# Heating an empty pan or its oil: waiting for it, however short
+_HEATS_EMPTY = re.compile(
+    r"\b(?:pre-?)?heat\w*\s+(?:up\s+)?(?:(?:a|an|the|your|some)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:skillet|pan|pot|oil|griddle|wok|saucepan|dutch\s+oven)\b(?!\s+(?:and|with)\s+(?:cook|fry))",
+    re.I,
+)
 
 
 _UNTIL = re.compile(r"\b(?:until|till|tot|bis|até|jusqu|hasta|finché|tills|til|indtil)\b", re.I)
@@ -277,6 +298,7 @@ _LEFT_TO_IT = re.compile(r"(?:,|\band\b|\bthen\b|\be\b|\ben\b|\bund\b|\bet\b|\by
 # "the dough should have doubled", "leftovers can be stored for 5 days".
 _STATE = re.compile(
     r"\b(?:is|are)\s+(?:ready|done)\s+when\b|(?<!\byou\s)\bshould\s+(?:have|be|look)\b|"
+    r"\bstays?\s+(?:fresh|good)\b|\b(?:keeps?|lasts?)\s+(?:well\s+)?(?:for|up\s+to)\b|"
     r"\b(?:can|will)\s+(?:be\s+)?(?:kept|stored|keep|last)\b",
     re.I,
 )
@@ -302,7 +324,7 @@ def _untimed(main: str) -> Attention:
             continue
         if _PREHEATS.search(sentence) or _RACK_SET.search(sentence):
             preheats += 1  # the oven heats while the cook does the rest
-            rest = _RACK_SET.sub(" ", _PREHEATS.sub(" ", sentence))
+            rest = _TRIFLES.sub(" ", _RACK_SET.sub(" ", _PREHEATS.sub(" ", sentence)))
             work += any(is_instruction(part) for part in _PARTS.split(rest))  # "… and grease"
             continue
         opening = _LEAD_IN.sub("", sentence, count=1)
@@ -322,6 +344,7 @@ def _untimed(main: str) -> Attention:
                 for m in verbs["letting"].finditer(sentence)
             )
             or _LET_LAST.search(sentence)
+            or _TO_THE_BOIL.search(sentence)
         ):
             wait += 1  # "Bring to the boil", "cook until tender", "a pan over a high heat"
         elif is_instruction(sentence) or not _STATE.search(sentence):

@@ -9,7 +9,6 @@ from ladle.words import alternation, table, word_list
 __all__ = [
     "EQUIPMENT",
     "HEAT_APPLIANCES",
-    "Surroundings",
     "equipment_in",
     "without_cooked_foods",
     "without_equipment",
@@ -52,7 +51,9 @@ _ON_THE_HEAT = re.compile(
     r"geringer|milder)\s+(?:hitze|flamme|stufe)\b|"
     r"\bna\s+(?:ma[łl]ym|[śs]rednim|du[żz]ym|wolnym|mocnym)\s+ogniu\b|"
     r"\bp[åa]\s+(?:medel|h[öo]g|l[åa]g|svag|mellan)\s*(?:h[öo]g\s+)?v[äa]rme\b|\bmedelv[äa]rme\b|"
-    r"\bp[åa]\s+(?:middels|medium|h[øo]y|lav|sterk|svak|middel)\s+(?:temperatur|varme)\b",
+    r"\bp[åa]\s+(?:middels|medium|h[øo]y|lav|sterk|svak|middel)\s+(?:temperatur|varme)\b|"
+    r"\b(?:kısık|orta|yüksek|hafif|harlı)\s+ate[şs]te\b|\btil\s+(?:medium|middels|h[øo]y)"
+    r"(?:/(?:h[øo]y|medium))?\s+varme\b",
     re.I,
 )
 # Verbs that name their appliance: "refrigerate" needs a refrigerator.
@@ -99,7 +100,9 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\d\s*(?:min|seg|sek|sec|s)\.?\s*/\s*(?:\d+\s*[°º]|vel|velocidad|vitesse|stufe|speed)"
-            r"|/\s*(?:vel\.?|velocidad|vitesse|stufe)\s*\d",
+            r"|/\s*(?:vel\.?|velocidad|vitesse|stufe)\s*\d|"
+            # Italian: "5 sec. vel. 5", "3 min. 120° vel. 1"
+            r"\d\s*(?:min|sec|seg)\.?\s*(?:\d+\s*[°º]\s*)?vel\.?\s*\d",
             re.I,
         ),
         "thermomix",
@@ -161,7 +164,11 @@ _STOVETOP = re.compile(
     # cooked until it changes, no other heat named: "cook the meat until well browned"
     r"\bcook(?:s|ing)?\b[^.;]{0,60}?\buntil\s+(?:\w+\s+){0,3}?(?:browned|golden|soft|softened|"
     r"tender|translucent|wilted|fragrant|crisp\w*|thicken\w*|reduced|carameli[sz]ed)\b|"
-    r"\b(?:kook|koche|kok|koke|kokes|koka|kokar|kog|koge|koges|surre)\b|\bgaar\s?koken\b|"
+    r"\b(?:kook|koche|kok|koke|kokes|koka|kokar|kog|koge|koges|surre|fres|frese|steke|putre)\b|"
+    r"\bgaar\s?koken\b|"
+    # Turkish: boil, sauté, fry, on the fire; steaming a food for a time
+    r"\bhaşla\w*|\bkaynat\w*|\bkayna(?:ma|yan|dı|yınca)\w*|\bsotele\w*|\bkavur\w*|\bkızart\w*|"
+    r"\bate[şs]te\b|\bsteam(?:s|ed|ing)?\s+(?:the\s+|all\s+|your\s+)?(?:\w+\s+){0,3}?(?:until|for)\b|"
     r"\banr[öo]st\w*|\bfritura\b|\bsbollent\w*|\blessa(?:re|te|tel[aei])\b|"
     # in boiling water: "in kochendem Salzwasser", "dans l'eau bouillante", "in a pot of boiling"
     r"\b(?:in|im|i|en|em|dans|do|nell[ae]?|no|na)\s+(?:[\w']+\s+){0,2}?(?:kochend\w*|"
@@ -181,7 +188,8 @@ _HEATS_A_PAN = re.compile(
     # English: brown, melt, toast, cook in a pan; Czech and Slovak heat; Danish fry
     r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
     r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|"
-    r"steg|smelt|fondre|schmelz\w*|derret\w*|sciogli\w*|derrit\w*|rooster\w*|"
+    r"steg|smelt|fondre|schmelz\w*|derret\w*|sciogli\w*|derrit\w*|rooster\w*|ısıt\w*|pişir\w*|"
+    r"erit\w*|"
     r"until\s+(?:[\w-]+\s+){0,4}?melted)\b",
     re.I,
 )
@@ -250,7 +258,8 @@ _STOVE_VESSELS = frozenset(
 )
 
 _SPEED = re.compile(
-    r"\b(?:low|medium|high|medium[-\s](?:low|high)|top|full)\s+speed\b|"
+    r"\b(?:low|medium|high|medium[-\s](?:low|high)|top|full|slow|fast|first|second)\s+speed\b|"
+    r"\b(?:paddle|whisk|flat\s+beater)\s+attachment\b|\bdough\s+hook\b|"
     r"\b(?:lower|reduce|increase|raise|turn\s+(?:up|down))\s+the\s+(?:mixer(?:'s)?\s+)?speed\b",
     re.I,
 )
@@ -468,6 +477,8 @@ def _sized_pan(before: str, bakes: bool) -> str | None:
         cm = "cm" in two.group(0).lower()
         if cm:
             big, small = big / 2.54, small / 2.54
+        if big >= 15:
+            return "baking sheet"  # "a 17x12-inch pan" is a jelly roll or half-sheet pan
         return "baking dish" if big > 10.5 and small > 5 else "cake tin"
     if _SHAPED.search(before) or (bakes and _ONE_SIZE.search(before)):
         return "cake tin"
@@ -500,8 +511,8 @@ def _named(text: str) -> list[tuple[int, str]]:
             name == "pot"
             and spelling in {"stock pot", "stockpot"}
             and _STOCK_POT_FOOD.search(before)
-        ):
-            continue  # "the chicken stock pot" is a food
+        ) or (spelling == "pot" and re.match(r"s?[-\s]+(?:pies?|roast|stickers?)\b", after, re.I)):
+            continue  # "the chicken stock pot", "a chicken pot pie", "pot roast" are foods
         if (
             name == "sous vide"
             and spelling in {"sous vide", "sousvide"}
@@ -540,7 +551,7 @@ def _named(text: str) -> list[tuple[int, str]]:
             continue
         if spelling == "baking pan" and _ONE_SIZE.search(before):
             name = "cake tin"  # "a 9-inch baking pan" is round or square
-        if spelling == "pan":
+        if spelling in {"pan", "baking pan"}:
             name = _sized_pan(before, bakes) or name
         if name == "tray":
             if not bakes:
@@ -669,47 +680,6 @@ def equipment_in(text: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-# "the pan" after a step that named the frying pan is that frying pan; "a pan" is a new one
-_INDEFINITE_PAN = re.compile(
-    r"\b(?:a|an|another|een|eine[nm]?|une?|una?|uma?|ett?)\s+(?:[\w-]+\s+){0,2}?pans?\b", re.I
-)
-_ANY_PAN = re.compile(r"\bpans?\b", re.I)
-# Cooking on in the same heat: "cook for another 5 minutes", "bak 2 minuten mee", "fry until
-# golden" after a step on the stove is still on the stove.
-_COOKS_ON = re.compile(
-    r"(?<!\bthe\s)(?<!\ba\s)\b(?:cook|cooks|(?:continue|keep)\s+cooking|fry|frying|"
-    r"bak|bakken|cozinh\w*|cocin\w*|cuoc\w*|cuire|gotuj\w*|"
-    # stirred on for a time, cooking continued, in any language
-    r"stir(?:ring)?\s+(?:\w+\s+){0,3}?for\s+(?:about\s+|another\s+|a\s+further\s+)?\d|"
-    r"(?:continue|keep)\s+(?:stirring|whisking)|continu\w*\s+mexendo|"
-    r"poursui\w*\s+(?:la\s+)?cuisson|continu\w*\s+(?:la\s+)?cuisson|weiter\s+(?:garen|kochen|"
-    r"k[öo]cheln|braten|schmoren)|verder\s+(?:koken|bakken|garen|stoven)|prosegu\w*\s+(?:la\s+)?"
-    r"cottura|(?:siga|sigue|seguir|continu\w*)\s+cocinando)\b",
-    re.I,
-)
-# What "the pan" can be: any pan named before (a pot is not called a pan), the one that went
-# where this step is, in the oven or on the stove, when it says.
-_OVEN_VESSELS = frozenset({"cake tin", "baking sheet", "roasting tray", "baking dish", "pizza pan"})
-_HOB_VESSELS = frozenset({"skillet", "saucepan", "grill pan", "griddle", "dutch oven"})
-_IN_THE_OVEN = re.compile(r"\b(?:oven|bak(?:e|es|ed|ing)|roast\w*|broil\w*)\b", re.I)
-_ON_THE_HOB = re.compile(r"\bheat\b", re.I)
-# Food still changing on the heat: "stir in the flour until lightly browned", "until wilted",
-# "when the sugar starts to caramelize" after a step on the stove is still on it.
-_STILL_COOKING = re.compile(
-    r"\buntil\s+(?:\w+\s+){0,4}?(?:browned|golden|thicken\w*|wilt\w*|melt\w*|reduc\w*|"
-    r"bubbl\w*|heated|warm(?:ed)?|soft(?:en\w*)?\b(?!-)|tender|cooked|crisp\w*|evaporat\w*|translucent|"
-    r"fragrant|boil\w*|simmer\w*|absorbed)\b|\bcarameli[sz](?:e|es|ing)\b|\bheat(?:ed)?\s+through\b|"
-    # the same in other languages: "até que a carne esteja dourada", "bis sie goldbraun sind"
-    r"\b(?:até|hasta|jusqu'à|bis|tot|finché|fino\s+a|tills|indtil|til|do)\b[^.;]{0,40}?\b(?:"
-    r"dourad\w*|dorad\w*|dor[ée]e?s?|goldbraun|goldgelb|goudbruin|goudgeel|dorat\w*|gyllen\w*|"
-    r"[ée]paiss\w*|espes\w*|eindick\w*|ingedikt|glazig|transl[úu]cid\w*|fondu\w*|derret\w*|"
-    r"geschmolzen|gesmolten|sciolt\w*|tendre|tierno|weich|gaar|macio|morbid\w*|tenero)\b",
-    re.I,
-)
-_ON_THE_HEAT_AGAIN = re.compile(
-    r"\b(?:return\w*\s+(?:\w+\s+){0,3}?to\s+the\s+heat|over\s+\w+\s+heat|back\s+on\s+the\s+heat)\b",
-    re.I,
-)
 # Off the heat: "remove from the heat", "take off the heat", "turn off the heat"
 _OFF_THE_HEAT = re.compile(
     r"\b(?:(?:remove|take|lift|move|transfer)\w*\s+(?:\w+\s+){0,6}?(?:from|off(?:\s+of)?)\s+(?:the\s+)?"
@@ -721,60 +691,6 @@ _OFF_THE_HEAT = re.compile(
     r"(?:let|allow|leave)\s+(?:\w+\s+){0,3}?(?:to\s+)?cool)\b",
     re.I,
 )
-
-
-class Surroundings:
-    """What earlier steps of a recipe set up, so a later step can lean on it: the pans named
-    ("the pan" is the frying pan named before) and the heat the food is on."""
-
-    def __init__(self) -> None:
-        self.pans: dict[str, str] = {}  # "oven", "stove" and "any": the latest pan of each
-        self.heat: str | None = None
-
-    def _pan(self, text: str, names: list[str]) -> str | None:
-        hob = _STOVETOP.search(text) or _ON_THE_HOB.search(text)
-        if "stove" in names or (hob and not _IN_THE_OVEN.search(text)):
-            return self.pans.get("stove", self.pans.get("any"))
-        if _IN_THE_OVEN.search(text):
-            return self.pans.get("oven", self.pans.get("any"))
-        return self.pans.get("any")
-
-    def read(self, text: str, names: list[str]) -> list[str]:
-        """A step's equipment (``equipment_in``) with what it leans on filled in."""
-        names = list(names)
-        pan = self._pan(text, names) if "pan" in names else None
-        if pan and not all(
-            _INDEFINITE_PAN.search(text[: m.end()]) for m in _ANY_PAN.finditer(text)
-        ):
-            names = list(dict.fromkeys(pan if n == "pan" else n for n in names))
-        heats = (HEAT_APPLIANCES - {"dutch oven"} | {"waffle iron"}) & set(names)
-        off = _OFF_THE_HEAT.search(text)
-        if (
-            self.heat == "stove"
-            and "stove" not in names
-            and not heats
-            and (_COOKS_ON.search(_before_off(text)) or _STILL_COOKING.search(_before_off(text)))
-            and not _OVEN_VERBS.search(text)
-        ):
-            names.append("stove")
-        named = [n for n in names if n in _OVEN_VESSELS | _HOB_VESSELS]
-        if named:
-            self.pans["any"] = named[-1]
-            for kind, vessels in (("oven", _OVEN_VESSELS), ("stove", _HOB_VESSELS)):
-                of_kind = [n for n in named if n in vessels]
-                if of_kind:
-                    self.pans[kind] = of_kind[-1]
-        elif "pan" in names:
-            self.pans = {}  # "a pan": a new one
-        if "stove" in names:
-            self.heat = "stove"
-        elif heats:
-            self.heat = sorted(heats)[0]
-        if off and self.heat == "stove" and not _ON_THE_HEAT_AGAIN.search(text, off.end()):
-            self.heat = None  # the food came off the heat
-        elif "stove" not in names and {"refrigerator", "freezer", "ice cream maker"} & set(names):
-            self.heat = None  # chilled: whatever comes next starts cold
-        return names
 
 
 # A food cooked before, named by how: "the blanched herbs", "a poached egg", "the par-baked crust"

@@ -16,8 +16,9 @@ from functools import lru_cache
 from ladle.attention import attention_of
 from ladle.clauses import main_clause
 from ladle.durations import find_durations
-from ladle.equipment import HEAT_APPLIANCES, Surroundings, equipment_in, without_equipment
+from ladle.equipment import HEAT_APPLIANCES, equipment_in, without_equipment
 from ladle.model import Ingredient, Step
+from ladle.surroundings import Surroundings
 from ladle.temperatures import find_temperatures
 from ladle.text import words
 from ladle.timing import time_steps
