@@ -174,6 +174,8 @@ def test_tools_of_the_long_tail(text: str, present: set[str]) -> None:
         ("In a clean bowl fitted with a whisk attachment, beat the cream.", {"stand mixer"}, set()),
         ("Steam all the vegetables until tender, about 15 minutes.", {"stove"}, set()),
         ("Let the steam escape before opening.", set(), {"stove"}),
+        # a sandwich press heats where a burner would, and is no oven
+        ("Preheat the panini grill to medium-high heat.", {"panini press", "stove"}, {"oven"}),
         # tools that only test or measure
         ("Bake until a toothpick in the center comes out clean.", {"oven"}, {"toothpick"}),
         ("Add 2 ladles of the pasta cooking water.", set(), {"ladle"}),

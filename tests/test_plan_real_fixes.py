@@ -92,3 +92,19 @@ def test_at_least_an_hour_but_preferably_overnight_is_one_wait_not_both() -> Non
     chill = next(a for a in problem.activities if a.step == 2)
     assert chill.modes[0].minutes[0] == 60  # not an hour and a night added up
     assert chill.modes[0].minutes[1] >= 8 * 60  # overnight is allowed
+
+
+def test_a_dutch_almond_pastry_baked_in_the_morning_is_served_as_it_cooled() -> None:
+    from ladle.draft import Draft, DraftStep
+    from ladle.understand import understand
+
+    pastry = understand(
+        Draft(
+            title="Banketstaaf",
+            steps=[
+                DraftStep("Verwarm de oven voor op 200 ⁰C en bekleed een bakplaat."),
+                DraftStep("Bak de staaf in 25 minuten goudbruin."),
+            ],
+        )
+    )
+    assert serving_of(pastry).kind == "room"

@@ -242,7 +242,7 @@ _HEAT_TURNED = re.compile(
 )
 # Heats that are neither the stove nor an appliance the planner keeps: a sandwich press, a
 # waffle iron, a fire.
-_OTHER_HEATS = frozenset({"panini press", "waffle iron", "campfire", "charcoal", "donabe"})
+_OTHER_HEATS = frozenset({"waffle iron", "campfire", "charcoal", "donabe"})
 _STOVE_VESSELS = frozenset(
     {
         "skillet",
@@ -346,6 +346,7 @@ _NOT_OVEN_HEAT = (
     "stove",
     "grill pan",
     "griddle",
+    "panini press",
 )
 # Only taken out of it, an appliance is not used: "pull the butter from the refrigerator",
 # "remove from the oven and cool".
@@ -673,8 +674,10 @@ def equipment_in(text: str) -> list[str]:
     )
     names = _appliance_parts(text, names)
     bakes = bool(oven_verb) and not any(n in names for n in _NOT_OVEN_HEAT)
-    if "stove" not in names and _on_the_stove(cleaned, names, stovetop, bakes):
-        names.append("stove")
+    if "stove" not in names and (
+        "panini press" in names or _on_the_stove(cleaned, names, stovetop, bakes)
+    ):
+        names.append("stove")  # a sandwich press heats where a burner would: the planner's stove
     if oven_verb and "oven" not in names and not any(n in names for n in _NOT_OVEN_HEAT):
         names.append("oven")
     return list(dict.fromkeys(names))
