@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from ladle.clauses import CONTEXT, is_instruction, main_clause
+from ladle.equipment import equipment_in
 from ladle.model import OWN_ROLES, Attention, Duration
 from ladle.words import alternation, table, word_list
 
@@ -63,8 +64,12 @@ _STOP_AFTER = re.compile(r"[.!?;](?:\s|$)")
 _SHUT_IN = frozenset(
     {"oven", "toaster oven", "air fryer", "smoker", "slow cooker", "pressure cooker"}
 )
+# In the fridge or freezer, in any language: "mettete in frigorifero per 1 ora"
+_COLD = alternation(
+    (*table("equipment")["names"]["refrigerator"], *table("equipment")["names"]["freezer"])
+)
 _UNATTENDED = re.compile(
-    r"\b(?:lid|cover(?:ed)?|boiling|water|oven|simmer\w*|in\s+the\s+(?:fridge|refrigerator))\b|"
+    rf"\b(?:lid|cover(?:ed)?|boiling|water|oven|simmer\w*|in\s+the\s+(?:fridge|refrigerator)|{_COLD})\b|"
     # the same in other languages: in boiling water, covered, in the oven
     r"\b(?:ébullition|eau|couvercle|four|wasser|kochend\w*|deckel|ofen|agua|hirviendo|tapa|"
     r"horno|acqua|coperchio|forno|kokend\w*|deksel|vatten|ugn\w*|vapeur|steamer|dampf\w*|"
@@ -241,7 +246,8 @@ _PREHEATS = re.compile(
     r"(?:oven|grill|barbecue|bbq|smoker|air\s?fryer|broiler)\b(?:\s+(?:on|to|at)\b)?|"
     r"pre-?heat\w*(?:\s+(?:it|them))?|"
     rf"{alternation(word_list('verbs', 'oven_preheat'))}\w*|"
-    r"s[äa]tt\s+ugnen|zet\s+de\s+oven|t[æa]nd\s+ovnen|breng\s+de\s+(?:bbq|barbecue|oven)|"
+    r"s[äa]tt\s+ugnen|zet\s+de\s+oven|verwarm\w*\s+(?:de\s+)?oven\b|"
+    r"heiz\w*\s+(?:sie\s+)?(?:den\s+)?(?:back)?ofen\b|t[æa]nd\s+ovnen|breng\s+de\s+(?:bbq|barbecue|oven)|"
     r"(?:heat|warm)\s+(?:the\s+)?(?:\w+\s+){0,3}?oil\s+(?:\w+\s+){0,4}?to\s+\d+\s*°?|"
     # the oven turned to another heat, a canner, coals or a pot of water made ready
     r"(?:reduce|lower|increase|raise)\w*\s+(?:the\s+)?oven(?:\s+(?:heat|temperature))?\s+to|"
@@ -256,7 +262,7 @@ _RACK_SET = re.compile(
     r"(?:oven\s+)?racks?\b[^,.;]*?(?=,|\band\b|[.;]|$)",
     re.I,
 )
-_PARTS = re.compile(r",|\band\b|\bthen\b", re.I)
+_PARTS = re.compile(r",|\b(?:and|then|en|und|et|och|og|y)\b", re.I)
 # Trifles while the oven heats: "set aside a sheet pan", "have a tin ready"
 _TRIFLES = re.compile(r"\b(?:set|get)\s+(?:aside|out)\b|\bhave\s+\w+(?:\s+\w+)?\s+ready\b", re.I)
 # Water or a sauce brought to the boil, in any language: waiting for it
@@ -325,7 +331,7 @@ def _untimed(main: str) -> Attention:
         if _PREHEATS.search(sentence) or _RACK_SET.search(sentence):
             preheats += 1  # the oven heats while the cook does the rest
             rest = _TRIFLES.sub(" ", _RACK_SET.sub(" ", _PREHEATS.sub(" ", sentence)))
-            work += any(is_instruction(part) for part in _PARTS.split(rest))  # "… and grease"
+            work += any(_works(part) for part in _PARTS.split(rest))  # "… and grease"
             continue
         opening = _LEAD_IN.sub("", sentence, count=1)
         if (
@@ -354,6 +360,28 @@ def _untimed(main: str) -> Attention:
     if wait and wait >= work:
         return "passive"
     return "passive" if (preheats or states) and not work else "active"
+
+
+# a part of a sentence that starts with no verb: "… and a baking sheet", "to 200 °C"
+_NO_VERB_FIRST = re.compile(
+    r"^\s*(?:(?:a|an|the|with|to|at|on|in|into|and|or|for|your|its|it|them|i|we|you|my|this|"
+    r"that|there|le|la|les|l'|du|de|het|een|den|das|die|der|el|il|lo|o|os|as)\b|\d|°|º)",
+    re.I,
+)
+# the heat being readied is no vessel readied by hand
+_HEATS = frozenset({"oven", "grill", "smoker", "air fryer", "charcoal", "stove", "dutch oven"})
+
+
+def _works(part: str) -> bool:
+    """Handwork said beside a preheating: an instruction ("grease a tin"), or in any language
+    a verb first that readies a vessel ("bedek een bakplaat met bakpapier", "beurrez un moule")."""
+    if is_instruction(part):
+        return True
+    return (
+        len(part.split()) > 1
+        and not _NO_VERB_FIRST.match(part)
+        and bool(set(equipment_in(part)) - _HEATS)
+    )
 
 
 _ALWAYS = re.compile(

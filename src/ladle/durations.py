@@ -39,7 +39,8 @@ _SPELLED_NUMBER = re.compile(
 )
 _SPELLED_PHRASE = re.compile(rf"(?<![\w']){alternation(_SPELLED['phrases'])}(?!\w)", re.I)
 _TIME_WORD = re.compile(
-    rf"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b|{_FOREIGN_UNIT})",
+    rf"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b|{_FOREIGN_UNIT}|"
+    rf"{alternation(_SPELLED['phrases'])})",
     re.I,
 )
 

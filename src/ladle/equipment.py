@@ -177,13 +177,17 @@ _STOVETOP = re.compile(
     r"\b(?:cook|boil|blanch|drop|plunge|place|put|add|simmer|immerse|submerge)\w*\s+"
     r"(?:[\w,'-]+\s+){0,5}?(?:in|into|to)\s+(?:a\s+(?:large\s+|big\s+|medium\s+)?(?:pot|pan|"
     r"saucepan)\s+of\s+)?(?:the\s+)?(?:salted\s+)?boiling\b|"
-    r"\b(?:meg)?f[őo]z\w*|\bforral\w*|\bpir[íi]t\w*|\bp[áa]rol\w*|\b\w*koch(?:en|t)\b)",
+    r"\b(?:meg)?f[őo]z\w*|\bforral\w*|\bpir[íi]t\w*|\bp[áa]rol\w*|\b\w*koch(?:en|t)\b|"
+    # simmer in Danish, Norwegian and Swedish; boil in Portuguese; on a low flame in Italian
+    r"\bsimr(?:e|er|et|es|ing)\b|\bputtr(?:a|ar|at|ande)\b|\bcoz(?:a|am|er|e)\b|"
+    r"\ba\s+(?:fuoco|fiamma)\s+(?:dolce|bass[oa]|medi[oa]|alt[oa]|vivace|lento|moderat[oa])\b|"
+    r"\bsul\s+fuoco\b)",
     re.I,
 )
 # Heating verbs of other languages that mean the stove when a pan is named ("bak het spek in
 # een pan", "verhit de olie in de pan", "aqueça a frigideira").
 _HEATS_A_PAN = re.compile(
-    r"\b(?:bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|chauff\w*|calent\w*|cocin\w*|aque[cç]\w*|"
+    r"\b(?:bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|erw[äa]rm\w*|aufw[äa]rm\w*|chauff\w*|calent\w*|cocin\w*|aque[cç]\w*|"
     r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*|\w*r[öo]st\w*|"
     # English: brown, melt, toast, cook in a pan; Czech and Slovak heat; Danish fry
     r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
@@ -324,7 +328,9 @@ HEAT_APPLIANCES = frozenset(
 _OVEN_VERBS = re.compile(
     r"\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)|"
     # the same in other languages: "enfourner", "hornear", "infornare" (data/words/verbs.toml)
-    rf"\b{alternation(word_list('verbs', 'oven_bake'))}\w*",
+    rf"\b{alternation(word_list('verbs', 'oven_bake'))}\w*|"
+    # Portuguese "asse por 40 minutos" (a word of its own: French "assez" is no bake)
+    r"(?<!')\bass(?:e|em|ar)\b",
     re.I,
 )
 # baking spoken of, not done: "the night before you plan to bake", "before baking"
@@ -443,7 +449,7 @@ _JAR_HANDLED = re.compile(
 # Tools whose names are also verbs ("Whisk until smooth"): counted only after a determiner.
 _VERB_LIKE = frozenset(
     {"whisk", "grill", "sieve", "microwave", "skewer", "strainer", "grater", "plate", "reibe",
-     "kommen", "forma", "ladle"}
+     "kommen", "forma", "ladle", "garde"}
 )  # fmt: skip
 _DETERMINER = re.compile(
     r"\b(?:a|an|the|your|on|in|into|onto|over|under|with|hot|large|medium|small|preheated|"

@@ -1,0 +1,97 @@
+"""The core words of the languages ladle meets most after English (issue 11, fourth round):
+each case is a sentence a cook of that language writes, composed for ladle from the
+language's plain kitchen words (not from a labelled page), so that pages of sites never seen
+read as their English counterparts do."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladle.model import Ingredient, Step
+from ladle.steps import understand_steps
+
+
+def _step(text: str) -> Step:
+    return understand_steps([(text, None)], list[Ingredient]())[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stil i køleskabet i 2 timer.",
+        "Mettete in frigorifero per 1 ora.",
+        "Leve à geladeira por 2 horas.",
+        "Im Kühlschrank 2 Stunden kalt stellen.",
+        "Zet de pan 10 minuten in de koelkast.",
+        "Refrigera durante 1 hora.",
+        "Zet het deeg afgedekt een uur op een warme plek om te rijzen.",
+        "Heizen Sie den Ofen auf 200 Grad vor.",
+        "Verwarm de oven voor op 200 graden.",
+        "Precalienta el horno a 200 °C.",
+        "Coza as batatas em água com sal.",
+    ],
+)
+def test_chilling_rising_preheating_and_boiling_are_waiting(text: str) -> None:
+    assert _step(text).attention == "passive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verwarm de oven voor op 220°C en bedek een bakplaat met bakpapier.",
+        "Préchauffez le four à 180 °C et beurrez un moule.",
+        "Preheat oven to 350°F and grease a 9-inch cake pan.",
+    ],
+)
+def test_a_tin_readied_while_the_oven_heats_is_handwork(text: str) -> None:
+    assert _step(text).attention == "active"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Stil i køleskabet i 2 timer.", 120),
+        ("Laat een kwartiertje rusten.", 15),
+        ("Kook de aardappelen in een half uurtje gaar.", 30),
+        ("Laat de bouillon een uurtje koken.", 60),
+        ("Bak de spekjes 5 minuutjes.", 5),
+    ],
+)
+def test_times_in_dutch_diminutives_and_danish_hours(text: str, minutes: float) -> None:
+    time = _step(text).time
+    assert time is not None
+    assert (time.min_minutes, time.max_minutes) == (minutes, minutes)
+
+
+def test_a_timer_is_no_time() -> None:
+    assert _step("Set a timer and stir the sauce.").time is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Klop de eieren met een garde.", {"whisk"}),
+        ("Bate las claras con unas varillas.", {"whisk"}),
+        ("Vispa grädden med en handvisp.", {"whisk"}),
+        ("Den Teig mit dem Handrührgerät 3 Minuten schlagen.", {"stand mixer"}),
+        ("Pisk æg og sukker med en håndmixer.", {"stand mixer"}),
+        ("Die Kartoffeln mit dem Kartoffelstampfer zerdrücken.", {"potato masher"}),
+        ("Milch in einem Topf erwärmen.", {"pot", "stove"}),
+        ("Lad det simre i 20 minutter.", {"stove"}),
+        ("Låt puttra i 20 minuter.", {"stove"}),
+        ("Coza as batatas em água com sal.", {"stove"}),
+        ("Lasciamo stufare a fiamma dolce per dieci minuti.", {"stove"}),
+        ("Unte uma forma e asse por 40 minutos.", {"cake tin", "oven"}),
+    ],
+)
+def test_core_equipment_and_heat_in_other_languages(text: str, names: set[str]) -> None:
+    assert set(_step(text).equipment) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Garde le reste au frais.", "C'est assez cuit, laissez reposer."],
+)
+def test_look_alike_words_are_no_equipment(text: str) -> None:
+    """French "garde" (keep) is no Dutch whisk; "assez" (enough) is no Portuguese bake."""
+    assert not {"whisk", "oven"} & set(_step(text).equipment)
