@@ -209,3 +209,18 @@ def test_the_stove_is_not_carried_past_the_heat_taken_off() -> None:
         list[Ingredient](),
     )
     assert "stove" not in steps[1].equipment
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Warm tortillas in a skillet or microwave.", {"stove", "skillet"}, set()),
+        ("Heat the salsa in the microwave or a pan until warmed through.", {"stove"}, set()),
+        ("Fais fondre ton chocolat au bain-marie ou au micro-ondes.", {"stove"}, set()),
+        ("Reheat the soup in the microwave.", {"microwave"}, {"stove"}),
+    ],
+)
+def test_a_pan_named_as_the_other_way_of_a_microwave_is_on_the_stove(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    _has(text, present, absent)

@@ -95,3 +95,29 @@ def test_core_equipment_and_heat_in_other_languages(text: str, names: set[str]) 
 def test_look_alike_words_are_no_equipment(text: str) -> None:
     """French "garde" (keep) is no Dutch whisk; "assez" (enough) is no Portuguese bake."""
     assert not {"whisk", "oven"} & set(_step(text).equipment)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a medium saucepan, heat 1 tablespoon of the olive oil.",
+        "Heat 2 tablespoons of butter in a skillet.",
+        "Faites chauffer l'huile dans une poêle.",
+        "Calienta el aceite en una sartén.",
+        "Heat a cast-iron skillet until smoking hot.",
+    ],
+)
+def test_a_pan_or_its_fat_heated_alone_is_waiting(text: str) -> None:
+    assert _step(text).attention == "passive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heat the oil in a wok, add the garlic and stir-fry.",
+        "Erhitze die Butter in einer großen Pfanne und gib das Mehl hinzu.",
+        "Warm the tortillas in a dry skillet.",
+    ],
+)
+def test_a_pan_heated_with_work_or_food_is_not_only_waiting(text: str) -> None:
+    assert _step(text).attention == "active"

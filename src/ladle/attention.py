@@ -262,7 +262,7 @@ _RACK_SET = re.compile(
     r"(?:oven\s+)?racks?\b[^,.;]*?(?=,|\band\b|[.;]|$)",
     re.I,
 )
-_PARTS = re.compile(r",|\b(?:and|then|en|und|et|och|og|y)\b", re.I)
+_PARTS = re.compile(r",|\b(?:and|then|und|et|och|og|y)\b", re.I)
 # Trifles while the oven heats: "set aside a sheet pan", "have a tin ready"
 _TRIFLES = re.compile(r"\b(?:set|get)\s+(?:aside|out)\b|\bhave\s+\w+(?:\s+\w+)?\s+ready\b", re.I)
 # Water or a sauce brought to the boil, in any language: waiting for it
@@ -280,6 +280,34 @@ _HEATS_EMPTY = re.compile(
 )
 
 
+# A pan or its fat heated, in any language, and nothing else said: waiting for it to be hot.
+# Between the verb and the fat only amounts and plain words of a pan ("heat 1 tablespoon of
+# the olive oil", "heat a large non-stick skillet"): "warm the tortillas in a pan" heats food.
+_HEATS_FAT = re.compile(
+    r"\b(?:(?:pre-?)?heat|warm|chauff\w*|erhitz\w*|verhit\w*|aque[cç]\w*|calient\w*|scald\w*|"
+    r"hetta|varm\w*)\s+(?:(?:up|op|upp|\d[\d/.,]*|[½¼¾⅓]|an?|the|some|your|of|large|medium|small|"
+    r"big|deep|heavy|wide|non-?stick|cast[-\s]iron|tbsp|tablespoons?|teaspoons?|tsp|olive|"
+    r"vegetable|sunflower|canola|rapeseed|coconut|neutral|cooking|remaining|unsalted|"
+    r"de|la|le|les|el|het|een|die|das|den|der|eine?[nm]?|einer|o|um|uma|il|lo|en|ett|lite|"
+    r"litt|wat|etwas|un|une|poco|eetlepels?|el|msk|cuillères?|c\.|à|soupe|colher(?:es)?|"
+    r"sopa|cucharadas?|cucchiai[o]?|olijf|oliven?)\s+){0,6}(?:[ld]')?(?:oil|butter|fat|ghee|"
+    r"lard|huile|öl|olie|olijfolie|azeite|aceite|olio|olja|oljan|olje|boter|beurre|manteiga|"
+    r"burro|skillet|pan|wok|griddle|po[êe]le|pfanne|koekenpan|frigideira|sart[ée]n|padella|"
+    r"stekpanna)\b",
+    re.I,
+)
+# what may follow the fat heated: where and how hot ("in a wok", "over medium heat", "until
+# shimmering"), no other work
+_WHERE_OR_HOW_HOT = re.compile(
+    r"^\s*(?:in|into|on|over|at|to|until|till|with|for|dans|à|au|sur|jusqu|auf|bei|im|in|op|"
+    r"tot|en|em|no|na|numa|num|a|su|sobre|hasta|i|på|till|met|mit|avec|con|com)\b|^\W*$",
+    re.I,
+)
+# the parts of a sentence: Dutch "en" is "and", Spanish and French "en una sartén" is "in"
+_AND_PARTS = re.compile(
+    r"[,;]|\b(?:and|then|und|et|och|og|y|e|en(?!\s+(?:un|una|el|la|los|las|une|le|les)\b))\b",
+    re.I,
+)
 _UNTIL = re.compile(r"\b(?:until|till|tot|bis|até|jusqu|hasta|finché|tills|til|indtil)\b", re.I)
 # Food left in water: "kook de ravioli in ruim water"
 _IN_WATER = re.compile(
@@ -308,6 +336,14 @@ _STATE = re.compile(
     r"\b(?:can|will)\s+(?:be\s+)?(?:kept|stored|keep|last)\b",
     re.I,
 )
+
+
+def _only_heats_fat(sentence: str) -> bool:
+    """ "In a saucepan, heat 1 tablespoon of the oil": a pan or its fat heated, nothing done."""
+    heats = _HEATS_FAT.search(sentence)
+    if heats is None:
+        return False
+    return all(_WHERE_OR_HOW_HOT.match(part) for part in _AND_PARTS.split(sentence[heats.end() :]))
 
 
 def _untimed(main: str) -> Attention:
@@ -351,6 +387,7 @@ def _untimed(main: str) -> Attention:
             )
             or _LET_LAST.search(sentence)
             or _TO_THE_BOIL.search(sentence)
+            or _only_heats_fat(sentence)
         ):
             wait += 1  # "Bring to the boil", "cook until tender", "a pan over a high heat"
         elif is_instruction(sentence) or not _STATE.search(sentence):

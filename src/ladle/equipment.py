@@ -187,7 +187,8 @@ _STOVETOP = re.compile(
 # Heating verbs of other languages that mean the stove when a pan is named ("bak het spek in
 # een pan", "verhit de olie in de pan", "aqueça a frigideira").
 _HEATS_A_PAN = re.compile(
-    r"\b(?:bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|erw[äa]rm\w*|aufw[äa]rm\w*|chauff\w*|calent\w*|cocin\w*|aque[cç]\w*|"
+    r"\b(?:bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|erw[äa]rm\w*|aufw[äa]rm\w*|calient\w*|"
+    r"chauff\w*|calent\w*|cocin\w*|aque[cç]\w*|"
     r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*|\w*r[öo]st\w*|"
     # English: brown, melt, toast, cook in a pan; Czech and Slovak heat; Danish fry
     r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
@@ -576,6 +577,13 @@ def _named(text: str) -> list[tuple[int, str]]:
 _SENTENCES = re.compile(r"(?<=;)\s+|(?<=[.!?])\s+(?![a-zà-ÿ])")
 
 
+# a pan on the stove named as the other way of a heat: "in a skillet or microwave"
+_OR = re.compile(r"\b(?:or|ou|oder|o|of|eller|lub|nebo|vagy)\b", re.I)
+_MICROWAVE = re.compile(
+    rf"\b(?:{alternation(table('equipment')['names']['microwave'])})(?!-?\s*(?:safe|proof))", re.I
+)
+
+
 def _on_the_stove(text: str, names: list[str], stovetop: list[re.Match[str]], bakes: bool) -> bool:
     """Whether a step without the stove named cooks on it: a stovetop verb when no other heat
     is named (a dutch oven is a pot) and, in a step that bakes, more than the heat turned down
@@ -603,6 +611,8 @@ def _on_the_stove(text: str, names: list[str], stovetop: list[re.Match[str]], ba
     unsure |= {"pan"} if bakes or "oven" in names else set()
     for sentence in _SENTENCES.split(_before_off(without_cooked_foods(text))):
         here = {n for _, n in _named(sentence)}
+        if here & _STOVE_VESSELS and _MICROWAVE.search(sentence) and _OR.search(sentence):
+            return True  # "warm the tortillas in a skillet or microwave", "au bain-marie ou …"
         if _OVEN_VERBS.search(sentence) or (HEAT_APPLIANCES - {"dutch oven"} | _OTHER_HEATS) & here:
             continue
         if (_HEATS_A_PAN.search(sentence) and here & _STOVE_VESSELS - unsure) or (
