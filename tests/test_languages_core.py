@@ -121,3 +121,32 @@ def test_a_pan_or_its_fat_heated_alone_is_waiting(text: str) -> None:
 )
 def test_a_pan_heated_with_work_or_food_is_not_only_waiting(text: str) -> None:
     assert _step(text).attention == "active"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Place the turkey in the preheated oven.",
+        "Return the pan to the oven.",
+        "Place the pot in the oven, covered.",
+        "Place rice into a rice cooker with equal parts water and cook.",
+        "Place the tray in the fridge.",
+        "Leve ao forno.",
+        "Zet de schaal in de oven.",
+        "Schieben Sie das Blech in den Ofen.",
+        "Enfournez.",
+    ],
+)
+def test_food_only_put_where_it_cooks_or_chills_by_itself_is_waiting(text: str) -> None:
+    assert _step(text).attention == "passive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Put the dish in the oven and make the sauce.",
+        "Transfer the cake to a wire rack and dust with sugar.",
+    ],
+)
+def test_food_put_in_the_oven_beside_other_work_is_not_only_waiting(text: str) -> None:
+    assert _step(text).attention == "active"

@@ -338,6 +338,44 @@ _STATE = re.compile(
 )
 
 
+# Food put where it cooks or chills by itself, in any language, and nothing else done: "Place
+# the turkey in the preheated oven", "Leve ao forno", "Zet de schaal in de oven" (as
+# "Enfournez"): the step's time is the oven's or the fridge's.
+_NAMES = table("equipment")["names"]
+_SHUTS_IN = alternation(
+    (
+        *_NAMES["oven"],
+        *_NAMES["refrigerator"],
+        *_NAMES["freezer"],
+        *_NAMES["slow cooker"],
+        *_NAMES["rice cooker"],
+        *_NAMES["air fryer"],
+        *_NAMES["smoker"],
+        "four",
+    )
+)
+_INTO_THE_HEAT = re.compile(
+    r"^\W*(?:then\s+|now\s+)?(?:place|put|transfer|return|slide|pop|move|leve|levar|zet|"
+    r"schieb\w*|stell\w*|mett\w*|coloqu\w*|coloca|pon|ponga|s[äa]tt|st[äa]ll|sæt|stil|sett|legg)\b"
+    rf"[^,.;:]{{0,60}}?\b(?:{_SHUTS_IN})\b",
+    re.I,
+)
+# what may follow: how ("covered", "uncovered") or until when; no other work
+_ONLY_HOW_LONG = re.compile(
+    r"^\W*(?:(?:un)?covered|until|till|jusqu|bis|tot|até|hasta|with|(?:and\s+)?(?:cook|bake|roast|"
+    r"chill)\W*$)|^\W*$",
+    re.I,
+)
+
+
+def _only_put_in(sentence: str) -> bool:
+    """ "Put the pan in the oven": food set to cook or chill by itself, nothing else done."""
+    put = _INTO_THE_HEAT.search(sentence)
+    if put is None:
+        return False
+    return all(_ONLY_HOW_LONG.match(part) for part in _AND_PARTS.split(sentence[put.end() :]))
+
+
 def _only_heats_fat(sentence: str) -> bool:
     """ "In a saucepan, heat 1 tablespoon of the oil": a pan or its fat heated, nothing done."""
     heats = _HEATS_FAT.search(sentence)
@@ -364,7 +402,9 @@ def _untimed(main: str) -> Attention:
         if sentence in tended:
             wait += 1
             continue
-        if _PREHEATS.search(sentence) or _RACK_SET.search(sentence):
+        if (_PREHEATS.search(sentence) or _RACK_SET.search(sentence)) and not _only_put_in(
+            sentence
+        ):
             preheats += 1  # the oven heats while the cook does the rest
             rest = _TRIFLES.sub(" ", _RACK_SET.sub(" ", _PREHEATS.sub(" ", sentence)))
             work += any(_works(part) for part in _PARTS.split(rest))  # "… and grease"
@@ -388,6 +428,7 @@ def _untimed(main: str) -> Attention:
             or _LET_LAST.search(sentence)
             or _TO_THE_BOIL.search(sentence)
             or _only_heats_fat(sentence)
+            or _only_put_in(sentence)
         ):
             wait += 1  # "Bring to the boil", "cook until tender", "a pan over a high heat"
         elif is_instruction(sentence) or not _STATE.search(sentence):
