@@ -150,3 +150,29 @@ def test_food_only_put_where_it_cooks_or_chills_by_itself_is_waiting(text: str) 
 )
 def test_food_put_in_the_oven_beside_other_work_is_not_only_waiting(text: str) -> None:
     assert _step(text).attention == "active"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Facciamo addensare mescolando per un paio di minuti.", 2),
+        ("Cocina la salsa un par de minutos.", 2),
+    ],
+)
+def test_a_couple_of_minutes_in_italian_and_spanish(text: str, minutes: float) -> None:
+    time = _step(text).time
+    assert time is not None
+    assert (time.min_minutes, time.max_minutes) == (minutes, minutes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dies am besten eine Stunde vorher erledigen.",
+        "Sortez la viande 30 minutes à l'avance.",
+        "Haal het vlees een uur van tevoren uit de koelkast.",
+        "It will be good in the freezer for 2-3 months.",
+    ],
+)
+def test_times_ahead_and_keeping_in_any_language_are_no_duration(text: str) -> None:
+    assert _step(text).time is None

@@ -64,10 +64,14 @@ _STORAGE = re.compile(
     r"\b(?:will\s+keep|keeps|kept|keep(?=,)|(?:can\s+|may\s+)?keep\s+(?:(?:it|them|this|these|leftovers?)"
     r"\s+)?(?:in|for|up|covered|refrigerated|frozen|well|fresh|wrapped)|stor(?:e|ed|es|ing)|"
     r"lasts|will\s+last|last\s+(?:for|up\s+to)|leftovers?|shelf[-\s]life|stays?\s+(?:fresh|good)|"
-    r"good\s+for\s+up\s+to)\b",
+    r"good\s+for\s+up\s+to|(?:will\s+be|be|is|are|stays?)\s+good\s+(?:\w+\s+){0,4}?for)\b",
     re.I,
 )
-_AHEAD_AFTER = re.compile(r"^\s*(?:or\s+so\s+)?(?:ahead|in\s+advance|beforehand)\b", re.I)
+_AHEAD_AFTER = re.compile(
+    r"^\s*(?:or\s+so\s+)?(?:ahead|in\s+advance|beforehand|"
+    rf"{alternation(word_list('durations', 'ahead'))})(?!\w)",
+    re.I,
+)
 _AHEAD_SENTENCE = re.compile(
     r"\b(?:make[-\s]ahead|ahead\s+of\s+time|in\s+advance|"
     r"(?:can|may|could)\s+(?:\w+\s+)?be\s+(?:\w+\s+(?:and|or)\s+)?(?:made|prepared|prepped|"
