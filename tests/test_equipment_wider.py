@@ -224,3 +224,25 @@ def test_a_pan_named_as_the_other_way_of_a_microwave_is_on_the_stove(
     text: str, present: set[str], absent: set[str]
 ) -> None:
     _has(text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Grate the cheese on a box grater.", "grater"),
+        ("Grind the seeds in a spice grinder.", "spice grinder"),
+        ("Pass the potatoes through a ricer.", "potato ricer"),
+        ("Set the pot on a trivet.", "trivet"),
+        ("Baste the turkey with a baster.", "baster"),
+        ("Spoon into a serving dish.", "serving dish"),
+        ("Lift the dumplings out with a skimmer.", "skimmer"),
+        ("Take the tray out with oven mitts.", "oven mitt"),
+        ("Flatten each ball in a tortilla press.", "tortilla press"),
+    ],
+)
+def test_plain_english_kitchen_tools(text: str, name: str) -> None:
+    assert name in equipment_in(text)
+
+
+def test_an_oven_mitt_is_no_oven() -> None:
+    assert "oven" not in equipment_in("Take the tray out with oven mitts.")
