@@ -36,3 +36,16 @@ def _time(text: str) -> tuple[float, float | None] | None:
 )
 def test_step_times(text: str, expected: tuple[float, float | None] | None) -> None:
     assert _time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cook for a minute or two, until fragrant.", (1, 2)),
+        ("Cook for another minute or two.", (1, 2)),
+        ("Let the dough rise for an hour or two.", (60, 120)),
+        ("Stir for a minute.", (1, 1)),
+    ],
+)
+def test_a_minute_or_two_is_a_range(text: str, expected: tuple[float, float]) -> None:
+    assert _time(text) == expected

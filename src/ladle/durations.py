@@ -98,6 +98,10 @@ _ONE_MORE = re.compile(
     re.I,
 )
 _HALF_HOUR = re.compile(r"\b(?:half\s+an?\s+hour|a\s+half[-\s]hour)\b", re.I)
+# "a minute or two", "an hour or two": one to two of the unit
+_ONE_OR_TWO = re.compile(
+    r"\b(?:an?|another|an\s+additional|one\s+more)\s+(?P<unit>minute|hour|day)\s+or\s+two\b", re.I
+)
 
 
 def _unit_minutes(unit: str | None) -> float | None:
@@ -152,6 +156,9 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
         else:
             duration = Duration(days * 1440, days * 1440, match.group(0))
         add(match.start(), match.end(), duration)
+    for match in _ONE_OR_TWO.finditer(text):
+        one = float(_UNIT_MINUTES[match.group("unit").lower()])
+        add(match.start(), match.end(), Duration(one, 2 * one, match.group(0)))
     at = 0
     while (hit := _DURATION.search(text, at)) is not None:
         parsed = _duration_from_match(hit)
