@@ -49,3 +49,19 @@ def test_step_times(text: str, expected: tuple[float, float | None] | None) -> N
 )
 def test_a_minute_or_two_is_a_range(text: str, expected: tuple[float, float]) -> None:
     assert _time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bake for 35 to 40 minutes, turning them over after 20 minutes.", (35, 40)),
+        ("Cook for 3 hours, until fall apart tender (check the beef after 2½ hours).", (180, 180)),
+        ("Wrap the dough and refrigerate for 1 hour or up to 4 days.", (60, 5760)),
+        ("Cook for 1 hour, up to four hours.", (60, 240)),
+        ("Refrigerate for 2 hours. Leftovers keep in the fridge for up to 4 days.", (120, 120)),
+    ],
+)
+def test_a_moment_inside_a_time_and_a_wait_s_other_end(
+    text: str, expected: tuple[float, float]
+) -> None:
+    assert _time(text) == expected

@@ -95,6 +95,13 @@ def _kept_cold(sentence: str, duration: Duration) -> bool:
 
 # A time that is a moment, not a span: "check it at 30 minutes".
 _AT_MOMENT = re.compile(r"\b(?:at|after\s+about|by)\s+$", re.I)
+# A turn or a check partway through a time already stated: a moment inside it, "turning them
+# over after 20 minutes", "(check the beef after 2½ hours)"
+_MOMENT_AFTER = re.compile(
+    r"\b(?:turn\w*|flip\w*|check\w*|stir\w*|rotat\w*|bast\w*|toss\w*|shak\w*|uncover\w*|"
+    r"swap\w*|switch\w*)\b(?:\s+[\w']+){0,4}?\s+after\s+(?:about\s+|around\s+)?$",
+    re.I,
+)
 _IF_SENTENCE = re.compile(r"^\s*(?:if|should)\b", re.I)
 _BEFORE_AFTER = re.compile(r"^\s*(?:or\s+so\s+)?(?:before|prior\s+to|ahead\s+of)\b", re.I)
 # Verbs that take a time as their own ("rest 10 minutes before slicing", "marinate at least
@@ -223,12 +230,18 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
         re.search(r"\bafter\s+$", before, re.I) and re.match(r"the\s+first\b", duration.text, re.I)
     ):
         return "other"  # "check the cake at 30 minutes", "cover it after the first 35 minutes"
+    if _MOMENT_AFTER.search(before) and any(
+        e.role == "step" and (e.max_minutes or e.min_minutes) >= duration.min_minutes
+        for e in earlier
+    ):
+        return "other"  # "bake 35 to 40 minutes, turning them over after 20 minutes"
     if _LEFTOVERS.search(sentence):
         return "storage"
     if _AHEAD_AFTER.match(after) or _AHEAD_SENTENCE.search(sentence):
         return "make_ahead"
-    if _STORAGE.search(sentence) or _kept_cold(sentence, duration):
-        return "storage"
+    alternative = re.search(r"\bor\s+$", before, re.I) and any(e.role == "step" for e in earlier)
+    if _STORAGE.search(sentence) or (_kept_cold(sentence, duration) and not alternative):
+        return "storage"  # not "chill for 1 hour or up to 4 days": the wait's other end
     clause = before[before.rfind(",") + 1 :]
     ends_before = re.search(r"\b(?:before|beforehand)\s*$", duration.text, re.I)
     if (
@@ -277,7 +290,9 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
         duration, other, duration.factor
     ):
         return "other"  # "8 minutes, 4 minutes per side": the same time, side by side
-    if _RANGE_GAP.search(gap):
+    if _RANGE_GAP.search(gap) or (
+        re.fullmatch(r"\s*,\s*", gap) and re.match(r"up\s+to\b", duration.text, re.I)
+    ):
         return "alternative"  # "10 minutes or up to 1 hour", "at least 2 hours, preferably
         # overnight", "1 hour for the yeast version and 4 hours for the sourdough version"
     return "step"
