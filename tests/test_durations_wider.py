@@ -58,6 +58,7 @@ def test_a_minute_or_two_is_a_range(text: str, expected: tuple[float, float]) ->
         ("Cook for 3 hours, until fall apart tender (check the beef after 2½ hours).", (180, 180)),
         ("Wrap the dough and refrigerate for 1 hour or up to 4 days.", (60, 5760)),
         ("Cook for 1 hour, up to four hours.", (60, 240)),
+        ("Cook for 2-3 minutes on either side.", (4, 6)),
         ("Refrigerate for 2 hours. Leftovers keep in the fridge for up to 4 days.", (120, 120)),
     ],
 )

@@ -246,3 +246,20 @@ def test_plain_english_kitchen_tools(text: str, name: str) -> None:
 
 def test_an_oven_mitt_is_no_oven() -> None:
     assert "oven" not in equipment_in("Take the tray out with oven mitts.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add the egg whites to the clean bowl of a stand mixer. Make sure the bowl is clean.",
+        "Add the flour to a mixing bowl of a stand-alone mixer fitted with a dough hook.",
+        "Combine the eggs in the bowl of a heavy-duty electric stand mixer.",
+    ],
+)
+def test_a_mixer_s_own_bowl_said_twice_is_no_mixing_bowl(text: str) -> None:
+    assert equipment_in(text) == ["stand mixer"]
+
+
+def test_a_bowl_of_the_kitchen_beside_the_mixer_s_is_kept() -> None:
+    text = "Whisk the flour in a large bowl. Beat the butter in the bowl of a stand mixer."
+    assert set(equipment_in(text)) == {"mixing bowl", "stand mixer"}

@@ -288,7 +288,8 @@ _PANS = frozenset(
 )  # fmt: skip
 # "the bowl of a stand mixer", "the food processor bowl": the appliance's, not a mixing bowl
 _APPLIANCE_BOWL = re.compile(
-    r"\bbowl\s+of\s+(?:a|an|the|your)\s+(?:\w+\s+)?(?:mixer|food\s+processor|processor|blender)\b|"
+    r"\bbowl\s+of\s+(?:a|an|the|your)\s+(?:[\w-]+\s+){0,3}?(?:mixer|food\s+processor|processor|"
+    r"blender)\b|"
     r"\b(?:mixer|processor)(?:'s)?\s+bowl\b",
     re.I,
 )
@@ -684,7 +685,7 @@ def equipment_in(text: str) -> list[str]:
         (bowls and len(_APPLIANCE_BOWL.findall(text)) >= bowls)
         or (_OWN_BOWL & set(names) and not _A_BOWL.search(text))
     ):
-        names.remove("mixing bowl")  # "the bowl of a stand mixer", "scrape the bowl": the mixer's
+        names = [n for n in names if n != "mixing bowl"]  # "the bowl of a stand mixer": its own
     oven_verb = next(
         (m for m in _OVEN_VERBS.finditer(text) if not _NOT_NOW.search(text[: m.start()])), None
     )

@@ -51,7 +51,8 @@ _EVERY = re.compile(
 )
 _INTERVALS = re.compile(r"^\s*(?:intervals|increments|bursts|at\s+a\s+time)\b", re.I)
 _PER_SIDE = re.compile(
-    r"^[\s,]*(?:per|on\s+each|each|a|for\s+each|on\s+every)\s+side\b|^\s*on\s+both\s+sides\b",
+    r"^[\s,]*(?:per|on\s+each|each|a|for\s+each|on\s+every|on\s+either|either)\s+side\b|"
+    r"^\s*on\s+both\s+sides\b",
     re.I,
 )
 # "sear them on each side for about 5 minutes": the side said before the time
