@@ -263,3 +263,20 @@ def test_a_mixer_s_own_bowl_said_twice_is_no_mixing_bowl(text: str) -> None:
 def test_a_bowl_of_the_kitchen_beside_the_mixer_s_is_kept() -> None:
     text = "Whisk the flour in a large bowl. Beat the butter in the bowl of a stand mixer."
     assert set(equipment_in(text)) == {"mixing bowl", "stand mixer"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Add the chicken and the marinade to the prepared dish.", {"baking dish"}, set()),
+        ("Place the dish in the fridge and chill for 30 minutes.", {"baking dish"}, set()),
+        ("Place the chicken in a glass dish and pour over the marinade.", {"baking dish"}, set()),
+        ("While the dish simmers, stir every few minutes.", set(), {"baking dish"}),
+        ("Serve as a side dish.", set(), {"baking dish"}),
+        ("This dish keeps well.", set(), {"baking dish"}),
+    ],
+)
+def test_the_dish_the_food_goes_in_is_a_baking_dish(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    _has(text, present, absent)

@@ -114,6 +114,17 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "piping bag",
     ),
+    # "the dish" the food goes in or is covered in: "the prepared dish", "a glass dish", "place
+    # the dish in the fridge", "cover the whole dish" (not the food: "the dish simmers")
+    (
+        re.compile(
+            r"\b(?:(?:in|into|to|onto|place|put|set|cover|grease|butter|oil|line)\s+(?:the|a|an|your)"
+            r"\s+(?:whole\s+|same\s+|large\s+|small\s+)?|(?:prepared|glass|ceramic|greased|"
+            r"buttered|oiled|oven-?proof|oven-?safe|heatproof)\s+)dish(?:es)?\b(?!['’])",
+            re.I,
+        ),
+        "baking dish",
+    ),
     # a storage container: "store in a covered container", "keep in a sealed container"
     (
         re.compile(
