@@ -280,3 +280,23 @@ def test_the_dish_the_food_goes_in_is_a_baking_dish(
     text: str, present: set[str], absent: set[str]
 ) -> None:
     _has(text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Add the sugar to a small sauce pan. Place a lid on the pot and bring to a boil.",
+            {"saucepan"},
+            {"pot"},
+        ),
+        ("Heat oil in a Dutch oven pot over medium-high heat.", {"dutch oven"}, {"pot"}),
+        ("Heat the oil in a Dutch oven or medium pot.", {"dutch oven", "pot"}, set()),
+        ("Boil the pasta in a large pot. Make the sauce in a saucepan.", {"pot", "saucepan"}, set()),
+        ("Num tacho largo refogue em azeite as cebolas.", {"pot", "stove"}, set()),
+    ],
+)
+def test_the_pot_is_the_saucepan_or_dutch_oven_named(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    _has(text, present, absent)

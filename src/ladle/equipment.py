@@ -308,6 +308,13 @@ _APPLIANCE_BOWL = re.compile(
 _A_SETTING = re.compile(r"\bon\s+(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b(?!\s+heat)", re.I)
 # Machines with a bowl of their own: "the bowl" in a step that runs one is the machine's, "a
 # bowl" one of the kitchen's.
+# a pot of its own, not the saucepan named before: "a large pot", "a stockpot", "another pot"
+_A_POT = re.compile(
+    r"\b(?:a|an|another|second|separate|one|two|large|big|medium|small|heavy|deep|or)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:pot|stockpot)s?\b|"
+    r"\bstock\s?pot\b",
+    re.I,
+)
 _OWN_BOWL = frozenset({"stand mixer", "food processor", "thermomix", "ice cream maker", "blender"})
 _A_BOWL = re.compile(
     r"\b(?:a|an|another|second|separate|one|two|large|medium|small|big|une?|een|eine[nm]?|ein|"
@@ -691,6 +698,8 @@ def equipment_in(text: str) -> list[str]:
         names.append("stand mixer")  # "beat on medium speed", "lower the speed"
     if len(set(names) & _PANS) > 1 and "pan" in names:
         names = [n for n in names if n != "pan"]  # "the pans" are the cake pans the step named
+    if "pot" in names and {"saucepan", "dutch oven"} & set(names) and not _A_POT.search(text):
+        names = [n for n in names if n != "pot"]  # "a small saucepan … a lid on the pot": one
     bowls = len(re.findall(r"\bbowls?\b", text, re.I))
     if "mixing bowl" in names and (
         (bowls and len(_APPLIANCE_BOWL.findall(text)) >= bowls)
