@@ -292,7 +292,7 @@ def test_the_dish_the_food_goes_in_is_a_baking_dish(
         ),
         ("Heat oil in a Dutch oven pot over medium-high heat.", {"dutch oven"}, {"pot"}),
         ("Heat the oil in a Dutch oven or medium pot.", {"dutch oven", "pot"}, set()),
-        ("Boil the pasta in a large pot. Make the sauce in a saucepan.", {"pot", "saucepan"}, set()),
+        ("Boil pasta in a large pot. Make the sauce in a saucepan.", {"pot", "saucepan"}, set()),
         ("Num tacho largo refogue em azeite as cebolas.", {"pot", "stove"}, set()),
     ],
 )
