@@ -176,3 +176,17 @@ def test_a_couple_of_minutes_in_italian_and_spanish(text: str, minutes: float) -
 )
 def test_times_ahead_and_keeping_in_any_language_are_no_duration(text: str) -> None:
     assert _step(text).time is None
+
+
+def test_handwork_without_a_time_counts_beside_a_short_wait() -> None:
+    text = (
+        "Add the steak in a single layer, season with salt and pepper, and let it cook for 3 "
+        "minutes to brown. Flip, and cook on the other side until browned, another 2 minutes. "
+        "Then remove the steak from the pan with a slotted spoon, transfer to a plate, and set "
+        "aside."
+    )
+    assert _step(text).attention == "active"
+
+
+def test_a_long_wait_still_outweighs_untimed_handwork() -> None:
+    assert _step("Mix the batter. Pour it into the tin. Bake 30 minutes.").attention == "passive"

@@ -5,8 +5,9 @@ of waiting; "Knead for 10 minutes" 10 minutes of work; "sear 1–2 minutes per s
 and watching, "simmer for 45 minutes, stirring occasionally" is waiting. For each of the
 step's own times (``ladle.timing``), the verb that governs it (the last one before it in its
 clause) is busy, busy only when short (cooking, frying, toasting for up to 10 minutes), or
-waiting; "stirring constantly" or "occasionally" said with it decides. The step is passive when
-more of its time is waiting than work. A step with no time of its own is judged by its verbs.
+waiting; "stirring constantly" or "occasionally" said with it decides; each sentence of
+handwork with no time of its own adds a minute of work. The step is passive when more of its
+time is waiting than work. A step with no time of its own is judged by its verbs.
 The verbs are data (``data/words/verbs.toml``, ``[attention]``).
 """
 
@@ -26,6 +27,7 @@ from ladle.words import alternation, table, word_list
 __all__ = ["attention_of", "tending_of"]
 
 SHORT_MINUTES = 10  # "cook 5 minutes" keeps the cook at the pan; "cook 10 minutes" does not
+HANDWORK_MINUTES = 1  # a sentence of handwork with no time, in a step with times
 
 
 @cache
@@ -229,6 +231,8 @@ def attention_of(text: str, durations: Sequence[Duration], heat: str | None = No
             work += minutes
         elif kind == "waiting":
             wait += minutes
+    if work or wait:  # handwork said without a time takes the cook about a minute too
+        work += HANDWORK_MINUTES * _untimed_handwork(main, durations)
     if work or wait:
         if all(
             d.max_minutes is not None and d.max_minutes * d.factor < 1
@@ -478,3 +482,25 @@ def tending_of(text: str, heat: str | None) -> Literal["constant", "occasional"]
     if verbs["occasional"].search(text):
         return "occasional"
     return "occasional" if heat is not None else "constant"
+
+
+def _untimed_handwork(main: str, durations: Sequence[Duration]) -> int:
+    """How many sentences of a timed step are handwork with no time of their own ("In another
+    dish, season the flour."): not waiting, preheating or bringing to the boil."""
+    verbs = _verbs()
+    plain = re.sub(r"\([^()]*\)", " ", main)
+    count = 0
+    for sentence in re.split(r"(?<=[.!?;])\s+", plain):
+        if not sentence.strip() or any(d.text and d.text in sentence for d in durations):
+            continue
+        opening = _LEAD_IN.sub("", sentence, count=1)
+        if (
+            verbs["waiting"].match(opening)
+            or verbs["letting"].search(sentence)
+            or _PREHEATS.search(sentence)
+            or _TO_THE_BOIL.search(sentence)
+            or _UNTIL_HEAT.search(sentence)
+        ):
+            continue
+        count += bool(is_instruction(sentence) or verbs["busy"].search(sentence))
+    return count
