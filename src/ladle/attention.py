@@ -355,7 +355,6 @@ _SHUTS_IN = alternation(
         *_NAMES["rice cooker"],
         *_NAMES["air fryer"],
         *_NAMES["smoker"],
-        "four",
     )
 )
 _INTO_THE_HEAT = re.compile(
@@ -485,8 +484,8 @@ def tending_of(text: str, heat: str | None) -> Literal["constant", "occasional"]
 
 
 def _untimed_handwork(main: str, durations: Sequence[Duration]) -> int:
-    """How many sentences of a timed step are handwork with no time of their own ("In another
-    dish, season the flour."): not waiting, preheating or bringing to the boil."""
+    """How many sentences of a timed step are handwork with no time of their own ("Then
+    transfer to a plate and set aside."): not waiting, preheating or bringing to the boil."""
     verbs = _verbs()
     plain = re.sub(r"\([^()]*\)", " ", main)
     count = 0
