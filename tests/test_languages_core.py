@@ -190,3 +190,30 @@ def test_handwork_without_a_time_counts_beside_a_short_wait() -> None:
 
 def test_a_long_wait_still_outweighs_untimed_handwork() -> None:
     assert _step("Mix the batter. Pour it into the tin. Bake 30 minutes.").attention == "passive"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "minutes"),
+    [
+        ("カレー粉を加えて弱火で3分くらい炒めます。", {"stove"}, (3, 3)),
+        ("お鍋にバターと玉ねぎを入れてじっくり炒めます。", {"pot", "stove"}, None),
+        ("フライパンにバターを熱し、鶏肉を焼きます。", {"skillet", "stove"}, None),
+        ("オーブンを180℃に予熱し、20〜25分焼く。", {"oven"}, (20, 25)),
+        ("冷蔵庫で1時間冷やす。", {"refrigerator"}, (60, 60)),
+        ("圧力鍋で15分加圧する。", {"pressure cooker"}, (15, 15)),
+        ("ボウルに卵を割り入れ、泡立て器で混ぜる。", {"mixing bowl", "whisk"}, None),
+        ("砂糖を5分の1加える。", set(), None),
+    ],
+)
+def test_japanese_steps_with_no_word_boundaries(
+    text: str, names: set[str], minutes: tuple[float, float] | None
+) -> None:
+    step = _step(text)
+    assert set(step.equipment) == names
+    time = None if step.time is None else (step.time.min_minutes, step.time.max_minutes)
+    assert time == minutes
+
+
+def test_a_japanese_oven_temperature_is_read() -> None:
+    temperatures = _step("オーブンを180℃に予熱し、20〜25分焼く。").temperatures
+    assert [(t.kind, round(t.fahrenheit)) for t in temperatures] == [("oven", 356)]

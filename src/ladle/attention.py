@@ -80,7 +80,9 @@ _UNATTENDED = re.compile(
     r"\d\s*min\.?\s*(?:/\s*)?\d+\s*[°º]|"
     # a press, a waffle iron: closed on the food, they cook it alone
     r"\bin\s+the\s+(?:sandwich\s+|panini\s+)?press\b|\bwaffle\s+(?:iron|maker)\b|"
-    r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b",
+    r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b|"
+    # Japanese, with no word boundaries: the fridge, the freezer, the oven, simmering, steaming
+    r"冷蔵庫|冷凍庫|オーブン|煮(?:る|て|ます|込)|蒸(?:す|し)",
     re.I,
 )
 # pasta or noodles cooked by the packet: boiling, unattended

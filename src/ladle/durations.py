@@ -40,7 +40,7 @@ _SPELLED_NUMBER = re.compile(
 _SPELLED_PHRASE = re.compile(rf"(?<![\w']){alternation(_SPELLED['phrases'])}(?!\w)", re.I)
 _TIME_WORD = re.compile(
     rf"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b|{_FOREIGN_UNIT}|"
-    rf"{alternation(_SPELLED['phrases'])})",
+    rf"{alternation(_SPELLED['phrases'])}|分|時間|秒)",
     re.I,
 )
 
@@ -98,6 +98,13 @@ _ONE_MORE = re.compile(
     re.I,
 )
 _HALF_HOUR = re.compile(r"\b(?:half\s+an?\s+hour|a\s+half[-\s]hour)\b", re.I)
+# Japanese times, the unit right after the number and no word boundaries: "10分", "3〜4分",
+# "1時間", "30秒" (not "5分の1", a fifth)
+_CJK_TIME = re.compile(
+    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)(?:\s*[〜～~\-–]\s*(?P<b>\d+(?:\.\d+)?))?\s*"
+    r"(?P<unit>分(?:間)?(?!の)|時間|秒)"
+)
+_CJK_UNIT = {"分": 1.0, "分間": 1.0, "時間": 60.0, "秒": 1 / 60}
 # "a minute or two", "an hour or two": one to two of the unit
 _ONE_OR_TWO = re.compile(
     r"\b(?:an?|another|an\s+additional|one\s+more)\s+(?P<unit>minute|hour|day)\s+or\s+two\b", re.I
@@ -156,6 +163,11 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
         else:
             duration = Duration(days * 1440, days * 1440, match.group(0))
         add(match.start(), match.end(), duration)
+    for match in _CJK_TIME.finditer(text):
+        unit = _CJK_UNIT[match.group("unit")]
+        low = float(match.group("a")) * unit
+        high = float(match.group("b")) * unit if match.group("b") else low
+        add(match.start(), match.end(), Duration(low, high, match.group(0)))
     for match in _ONE_OR_TWO.finditer(text):
         one = float(_UNIT_MINUTES[match.group("unit").lower()])
         add(match.start(), match.end(), Duration(one, 2 * one, match.group(0)))

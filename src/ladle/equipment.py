@@ -192,7 +192,10 @@ _STOVETOP = re.compile(
     # simmer in Danish, Norwegian and Swedish; boil in Portuguese; on a low flame in Italian
     r"\bsimr(?:e|er|et|es|ing)\b|\bputtr(?:a|ar|at|ande)\b|\bcoz(?:a|am|er|e)\b|"
     r"\ba\s+(?:fuoco|fiamma)\s+(?:dolce|bass[oa]|medi[oa]|alt[oa]|vivace|lento|moderat[oa])\b|"
-    r"\bsul\s+fuoco\b)",
+    r"\bsul\s+fuoco\b)|"
+    # Japanese, with no word boundaries: low, medium and high heat, on the heat, boiling,
+    # simmering, stir-frying, boiling in water, deep-frying
+    r"弱火|中火|強火|火にかけ|沸騰|煮(?:る|て|ます|込|立|詰)|炒め|茹で|ゆで|揚げ|(?<!予)熱(?:し|する)|温め",
     re.I,
 )
 # Heating verbs of other languages that mean the stove when a pan is named ("bak het spek in
@@ -676,10 +679,20 @@ def _appliance_parts(text: str, names: list[str]) -> list[str]:
     return names
 
 
+# Japanese names, matched with no word boundaries (data/words/equipment.toml, [cjk])
+_CJK_BY_SPELLING = {
+    spelling: name
+    for name, spellings in table("equipment")["cjk"].items()
+    for spelling in spellings
+}
+_CJK_PATTERN = re.compile(alternation(_CJK_BY_SPELLING))
+
+
 def equipment_in(text: str) -> list[str]:
     """The equipment a step names or plainly needs, canonical names in order of mention."""
     text = _ASIDE.sub(" ", _OPTIONAL_PART.sub(r"\1", text))
     found = _named(text)
+    found += [(m.start(), _CJK_BY_SPELLING[m.group(0)]) for m in _CJK_PATTERN.finditer(text)]
     for pattern, name in _IMPLIED_EQUIPMENT:
         implied = pattern.search(text)
         if implied:

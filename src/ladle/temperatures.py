@@ -50,7 +50,8 @@ _BETWEEN = (
     r"(?:(?:ca\.?|approx\.?|about|circa|environ|etwa)\s*)?"
 )
 _TEMPERATURE = re.compile(
-    rf"(?<![\w.])(?<!\d/){_temp_alt('a')}"
+    # not inside a word or a number, but right after Japanese kana or kanji ("を180℃に")
+    rf"(?<![.])(?<![^\W\u3000-\u9fff\uff00-\uffef])(?<!\d/){_temp_alt('a')}"
     rf"(?:{_BETWEEN}{_temp_alt('b')}\s*\)?)?"
     rf"(?:{_BETWEEN}{_temp_alt('c')}\s*\)?)?",
     re.I,
@@ -153,7 +154,7 @@ _FOREIGN_OVEN = re.compile(
         re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b"
         for w in sorted(_OVEN_WORDS, key=len, reverse=True)
     )
-    + ")",
+    + ")|オーブン|予熱",  # Japanese: the oven, preheating (no word boundaries)
     re.I,
 )
 _AIR_FRYER = re.compile(
