@@ -66,10 +66,9 @@ _STOP_AFTER = re.compile(r"[.!?;](?:\s|$)")
 _SHUT_IN = frozenset(
     {"oven", "toaster oven", "air fryer", "smoker", "slow cooker", "pressure cooker"}
 )
+_NAMES = table("equipment")["names"]
 # In the fridge or freezer, in any language: "mettete in frigorifero per 1 ora"
-_COLD = alternation(
-    (*table("equipment")["names"]["refrigerator"], *table("equipment")["names"]["freezer"])
-)
+_COLD = alternation((*_NAMES["refrigerator"], *_NAMES["freezer"]))
 _UNATTENDED = re.compile(
     rf"\b(?:lid|cover(?:ed)?|boiling|water|oven|simmer\w*|in\s+the\s+(?:fridge|refrigerator)|{_COLD})\b|"
     # the same in other languages: in boiling water, covered, in the oven
@@ -347,7 +346,6 @@ _STATE = re.compile(
 # Food put where it cooks or chills by itself, in any language, and nothing else done: "Place
 # the turkey in the preheated oven", "Leve ao forno", "Zet de schaal in de oven" (as
 # "Enfournez"): the step's time is the oven's or the fridge's.
-_NAMES = table("equipment")["names"]
 _SHUTS_IN = alternation(
     (
         *_NAMES["oven"],

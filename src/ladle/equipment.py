@@ -9,6 +9,7 @@ from ladle.words import alternation, table, word_list
 __all__ = [
     "EQUIPMENT",
     "HEAT_APPLIANCES",
+    "STOVE_VESSELS",
     "equipment_in",
     "without_cooked_foods",
     "without_equipment",
@@ -262,7 +263,7 @@ _HEAT_TURNED = re.compile(
 # Heats that are neither the stove nor an appliance the planner keeps: a sandwich press, a
 # waffle iron, a fire.
 _OTHER_HEATS = frozenset({"waffle iron", "campfire", "charcoal", "donabe"})
-_STOVE_VESSELS = frozenset(
+STOVE_VESSELS = frozenset(
     {
         "skillet",
         "saucepan",
@@ -602,7 +603,7 @@ _SENTENCES = re.compile(r"(?<=;)\s+|(?<=[.!?])\s+(?![a-zà-ÿ])")
 # a pan on the stove named as the other way of a heat: "in a skillet or microwave"
 _OR = re.compile(r"\b(?:or|ou|oder|o|of|eller|lub|nebo|vagy)\b", re.I)
 _MICROWAVE = re.compile(
-    rf"\b(?:{alternation(table('equipment')['names']['microwave'])})(?!-?\s*(?:safe|proof))", re.I
+    rf"\b(?:{alternation(EQUIPMENT['microwave'])})(?!-?\s*(?:safe|proof))", re.I
 )
 
 
@@ -619,7 +620,7 @@ def _on_the_stove(text: str, names: list[str], stovetop: list[re.Match[str]], ba
     for sentence in _SENTENCES.split(text):
         here = {n for _, n in _named(sentence)}
         verbs = list(_STOVETOP.finditer(sentence))
-        if verbs and here & _STOVE_VESSELS:
+        if verbs and here & STOVE_VESSELS:
             return True
         if (
             others <= {"oven"}
@@ -633,11 +634,11 @@ def _on_the_stove(text: str, names: list[str], stovetop: list[re.Match[str]], ba
     unsure |= {"pan"} if bakes or "oven" in names else set()
     for sentence in _SENTENCES.split(_before_off(without_cooked_foods(text))):
         here = {n for _, n in _named(sentence)}
-        if here & _STOVE_VESSELS and _MICROWAVE.search(sentence) and _OR.search(sentence):
+        if here & STOVE_VESSELS and _MICROWAVE.search(sentence) and _OR.search(sentence):
             return True  # "warm the tortillas in a skillet or microwave", "au bain-marie ou …"
         if _OVEN_VERBS.search(sentence) or (HEAT_APPLIANCES - {"dutch oven"} | _OTHER_HEATS) & here:
             continue
-        if (_HEATS_A_PAN.search(sentence) and here & _STOVE_VESSELS - unsure) or (
+        if (_HEATS_A_PAN.search(sentence) and here & STOVE_VESSELS - unsure) or (
             _HEATS_A_SAUCE.search(sentence) and not others
         ):
             return True

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ladle.clauses import CONTEXT, heat_verb, is_instruction, main_clause
-from ladle.equipment import equipment_in, without_cooked_foods
+from ladle.equipment import STOVE_VESSELS, equipment_in, without_cooked_foods
 from ladle.limits import MAX_MINUTES, minutes_ok
 from ladle.model import OWN_ROLES, Duration, Relation, Step
 from ladle.words import alternation, word_list
@@ -387,20 +387,8 @@ _APPLIANCES = (
     "grill",
     "toaster oven",
 )
-_STOVE_VESSELS = frozenset(
-    {
-        "stove",
-        "skillet",
-        "saucepan",
-        "pot",
-        "pan",
-        "grill pan",
-        "griddle",
-        "dutch oven",
-        "wok",
-        "steamer",
-    }
-)
+# a step's vessel that sits on a burner, or the burner itself: the stove is its heat
+_ON_THE_STOVE = STOVE_VESSELS | {"stove", "steamer"}
 _NOT_HEATING = re.compile(
     r"\b(?:off(?:\s+of)?|from)\s+(?:the\s+)?(?:heat|stove|burner)\b|\b(?:out\s+of|from)\s+the\s+oven\b|"
     r"\bbefore\s+(?:cooking|roasting|baking|grilling)\b|\bheat-?proof\b|\bremove\b[^.]*\bheat\b|"
@@ -444,6 +432,6 @@ def heat_of(step: Step) -> str | None:
             return "oven" if appliance == "toaster oven" else appliance
     if "oven" in equipment or ovens:
         return "oven"
-    if equipment & _STOVE_VESSELS:
+    if equipment & _ON_THE_STOVE:
         return "stove"
     return None
