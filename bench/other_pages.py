@@ -7,7 +7,8 @@ repository the shared pages were sampled from (``../shared/data/recipe-pages/SOU
 draw: the site folders of ``tests/test_data`` at the commit the shared pages name, less the 300
 sites of the shared pages, sorted and shuffled with ``random.Random(2027)``; from each site in
 that order one page, drawn with the same generator among the site's pages that have both a
-``.testhtml`` and a ``.json`` and whose expected ``instructions_list`` is not empty. The pages
+``.testhtml`` and a ``.json`` and whose expected ``instructions_list`` is not empty (a page
+whose files a snapshot lacks is passed over for the site's next one). The pages
 are written outside the repository (default ``../other-pages``, named ``<site>__<name>.json``
 and ``.html`` like the shared pages) in draw order, with ``ORDER.txt`` listing them; they are
 test fixtures under the same terms as the shared pages and are never copied into the project.
@@ -31,6 +32,14 @@ def _git(git_dir: Path, *args: str) -> bytes:
     return subprocess.run(
         ["git", f"--git-dir={git_dir}", *args], check=True, capture_output=True
     ).stdout
+
+
+def _show(git_dir: Path, spec: str) -> bytes | None:
+    """A file's bytes at the commit, or None when the snapshot lacks it (its largest files)."""
+    try:
+        return _git(git_dir, "show", spec)
+    except subprocess.CalledProcessError:
+        return None
 
 
 def shared_sites(shared: Path) -> set[str]:
@@ -60,9 +69,12 @@ def draw(git_dir: Path, shared: Path, count: int) -> list[tuple[str, str, bytes,
         rng.shuffle(names)
         for name in names:
             base = f"{COMMIT}:tests/test_data/{site}/{name}"
-            expected = _git(git_dir, "show", f"{base}.json")
+            expected = _show(git_dir, f"{base}.json")
+            html = _show(git_dir, f"{base}.testhtml")
+            if expected is None or html is None:
+                continue  # absent from the snapshot: the site's next page is drawn
             if json.loads(expected).get("instructions_list"):
-                chosen.append((site, name, expected, _git(git_dir, "show", f"{base}.testhtml")))
+                chosen.append((site, name, expected, html))
                 break
         if len(chosen) == count:
             break
@@ -73,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("git_dir", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT.parent / "other-pages")
-    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--count", type=int, default=280)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args(argv)
     shared = args.shared / "data" / "recipe-pages"

@@ -1,8 +1,8 @@
 """Labelled real steps: how well ladle understands what a step takes, heats, needs and asks.
 
 Run: ``uv run --no-sync python bench/steps.py [--json] [--set SET] [--misses FIELD]``, SET one of
-dev, held-out, unseen, fresh, fresh-2, fresh-3, other-dev, other-test, other-test-2 or
-other-test-3.
+dev, held-out, unseen, fresh, fresh-2, fresh-3, other-dev, other-test, other-test-2,
+other-test-3 or other-test-4.
 
 The labels (``bench/data/steps.jsonl``; how they were made: ``bench/data/STEPS-LABELLING.md``)
 hold, for every step of 212 of the shared pages (``../shared/data/recipe-pages/``), the step's
@@ -14,7 +14,7 @@ Six sets: ``dev`` (100 pages the rules were read against), ``held-out`` (15, nev
 shape a rule), ``unseen`` (the next 15 of the same draw, labelled later, never used to shape
 a rule either), ``fresh``, ``fresh-2`` and ``fresh-3`` (19, 30 and 33 pages further on,
 labelled apart, committed before ladle was run on them). ``other-dev``, ``other-test`` and
-``other-test-2`` and ``other-test-3`` are 200 pages of sites the shared pages lack
+``other-test-2``, ``other-test-3`` and ``other-test-4`` are 280 pages of sites the shared pages lack
 (``bench/other_pages.py`` draws them outside the repository, into ``../other-pages`` or
 ``LADLE_OTHER_PAGES``; without them the four sets are skipped with a message). ``all`` is
 dev and held-out; the other sets are scored beside them, not in them.
@@ -47,10 +47,10 @@ LABELS = ROOT / "bench" / "data" / "steps.jsonl"
 TIMES_APART = ("lead", "make_ahead", "storage", "repeat")
 SETS = (
     "dev", "held-out", "unseen", "fresh", "fresh-2", "fresh-3", "other-dev", "other-test",
-    "other-test-2", "other-test-3",
+    "other-test-2", "other-test-3", "other-test-4",
 )  # fmt: skip
 # pages of sites the shared pages lack
-OTHER = ("other-dev", "other-test", "other-test-2", "other-test-3")
+OTHER = ("other-dev", "other-test", "other-test-2", "other-test-3", "other-test-4")
 ALL = ("dev", "held-out")  # what "all" is made of
 GOALS = {"duration": 0.95, "oven": 0.98, "equipment_f1": 0.90, "attention": 0.92}
 
