@@ -217,3 +217,96 @@ def test_japanese_steps_with_no_word_boundaries(
 def test_a_japanese_oven_temperature_is_read() -> None:
     temperatures = _step("オーブンを180℃に予熱し、20〜25分焼く。").temperatures
     assert [(t.kind, round(t.fahrenheit)) for t in temperatures] == [("oven", 356)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "minutes", "attention"),
+    [
+        ("把烤箱预热至180°C。", {"oven"}, None, "passive"),
+        ("放入已预热的烤箱，烘烤20至25分钟。", {"oven"}, (20, 25), "passive"),
+        ("锅中加油，用中火把洋葱炒香，约3分钟。", {"pot", "stove"}, (3, 3), "active"),
+        ("加入清水煮沸后转小火煮1个小时。", {"stove"}, (60, 60), "passive"),
+        ("炖半小时。", {"stove"}, (30, 30), "passive"),
+        ("放入冰箱冷藏2小时。", {"refrigerator"}, (120, 120), "passive"),
+        ("把蛋糕放在铁架上冷却。", {"wire rack"}, None, "passive"),
+        ("用打蛋器把鸡蛋打匀。", {"whisk"}, None, "active"),
+        ("用电饭锅煮饭。", {"rice cooker"}, None, "passive"),
+        ("平底鍋燒熱後煎魚，每面3分鐘。", {"skillet", "stove"}, (3, 3), "active"),
+    ],
+)
+def test_chinese_steps_with_no_word_boundaries(
+    text: str, names: set[str], minutes: tuple[float, float] | None, attention: str
+) -> None:
+    step = _step(text)
+    assert set(step.equipment) == names
+    time = None if step.time is None else (step.time.min_minutes, step.time.max_minutes)
+    assert time == minutes
+    assert step.attention == attention
+
+
+def test_a_chinese_oven_temperature_is_read() -> None:
+    temperatures = _step("把烤箱预热至180°C，烤25分钟。").temperatures
+    assert [(t.kind, round(t.fahrenheit)) for t in temperatures] == [("oven", 356)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("20-25 Minuten backen.", {"oven"}),
+        ("Die Brotchips unter dem Backofengrill goldbraun rösten.", {"oven"}),
+        ("Az előmelegített sütőbe toljuk.", {"oven"}),
+        ("Line an 8-inch square baking tin with baking paper.", {"cake tin", "parchment paper"}),
+        ("Leave the cake to cool in the tin for 15 minutes.", {"cake tin"}),
+        ("Press the crumbs into the prepared tin.", {"cake tin"}),
+        ("Pour the batter into the baking pan and smooth the top.", {"cake tin"}),
+        ("Lightly spray a 9x13 pan for the apple cake.", {"cake tin"}),
+        ("Spread the lasagna in a 9x13 pan.", {"baking dish"}),
+        ("Store the crackers in a tin for up to 4 weeks.", set()),
+        ("Add a tin of tomatoes.", set()),
+        ("Wrap the fish in tin foil.", {"aluminum foil"}),
+    ],
+)
+def test_baking_tins_and_ovens_by_their_plain_names(text: str, names: set[str]) -> None:
+    assert set(_step(text).equipment) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "attention"),
+    [
+        ("Preheat the broiler.", "passive"),
+        ("Position a rack in the upper third of the oven. Preheat the broiler to high.", "passive"),
+        (
+            "Spoon into a dish, top with cheese and put under the broiler for a minute or two.",
+            "active",
+        ),
+        ("Transfer to a cooling rack to cool slightly before serving.", "passive"),
+        (
+            "Take the crumbs off the heat and season; let them cool before dressing the salad.",
+            "passive",
+        ),
+        ("Pour 2 inches of oil into a Dutch oven. Heat the oil to 350 degrees.", "passive"),
+        ("Heat the oil in a small pan until it smokes, about 30 seconds to 1 minute.", "passive"),
+        ("Heat the oil in a pan, add the onion and cook for 5 minutes.", "active"),
+        ("Preheat the pressure cooker on the SAUTE setting.", "passive"),
+        ("Heat oil in saute mode of the Instant Pot. Add the onion; cook until soft.", "active"),
+        ("Set up a breading station: flour, then egg, then crumbs.", "active"),
+        (
+            "Beat the butter on medium-high speed until fluffy, about 8 minutes, occasionally "
+            "scraping down the sides of the bowl.",
+            "active",
+        ),
+        ("Cook the rice for 18 minutes, adding the hot stock little by little.", "active"),
+        ("Unter häufigem Rühren 15-20 Minuten al dente kochen.", "active"),
+        ("Lad derpå kagen køle helt af.", "passive"),
+        ("Lad dejen hvile i 30 minutter.", "passive"),
+    ],
+)
+def test_attention_of_broiling_cooling_frying_oil_and_machines(text: str, attention: str) -> None:
+    assert _step(text).attention == attention
+
+
+@pytest.mark.parametrize(
+    "text", ["Preheat an outdoor grill to medium-high.", "Preheat grill for high heat."]
+)
+def test_a_grill_preheated_is_the_grill_not_the_oven(text: str) -> None:
+    assert _step(text).equipment == ["grill"]

@@ -39,7 +39,8 @@ def _verbs() -> dict[str, re.Pattern[str]]:
     for kind in ("busy", "short", "waiting"):
         listed = (*words[kind], *(oven if kind == "waiting" else ()))
         group = alternation(str(w).lower() for w in listed).replace(r"\s+", r"[-\s]?")
-        out[kind] = re.compile(rf"\b(?={group})(?!{nouns}s?\b){group}\w*", re.I)
+        cjk = alternation(str(w) for w in words[f"{kind}_cjk"])  # no word boundaries
+        out[kind] = re.compile(rf"\b(?={group})(?!{nouns}s?\b){group}\w*|{cjk}", re.I)
     group = alternation(str(w).lower() for w in words["letting"])
     out["letting"] = re.compile(rf"\b(?={group})(?!{nouns}s?\b){group}\w*", re.I)
     lists = {
@@ -55,11 +56,18 @@ def _verbs() -> dict[str, re.Pattern[str]]:
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\b(?:and|then)\b", re.I)
-_STOP = re.compile(r"[.!?;]")
+# the bowl scraped now and then while a mixer beats: "occasionally scraping down the sides"
+_SCRAPING = re.compile(
+    r"\b(?:occasionally|from\s+time\s+to\s+time|now\s+and\s+then|as\s+needed)\s*,?\s*"
+    r"(?:stopping\s+to\s+)?scrap\w*|\bscrap\w*\s+(?:down\s+)?(?:the\s+)?(?:sides?|bowl|bottom)"
+    r"[^.;!?]{0,40}?\b(?:occasionally|from\s+time\s+to\s+time|now\s+and\s+then|as\s+needed)",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?，；：。！？、]|\b(?:and|then)\b", re.I)
+_STOP = re.compile(r"[.!?;。！？；]")
 # How many clauses back a time's verb is looked for (a sentence of thousands of times, linear).
 _CLAUSES_BACK = 12
-_STOP_AFTER = re.compile(r"[.!?;](?:\s|$)")
+_STOP_AFTER = re.compile(r"[.!?;](?:\s|$)|[。！？；]")
 
 
 # Heat that shuts the food in: a cook cannot tend it all the time.
@@ -109,7 +117,8 @@ def _kind_of_time(
     sentence_start = max((m.end() for m in _STOP.finditer(text, reach, start)), default=reach)
     stop = _STOP_AFTER.search(text, end, end + CONTEXT)
     sentence = text[sentence_start : stop.start() if stop else min(len(text), end + CONTEXT)]
-    occasional = bool(verbs["occasional"].search(sentence) or verbs["stirring"].search(sentence))
+    tended = _SCRAPING.sub(" ", sentence)  # a mixer's bowl scraped now and then still runs
+    occasional = bool(verbs["occasional"].search(tended) or verbs["stirring"].search(tended))
     if not occasional and heat not in _SHUT_IN and verbs["constant"].search(sentence):
         return "busy"  # "stirring constantly"; a pan shaken often in the oven still waits
     unattended = heat not in {None, "stove", "grill"} or bool(_UNATTENDED.search(sentence))
@@ -119,15 +128,16 @@ def _kind_of_time(
         found = _first_verb(text, end, sentence_start + len(sentence))
     if found is None and unattended:
         return "waiting"  # "return to the oven, uncovered, for a final 30 minutes"
+    where = clauses[0]  # the clause the verb was found in
     for clause_start in clauses[1:_CLAUSES_BACK]:
         if found is not None:
             break
-        found = _last_verb(text, clause_start, start)
+        found, where = _last_verb(text, clause_start, start), clause_start
     if found is None and sentence_start:  # "… let it rise. This took 1 hour."
         found = _last_verb(text, max(0, sentence_start - CONTEXT), sentence_start)
     if found is None:
         return "waiting" if occasional else None
-    if found == "short" and _HEATS_EMPTY.search(text, clauses[0], start):
+    if found == "short" and _HEATS_EMPTY.search(text, where, start):
         return "waiting"  # "heat a large skillet over medium-high heat for 3 minutes"
     if occasional:  # "cook 5 minutes, stirring occasionally": at the pan while short
         # the verb the stirring goes with: "Cook, stirring occasionally, …, about 3 minutes"
@@ -253,13 +263,32 @@ _PREHEATS = re.compile(
     rf"{alternation(word_list('verbs', 'oven_preheat'))}\w*|"
     r"s[äa]tt\s+ugnen|zet\s+de\s+oven|verwarm\w*\s+(?:de\s+)?oven\b|"
     r"heiz\w*\s+(?:sie\s+)?(?:den\s+)?(?:back)?ofen\b|t[æa]nd\s+ovnen|breng\s+de\s+(?:bbq|barbecue|oven)|"
-    r"(?:heat|warm)\s+(?:the\s+)?(?:\w+\s+){0,3}?oil\s+(?:\w+\s+){0,4}?to\s+\d+\s*°?|"
     # the oven turned to another heat, a canner, coals or a pot of water made ready
     r"(?:reduce|lower|increase|raise)\w*\s+(?:the\s+)?oven(?:\s+(?:heat|temperature))?\s+to|"
     r"prepare\s+(?:a\s+|the\s+|your\s+)?(?:\w+\s+){0,2}?(?:canner|coals|grill|barbecue|bbq|"
     r"steamer|smoker)\b|light\w*\s+(?:the\s+)?(?:\d+\+?\s+)?(?:charcoal|coals|briquettes|fire)\b|"
     r"start\s+a\s+(?:large\s+)?pot\s+of\s+(?:\w+\s+)?water|"
     r"fırın\w*\s+(?:\d+\s+derece\w*\s+)?(?:ayarla\w*|ısıt\w*))",
+    re.I,
+)
+# Oil heated to a frying heat: the cook waits for it ("Heat oil to 350 to 370 degrees")
+_OIL_TO_HEAT = re.compile(
+    r"\b(?:pre-?)?(?:heat|warm)\w*\s+(?:up\s+)?(?:the\s+|some\s+)?(?:[\w-]+\s+){0,3}?oil\b"
+    r"[^.;!?]*?\b(?:to|reaches?|until)\b[^.;!?]*?\d+\s*(?:°|degrees?\b)",
+    re.I,
+)
+# A sentence that ends by leaving the food to cool: "Transfer to a rack to cool slightly before
+# serving", "set aside to cool completely", "let them cool before dressing the salad"
+_COOLS_LAST = re.compile(
+    r"\b(?:(?:to|and|then)\s+|let\s+(?:\w+\s+){0,3}?|(?:allow|leave)\s+(?:\w+\s+){0,3}?to\s+)cool"
+    r"(?:\s+down)?(?:\s+(?:completely|slightly|fully|thoroughly|briefly|a\s+(?:bit|little)|"
+    r"to\s+room\s+temperature|to\s+\d+\s*°?\s*[FC]?))?(?:\s+before\s+[^,.;!?]*)?\W*$",
+    re.I,
+)
+# Let it rest, cool or rise, first in the sentence in Danish and Norwegian: "Lad kagen køle af"
+_LET_FIRST = re.compile(
+    r"^(?:lad|la)\s+(?:\w+\s+){0,3}?(?:køle|kjøle|afkøle|avkjøle|hvile|hæve|heve|stå|trække|"
+    r"trekke|marinere|simre|småkoke)\b",
     re.I,
 )
 _RACK_SET = re.compile(
@@ -313,6 +342,9 @@ _AND_PARTS = re.compile(
     r"[,;]|\b(?:and|then|und|et|och|og|y|e|en(?!\s+(?:un|una|el|la|los|las|une|le|les)\b))\b",
     re.I,
 )
+# Sentences end at a stop and a space, or at a Japanese or Chinese stop
+_SENTENCE_ENDS = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _UNTIL = re.compile(r"\b(?:until|till|tot|bis|até|jusqu|hasta|finché|tills|til|indtil)\b", re.I)
 # Food left in water: "kook de ravioli in ruim water"
 _IN_WATER = re.compile(
@@ -393,11 +425,14 @@ def _untimed(main: str) -> Attention:
     do handwork; preheating the oven counts only in a step that does nothing else."""
     verbs = _verbs()
     plain = re.sub(r"\([^()]*\)", " ", main)  # asides: "(adjust the bake time)"
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", plain) if s.strip()] or [plain]
+    sentences = [s for s in _SENTENCE_ENDS.split(plain) if s.strip()] or [plain]
     # "let it stand without stirring", "saute until dry, stirring occasionally": waiting
     tended = [s for s in sentences if verbs["occasional"].search(s)]
     if any(
-        not _done(s, m) for s in sentences if s not in tended for m in verbs["busy"].finditer(s)
+        not _done(s, m)
+        for s in sentences
+        if s not in tended and not _PREHEATS.search(s)  # "preheat … on the SAUTE setting"
+        for m in verbs["busy"].finditer(s)
     ):
         return "active"
     work = wait = preheats = states = 0
@@ -413,6 +448,10 @@ def _untimed(main: str) -> Attention:
             work += any(_works(part) for part in _PARTS.split(rest))  # "… and grease"
             continue
         opening = _LEAD_IN.sub("", sentence, count=1)
+        if _CJK.search(sentence):  # no word order to read: its verbs decide
+            waits = verbs["waiting"].search(sentence) and not verbs["busy"].search(sentence)
+            wait, work = wait + bool(waits), work + (not waits)
+            continue
         if (
             verbs["waiting"].match(opening)
             or _UNTIL_HEAT.search(sentence)
@@ -432,6 +471,9 @@ def _untimed(main: str) -> Attention:
             or _TO_THE_BOIL.search(sentence)
             or _only_heats_fat(sentence)
             or _only_put_in(sentence)
+            or _OIL_TO_HEAT.search(sentence)
+            or _COOLS_LAST.search(sentence)
+            or _LET_FIRST.match(opening)
         ):
             wait += 1  # "Bring to the boil", "cook until tender", "a pan over a high heat"
         elif is_instruction(sentence) or not _STATE.search(sentence):
@@ -497,6 +539,7 @@ def _untimed_handwork(main: str, durations: Sequence[Duration]) -> int:
             verbs["waiting"].match(opening)
             or verbs["letting"].search(sentence)
             or _PREHEATS.search(sentence)
+            or _OIL_TO_HEAT.search(sentence)
             or _TO_THE_BOIL.search(sentence)
             or _UNTIL_HEAT.search(sentence)
         ):

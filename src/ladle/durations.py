@@ -40,7 +40,7 @@ _SPELLED_NUMBER = re.compile(
 _SPELLED_PHRASE = re.compile(rf"(?<![\w']){alternation(_SPELLED['phrases'])}(?!\w)", re.I)
 _TIME_WORD = re.compile(
     rf"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b|{_FOREIGN_UNIT}|"
-    rf"{alternation(_SPELLED['phrases'])}|分|時間|秒)",
+    rf"{alternation(_SPELLED['phrases'])}|分|時間|小时|小時|秒)",
     re.I,
 )
 
@@ -98,13 +98,18 @@ _ONE_MORE = re.compile(
     re.I,
 )
 _HALF_HOUR = re.compile(r"\b(?:half\s+an?\s+hour|a\s+half[-\s]hour)\b", re.I)
-# Japanese times, the unit right after the number and no word boundaries: "10分", "3〜4分",
-# "1時間", "30秒" (not "5分の1", a fifth)
+# Japanese and Chinese times, the unit right after the number and no word boundaries: "10分",
+# "3〜4分", "1時間", "30秒", "20至25分钟", "1个小时" (not "5分の1", a fifth)
 _CJK_TIME = re.compile(
-    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)(?:\s*[〜～~\-–]\s*(?P<b>\d+(?:\.\d+)?))?\s*"
-    r"(?P<unit>分(?:間)?(?!の)|時間|秒)"
+    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)(?:\s*(?:[〜～~\-–]|至|到)\s*(?P<b>\d+(?:\.\d+)?))?\s*"
+    r"(?:个|個)?(?P<unit>分(?:間|钟|鐘)?(?!の)|時間|小时|小時|钟头|鐘頭|秒(?:钟|鐘)?)"
+    # half an hour in Chinese: "半小时", "半个小时"
+    r"|(?P<half>半(?:个|個)?(?:小时|小時|钟头|鐘頭))"
 )
-_CJK_UNIT = {"分": 1.0, "分間": 1.0, "時間": 60.0, "秒": 1 / 60}
+_CJK_UNIT = {
+    "分": 1.0, "分間": 1.0, "分钟": 1.0, "分鐘": 1.0, "時間": 60.0, "小时": 60.0, "小時": 60.0,
+    "钟头": 60.0, "鐘頭": 60.0, "秒": 1 / 60, "秒钟": 1 / 60, "秒鐘": 1 / 60,
+}  # fmt: skip
 # "a minute or two", "an hour or two": one to two of the unit
 _ONE_OR_TWO = re.compile(
     r"\b(?:an?|another|an\s+additional|one\s+more)\s+(?P<unit>minute|hour|day)\s+or\s+two\b", re.I
@@ -164,6 +169,9 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
             duration = Duration(days * 1440, days * 1440, match.group(0))
         add(match.start(), match.end(), duration)
     for match in _CJK_TIME.finditer(text):
+        if match.group("half"):
+            add(match.start(), match.end(), Duration(30, 30, match.group(0)))
+            continue
         unit = _CJK_UNIT[match.group("unit")]
         low = float(match.group("a")) * unit
         high = float(match.group("b")) * unit if match.group("b") else low

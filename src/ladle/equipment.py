@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ladle.bakeware import baking_vessel
 from ladle.words import alternation, table, word_list
 
 __all__ = [
@@ -196,7 +197,11 @@ _STOVETOP = re.compile(
     r"\bsul\s+fuoco\b)|"
     # Japanese, with no word boundaries: low, medium and high heat, on the heat, boiling,
     # simmering, stir-frying, boiling in water, deep-frying
-    r"弱火|中火|強火|火にかけ|沸騰|煮(?:る|て|ます|込|立|詰)|炒め|茹で|ゆで|揚げ|(?<!予)熱(?:し|する)|温め",
+    r"弱火|中火|強火|火にかけ|沸騰|煮(?:る|て|ます|込|立|詰)|炒め|茹で|ゆで|揚げ|(?<!予)熱(?:し|する)|温め|"
+    # Chinese: low, medium and high heat, the fire lit, boiling, stir-frying, pan-frying,
+    # deep-frying, stewing, braising, cooking in water
+    r"小火|大火|慢火|文火|猛火|中小火|中大火|开火|開火|煮沸|沸腾|煮滚|煮滾|煮开|煮開|翻炒|炒(?!め)|"
+    r"(?<!空气)(?<!氣)炸(?!锅|鍋)|煎(?!锅|鍋)|烧热|燒熱|炖|燉|焖|燜|煮(?!物|熟的)",
     re.I,
 )
 # Heating verbs of other languages that mean the stove when a pan is named ("bak het spek in
@@ -262,7 +267,7 @@ _HEAT_TURNED = re.compile(
 )
 # Heats that are neither the stove nor an appliance the planner keeps: a sandwich press, a
 # waffle iron, a fire.
-_OTHER_HEATS = frozenset({"waffle iron", "campfire", "charcoal", "donabe"})
+_OTHER_HEATS = frozenset({"waffle iron", "campfire", "charcoal", "donabe", "kettle"})
 STOVE_VESSELS = frozenset(
     {
         "skillet",
@@ -280,7 +285,7 @@ STOVE_VESSELS = frozenset(
 _SPEED = re.compile(
     r"\b(?:low|medium|high|medium[-\s](?:low|high)|top|full|slow|fast|first|second)\s+speed\b|"
     r"\b(?:paddle|whisk|flat\s+beater)\s+attachment\b|\bdough\s+hook\b|"
-    r"\b(?:lower|reduce|increase|raise|turn\s+(?:up|down))\s+the\s+(?:mixer(?:'s)?\s+)?speed\b",
+    r"\b(?:lower|reduce|increase|raise|turn\s+(?:up|down))\s+(?:the\s+)?(?:mixer(?:'s)?\s+)?speed\b",
     re.I,
 )
 # A mixer set to a speed is no stove: "beat on medium", "mix starting on low", "mixer on high".
@@ -354,7 +359,9 @@ _OVEN_VERBS = re.compile(
     # the same in other languages: "enfourner", "hornear", "infornare" (data/words/verbs.toml)
     rf"\b{alternation(word_list('verbs', 'oven_bake'))}\w*|"
     # Portuguese "asse por 40 minutos" (a word of its own: French "assez" is no bake)
-    r"(?<!')\bass(?:e|em|ar)\b",
+    r"(?<!')\bass(?:e|em|ar)\b|"
+    # Chinese bake, with no word boundaries: "烘烤20分钟", "烤25分钟" (not "烧烤", a barbecue)
+    r"烘烤|烘焙|(?<!烧)(?<!燒)烤(?=\s*(?:约|約|大约|大約)?\s*\d)",
     re.I,
 )
 # baking spoken of, not done: "the night before you plan to bake", "before baking"
@@ -411,17 +418,9 @@ _RACK_SETTING = re.compile(
 _STOCK_POT_FOOD = re.compile(
     r"\b(?:chicken|beef|vegetable|veg|fish|lamb|pork|ham|mushroom|herb)\s+$", re.I
 )
-# A dish of a stated size is a baking dish: "a 13x9x2-inch dish", "a 2-quart dish".
-_SIZED = re.compile(
-    r"(?:\d\s*(?:x|×|by)\s*\d|\d\s*(?:-|\s)?(?:inch|in\.|\"|cm|quart|qt|litre|liter)\b)"
-    r"[^.;,]{0,15}$",
-    re.I,
-)
 _OVEN_SAFE_BEFORE = re.compile(
     r"\b(?:allant|aller|va|passant)\s+$|\bapt[oa]s?\s+(?:para\s+)?(?:el\s+)?$", re.I
 )
-_PREPARED = re.compile(r"\b(?:prepared|greased|buttered|oiled|lined)\s+$", re.I)
-_ONE_SIZE = re.compile(r"(?<![x×\d\s])\s*\d+(?:\.\d+)?\s*(?:-|\s)?(?:inch|in\.|\"|cm)\s*$", re.I)
 # Tools counted only when the step uses them: "with a fork", "using the back of a spoon".
 _USED_WITH = re.compile(
     r"\b(?:with|using|use|avec|mit|met|con|com|med|à\s+l'aide\s+d')\s*(?:(?:a|an|the|your|back|tines|"
@@ -480,40 +479,11 @@ _DETERMINER = re.compile(
     r"clean|fine|fine-mesh|mesh|skimmer|wire|balloon|prepared|oiled|greased|second|third|fourth|another|"
     r"separate|serving|dinner|warm|warmed|lined|individual|two|three|four|five|six|eight|\d+|"
     r"einer|eine|einem|einen|der|die|den|dem|groben|feinen|auf|een|de|het|op|uma|numa|na|em|"
-    r"sua|untada)\s+$",
+    r"sua|untada|outdoor|gas|charcoal|kettle|pellet|electric|"
+    # what is done only to a grill: "preheat grill for high heat"
+    r"pre-?heat|heat|light|fire)\s+$",
     re.I,
 )
-
-
-# A pan by its size: "an 8x8-inch pan", "a 9-inch square metal pan", "a 9x13 pan"
-_TWO_SIZES = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:inch|in\.|\"|”|cm)?\s*(?:x|×|by)\s*(\d+(?:\.\d+)?)\s*"
-    r"(?:-|\s)?(?:inch|in\.|\"|”|cm)?[-\s]+(?:[a-z-]+\s+){0,2}$",
-    re.I,
-)
-_SHAPED = re.compile(
-    r"\d\s*(?:-|\s)?(?:inch|in\.|\"|”|cm)[-\s]+(?:(?:metal|glass|nonstick|non-stick|light|dark|"
-    r"deep|shallow|fluted|greased|lined)[-\s]+)*(?:round|square|springform|tube|bundt|loaf)\s+"
-    r"(?:(?:metal|glass|nonstick|non-stick|cake|baking)\s+)?$",
-    re.I,
-)
-
-
-def _sized_pan(before: str, bakes: bool) -> str | None:
-    """A plain "pan" named by its size is a cake tin (up to 10 inches a side) or a baking dish."""
-    two = _TWO_SIZES.search(before)
-    if two:
-        big = max(float(two.group(1)), float(two.group(2)))
-        small = min(float(two.group(1)), float(two.group(2)))
-        cm = "cm" in two.group(0).lower()
-        if cm:
-            big, small = big / 2.54, small / 2.54
-        if big >= 15:
-            return "baking sheet"  # "a 17x12-inch pan" is a jelly roll or half-sheet pan
-        return "baking dish" if big > 10.5 and small > 5 else "cake tin"
-    if _SHAPED.search(before) or (bakes and _ONE_SIZE.search(before)):
-        return "cake tin"
-    return None
 
 
 def _named(text: str) -> list[tuple[int, str]]:
@@ -580,19 +550,10 @@ def _named(text: str) -> list[tuple[int, str]]:
             or not (_INTO_JAR.search(before) or _JAR_HANDLED.search(before))
         ):
             continue
-        if spelling == "baking pan" and _ONE_SIZE.search(before):
-            name = "cake tin"  # "a 9-inch baking pan" is round or square
-        if spelling in {"pan", "baking pan"}:
-            name = _sized_pan(before, bakes) or name
-        if name == "tray":
-            if not bakes:
-                continue
-            name = "baking sheet"  # "rotate the trays halfway through baking"
-        if name == "dish":
-            if not (_SIZED.search(before) or (bakes and _PREPARED.search(before))):
-                continue
-            name = "baking dish"  # "a 13x9x2-inch dish", "the prepared dish" of a bake
-        found.append((match.start(), name))
+        vessel = baking_vessel(name, spelling, text, match.start(), match.end(), bakes=bakes)
+        if vessel is None:
+            continue
+        found.append((match.start(), vessel))
     return found
 
 
@@ -620,8 +581,8 @@ def _on_the_stove(text: str, names: list[str], stovetop: list[re.Match[str]], ba
     for sentence in _SENTENCES.split(text):
         here = {n for _, n in _named(sentence)}
         verbs = list(_STOVETOP.finditer(sentence))
-        if verbs and here & STOVE_VESSELS:
-            return True
+        if verbs and here & STOVE_VESSELS and "kettle" not in here:
+            return True  # water boiled in a kettle for a pan's water bath is no stove
         if (
             others <= {"oven"}
             and not (HEAT_APPLIANCES | _OTHER_HEATS) & here
@@ -702,7 +663,9 @@ def equipment_in(text: str) -> list[str]:
     cleaned = _APPLIANCE_SAUTE.sub(
         " ", _MACHINE_SETTING.sub(" ", _MIXER_SETTING.sub(" ", without_cooked_foods(text)))
     )
-    if {"stand mixer", "blender", "food processor"} & {name for _, name in found}:
+    if {"stand mixer", "blender", "food processor"} & {name for _, name in found} or _SPEED.search(
+        text
+    ):
         cleaned = _A_SETTING.sub(" ", cleaned)  # "using an electric mixer, beat … on high"
     stovetop = list(_STOVETOP.finditer(cleaned))
     names = [name for _, name in sorted(found)]

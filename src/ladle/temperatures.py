@@ -154,7 +154,8 @@ _FOREIGN_OVEN = re.compile(
         re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b"
         for w in sorted(_OVEN_WORDS, key=len, reverse=True)
     )
-    + ")|オーブン|予熱",  # Japanese: the oven, preheating (no word boundaries)
+    # Japanese and Chinese: the oven, preheating, baking (no word boundaries)
+    + ")|オーブン|予熱|烤箱|烤炉|烤爐|焗炉|焗爐|预热|預熱|烘烤|烤",
     re.I,
 )
 _AIR_FRYER = re.compile(

@@ -432,6 +432,8 @@ def heat_of(step: Step) -> str | None:
             return "oven" if appliance == "toaster oven" else appliance
     if "oven" in equipment or ovens:
         return "oven"
+    if "kettle" in equipment and not equipment & (_ON_THE_STOVE - {"pan"}):
+        return None  # water boiled in a kettle (for a tin's water bath)
     if equipment & _ON_THE_STOVE:
         return "stove"
     return None
