@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from ladle.clauses import main_clause
 from ladle.model import Ingredient, Step
 from ladle.steps import understand_steps
 
@@ -306,7 +307,107 @@ def test_attention_of_broiling_cooling_frying_oil_and_machines(text: str, attent
 
 
 @pytest.mark.parametrize(
-    "text", ["Preheat an outdoor grill to medium-high.", "Preheat grill for high heat."]
+    "text",
+    [
+        "Preheat an outdoor grill to medium-high.",
+        "Preheat grill for high heat.",
+        "Light a gas or charcoal grill on medium-high heat.",
+    ],
 )
 def test_a_grill_preheated_is_the_grill_not_the_oven(text: str) -> None:
     assert _step(text).equipment == ["grill"]
+
+
+def test_charcoal_lit_on_its_own_is_the_charcoal() -> None:
+    assert _step("Light the charcoal and wait until it is covered in grey ash.").equipment == [
+        "charcoal"
+    ]
+
+
+def test_a_scene_set_ends_at_its_colon_not_past_the_next_stop() -> None:
+    text = (
+        "If using skin-on chicken: Turn on the Instant Pot and select sauté. Once hot, add the "
+        "oil to the pot. Cook 3 to 4 minutes per side."
+    )
+    assert main_clause(text).startswith("Turn on the Instant Pot")
+    assert "pressure cooker" in _step(text).equipment
+
+
+def test_a_later_step_goes_on_in_the_cooker_an_earlier_one_filled() -> None:
+    steps = understand_steps(
+        [
+            ("Lay the beef in the slow cooker and pour the sauce over.", None),
+            ("Cook on high for 4 hours or low for 6 hours.", None),
+            ("Meanwhile, boil the rice in a saucepan for 12 minutes.", None),
+        ]
+    )
+    assert [s.equipment for s in steps] == [
+        ["slow cooker"],
+        ["slow cooker"],
+        ["saucepan", "stove"],
+    ]
+    pressure = understand_steps(
+        [
+            ("Verser l'huile dans la cuve de l'autocuiseur.", None),
+            ("Faire revenir les oignons pendant 10 minutes.", None),
+            ("Cook on high pressure for 8 minutes, then let the pressure release naturally.", None),
+        ]
+    )
+    assert [s.equipment for s in pressure][1:] == [["pressure cooker"], ["pressure cooker"]]
+
+
+def test_a_stove_step_after_the_slow_cooker_stays_on_the_stove() -> None:
+    steps = understand_steps(
+        [
+            ("Put everything in the slow cooker and cook on low for 8 hours.", None),
+            ("Simmer the sauce over medium heat for 5 minutes.", None),
+        ]
+    )
+    assert steps[1].equipment == ["stove"]
+
+
+def test_browning_in_a_pressure_cooker_keeps_the_cook_at_it() -> None:
+    steps = understand_steps(
+        [
+            ("Set the Instant Pot to sauté and add the oil.", None),
+            ("Fry the onion for 3 to 4 minutes.", None),
+            ("Lock the lid and cook on high pressure for 10 minutes.", None),
+        ]
+    )
+    assert [s.equipment for s in steps] == [["pressure cooker"]] * 3
+    assert [s.attention for s in steps][1:] == ["active", "passive"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attention"),
+    [
+        # a long wait said with no time outweighs a moment's handwork
+        (
+            "Pour the vinegar over the onions, then let the mixture cool to room temperature.",
+            "passive",
+        ),
+        ("Remove the steaks from the refrigerator and bring to room temperature.", "passive"),
+        ("Transfer the dough to a bowl, cover and refrigerate.", "passive"),
+        # stored, not waited on: the handwork decides
+        (
+            "Taste and adjust the seasoning, adding more vinegar or salt. Transfer to a jar, "
+            "close the lid tightly, and refrigerate for up to 6 months.",
+            "active",
+        ),
+        (
+            "Refrigerate until ready to serve. Serve on tortilla chips. Top each with a spoonful "
+            "of marmalade.",
+            "active",
+        ),
+        # cooked by the packet: the pasta boils by itself
+        (
+            "Meanwhile, prepare the spaghetti according to the instructions on the packet.",
+            "passive",
+        ),
+        ("Cook the pasta as directed on the package.", "passive"),
+        # put by, neither worked nor waited on
+        ("Stir the cornstarch and water together in a small bowl. Set aside.", "active"),
+    ],
+)
+def test_long_waits_packets_and_food_put_by(text: str, attention: str) -> None:
+    assert _step(text).attention == attention

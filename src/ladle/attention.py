@@ -74,6 +74,13 @@ _STOP_AFTER = re.compile(r"[.!?;](?:\s|$)|[。！？；]")
 _SHUT_IN = frozenset(
     {"oven", "toaster oven", "air fryer", "smoker", "slow cooker", "pressure cooker"}
 )
+# A pressure cooker on its sauté setting is a pan on a burner: the cook stands at it
+_SAUTE_MODE = re.compile(
+    r"\b(?:saut[ée]\w*|brown\w*|sear\w*|fry|fries|fried|frying|revenir|dorer|anbrat\w*|"
+    r"rosol\w*|refog\w*|sofr[ei]\w*)\b",
+    re.I,
+)
+_UNDER_PRESSURE = re.compile(r"\b(?:pressure|lid|seal\w*|manual|vent\w*|release\w*)\b", re.I)
 _NAMES = table("equipment")["names"]
 # In the fridge or freezer, in any language: "mettete in frigorifero per 1 ora"
 _COLD = alternation((*_NAMES["refrigerator"], *_NAMES["freezer"]))
@@ -99,6 +106,8 @@ _BY_THE_PACKET = re.compile(
     r"\bselon\s+les\s+instructions\b|\bseg[úu]n\s+(?:el\s+)?(?:paquete|envase|fabricante)\b|"
     r"\bsecondo\s+le\s+(?:istruzioni|indicazioni)\b|"
     r"\bconforme\s+(?:a\s+)?(?:embalagem|instru[çc][õo]es)\b|"
+    r"\b(?:as\s+directed|(?:directions|instructions))\s+on\s+(?:the\s+|its\s+)?(?:package|packet|"
+    r"box|pack|bag)\b|"
     r"\b(?:following|per|as\s+per|according\s+to)\s+(?:the\s+|its\s+|your\s+)?(?:package|packet|box|"
     r"pack|manufacturer'?s?|machine'?s?)\s*(?:directions|instructions)?\b|"
     r"\bvan\s+de\s+verpakking\b|\bp[åa]\s+pakken\b|\benligt\s+(?:anvisning|f[öo]rpackning)\w*|"
@@ -117,6 +126,11 @@ def _kind_of_time(
     sentence_start = max((m.end() for m in _STOP.finditer(text, reach, start)), default=reach)
     stop = _STOP_AFTER.search(text, end, end + CONTEXT)
     sentence = text[sentence_start : stop.start() if stop else min(len(text), end + CONTEXT)]
+    if heat == "pressure cooker" and (
+        _SAUTE_MODE.search(sentence)
+        or (_SAUTE_MODE.search(text) and not _UNDER_PRESSURE.search(sentence))
+    ):
+        heat = "stove"  # its sauté setting: "Sauté the onion … Add the garlic, cook 1 minute"
     tended = _SCRAPING.sub(" ", sentence)  # a mixer's bowl scraped now and then still runs
     occasional = bool(verbs["occasional"].search(tended) or verbs["stirring"].search(tended))
     if not occasional and heat not in _SHUT_IN and verbs["constant"].search(sentence):
@@ -298,6 +312,12 @@ _RACK_SET = re.compile(
 )
 _PARTS = re.compile(r",|\b(?:and|then|und|et|och|og|y)\b", re.I)
 # Trifles while the oven heats: "set aside a sheet pan", "have a tin ready"
+# a sentence that only puts the food by: "Set aside.", "Set aside for later."
+_SET_ASIDE_ONLY = re.compile(
+    r"^\s*(?:and\s+|then\s+)?(?:set|put|keep)\s+(?:(?:it|them|this)\s+)?aside"
+    r"(?:\s+(?:for\s+(?:later|now)|until\s+needed))?\W*$",
+    re.I,
+)
 _TRIFLES = re.compile(r"\b(?:set|get)\s+(?:aside|out)\b|\bhave\s+\w+(?:\s+\w+)?\s+ready\b", re.I)
 # Water or a sauce brought to the boil, in any language: waiting for it
 _TO_THE_BOIL = re.compile(
@@ -448,6 +468,8 @@ def _untimed(main: str) -> Attention:
             work += any(_works(part) for part in _PARTS.split(rest))  # "… and grease"
             continue
         opening = _LEAD_IN.sub("", sentence, count=1)
+        if _SET_ASIDE_ONLY.match(opening):
+            continue  # "Set aside.": put by, neither waited on nor worked
         if _CJK.search(sentence):  # no word order to read: its verbs decide
             waits = verbs["waiting"].search(sentence) and not verbs["busy"].search(sentence)
             wait, work = wait + bool(waits), work + (not waits)
@@ -480,10 +502,24 @@ def _untimed(main: str) -> Attention:
             work += 1
         else:
             states += 1
+        wait += _LONG_WAIT_WEIGHT * bool(_LONG_WAIT.search(sentence))
     if wait and wait >= work:
         return "passive"
     return "passive" if (preheats or states) and not work else "active"
 
+
+# A wait of half an hour or more, said with no time: it outweighs a few moments of handwork
+# ("stir in the onions and let it cool to room temperature", "cover and refrigerate")
+_LONG_WAIT = re.compile(
+    r"\bcool\w*\s+(?:down\s+)?(?:completely|fully|thoroughly|to\s+room\s+temperature)|"
+    r"\b(?:come|bring|brought|return)\w*\s+to\s+room\s+temperature|"
+    # chilled, not stored: "refrigerate until ready to serve", "… for up to 6 months"
+    r"\b(?:chill|chilling|refrigerate|refrigerating|marinate|marinating)\b(?!\s+(?:for\s+)?up\s+to\b|"
+    r"\s+until\s+(?:you(?:'re|\s+are)\s+)?(?:ready|needed|serving|required))|"
+    r"\buntil\s+(?:well\s+)?(?:chilled|set|firm|doubled)\b|\bdoubled\s+in\s+(?:size|bulk)\b",
+    re.I,
+)
+_LONG_WAIT_WEIGHT = 2
 
 # a part of a sentence that starts with no verb: "… and a baking sheet", "to 200 °C"
 _NO_VERB_FIRST = re.compile(

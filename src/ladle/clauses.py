@@ -24,7 +24,9 @@ CONTEXT = 600
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     openers = alternation(word_list("verbs", "scene_openers"))
     subordinate = re.compile(
-        rf"^\s*(?:{openers}\b[^,]*,\s*|meanwhile\s*,?\s*)",
+        # the scene set up to a comma or a colon, within its sentence: "If using skin-on
+        # chicken: turn on …", not on past a stop ("Once hot. Add …, …")
+        rf"^\s*(?:{openers}\b(?:[^,.;:!?]|\.(?=\d))*[,:]\s*|meanwhile\s*,?\s*)",
         re.I,
     )
     lead_ins = alternation(word_list("verbs", "lead_ins"))

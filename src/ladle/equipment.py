@@ -528,6 +528,8 @@ def _named(text: str) -> list[tuple[int, str]]:
             continue  # the oven's own rack
         if name in _USED_TOOLS and (after.startswith("-") or not _USED_WITH.search(before)):
             continue
+        if name == "charcoal" and re.match(r"\s+(?:grill|barbecue|bbq|smoker)", after, re.I):
+            continue  # "a gas or charcoal grill" is the grill
         if name == "ladle" and re.search(r"\d\s*$", before):
             continue  # "2 ladles of the cooking water" is a measure
         if name in {"skewers", "toothpick"} and _TESTER.match(after):

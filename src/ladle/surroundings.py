@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from ladle.equipment import (
     _OFF_THE_HEAT,
     _OVEN_VERBS,
     _STOVETOP,
+    EQUIPMENT,
     HEAT_APPLIANCES,
+    STOVE_VESSELS,
     _before_off,
 )
+from ladle.words import alternation
 
 __all__ = ["Surroundings"]
 
@@ -58,6 +62,21 @@ _ON_THE_HEAT_AGAIN = re.compile(
 )
 
 
+# Cookers that hold the food over several steps: a later "Cook on high for 4 hours" is the slow
+# cooker the beef went into, "Faire revenir …" the pressure cooker whose pot the oil went into.
+_COOKERS = frozenset({"slow cooker", "pressure cooker"})
+_COOKER_SET = re.compile(
+    r"\b(?:on|at)\s+(?:high|low)\b(?!\s+heat)|\b(?:high|low)\s+(?:pressure\b|for\s+\d|\d)|"
+    r"\b(?:manual\s+(?:mode|setting|button)|pressure[-\s]cook\w*|natural(?:ly)?\s+releas\w*|"
+    r"quick[-\s]?releas\w*|release\s+(?:the\s+)?(?:pressure|steam)|keep[-\s]warm|"
+    r"sous\s+pression)\b",
+    re.I,
+)
+# the stove itself named ("on the hob"), not only cooked on
+_STOVE_NAMED = re.compile(rf"\b{alternation(EQUIPMENT['stove'])}\b", re.I)
+_MACHINES = frozenset({"stand mixer", "blender", "food processor", "immersion blender"})
+
+
 class Surroundings:
     """What earlier steps of a recipe set up, so a later step can lean on it: the pans named
     ("the pan" is the frying pan named before) and the heat the food is on."""
@@ -92,6 +111,7 @@ class Surroundings:
             and not _OVEN_VERBS.search(text)
         ):
             names.append("stove")
+        names = self._in_the_cooker(text, names, heats)
         named = [n for n in names if n in _OVEN_VESSELS | _HOB_VESSELS]
         if named:
             self.pans["any"] = named[-1]
@@ -109,4 +129,22 @@ class Surroundings:
             self.heat = None  # the food came off the heat
         elif "stove" not in names and {"refrigerator", "freezer", "ice cream maker"} & set(names):
             self.heat = None  # chilled: whatever comes next starts cold
+        return names
+
+    def _in_the_cooker(self, text: str, names: list[str], heats: AbstractSet[str]) -> list[str]:
+        """A step that goes on in the cooker an earlier step filled: set to high or low, or
+        browning in a pressure cooker's pot with no pan or hob named."""
+        cooker = self.heat
+        if cooker not in _COOKERS or heats or "oven" in names or _MACHINES & set(names):
+            return names
+        if "stove" in names:
+            if (
+                cooker == "pressure cooker"
+                and not STOVE_VESSELS & set(names)
+                and not _STOVE_NAMED.search(text)
+            ):
+                return [cooker if n == "stove" else n for n in names]
+            return names
+        if _COOKER_SET.search(text):
+            return [*names, cooker]
         return names
