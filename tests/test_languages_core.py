@@ -411,3 +411,18 @@ def test_browning_in_a_pressure_cooker_keeps_the_cook_at_it() -> None:
 )
 def test_long_waits_packets_and_food_put_by(text: str, attention: str) -> None:
     assert _step(text).attention == attention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turn off the heat and stir in the cheese.",
+        "A tejet felforraljuk, majd levesszük a tűzről.",
+    ],
+)
+def test_the_heat_turned_off_or_the_pan_taken_off_the_fire_is_the_stove(text: str) -> None:
+    assert _step(text).equipment == ["stove"]
+
+
+def test_the_oven_turned_off_is_no_stove() -> None:
+    assert _step("Turn off the oven and leave the door ajar.").equipment == ["oven"]

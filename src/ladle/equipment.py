@@ -147,6 +147,7 @@ _STOVETOP = re.compile(
     r"stir[-\s]?fr\w*|sear(?:s|ed|ing)?\b|(?<!air\s)(?<!air-)(?<!deep\s)(?<!deep-)"
     r"(?<!\bthe\s)(?<!\beach\s)(?<!\ba\s)\bfry(?:ing)?\b(?!\s*(?:pan|skimmer|basket|thermometer))|"
     r"reduce\s+the\s+heat|on\s+the\s+(?:stove|hob)|blanch\w*|adjust\w*\s+the\s+heat|"
+    r"(?:turn|switch)(?:s|ed|ing)?\s+off\s+the\s+(?:heat|stove|burner|hob)|"
     r"scrap\w*\s+(?:up\s+)?(?:any\s+|all\s+|the\s+)?browned\s+bits|"
     r"poach\w*|(?:low|medium|high)[-\s]+heat|"
     r"\bon\s+(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b"
@@ -190,7 +191,7 @@ _STOVETOP = re.compile(
     r"\b(?:cook|boil|blanch|drop|plunge|place|put|add|simmer|immerse|submerge)\w*\s+"
     r"(?:[\w,'-]+\s+){0,5}?(?:in|into|to)\s+(?:a\s+(?:large\s+|big\s+|medium\s+)?(?:pot|pan|"
     r"saucepan)\s+of\s+)?(?:the\s+)?(?:salted\s+)?boiling\b|"
-    r"\b(?:meg)?f[őo]z\w*|\bforral\w*|\bpir[íi]t\w*|\bp[áa]rol\w*|\b\w*koch(?:en|t)\b|"
+    r"\b(?:meg)?f[őo]z\w*|\b(?:fel)?forral\w*|\bt[űu]z(?:r[őo]l|re|[öo]n)\b|\bpir[íi]t\w*|\bp[áa]rol\w*|\b\w*koch(?:en|t)\b|"
     # simmer in Danish, Norwegian and Swedish; boil in Portuguese; on a low flame in Italian
     r"\bsimr(?:e|er|et|es|ing)\b|\bputtr(?:a|ar|at|ande)\b|\bcoz(?:a|am|er|e)\b|"
     r"\ba\s+(?:fuoco|fiamma)\s+(?:dolce|bass[oa]|medi[oa]|alt[oa]|vivace|lento|moderat[oa])\b|"
