@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("git_dir", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT.parent / "other-pages")
-    parser.add_argument("--count", type=int, default=280)
+    parser.add_argument("--count", type=int, default=339)  # the whole draw
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args(argv)
     shared = args.shared / "data" / "recipe-pages"
