@@ -426,3 +426,81 @@ def test_the_heat_turned_off_or_the_pan_taken_off_the_fire_is_the_stove(text: st
 
 def test_the_oven_turned_off_is_no_stove() -> None:
     assert _step("Turn off the oven and leave the door ajar.").equipment == ["oven"]
+
+
+@pytest.mark.parametrize(
+    ("text", "equipment", "attention", "minutes", "oven_f"),
+    [
+        ("Разогреть духовку до 190 градусов С.", ["oven"], "passive", None, [374.0]),
+        (
+            "Выложить в низкую огнеупорную форму и поместить в духовку на 20 минут.",
+            ["baking dish", "oven"],
+            "passive",
+            (20.0, 20.0),
+            [],
+        ),
+        (
+            "Обжарить лук на сковороде на среднем огне 5 минут.",
+            ["skillet", "stove"],
+            "active",
+            (5.0, 5.0),
+            [],
+        ),
+        ("Варить 1 час на слабом огне.", ["stove"], "passive", (60.0, 60.0), []),
+        ("Убрать в холодильник на 2 часа.", ["refrigerator"], "passive", (120.0, 120.0), []),
+    ],
+)
+def test_russian_steps(
+    text: str,
+    equipment: list[str],
+    attention: str,
+    minutes: tuple[float, float] | None,
+    oven_f: list[float],
+) -> None:
+    step = _step(text)
+    assert step.equipment == equipment
+    assert step.attention == attention
+    assert (step.time and (step.time.min_minutes, step.time.max_minutes)) == minutes
+    assert [t.fahrenheit for t in step.temperatures if t.kind == "oven"] == oven_f
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Réservez au réfrigérateur pendant au moins 30 minutes avant de servir.", (30.0, None)),
+        ("Mindestens 2 Stunden kalt stellen.", (120.0, None)),
+        ("Deje reposar al menos 1 hora.", (60.0, None)),
+        ("Laat minstens 10 minuten rusten.", (10.0, None)),
+        ("Lasciate riposare almeno 20 minuti.", (20.0, None)),
+    ],
+)
+def test_at_least_in_other_languages_is_open_ended(
+    text: str, minutes: tuple[float, float | None]
+) -> None:
+    step = _step(text)
+    assert step.time is not None
+    assert (step.time.min_minutes, step.time.max_minutes) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        # a short chill in an airtight container is a wait, not storage
+        (
+            "Transfer the dough to an airtight container and chill it for 30-45 minutes.",
+            (30.0, 45.0),
+        ),
+        ("Store in an airtight container for up to 5 days.", None),
+        # advice among the steps is not the step's time
+        (
+            "Cover the meat. Let it sit for another 15-30 minutes. Tip: I would allow 30 "
+            "minutes per side if time allows.",
+            (15.0, 30.0),
+        ),
+    ],
+)
+def test_short_waits_in_containers_and_advice(
+    text: str, minutes: tuple[float, float] | None
+) -> None:
+    step = _step(text)
+    assert (step.time and (step.time.min_minutes, step.time.max_minutes)) == minutes

@@ -89,7 +89,7 @@ _UNATTENDED = re.compile(
     # the same in other languages: in boiling water, covered, in the oven
     r"\b(?:ébullition|eau|couvercle|four|wasser|kochend\w*|deckel|ofen|agua|hirviendo|tapa|"
     r"horno|acqua|coperchio|forno|kokend\w*|deksel|vatten|ugn\w*|vapeur|steamer|dampf\w*|"
-    r"stoom\w*|vapor\w*|varoma)\b|"
+    r"stoom\w*|vapor\w*|varoma|духовк\w*)\b|"
     # a kitchen machine heating by itself: "8 min/90°C/vitesse 4"
     r"\d\s*min\.?\s*(?:/\s*)?\d+\s*[°º]|"
     # a press, a waffle iron: closed on the food, they cook it alone

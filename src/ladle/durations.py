@@ -29,6 +29,9 @@ _FOREIGN_RANGE = alternation(table("durations")["joins"]["range"])
 # "between 3 and 4 hours", "entre 3 et 4 heures": a range, its ends joined by "and"
 _BETWEEN = alternation(("between", *word_list("durations", "between")))
 _BETWEEN_AND = alternation(("and", *word_list("durations", "between_and")))
+# "au moins 30 minutes", "mindestens 2 Stunden": at least, in other languages
+_AT_LEAST_WORDS = frozenset(word_list("durations", "at_least"))
+_AT_LEAST = alternation(_AT_LEAST_WORDS)
 
 # Times in words of other languages: "eine Stunde", "une dizaine de minutes", "media hora".
 _SPELLED = table("durations")["spelled"]
@@ -68,7 +71,7 @@ _SEP = (
     rf"|(?(between)\s+{_BETWEEN_AND}\s+|(?!)))"
 )
 _PREFIX = (
-    rf"(?P<pre>(?P<between>{_BETWEEN})|at\s+least|no\s+less\s+than|a\s+minimum\s+of|"
+    rf"(?P<pre>(?P<between>{_BETWEEN})|at\s+least|{_AT_LEAST}|no\s+less\s+than|a\s+minimum\s+of|"
     r"minimum(?:\s+of)?|up\s+to|no\s+more\s+than|at\s+most|a\s+maximum\s+of|maximum(?:\s+of)?|about|around|"
     r"approximately|approx\.?|roughly|another|a\s+further|an\s+additional|additional|"
     r"(?:during\s+|for\s+|in\s+)?the\s+(?:last|final|first|next)|over|under|within)\s+"
@@ -275,7 +278,9 @@ def _duration_from_match(match: re.Match[str]) -> Duration | None:
         low, high = high, low
     pre = " ".join((match.group("pre") or "").lower().split())
     text = match.group(0).strip()
-    if pre in {"at least", "no less than", "a minimum of", "minimum", "minimum of"}:
+    if pre in {"at least", "no less than", "a minimum of", "minimum", "minimum of"} or (
+        pre in _AT_LEAST_WORDS
+    ):
         return Duration(_round(low), None, text)
     if pre in {
         "up to",

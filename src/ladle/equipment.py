@@ -191,6 +191,10 @@ _STOVETOP = re.compile(
     r"\b(?:cook|boil|blanch|drop|plunge|place|put|add|simmer|immerse|submerge)\w*\s+"
     r"(?:[\w,'-]+\s+){0,5}?(?:in|into|to)\s+(?:a\s+(?:large\s+|big\s+|medium\s+)?(?:pot|pan|"
     r"saucepan)\s+of\s+)?(?:the\s+)?(?:salted\s+)?boiling\b|"
+    # Russian: fry, boil, braise, boiling, over a medium, low or high flame
+    r"\b(?:об|под)жар\w*|\bжар(?:ить|ьте|им|ите)\b|\b(?:от|с|пере)?вар(?:ить|ите|им|ивать)\b|"
+    r"\bтуш(?:ить|ите|им)\b|\bкипени\w*|\bзакип\w*|"
+    r"\bна\s+(?:среднем|слабом|сильном|медленном|маленьком|большом)\s+огне\b|"
     r"\b(?:meg)?f[őo]z\w*|\b(?:fel)?forral\w*|\bt[űu]z(?:r[őo]l|re|[öo]n)\b|\bpir[íi]t\w*|\bp[áa]rol\w*|\b\w*koch(?:en|t)\b|"
     # simmer in Danish, Norwegian and Swedish; boil in Portuguese; on a low flame in Italian
     r"\bsimr(?:e|er|et|es|ing)\b|\bputtr(?:a|ar|at|ande)\b|\bcoz(?:a|am|er|e)\b|"
@@ -234,7 +238,8 @@ _HEATS_A_SAUCE = re.compile(
 _APPLIANCE_SAUTE = re.compile(
     r"\bsaut[eé]\w*\s+(?:function|setting|mode|button|program(?:me)?|feature|option)\b|"
     r"\b(?:high|low|normal|less|more)\s+saut[eé]\b|\bsaut[eé]\s+(?:on|to)\s+(?:high|low|normal)\b|"
-    r"\b(?:press|select|set|use|turn\s+(?:on|off))\w*\s+(?:the\s+)?(?:[\w\"'“”]+\s+)?saut[eé]\b",
+    r"\b(?:press|select|set|use|turn\s+(?:on|off)|hit|push|tap|choose)\w*\s+(?:the\s+)?"
+    r"(?:[\w\"'“”]+\s+){0,2}?saut[eé]\b",
     re.I,
 )
 # Appliances with their own lid: closing them uses no lid of the kitchen's.
@@ -691,8 +696,10 @@ def equipment_in(text: str) -> list[str]:
     )
     names = _appliance_parts(text, names)
     bakes = bool(oven_verb) and not any(n in names for n in _NOT_OVEN_HEAT)
+    in_the_cooker = "pressure cooker" in names and not (STOVE_VESSELS - {"pot"}) & set(names)
     if "stove" not in names and (
-        "panini press" in names or _on_the_stove(cleaned, names, stovetop, bakes)
+        "panini press" in names
+        or (not in_the_cooker and _on_the_stove(cleaned, names, stovetop, bakes))
     ):
         names.append("stove")  # a sandwich press heats where a burner would: the planner's stove
     if oven_verb and "oven" not in names and not any(n in names for n in _NOT_OVEN_HEAT):

@@ -74,6 +74,7 @@ _COOKER_SET = re.compile(
 )
 # the stove itself named ("on the hob"), not only cooked on
 _STOVE_NAMED = re.compile(rf"\b{alternation(EQUIPMENT['stove'])}\b", re.I)
+_THE_POT = re.compile(r"\b(?:the|this|that)\s+pot\b", re.I)
 _MACHINES = frozenset({"stand mixer", "blender", "food processor", "immersion blender"})
 
 
@@ -137,13 +138,16 @@ class Surroundings:
         cooker = self.heat
         if cooker not in _COOKERS or heats or "oven" in names or _MACHINES & set(names):
             return names
+        vessels = STOVE_VESSELS & set(names)
+        if (
+            cooker == "pressure cooker"
+            and ("stove" in names or vessels)
+            and vessels <= {"pot"}
+            and (not vessels or _THE_POT.search(text))
+            and not _STOVE_NAMED.search(text)
+        ):  # "return the chicken to the pot": the cooker's own pot
+            return list(dict.fromkeys(cooker if n in {"stove", "pot"} else n for n in names))
         if "stove" in names:
-            if (
-                cooker == "pressure cooker"
-                and not STOVE_VESSELS & set(names)
-                and not _STOVE_NAMED.search(text)
-            ):
-                return [cooker if n == "stove" else n for n in names]
             return names
         if _COOKER_SET.search(text):
             return [*names, cooker]

@@ -79,9 +79,13 @@ _AHEAD_SENTENCE = re.compile(
     r"assembled|done|baked|cooked|frozen|refrigerated|mixed|shaped|stored|kept|covered|chilled))\b",
     re.I,
 )
-_LEFTOVERS = re.compile(
-    r"\b(?:leftovers?|airtight|shelf[-\s]life|pantry|(?:peak|best)\s+quality)\b", re.I
-)
+_LEFTOVERS = re.compile(r"\b(?:leftovers?|shelf[-\s]life|pantry|(?:peak|best)\s+quality)\b", re.I)
+# an airtight container keeps food for days: "chill the dough in an airtight container for
+# 30 minutes" is a wait, "keep in an airtight container for 3 days" storage
+# A sentence of advice among the steps: "Tip: …", "Note: …", "(Optional: …"
+_NOTE_SENTENCE = re.compile(r"^\W*(?:notes?|tips?|pro\s+tip|chef'?s\s+tip|optional)\s*[:\-–]", re.I)
+_AIRTIGHT = re.compile(r"\bairtight\b", re.I)
+_KEEPING_MINUTES = 360
 _COLD = re.compile(r"\b(?:freez\w*|refrigerat\w*|fridge)\b", re.I)
 
 
@@ -227,6 +231,8 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
         return "other"  # "(add 5 minutes if frozen)"
     if _IF_SENTENCE.match(before):
         return "other"  # "If it browns too fast after 20 minutes, …": only in that case
+    if _NOTE_SENTENCE.match(before):
+        return "other"  # "Tip: I would allow 30 minutes per side": advice, not the step
     if _AT_MOMENT.search(before) or (
         re.search(r"\bafter\s+$", before, re.I) and re.match(r"the\s+first\b", duration.text, re.I)
     ):
@@ -236,7 +242,10 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
         for e in earlier
     ):
         return "other"  # "bake 35 to 40 minutes, turning them over after 20 minutes"
-    if _LEFTOVERS.search(sentence):
+    if _LEFTOVERS.search(sentence) or (
+        _AIRTIGHT.search(sentence)
+        and (duration.max_minutes or duration.min_minutes) >= _KEEPING_MINUTES
+    ):
         return "storage"
     if _AHEAD_AFTER.match(after) or _AHEAD_SENTENCE.search(sentence):
         return "make_ahead"
