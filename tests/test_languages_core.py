@@ -504,3 +504,42 @@ def test_short_waits_in_containers_and_advice(
 ) -> None:
     step = _step(text)
     assert (step.time and (step.time.min_minutes, step.time.max_minutes)) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "equipment"),
+    [
+        ("Coloque no copo o azeite e aqueça 3 min/Varoma/vel ½", ["thermomix"]),
+        ("Adicione o tomate e refogue 5 min/Varoma/vel ½", ["thermomix"]),
+        ("Opvarm olie i en stor gryde og svits kyllingen et par minutter.", ["pot", "stove"]),
+        (
+            "A habtejszínt öntsük lábasba és melegítsük fel a cukorral együtt.",
+            ["saucepan", "stove"],
+        ),
+        # "just" is no jus: nothing here is heated on the stove
+        ("Press a few chocolate chips into the warm soft cookie just slightly.", []),
+    ],
+)
+def test_machines_pans_and_heating_in_other_languages(text: str, equipment: list[str]) -> None:
+    assert _step(text).equipment == equipment
+
+
+def test_searing_after_the_grill_is_heated_stays_on_the_grill() -> None:
+    steps = understand_steps(
+        [
+            ("Preheat the grill to high heat.", None),
+            ("Sear the steaks over high heat for about 2 minutes per side.", None),
+        ]
+    )
+    assert steps[1].equipment == ["grill"]
+
+
+def test_stirring_on_for_another_minute_stays_on_the_stove() -> None:
+    steps = understand_steps(
+        [
+            ("Heat the oil in a large skillet over medium heat and add the onion.", None),
+            ("Add the oregano and cinnamon and stir for about another minute.", None),
+            ("Add the garlic and stir constantly until aromatic, 30-60 seconds.", None),
+        ]
+    )
+    assert [s.equipment for s in steps][1:] == [["stove"], ["stove"]]

@@ -98,6 +98,16 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (_ON_THE_HEAT, "stove"),
     (re.compile(r"\bchurn\w*\b", re.I), "ice cream maker"),
+    # a kitchen machine's setting: "3 min/Varoma/vel ½", "18 min/100°C/vel 1", "10 seg/vel 5"
+    (
+        re.compile(
+            r"\d\s*(?:min|seg|sek|sec|s)\w*\.?\s*/\s*(?:\d+\s*[°º]|varoma|vel|vitesse|stufe|temp)|"
+            r"/\s*vel(?:ocidade|ocidad|ocità)?\.?\s*(?:\d|½|colher|cuchara|cucchiaio|inversa)|"
+            r"\bvaroma\b",
+            re.I,
+        ),
+        "thermomix",
+    ),
     # a Thermomix by its settings: "2 min/37°/vel 1", "20 seg/vel 6", "8 Min./100°/Stufe 1"
     (
         re.compile(
@@ -195,7 +205,7 @@ _STOVETOP = re.compile(
     r"\b(?:об|под)жар\w*|\bжар(?:ить|ьте|им|ите)\b|\b(?:от|с|пере)?вар(?:ить|ите|им|ивать)\b|"
     r"\bтуш(?:ить|ите|им)\b|\bкипени\w*|\bзакип\w*|"
     r"\bна\s+(?:среднем|слабом|сильном|медленном|маленьком|большом)\s+огне\b|"
-    r"\b(?:meg)?f[őo]z\w*|\b(?:fel)?forral\w*|\bt[űu]z(?:r[őo]l|re|[öo]n)\b|\bpir[íi]t\w*|\bp[áa]rol\w*|\b\w*koch(?:en|t)\b|"
+    r"\bsvits\w*|\b(?:meg)?f[őo]z\w*|\b(?:fel)?forral\w*|\bt[űu]z(?:r[őo]l|re|[öo]n)\b|\bpir[íi]t\w*|\bp[áa]rol\w*|\b\w*koch(?:en|t)\b|"
     # simmer in Danish, Norwegian and Swedish; boil in Portuguese; on a low flame in Italian
     r"\bsimr(?:e|er|et|es|ing)\b|\bputtr(?:a|ar|at|ande)\b|\bcoz(?:a|am|er|e)\b|"
     r"\ba\s+(?:fuoco|fiamma)\s+(?:dolce|bass[oa]|medi[oa]|alt[oa]|vivace|lento|moderat[oa])\b|"
@@ -219,7 +229,7 @@ _HEATS_A_PAN = re.compile(
     r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
     r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|"
     r"steg|smelt|fondre|schmelz\w*|derret\w*|sciogli\w*|derrit\w*|rooster\w*|ısıt\w*|pişir\w*|"
-    r"erit\w*|"
+    r"erit\w*|meleg[íi]t\w*|"
     r"until\s+(?:[\w-]+\s+){0,4}?melted)\b",
     re.I,
 )
@@ -229,7 +239,7 @@ _HEATS_A_SAUCE = re.compile(
     r"r[ée]chauff\w*|chauff\w*|calent\w*|aque[cç]\w*|riscald\w*|scald\w*|podgrz\w*|zahrej\w*|"
     r"ohrej\w*|v[äa]rm\w*|opvarm\w*|varm)\b\s+(?:\w+\s+){0,3}?(?:sauce|saus|so(?:ß|ss)e|sauce|"
     r"salsa|molho|sugo|suppe|soup|soupe|sopa|zuppa|soep|broth|bouillon|br[üu]he|stock|fond|"
-    r"brodo|caldo|gravy|jus|glaze)\w*\b|"
+    r"brodo|caldo|gravy|jus(?!t)|glaze)\w*\b|"
     r"\b\w*(?:sauce|saus|so(?:ß|ss)e|suppe|soep|br[üu]he|bouillon)\w*\s+(?:\w+\s+){0,2}?"
     r"(?:erhitzen|erw[äa]rmen|verwarmen|verhitten|r[ée]chauffer|opvarmen|varmes)\b",
     re.I,
@@ -696,7 +706,9 @@ def equipment_in(text: str) -> list[str]:
     )
     names = _appliance_parts(text, names)
     bakes = bool(oven_verb) and not any(n in names for n in _NOT_OVEN_HEAT)
-    in_the_cooker = "pressure cooker" in names and not (STOVE_VESSELS - {"pot"}) & set(names)
+    in_the_cooker = bool({"pressure cooker", "thermomix"} & set(names)) and not (
+        (STOVE_VESSELS - {"pot"}) & set(names)
+    )
     if "stove" not in names and (
         "panini press" in names
         or (not in_the_cooker and _on_the_stove(cleaned, names, stovetop, bakes))

@@ -31,6 +31,8 @@ _COOKS_ON = re.compile(
     r"bak|bakken|cozinh\w*|cocin\w*|cuoc\w*|cuire|gotuj\w*|"
     # stirred on for a time, cooking continued, in any language
     r"stir(?:ring)?\s+(?:\w+\s+){0,3}?for\s+(?:about\s+|another\s+|a\s+further\s+)?\d|"
+    r"stir(?:ring)?\s+(?:\w+\s+){0,3}?for\s+(?:about\s+)?(?:another|a\s+further|one\s+more)\s+"
+    r"(?:minute|min)|"
     r"(?:continue|keep)\s+(?:stirring|whisking)|continu\w*\s+mexendo|"
     r"poursui\w*\s+(?:la\s+)?cuisson|continu\w*\s+(?:la\s+)?cuisson|weiter\s+(?:garen|kochen|"
     r"k[öo]cheln|braten|schmoren)|verder\s+(?:koken|bakken|garen|stoven)|prosegu\w*\s+(?:la\s+)?"
@@ -48,7 +50,7 @@ _ON_THE_HOB = re.compile(r"\bheat\b", re.I)
 _STILL_COOKING = re.compile(
     r"\buntil\s+(?:\w+\s+){0,4}?(?:browned|golden|thicken\w*|wilt\w*|melt\w*|reduc\w*|"
     r"bubbl\w*|heated|warm(?:ed)?|soft(?:en\w*)?\b(?!-)|tender|cooked|crisp\w*|evaporat\w*|translucent|"
-    r"fragrant|boil\w*|simmer\w*|absorbed)\b|\bcarameli[sz](?:e|es|ing)\b|\bheat(?:ed)?\s+through\b|"
+    r"fragrant|aromatic|boil\w*|simmer\w*|absorbed)\b|\bcarameli[sz](?:e|es|ing)\b|\bheat(?:ed)?\s+through\b|"
     # the same in other languages: "até que a carne esteja dourada", "bis sie goldbraun sind"
     r"\b(?:até|hasta|jusqu'à|bis|tot|finché|fino\s+a|tills|indtil|til|do)\b[^.;]{0,40}?\b(?:"
     r"dourad\w*|dorad\w*|dor[ée]e?s?|goldbraun|goldgelb|goudbruin|goudgeel|dorat\w*|gyllen\w*|"
@@ -64,7 +66,7 @@ _ON_THE_HEAT_AGAIN = re.compile(
 
 # Cookers that hold the food over several steps: a later "Cook on high for 4 hours" is the slow
 # cooker the beef went into, "Faire revenir …" the pressure cooker whose pot the oil went into.
-_COOKERS = frozenset({"slow cooker", "pressure cooker"})
+_COOKERS = frozenset({"slow cooker", "pressure cooker", "grill"})
 _COOKER_SET = re.compile(
     r"\b(?:on|at)\s+(?:high|low)\b(?!\s+heat)|\b(?:high|low)\s+(?:pressure\b|for\s+\d|\d)|"
     r"\b(?:manual\s+(?:mode|setting|button)|pressure[-\s]cook\w*|natural(?:ly)?\s+releas\w*|"
@@ -148,6 +150,10 @@ class Surroundings:
         ):  # "return the chicken to the pot": the cooker's own pot
             return list(dict.fromkeys(cooker if n in {"stove", "pot"} else n for n in names))
         if "stove" in names:
+            if cooker == "grill" and not vessels and not _STOVE_NAMED.search(text):
+                return [cooker if n == "stove" else n for n in names]  # seared on the grill
+            return names
+        if cooker == "grill":
             return names
         if _COOKER_SET.search(text):
             return [*names, cooker]
