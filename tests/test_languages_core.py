@@ -543,3 +543,23 @@ def test_stirring_on_for_another_minute_stays_on_the_stove() -> None:
         ]
     )
     assert [s.equipment for s in steps][1:] == [["stove"], ["stove"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "equipment"),
+    [
+        ("Bake 8-9 minutes, rotating sheets half way through baking.", ["baking sheet", "oven"]),
+        ("Place the tray into the oven for 30-35 minutes.", ["baking sheet", "oven"]),
+        ("Lay a sheet of parchment on the counter and roll the dough.", ["parchment paper"]),
+        ("Cover with a sheet of foil and bake 20 minutes.", ["aluminum foil", "oven"]),
+        ("Grease and line 3 x 20cm round, loosebottomed sandwich tins.", ["cake tin"]),
+        ("Put the tray in the fridge.", ["refrigerator"]),
+    ],
+)
+def test_sheets_trays_and_sandwich_tins(text: str, equipment: list[str]) -> None:
+    assert _step(text).equipment == equipment
+
+
+def test_advice_among_the_steps_is_neither_work_nor_waiting() -> None:
+    text = "Prepare your smoker at 275 degrees. We recommend hickory wood for this smoke."
+    assert _step(text).attention == "passive"

@@ -312,6 +312,12 @@ _RACK_SET = re.compile(
 )
 _PARTS = re.compile(r",|\b(?:and|then|und|et|och|og|y)\b", re.I)
 # Trifles while the oven heats: "set aside a sheet pan", "have a tin ready"
+# advice among the steps, not work: "We recommend hickory wood", "I like to use …", "Tip: …"
+_ADVICE = re.compile(
+    r"^\W*(?:(?:i|we)\s+(?:\w+\s+)?(?:recommend|suggest|like|prefer|love|find|think)\b|"
+    r"(?:notes?|tips?|pro\s+tip)\s*:)",
+    re.I,
+)
 # a sentence that only puts the food by: "Set aside.", "Set aside for later."
 _SET_ASIDE_ONLY = re.compile(
     r"^\s*(?:and\s+|then\s+)?(?:set|put|keep)\s+(?:(?:it|them|this)\s+)?aside"
@@ -468,8 +474,8 @@ def _untimed(main: str) -> Attention:
             work += any(_works(part) for part in _PARTS.split(rest))  # "… and grease"
             continue
         opening = _LEAD_IN.sub("", sentence, count=1)
-        if _SET_ASIDE_ONLY.match(opening):
-            continue  # "Set aside.": put by, neither waited on nor worked
+        if _SET_ASIDE_ONLY.match(opening) or _ADVICE.match(sentence):
+            continue  # "Set aside.", "We recommend hickory wood": neither waited on nor worked
         if _CJK.search(sentence):  # no word order to read: its verbs decide
             waits = verbs["waiting"].search(sentence) and not verbs["busy"].search(sentence)
             wait, work = wait + bool(waits), work + (not waits)

@@ -40,6 +40,18 @@ _SHAPED = re.compile(
 )
 
 
+_INTO_THE_OVEN = re.compile(
+    r"\b(?:in|into|to)\s+(?:the\s+|a\s+)?(?:hot\s+|preheated\s+)?oven\b", re.I
+)
+# a sheet that is no tray: "a sheet of foil", "sheets of filo", "a parchment sheet"
+_NOT_A_BAKING_SHEET = re.compile(r"s?\s+(?:of|pan)\b|s?[-\s]+(?:pans?|cake|mask)\b", re.I)
+_SHEET_OF = re.compile(
+    r"\b(?:parchment|foil|paper|pastry|phyllo|filo|nori|lasagn[ae]|gelatin[e]?|dough|pasta|"
+    r"plastic|silicone|baking\s+paper|cookie|rice|puff|one|single|large|flat|thin)\s+$",
+    re.I,
+)
+
+
 def _sized_pan(before: str, bakes: bool) -> str | None:
     """A plain "pan" named by its size is a cake tin (up to 10 inches a side) or a baking dish."""
     two = _TWO_SIZES.search(before)
@@ -88,8 +100,12 @@ def baking_vessel(
         and _CAKE.search(text)
     ):
         name = "cake tin"  # "a 9x13 pan" of a cake, "the baking pan" of a batter
-    if name == "tray":
-        return "baking sheet" if bakes else None  # "rotate the trays halfway through baking"
+    if name == "tray":  # "rotate the trays halfway through baking", "the tray into the oven"
+        return "baking sheet" if bakes or _INTO_THE_OVEN.search(text) else None
+    if name == "sheet":  # "rotating the sheets", not "a sheet of parchment" or of pastry
+        if not bakes or _NOT_A_BAKING_SHEET.match(after) or _SHEET_OF.search(before):
+            return None
+        return "baking sheet"
     if name == "tin":
         return "cake tin" if _a_baking_tin(before, after, text) else None
     if name == "dish":
