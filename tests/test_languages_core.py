@@ -563,3 +563,20 @@ def test_sheets_trays_and_sandwich_tins(text: str, equipment: list[str]) -> None
 def test_advice_among_the_steps_is_neither_work_nor_waiting() -> None:
     text = "Prepare your smoker at 275 degrees. We recommend hickory wood for this smoke."
     assert _step(text).attention == "passive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chill the salad for about 20 minutes.",
+        "Chill before serving (or serve over ice).",
+        "Pisk mælken i dejen, og sæt den på køl i 20-30 minutter.",
+        "Sett potetsalaten kjølig et par timer før servering.",
+    ],
+)
+def test_chilled_in_the_fridge(text: str) -> None:
+    assert "refrigerator" in _step(text).equipment
+
+
+def test_chilled_glasses_are_no_fridge() -> None:
+    assert _step("Pour into chilled glasses.").equipment == ["glass"]

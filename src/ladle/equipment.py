@@ -63,6 +63,11 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:refrigerat(?:e|es|ed|ing)\b|chill(?:ed|ing)?\s+(?:(?:it|them)\s+)?(?:for|overnight|until|in))\b|"
+            # "chill the salad for about 20 minutes", "Chill before serving."
+            r"\bchill(?:ed|ing)?\s+(?:the|your|this)\s+(?:[\w-]+\s+){0,4}?(?:for\s+(?:about\s+|at\s+least\s+"
+            r"|an?\s+|\d)|overnight|until\b)|(?:^|[.!?]\s+)chill\s+(?:before|until|overnight)\b|"
+            # Danish and Norwegian "sæt den på køl", "sett potetsalaten kjølig"
+            r"\bp[åa]\s+k[øo]l\b|\bkj[øo]lig\b|"
             # in the cold, in other languages: "reposer au frais", "kaltstellen"
             r"\bau\s+frais\b|\bkalt\s?stell\w*|\bkühl\s?stell\w*",
             re.I,
