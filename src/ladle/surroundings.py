@@ -64,8 +64,9 @@ _ON_THE_HEAT_AGAIN = re.compile(
 )
 
 
-# Cookers that hold the food over several steps: a later "Cook on high for 4 hours" is the slow
-# cooker the beef went into, "Faire revenir …" the pressure cooker whose pot the oil went into.
+# Heats that hold the food over several steps: a later "Cook on high for 4 hours" is the slow
+# cooker the beef went into, "Faire revenir …" the pressure cooker whose pot the oil went into,
+# "sear 2 minutes per side" the grill heated the step before.
 _COOKERS = frozenset({"slow cooker", "pressure cooker", "grill"})
 _COOKER_SET = re.compile(
     r"\b(?:on|at)\s+(?:high|low)\b(?!\s+heat)|\b(?:high|low)\s+(?:pressure\b|for\s+\d|\d)|"
@@ -135,8 +136,8 @@ class Surroundings:
         return names
 
     def _in_the_cooker(self, text: str, names: list[str], heats: AbstractSet[str]) -> list[str]:
-        """A step that goes on in the cooker an earlier step filled: set to high or low, or
-        browning in a pressure cooker's pot with no pan or hob named."""
+        """A step that goes on in the cooker an earlier step filled: set to high or low,
+        browning in a pressure cooker's pot with no pan or hob named, searing on the grill."""
         cooker = self.heat
         if cooker not in _COOKERS or heats or "oven" in names or _MACHINES & set(names):
             return names
