@@ -68,11 +68,11 @@ _ON_THE_HEAT_AGAIN = re.compile(
 # cooker the beef went into, "Faire revenir …" the pressure cooker whose pot the oil went into,
 # "sear 2 minutes per side" the grill heated the step before.
 _COOKERS = frozenset({"slow cooker", "pressure cooker", "grill"})
+# (pressure cooking and its releases name the pressure cooker in the step itself: equipment)
 _COOKER_SET = re.compile(
-    r"\b(?:on|at)\s+(?:high|low)\b(?!\s+heat)|\b(?:high|low)\s+(?:pressure\b|for\s+\d|\d)|"
-    r"\b(?:manual\s+(?:mode|setting|button)|pressure[-\s]cook\w*|natural(?:ly)?\s+releas\w*|"
-    r"quick[-\s]?releas\w*|release\s+(?:the\s+)?(?:pressure|steam)|keep[-\s]warm|"
-    r"sous\s+pression)\b",
+    r"\b(?:on|at)\s+(?:high|low)\b(?!\s+heat)|\b(?:high|low)\s+(?:for\s+\d|\d)|"
+    r"\b(?:manual\s+(?:mode|setting|button)|release\s+(?:the\s+)?(?:pressure|steam)|"
+    r"keep[-\s]warm|sous\s+pression)\b",
     re.I,
 )
 # the stove itself named ("on the hob"), not only cooked on

@@ -80,10 +80,10 @@ _AHEAD_SENTENCE = re.compile(
     re.I,
 )
 _LEFTOVERS = re.compile(r"\b(?:leftovers?|shelf[-\s]life|pantry|(?:peak|best)\s+quality)\b", re.I)
-# an airtight container keeps food for days: "chill the dough in an airtight container for
-# 30 minutes" is a wait, "keep in an airtight container for 3 days" storage
 # A sentence of advice among the steps: "Tip: …", "Note: …", "(Optional: …"
 _NOTE_SENTENCE = re.compile(r"^\W*(?:notes?|tips?|pro\s+tip|chef'?s\s+tip|optional)\s*[:\-–]", re.I)
+# an airtight container keeps food for days: "chill the dough in an airtight container for
+# 30 minutes" is a wait, "keep in an airtight container for 3 days" storage
 _AIRTIGHT = re.compile(r"\bairtight\b", re.I)
 _KEEPING_MINUTES = 360
 _COLD = re.compile(r"\b(?:freez\w*|refrigerat\w*|fridge)\b", re.I)
