@@ -495,6 +495,8 @@ _VERB_LIKE = frozenset(
     {"whisk", "grill", "sieve", "microwave", "skewer", "strainer", "grater", "plate", "reibe",
      "kommen", "forma", "ladle", "garde"}
 )  # fmt: skip
+# plates in the plural are dishes, never the verb: "divide among plates", "transfer to plates"
+_PLATES = re.compile(r"plates$", re.I)
 _DETERMINER = re.compile(
     r"\b(?:a|an|the|your|on|in|into|onto|over|under|with|hot|large|medium|small|preheated|"
     r"clean|fine|fine-mesh|mesh|skimmer|wire|balloon|prepared|oiled|greased|second|third|fourth|another|"
@@ -515,8 +517,12 @@ def _named(text: str) -> list[tuple[int, str]]:
         word = match.group("name").lower()
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.end() :]
-        if word in _VERB_LIKE and not _DETERMINER.search(before[-20:]):
-            continue
+        if (
+            word in _VERB_LIKE
+            and not _DETERMINER.search(before[-20:])
+            and not (word == "plate" and _PLATES.match(match.group(0)))
+        ):
+            continue  # "plate the salad" is no plate; "divide among plates" is
         spelling = " ".join(match.group("name").lower().replace("-", " ").split())
         name = _EQUIPMENT_BY_SPELLING.get(spelling) or _EQUIPMENT_BY_SPELLING.get(
             match.group("name").lower(), spelling

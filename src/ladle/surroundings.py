@@ -79,6 +79,21 @@ _COOKER_SET = re.compile(
 _STOVE_NAMED = re.compile(rf"\b{alternation(EQUIPMENT['stove'])}\b", re.I)
 _THE_POT = re.compile(r"\b(?:the|this|that)\s+pot\b", re.I)
 _MACHINES = frozenset({"stand mixer", "blender", "food processor", "immersion blender"})
+# Machines that blend: "Blend until smooth" is done in the one an earlier step filled (and
+# "process again" in the ice cream machine that processes a frozen pint)
+_BLENDERS = frozenset(
+    {"blender", "food processor", "immersion blender", "thermomix", "ice cream maker"}
+)
+# Blending said as an order, with no machine named: "Blend until smooth.", "Purée the onions
+# with ¼ cup water", "Pulse to combine", "Process until finely ground" (not "blend in the
+# flour", "blend together", "the process")
+_BLEND_ORDER = re.compile(
+    r"(?:^|[.;:!]\s+|\b(?:then|and|next,?)\s+)(?P<verb>blend|pur[eé]e|blitz|liquidi[sz]e|pulse|"
+    r"process)\b(?!\s+(?:in|into|together|well)\b)(?![^.;]*\btogether\b)"
+    r"(?=\s+(?:until|for|to|on|the|it|them|everything|all|again|briefly|\d|[a-z]+\s+(?:and|with|"
+    r"until))|\s*[.,])",
+    re.I,
+)
 
 
 class Surroundings:
@@ -88,6 +103,7 @@ class Surroundings:
     def __init__(self) -> None:
         self.pans: dict[str, str] = {}  # "oven", "stove" and "any": the latest pan of each
         self.heat: str | None = None
+        self.blenders: list[str] = []  # the blending machines the latest step that named one
 
     def _pan(self, text: str, names: list[str]) -> str | None:
         hob = _STOVETOP.search(text) or _ON_THE_HOB.search(text)
@@ -116,6 +132,7 @@ class Surroundings:
         ):
             names.append("stove")
         names = self._in_the_cooker(text, names, heats)
+        names = self._blended(text, names)
         named = [n for n in names if n in _OVEN_VESSELS | _HOB_VESSELS]
         if named:
             self.pans["any"] = named[-1]
@@ -134,6 +151,21 @@ class Surroundings:
         elif "stove" not in names and {"refrigerator", "freezer", "ice cream maker"} & set(names):
             self.heat = None  # chilled: whatever comes next starts cold
         return names
+
+    def _blended(self, text: str, names: list[str]) -> list[str]:
+        """Blending ordered with no machine named is done in the one named before, else in a
+        blender ("pulse" and "process" in a food processor)."""
+        named = [n for n in names if n in _BLENDERS]
+        if named:
+            self.blenders = named
+            return names
+        order = _BLEND_ORDER.search(text)
+        if order is None or "stand mixer" in names:
+            return names
+        verb = order.group("verb").lower()
+        if verb in {"pulse", "process"}:
+            return [*names, *(self.blenders or ["food processor"])]
+        return [*names, *([n for n in self.blenders if n != "ice cream maker"] or ["blender"])]
 
     def _in_the_cooker(self, text: str, names: list[str], heats: AbstractSet[str]) -> list[str]:
         """A step that goes on in the cooker an earlier step filled: set to high or low,

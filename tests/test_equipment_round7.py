@@ -1,0 +1,82 @@
+"""Equipment read more widely (issue 11, seventh round): the blending machine an order to
+blend uses when the step names none. Each case is a sentence written for ladle in the shape
+met on development pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladle.model import Ingredient
+from ladle.steps import understand_steps
+
+
+def _equipment(*texts: str) -> list[set[str]]:
+    steps = understand_steps([(t, None) for t in texts], list[Ingredient]())
+    return [set(s.equipment) for s in steps]
+
+
+@pytest.mark.parametrize(
+    ("text", "machine"),
+    [
+        ("Blend until very smooth.", "blender"),
+        ("Purée the onions and tomatoes with ¼ cup of water until smooth.", "blender"),
+        ("Next, blend the vegetables with ½ cup water.", "blender"),
+        ("Pulse to combine and make a sauce.", "food processor"),
+        ("Process until finely ground, about 30 seconds.", "food processor"),
+    ],
+)
+def test_an_order_to_blend_with_no_machine_named_uses_one(text: str, machine: str) -> None:
+    assert machine in _equipment(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blend in the flour a little at a time.",
+        "Blend the butter and sugar together with a wooden spoon.",
+        "During this process, keep the lid closed.",
+        "Beat until the mixture is well blended.",
+    ],
+)
+def test_blending_by_hand_or_the_word_alone_uses_no_machine(text: str) -> None:
+    assert not {"blender", "food processor"} & _equipment(text)[0]
+
+
+def test_blending_goes_on_in_the_machine_an_earlier_step_filled() -> None:
+    steps = _equipment(
+        "Put the chickpeas and garlic in a food processor.",
+        "Add the tahini and lemon juice. Blend until completely smooth.",
+    )
+    assert "food processor" in steps[1]
+    assert "blender" not in steps[1]
+
+
+def test_processing_again_stays_in_the_ice_cream_machine() -> None:
+    steps = _equipment(
+        "Place the frozen pint in the ice cream maker and select the ICE CREAM program.",
+        "Add the chocolate chips to the hole and process again using the MIX-IN program.",
+    )
+    assert "ice cream maker" in steps[1]
+    assert "food processor" not in steps[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Divide the lettuce among plates and top with the steak.", "plate"),
+        ("Transfer the melts to plates and finish with dill.", "plate"),
+        ("Auf die angewärmten Servierteller verteilen und servieren.", "plate"),
+        ("Выложить филе на тарелки.", "plate"),
+        ("Melt the butter in a cast iron pan over medium heat.", "skillet"),
+        ("Heat the oil in a large non-stick chef’s pan.", "skillet"),
+        ("In a small saucepot over medium heat, combine the miso and honey.", "saucepan"),
+        ("Bring a medium sauce pot of water to a boil.", "saucepan"),
+        ("Egy másik lábosban kikeverjük a tojássárgákat.", "saucepan"),
+    ],
+)
+def test_plates_pans_and_saucepans_said_as_cooks_say_them(text: str, name: str) -> None:
+    assert name in _equipment(text)[0]
+
+
+def test_plate_the_verb_is_no_plate() -> None:
+    assert "plate" not in _equipment("Plate the salad and serve.")[0]
