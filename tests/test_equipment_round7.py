@@ -80,3 +80,32 @@ def test_plates_pans_and_saucepans_said_as_cooks_say_them(text: str, name: str) 
 
 def test_plate_the_verb_is_no_plate() -> None:
     assert "plate" not in _equipment("Plate the salad and serve.")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Grill the sausages for 5 minutes on each side.", {"grill"}, {"stove"}),
+        ("Grill the onigiri in the pan on medium-low heat.", {"stove"}, {"grill"}),
+        ("Grill for 3 minutes, then flip.", set(), {"grill"}),
+        ("Cool in the pan for 10 minutes, then move to a wire cooling tray.", {"wire rack"},
+         {"baking sheet"}),
+        ("Sciogliete il burro in un tegame.", {"skillet", "stove"}, set()),
+        ("Tuesta las almendras en una sartén.", {"skillet", "stove"}, set()),
+        ("Doe de boter in een pan en laat smelten.", {"stove"}, set()),
+        ("Cuocete la pasta in abbondante acqua salata.", {"stove"}, set()),
+        ("Cuece la pasta en agua con sal.", {"stove"}, set()),
+        ("Faites cuire les pâtes dans l'eau salée.", {"stove"}, set()),
+        ("Cook the potatoes in salted water until tender.", {"stove"}, set()),
+        ("Soak the eggplant in salted water for 10 minutes.", set(), {"stove"}),
+        ("Fruit de ui in de boter.", {"stove"}, set()),
+        ("Steg løget i smør.", {"stove"}, set()),
+        ("Skær stegen i skiver.", set(), {"stove"}),
+    ],
+)  # fmt: skip
+def test_grilling_pans_and_the_hob_in_more_words(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _equipment(text)[0]
+    assert present <= found
+    assert not absent & found

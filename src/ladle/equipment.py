@@ -103,6 +103,17 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (_ON_THE_HEAT, "stove"),
     (re.compile(r"\bchurn\w*\b", re.I), "ice cream maker"),
+    # grilling ordered, the food named, in a step with no pan, oven or heat setting: "Grill
+    # the sausages 5 minutes a side" (not "grill for 3 minutes", which a Japanese fish grill
+    # or a British broiler does too, nor onigiri grilled in a pan on medium-low heat)
+    (
+        re.compile(
+            r"^(?!.*\b(?:pans?|skillet|griddle|oven|broiler|heat)\b).*?(?:^|[.;:!]\s+)(?:\d+\.?\s+)?"
+            r"grill\s+(?:the|your|these|those|them|it)\b",
+            re.I | re.S,
+        ),
+        "grill",
+    ),
     # a kitchen machine's setting: "3 min/Varoma/vel ½", "18 min/100°C/vel 1", "10 seg/vel 5"
     (
         re.compile(
@@ -187,6 +198,17 @@ _STOVETOP = re.compile(
     r"hervir|sofre[íi]r|fre[íi]r|rehogar|desglas\w*|soffrigg\w*|rosol\w*|sfum\w*|bollire|"
     r"ebollizione|ferver|fervura|refog\w*|dourar|frit(?:ar|e|a)\b|koka\s+upp|fräs\w*|sjud\w*|"
     r"\bstek(?:a|t)?\b|sma[żz]\w*|podsma[żz]\w*|zagotuj\w*|gotuj\w*|"
+    # Danish "steg løget" (fry the onion: the verb before a noun with its article, not "stegen"),
+    # Dutch "fruit de ui in de boter"
+    r"\bsteg\s+(?:\w+(?:et|en|erne)|det|den|dem)\b|\bfruit\s+(?:de|het)\s+(?:\w+\s+){1,4}?(?:in|aan)\b|"
+    # pasta cooked, or anything cooked in salted or boiling water, in other languages
+    r"\b(?:cuire|cuisez|cuocete|cuoci\w*|cuece|cueza|cocina|cozinh\w*|kook|koch\w*|kok|koka)\s+"
+    r"(?:(?:la|le|les|il|i|el|los|o|os|a|as|de|het|die)\s+)?(?:pasta|pâtes|spaghetti|nouilles|fideos|"
+    r"macarr[ãa]o|nudeln|tagliatelle|penne|linguine|fettuccine|gnocchi|massa)\b|"
+    r"\b(?:cook\w*|boil\w*|cuire|cuisez|cuocete|cuoci\w*|cuoce\w*|cuece\w*|cueza\w*|cocina\w*|"
+    r"cozinh\w*|coza\w*|koch\w*|kook\w*|kok\w*|koka\w*)\b[^.;]{0,60}?\b(?:salted\s+water|"
+    r"acqua\s+(?:salata|bollente)|eau\s+(?:salée|bouillante)|agua\s+(?:con\s+sal|salada|hirviendo)|"
+    r"água\s+(?:com\s+sal|salgada|fervente)|gezouten\s+water|saltat\s+vatten|saltet\s+vand)\b|"
     # Czech and Slovak (boil, fry), Hungarian (cook, boil, fry, braise), German "weichkochen"
     r"\b(?:u|pro|roz)?va[řr](?:te|it|íme|ime|íte)\b|\bsma[žz](?:te|it|íme|ime)\b|"
     # boil in Dutch, German, Danish, Norwegian, Swedish; fry in German, Portuguese; blanch
@@ -234,7 +256,7 @@ _HEATS_A_PAN = re.compile(
     r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
     r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|"
     r"steg|smelt|fondre|schmelz\w*|derret\w*|sciogli\w*|derrit\w*|rooster\w*|ısıt\w*|pişir\w*|"
-    r"erit\w*|meleg[íi]t\w*|"
+    r"erit\w*|meleg[íi]t\w*|tuest\w*|tost(?:ar|a|e|en|ate|are)\b|smelten|"
     r"until\s+(?:[\w-]+\s+){0,4}?melted)\b",
     re.I,
 )
