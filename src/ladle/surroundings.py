@@ -6,15 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from ladle.equipment import (
-    _OFF_THE_HEAT,
-    _OVEN_VERBS,
-    _STOVETOP,
-    EQUIPMENT,
-    HEAT_APPLIANCES,
-    STOVE_VESSELS,
-    _before_off,
-)
+from ladle.equipment import _OVEN_VERBS, EQUIPMENT, HEAT_APPLIANCES, STOVE_VESSELS
+from ladle.hob import OFF_THE_HEAT, STOVETOP, before_off
 from ladle.words import alternation
 
 __all__ = ["Surroundings"]
@@ -106,7 +99,7 @@ class Surroundings:
         self.blenders: list[str] = []  # the blending machines the latest step that named one
 
     def _pan(self, text: str, names: list[str]) -> str | None:
-        hob = _STOVETOP.search(text) or _ON_THE_HOB.search(text)
+        hob = STOVETOP.search(text) or _ON_THE_HOB.search(text)
         if "stove" in names or (hob and not _IN_THE_OVEN.search(text)):
             return self.pans.get("stove", self.pans.get("any"))
         if _IN_THE_OVEN.search(text):
@@ -122,12 +115,12 @@ class Surroundings:
         ):
             names = list(dict.fromkeys(pan if n == "pan" else n for n in names))
         heats = (HEAT_APPLIANCES - {"dutch oven"} | {"waffle iron"}) & set(names)
-        off = _OFF_THE_HEAT.search(text)
+        off = OFF_THE_HEAT.search(text)
         if (
             self.heat == "stove"
             and "stove" not in names
             and not heats
-            and (_COOKS_ON.search(_before_off(text)) or _STILL_COOKING.search(_before_off(text)))
+            and (_COOKS_ON.search(before_off(text)) or _STILL_COOKING.search(before_off(text)))
             and not _OVEN_VERBS.search(text)
         ):
             names.append("stove")

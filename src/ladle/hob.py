@@ -1,0 +1,163 @@
+"""Cooking on the hob, said in words: a pan put on the heat, the verbs that cook there, a pan
+or a sauce heated, and the food taken off the heat again (ladle/equipment.py reads them)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "HEATS_A_PAN",
+    "HEATS_A_SAUCE",
+    "OFF_THE_HEAT",
+    "ON_THE_HEAT",
+    "STOVETOP",
+    "before_off",
+]
+
+# A pan put on the heat, said in any language: "over medium heat", "em fogo alto", "à feu
+# doux", "a fuego lento", "a fuoco basso", "op hoog vuur", "bei mittlerer Hitze", "na małym
+# ogniu", "på medelvärme". The stove even when another heat is named.
+ON_THE_HEAT = re.compile(
+    r"\bover\s+(?:a\s+)?(?:very\s+)?(?:low|medium|high|moderate|gentle)(?:[-\s]+(?:low|high))?"
+    r"\s+heat\b|"
+    r"\b(?:em|no)\s+fogo\b|\bfogo\s+(?:alto|m[ée]dio|baixo|brando)\b|\blev[ea]r?\s+ao\s+fogo\b|"
+    r"\b(?:a|al)\s+fuego\b|\bfuego\s+(?:lento|medio|alto|bajo|fuerte|suave)\b|"
+    r"(?:\bà|\ba|\bsur)\s+(?:le\s+)?feu\b|\bfeu\s+(?:doux|moyen|vif)\b|"
+    r"\b(?:a|al|sul)\s+fuoco\b|\bfuoco\s+(?:basso|medio|alto|vivace|dolce|lento)\b|"
+    r"\bop\s+(?:een\s+)?(?:\w+\s+)?(?:hoog|middelhoog|laag|zacht|matig|middel|klein)e?\s+vuur\b|"
+    r"(?<!van\s)\bhet\s+vuur\b(?!\s+(?:uit|af)\b)|"
+    r"\bbei\s+(?:\w+\s+)?(?:schwacher|mittlerer|starker|hoher|niedriger|kleiner|gro(?:ß|ss)er|"
+    r"geringer|milder)\s+(?:hitze|flamme|stufe)\b|"
+    r"\bna\s+(?:ma[łl]ym|[śs]rednim|du[żz]ym|wolnym|mocnym)\s+ogniu\b|"
+    r"\bp[åa]\s+(?:medel|h[öo]g|l[åa]g|svag|mellan)\s*(?:h[öo]g\s+)?v[äa]rme\b|\bmedelv[äa]rme\b|"
+    r"\bp[åa]\s+(?:middels|medium|h[øo]y|lav|sterk|svak|middel)\s+(?:temperatur|varme)\b|"
+    r"\b(?:kısık|orta|yüksek|hafif|harlı)\s+ate[şs]te\b|\btil\s+(?:medium|middels|h[øo]y)"
+    r"(?:/(?:h[øo]y|medium))?\s+varme\b",
+    re.I,
+)
+
+# Cooking on the hob, said by the verb alone ("simmer for 20 minutes", "bring to a boil"):
+# the stove, unless the step names another heat (a slow cooker simmers too).
+STOVETOP = re.compile(
+    r"\b(?:simmer\w*|(?:bring|return)\w*\b[^.;]{0,40}?\bto\s+(?:a|the)\s+(?:\w+\s+)?boil|"
+    r"boil(?:s|ed)?\b(?!\s+water)|boiling\b(?!\s+water)|saut[eé](?!(?:e?d|es|e|s)\b)\w*|"
+    r"pan[-\s]?(?:fr(?:y|ied|ies|ying)|grill\w*|sear\w*)\b|"
+    r"stir[-\s]?fr\w*|sear(?:s|ed|ing)?\b|(?<!air\s)(?<!air-)(?<!deep\s)(?<!deep-)"
+    r"(?<!\bthe\s)(?<!\beach\s)(?<!\ba\s)\bfry(?:ing)?\b(?!\s*(?:pan|skimmer|basket|thermometer))|"
+    r"reduce\s+the\s+heat|on\s+the\s+(?:stove|hob)|blanch\w*|adjust\w*\s+the\s+heat|"
+    r"(?:turn|switch)(?:s|ed|ing)?\s+off\s+the\s+(?:heat|stove|burner|hob)|"
+    r"scrap\w*\s+(?:up\s+)?(?:any\s+|all\s+|the\s+)?browned\s+bits|"
+    r"poach\w*|(?:low|medium|high)[-\s]+heat|"
+    r"\bon\s+(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b"
+    r"(?!(?:[-\s]+(?:low|high))?\s+(?:speed|pressure|power|setting))|"
+    # the heat turned up or down, kept on, oil heated, a pan deglazed, pasta boiled
+    r"turn\w*\s+(?:(?:the\s+)?heat\s+)?(?:down|up)\b|lower\s+the\s+heat|reduce\s+heat|"
+    r"(?:on|over)\s+the\s+heat|deglaz\w*|hot\s+oil\b|oil\s+is\s+(?:\w+\s+)?(?:hot|shimmering)|"
+    r"heat\s+(?:\w+\s+){0,4}?oil\b|"
+    r"\b(?:cook|boil)(?:s|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:pasta|noodles|spaghetti|linguine|penne|"
+    r"macaroni|fettuccine|tagliatelle|gnocchi|ramen|udon|soba)\b|"
+    # the same in other languages: bring to the boil, simmer, fry gently, deglaze, braise
+    r"aan\s+de\s+kook|laten\s+koken|zachtjes\s+koken|fruit\w*\s+(?:\w+\s+){0,4}aan|"
+    r"blus\w*\s+(?:\w+\s+){0,4}?af\b|afblussen|stoven|sudder\w*|pruttel\w*|inkoken|"
+    r"köcheln|aufkochen|anbraten|anschwitzen|dünsten|zum\s+kochen|ablösch\w*|"
+    r"\bbrat(?:e|en|et)?\b|\bbrät\b|"
+    r"fai(?:re|tes)(?:[-\s]+(?:le|la|les|l'))?\s+(?:revenir|bouillir|sauter|suer|rissoler|blondir)|"
+    r"ébullition|mijot\w*|déglac\w*|"
+    # a hot pan: "dans une poêle chaude", "in einer heißen Pfanne"
+    r"\b(?:po[êe]le|cr[êe]pi[èe]re)\s+(?:bien\s+)?chaude|"
+    r"\bhei(?:ß|ss)e[nm]?\s+pfanne|\bsart[ée]n\s+caliente|\bpadella\s+calda|\bhete\s+(?:koeken)?pan|"
+    r"\bfrigideira\s+quente|"
+    r"hervir|sofre[íi]r|fre[íi]r|rehogar|desglas\w*|soffrigg\w*|rosol\w*|sfum\w*|bollire|"
+    r"ebollizione|ferver|fervura|refog\w*|dourar|frit(?:ar|e|a)\b|koka\s+upp|fräs\w*|sjud\w*|"
+    r"\bstek(?:a|t)?\b|sma[żz]\w*|podsma[żz]\w*|zagotuj\w*|gotuj\w*|"
+    # Danish "steg løget" (fry the onion: the verb before a noun with its article, not "stegen"),
+    # Dutch "fruit de ui in de boter"
+    r"\bsteg\s+(?:\w+(?:et|en|erne)|det|den|dem)\b|\bfruit\s+(?:de|het)\s+(?:\w+\s+){1,4}?(?:in|aan)\b|"
+    # pasta cooked, or anything cooked in salted or boiling water, in other languages
+    r"\b(?:cuire|cuisez|cuocete|cuoci\w*|cuece|cueza|cocina|cozinh\w*|kook|koch\w*|kok|koka)\s+"
+    r"(?:(?:la|le|les|il|i|el|los|o|os|a|as|de|het|die)\s+)?(?:pasta|pâtes|spaghetti|nouilles|fideos|"
+    r"macarr[ãa]o|nudeln|tagliatelle|penne|linguine|fettuccine|gnocchi|massa)\b|"
+    r"\b(?:cook\w*|boil\w*|cuire|cuisez|cuocete|cuoci\w*|cuoce\w*|cuece\w*|cueza\w*|cocina\w*|"
+    r"cozinh\w*|coza\w*|koch\w*|kook\w*|kok\w*|koka\w*)\b[^.;]{0,60}?\b(?:salted\s+water|"
+    r"acqua\s+(?:salata|bollente)|eau\s+(?:salée|bouillante)|agua\s+(?:con\s+sal|salada|hirviendo)|"
+    r"água\s+(?:com\s+sal|salgada|fervente)|gezouten\s+water|saltat\s+vatten|saltet\s+vand)\b|"
+    # Czech and Slovak (boil, fry), Hungarian (cook, boil, fry, braise), German "weichkochen"
+    r"\b(?:u|pro|roz)?va[řr](?:te|it|íme|ime|íte)\b|\bsma[žz](?:te|it|íme|ime)\b|"
+    # boil in Dutch, German, Danish, Norwegian, Swedish; fry in German, Portuguese; blanch
+    # cooked until it changes, no other heat named: "cook the meat until well browned"
+    r"\bcook(?:s|ing)?\b[^.;]{0,60}?\buntil\s+(?:\w+\s+){0,3}?(?:browned|golden|soft|softened|"
+    r"tender|translucent|wilted|fragrant|crisp\w*|thicken\w*|reduced|carameli[sz]ed)\b|"
+    r"\b(?:kook|koche|kok|koke|kokes|koka|kokar|kog|koge|koges|surre|fres|frese|steke|putre)\b|"
+    r"\bgaar\s?koken\b|"
+    # Turkish: boil, sauté, fry, on the fire; steaming a food for a time
+    r"\bhaşla\w*|\bkaynat\w*|\bkayna(?:ma|yan|dı|yınca)\w*|\bsotele\w*|\bkavur\w*|\bkızart\w*|"
+    r"\bate[şs]te\b|\bsteam(?:s|ed|ing)?\s+(?:the\s+|all\s+|your\s+)?(?:\w+\s+){0,3}?(?:until|for)\b|"
+    r"\banr[öo]st\w*|\bfritura\b|\bsbollent\w*|\blessa(?:re|te|tel[aei])\b|"
+    # in boiling water: "in kochendem Salzwasser", "dans l'eau bouillante", "in a pot of boiling"
+    r"\b(?:in|im|i|en|em|dans|do|nell[ae]?|no|na)\s+(?:[\w']+\s+){0,2}?(?:kochend\w*|"
+    r"kokend\w*|siedend\w*|vriac\w*|bollent\w*|hirviend\w*|bouillant\w*|fervent\w*|kokande|"
+    r"kogende|salzwasser)\b|"
+    r"\b(?:cook|boil|blanch|drop|plunge|place|put|add|simmer|immerse|submerge)\w*\s+"
+    r"(?:[\w,'-]+\s+){0,5}?(?:in|into|to)\s+(?:a\s+(?:large\s+|big\s+|medium\s+)?(?:pot|pan|"
+    r"saucepan)\s+of\s+)?(?:the\s+)?(?:salted\s+)?boiling\b|"
+    # Russian: fry, boil, braise, boiling, over a medium, low or high flame
+    r"\b(?:об|под)жар\w*|\bжар(?:ить|ьте|им|ите)\b|\b(?:от|с|пере)?вар(?:ить|ите|им|ивать)\b|"
+    r"\bтуш(?:ить|ите|им)\b|\bкипени\w*|\bзакип\w*|"
+    r"\bна\s+(?:среднем|слабом|сильном|медленном|маленьком|большом)\s+огне\b|"
+    r"\bsvits\w*|\b(?:meg)?f[őo]z\w*|\b(?:fel)?forral\w*|\bt[űu]z(?:r[őo]l|re|[öo]n)\b|\bpir[íi]t\w*|\bp[áa]rol\w*|\b\w*koch(?:en|t)\b|"
+    # simmer in Danish, Norwegian and Swedish; boil in Portuguese; on a low flame in Italian
+    r"\bsimr(?:e|er|et|es|ing)\b|\bputtr(?:a|ar|at|ande)\b|\bcoz(?:a|am|er|e)\b|"
+    r"\ba\s+(?:fuoco|fiamma)\s+(?:dolce|bass[oa]|medi[oa]|alt[oa]|vivace|lento|moderat[oa])\b|"
+    r"\bsul\s+fuoco\b)|"
+    # Japanese, with no word boundaries: low, medium and high heat, on the heat, boiling,
+    # simmering, stir-frying, boiling in water, deep-frying
+    r"弱火|中火|強火|火にかけ|沸騰|煮(?:る|て|ます|込|立|詰)|炒め|茹で|ゆで|揚げ|(?<!予)熱(?:し|する)|温め|"
+    # Chinese: low, medium and high heat, the fire lit, boiling, stir-frying, pan-frying,
+    # deep-frying, stewing, braising, cooking in water
+    r"小火|大火|慢火|文火|猛火|中小火|中大火|开火|開火|煮沸|沸腾|煮滚|煮滾|煮开|煮開|翻炒|炒(?!め)|"
+    r"(?<!空气)(?<!氣)炸(?!锅|鍋)|煎(?!锅|鍋)|烧热|燒熱|炖|燉|焖|燜|煮(?!物|熟的)",
+    re.I,
+)
+# Heating verbs of other languages that mean the stove when a pan is named ("bak het spek in
+# een pan", "verhit de olie in de pan", "aqueça a frigideira").
+HEATS_A_PAN = re.compile(
+    r"\b(?:bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|erw[äa]rm\w*|aufw[äa]rm\w*|calient\w*|"
+    r"chauff\w*|calent\w*|cocin\w*|aque[cç]\w*|"
+    r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*|\w*r[öo]st\w*|"
+    # English: brown, melt, toast, cook in a pan; Czech and Slovak heat; Danish fry
+    r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
+    r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|"
+    r"steg|smelt|fondre|schmelz\w*|derret\w*|sciogli\w*|derrit\w*|rooster\w*|ısıt\w*|pişir\w*|"
+    r"erit\w*|meleg[íi]t\w*|tuest\w*|tost(?:ar|a|e|en|ate|are)\b|smelten|"
+    r"until\s+(?:[\w-]+\s+){0,4}?melted)\b",
+    re.I,
+)
+# A sauce, soup or stock heated, in any language: on the stove unless another heat is named.
+HEATS_A_SAUCE = re.compile(
+    r"\b(?:heat|warm|reheat|verwarm\w*|verhit\w*|erhitz\w*|erw[äa]rm\w*|aufw[äa]rm\w*|"
+    r"r[ée]chauff\w*|chauff\w*|calent\w*|aque[cç]\w*|riscald\w*|scald\w*|podgrz\w*|zahrej\w*|"
+    r"ohrej\w*|v[äa]rm\w*|opvarm\w*|varm)\b\s+(?:\w+\s+){0,3}?(?:sauce|saus|so(?:ß|ss)e|sauce|"
+    r"salsa|molho|sugo|suppe|soup|soupe|sopa|zuppa|soep|broth|bouillon|br[üu]he|stock|fond|"
+    r"brodo|caldo|gravy|jus(?!t)|glaze)\w*\b|"
+    r"\b\w*(?:sauce|saus|so(?:ß|ss)e|suppe|soep|br[üu]he|bouillon)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:erhitzen|erw[äa]rmen|verwarmen|verhitten|r[ée]chauffer|opvarmen|varmes)\b",
+    re.I,
+)
+
+# Off the heat: "remove from the heat", "take off the heat", "turn off the heat"
+OFF_THE_HEAT = re.compile(
+    r"\b(?:(?:remove|take|lift|move|transfer)\w*\s+(?:\w+\s+){0,6}?(?:from|off(?:\s+of)?)\s+(?:the\s+)?"
+    r"(?:heat|stove|hob|burner)|"
+    r"off\s+(?:the\s+)?heat|turn\w*\s+off\s+the\s+(?:heat|stove|burner)|"
+    r"hors\s+du\s+feu|vom\s+herd|von\s+der\s+(?:herd)?platte|van\s+het\s+vuur|del\s+fuego|"
+    r"dal\s+fuoco|do\s+fogo|fra\s+varmen|fr[åa]n\s+v[äa]rmen|af\s+varmen|z\s+ognia|turn\w*\s+the\s+(?:heat|stove|burner)\s+off|"
+    # left to cool: off the heat ("pour into a large bowl … and let cool")
+    r"(?:let|allow|leave)\s+(?:\w+\s+){0,3}?(?:to\s+)?cool)\b",
+    re.I,
+)
+
+
+def before_off(text: str) -> str:
+    """The text before the food comes off the heat ("remove the pot from the heat and …")."""
+    off = OFF_THE_HEAT.search(text)
+    return text[: off.start()] if off else text
