@@ -109,3 +109,23 @@ def test_grilling_pans_and_the_hob_in_more_words(
     found = _equipment(text)[0]
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Shred the chicken with two forks.", {"fork"}, set()),
+        ("Deep-fry the fritters at 350°F until golden.", {"stove"}, {"oven"}),
+        ("Heat the oil in the deep fryer and deep-fry the fritters.", {"deep fryer"}, {"stove"}),
+        ("Preheat the waffle iron and cook the waffles until golden.", {"waffle iron"}, {"oven"}),
+        ("Preheat the pizzelle iron and brush it with butter.", {"waffle iron"}, {"oven"}),
+        ("Smoke at 225°F for 6 hours.", {"smoker"}, {"oven"}),
+        ("Smoke the ribs until they are a deep mahogany.", {"smoker"}, set()),
+        ("Stir in the smoked paprika.", set(), {"smoker"}),
+        ("Heat the oil to its smoke point.", set(), {"smoker"}),
+    ],
+)
+def test_forks_fryers_irons_and_smokers(text: str, present: set[str], absent: set[str]) -> None:
+    found = _equipment(text)[0]
+    assert present <= found
+    assert not absent & found

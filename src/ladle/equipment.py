@@ -89,6 +89,15 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (ON_THE_HEAT, "stove"),
     (re.compile(r"\bchurn\w*\b", re.I), "ice cream maker"),
+    # smoking said by the verb: "Smoke at 225°F for 6 hours", "smoke the ribs until …"
+    (
+        re.compile(
+            r"\bsmok(?:e|es|ed|ing)\s+(?:at\s+\d|for\s+(?:about\s+)?\d|the\s+(?!point\b)\w+|"
+            r"them\b|it\s+(?:at|for|until)\b|until\b|over\s+(?:\w+\s+)?wood)",
+            re.I,
+        ),
+        "smoker",
+    ),
     # grilling ordered, the food named, in a step with no pan, oven or heat setting: "Grill
     # the sausages 5 minutes a side" (not "grill for 3 minutes", which a Japanese fish grill
     # or a British broiler does too, nor onigiri grilled in a pan on medium-low heat)
@@ -306,6 +315,7 @@ _NOT_OVEN_HEAT = (
     "grill pan",
     "griddle",
     "panini press",
+    "waffle iron",
 )
 # Only taken out of it, an appliance is not used: "pull the butter from the refrigerator",
 # "remove from the oven and cool".
@@ -345,7 +355,7 @@ _OVEN_SAFE_BEFORE = re.compile(
 )
 # Tools counted only when the step uses them: "with a fork", "using the back of a spoon".
 _USED_WITH = re.compile(
-    r"\b(?:with|using|use|avec|mit|met|con|com|med|à\s+l'aide\s+d')\s*(?:(?:a|an|the|your|back|tines|"
+    r"\b(?:with|using|use|avec|mit|met|con|com|med|à\s+l'aide\s+d')\s*(?:(?:a|an|the|your|back|tines|two|2|"
     r"prongs|of|clean|large|small|metal|soup|une?|einer|einem|een|una?|uma?|en|ett|la|le|"
     r"tea|table|dessert)\s+){0,4}$",
     re.I,
