@@ -129,3 +129,24 @@ def test_forks_fryers_irons_and_smokers(text: str, present: set[str], absent: se
     found = _equipment(text)[0]
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Étalez la pâte sur une plaque recouverte de papier sulfurisé.",
+         {"baking sheet", "parchment paper"}, set()),
+        ("Forre um tabuleiro com papel vegetal.", {"baking sheet", "parchment paper"}, set()),
+        ("Line a tray with baking paper.", {"baking sheet"}, set()),
+        ("Grease an 8 by 8 inch cake tray and line it with parchment.", {"cake tin"},
+         {"baking sheet"}),
+        ("Arrange the cheeses on a tray.", set(), {"baking sheet"}),
+        ("Escorra a massa num escorredor.", {"sieve"}, set()),
+    ],
+)  # fmt: skip
+def test_trays_lined_for_baking_in_any_language(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _equipment(text)[0]
+    assert present <= found
+    assert not absent & found

@@ -40,6 +40,15 @@ _SHAPED = re.compile(
 )
 
 
+# lined with baking paper, in any language: "lined with parchment", "recouverte de papier
+# sulfurisé", "com papel vegetal", "mit Backpapier"
+_LINED = re.compile(
+    r"\b(?:lin(?:e|ed|ing)|recouver\w*|tapiss\w*|chemis\w*|forr\w*|bekleed|ausleg\w*|"
+    r"foder\w*|kl[äa])\b[^.;]{0,50}?\b(?:parchment|baking\s+paper|papier\s+sulfuris[ée]|"
+    r"papel\s+(?:vegetal|manteiga|de\s+horno|para\s+hornear)|carta\s+forno|backpapier|bakpapier|"
+    r"bakplåtspapper|silicone\s+mat|silpat)",
+    re.I,
+)
 _INTO_THE_OVEN = re.compile(
     r"\b(?:in|into|to)\s+(?:the\s+|a\s+)?(?:hot\s+|preheated\s+)?oven\b", re.I
 )
@@ -100,8 +109,12 @@ def baking_vessel(
         and _CAKE.search(text)
     ):
         name = "cake tin"  # "a 9x13 pan" of a cake, "the baking pan" of a batter
-    if name == "tray":  # "rotate the trays halfway through baking", "the tray into the oven"
-        return "baking sheet" if bakes or _INTO_THE_OVEN.search(text) else None
+    if name == "tray":  # "rotate the trays halfway through baking", "the tray into the oven",
+        # "a tray lined with parchment"
+        lined = _LINED.search(text[max(0, start - 40) : end + 60])  # this tray lined
+        if bakes or _INTO_THE_OVEN.search(text) or lined:
+            return _sized_pan(before, bakes) or "baking sheet"  # "an 8 by 8 inch cake tray"
+        return None
     if name == "sheet":  # "rotating the sheets", not "a sheet of parchment" or of pastry
         if not bakes or _NOT_A_BAKING_SHEET.match(after) or _SHEET_OF.search(before):
             return None
