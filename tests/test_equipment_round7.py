@@ -150,3 +150,35 @@ def test_trays_lined_for_baking_in_any_language(
     found = _equipment(text)[0]
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prolongez la cuisson sur tout petit feu pendant 10 min.",
+        "Faites-y fondre les oignons.",
+        "Ajoutez la crème et laissez réduire 5 minutes.",
+        "Portez à frémissement et laissez cuire 20 min.",
+        "Baissez le feu et couvrez.",
+        "Die Hitze reduzieren und zugedeckt 20 Minuten garen.",
+        "Die Butter in einer Pfanne zerlassen.",
+        "Añade la nata y deja reducir 5 minutos.",
+        "Baja el fuego y cocina 10 minutos más.",
+        "Aggiungete la panna e lasciate restringere 5 minuti.",
+        "Abbassate la fiamma e cuocete per altri 10 minuti.",
+        "Adicione o creme de leite e deixe reduzir por 5 minutos.",
+        "Abaixe o fogo e cozinhe por mais 10 minutos.",
+        "Skru ned for varmen og lad det småkoge.",
+        "Zmniejsz ogień i duś 20 minut.",
+    ],
+)
+def test_the_heat_turned_and_sauces_reduced_in_other_languages_are_the_stove(text: str) -> None:
+    assert "stove" in _equipment(text)[0]
+
+
+def test_dutch_dus_is_no_polish_braise() -> None:
+    assert "stove" not in _equipment("Snijd de ui, dus klein.")[0]
+
+
+def test_a_sheet_tray_is_a_baking_sheet() -> None:
+    assert "baking sheet" in _equipment("Spread the nuts on a sheet tray.")[0]

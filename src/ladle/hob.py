@@ -64,6 +64,18 @@ STOVETOP = re.compile(
     r"\bbrat(?:e|en|et)?\b|\bbrät\b|"
     r"fai(?:re|tes)(?:[-\s]+(?:le|la|les|l'))?\s+(?:revenir|bouillir|sauter|suer|rissoler|blondir)|"
     r"ébullition|mijot\w*|déglac\w*|"
+    # the heat turned, a sauce left to reduce, a simmer, in Romance and other languages: "sur
+    # tout petit feu", "baissez le feu", "laissez réduire", "frémissement", "faites-y fondre",
+    # "baja el fuego", "abbassate la fiamma", "abaixe o fogo", "skru ned for varmen", "duś"
+    r"\b(?:à|sur)\s+(?:un\s+)?(?:tout\s+|très\s+)?(?:petit|moyen|grand|doux|vif)\s+feu\b|"
+    r"\b(?:baiss|réduis|augment|mont)\w*\s+(?:le\s+)?feu\b|\blaiss\w*\s+(?:\w+\s+)?réduire\b|"
+    r"\bfrémi(?:r|ssement|ssante?)\b|\bfaites[-\s]y\s+(?:fondre|dorer|revenir|cuire|chauffer|griller)\b|"
+    r"\b(?:baj|sub|reduc|baix|abaix|diminu|aument|reduz|abbass|alz|riduc)\w*\s+(?:el\s+|o\s+|la\s+|"
+    r"il\s+)?(?:fuego|fogo|fiamma|fuoco)\b|\bdej[ae]\w*\s+(?:\w+\s+)?reducir\b|"
+    r"\bdeix\w*\s+(?:\w+\s+)?reduzir\b|\blasci\w*\s+(?:\w+\s+)?(?:restringere|ridurre|addensare)\b|"
+    r"\bskru\s+(?:ned|op)\s+for\s+varmen\b|\bsmå(?:kog|kok)\w*|\bzmniejsz\w*\s+ogie[ńn]\b|"
+    r"\bdu(?:ś|sić|ście)(?!\w)|\b(?:hitze|temperatur)\s+(?:\w+\s+)?(?:reduzieren|verringern|"
+    r"zurückschalten|herunterschalten)\b|"
     # a hot pan: "dans une poêle chaude", "in einer heißen Pfanne"
     r"\b(?:po[êe]le|cr[êe]pi[èe]re)\s+(?:bien\s+)?chaude|"
     r"\bhei(?:ß|ss)e[nm]?\s+pfanne|\bsart[ée]n\s+caliente|\bpadella\s+calda|\bhete\s+(?:koeken)?pan|"
@@ -129,7 +141,7 @@ HEATS_A_PAN = re.compile(
     r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
     r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|"
     r"steg|smelt|fondre|schmelz\w*|derret\w*|sciogli\w*|derrit\w*|rooster\w*|ısıt\w*|pişir\w*|"
-    r"erit\w*|meleg[íi]t\w*|tuest\w*|tost(?:ar|a|e|en|ate|are)\b|smelten|"
+    r"erit\w*|meleg[íi]t\w*|tuest\w*|tost(?:ar|a|e|en|ate|are)\b|smelten|zerlass\w*|"
     r"until\s+(?:[\w-]+\s+){0,4}?melted)\b",
     re.I,
 )

@@ -27,7 +27,7 @@ _COOKS_ON = re.compile(
     r"stir(?:ring)?\s+(?:\w+\s+){0,3}?for\s+(?:about\s+)?(?:another|a\s+further|one\s+more)\s+"
     r"(?:minute|min)|"
     r"(?:continue|keep)\s+(?:stirring|whisking)|continu\w*\s+mexendo|"
-    r"poursui\w*\s+(?:la\s+)?cuisson|continu\w*\s+(?:la\s+)?cuisson|weiter\s+(?:garen|kochen|"
+    r"(?:poursui|prolong)\w*\s+(?:la\s+)?cuisson|continu\w*\s+(?:la\s+)?cuisson|weiter\s+(?:garen|kochen|"
     r"k[öo]cheln|braten|schmoren)|verder\s+(?:koken|bakken|garen|stoven)|prosegu\w*\s+(?:la\s+)?"
     r"cottura|(?:siga|sigue|seguir|continu\w*)\s+cocinando)\b",
     re.I,
