@@ -182,3 +182,23 @@ def test_dutch_dus_is_no_polish_braise() -> None:
 
 def test_a_sheet_tray_is_a_baking_sheet() -> None:
     assert "baking sheet" in _equipment("Spread the nuts on a sheet tray.")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "stove"),
+    [
+        ("Cook over a low flame for 10 minutes.", True),
+        ("Parboil the potatoes for 5 minutes.", True),
+        ("Wilt the spinach in the pan.", True),
+        ("Caramelize the onions, stirring occasionally, for 30 minutes.", True),
+        ("Render the bacon until crisp.", True),
+        ("Sweat the onions until translucent.", True),
+        ("Stew gently for an hour.", True),
+        ("Scramble the eggs.", True),
+        ("Top with the caramelized onions and the cheese.", False),
+        ("Top with scrambled eggs and avocado.", False),
+        ("Score the fat cap; this will help render the fat.", False),
+    ],
+)
+def test_cooks_verbs_of_the_pan(text: str, stove: bool) -> None:
+    assert ("stove" in _equipment(text)[0]) is stove

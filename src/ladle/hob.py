@@ -20,6 +20,9 @@ __all__ = [
 ON_THE_HEAT = re.compile(
     r"\bover\s+(?:a\s+)?(?:very\s+)?(?:low|medium|high|moderate|gentle)(?:[-\s]+(?:low|high))?"
     r"\s+heat\b|"
+    # a flame, as Indian and British recipes say: "cook over a low flame", "on high flame"
+    r"\b(?:over|on)\s+(?:a\s+)?(?:very\s+)?(?:low|medium|high|moderate|gentle|slow|sim)"
+    r"(?:[-\s]+(?:low|high))?\s+flame\b|"
     r"\b(?:em|no)\s+fogo\b|\bfogo\s+(?:alto|m[ée]dio|baixo|brando)\b|\blev[ea]r?\s+ao\s+fogo\b|"
     r"\b(?:a|al)\s+fuego\b|\bfuego\s+(?:lento|medio|alto|bajo|fuerte|suave)\b|"
     r"(?:\bà|\ba|\bsur)\s+(?:le\s+)?feu\b|\bfeu\s+(?:doux|moyen|vif)\b|"
@@ -41,6 +44,14 @@ ON_THE_HEAT = re.compile(
 STOVETOP = re.compile(
     r"\b(?:simmer\w*|(?:bring|return)\w*\b[^.;]{0,40}?\bto\s+(?:a|the)\s+(?:\w+\s+)?boil|"
     r"boil(?:s|ed)?\b(?!\s+water)|boiling\b(?!\s+water)|saut[eé](?!(?:e?d|es|e|s)\b)\w*|"
+    # cooks' verbs of the pan: parboil, wilt in a pan, caramelize onions, render bacon, sweat
+    # the vegetables, stew gently, scramble eggs
+    # (the verb, not "the caramelized onions" or "scrambled eggs" made before)
+    r"parboil\w*|carameli[sz](?:e|es|ing)\s+(?:the\s+)?(?:\w+\s+)?onions?\b|"
+    r"render(?:s|ing)?\s+(?:the\s+|out\s+the\s+)?(?:\w+\s+)?(?:bacon|pancetta|guanciale|chorizo|"
+    r"lardons)\b|sweat(?:s|ing)?\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:onions?|shallots?|leeks?|"
+    r"vegetables|veg|garlic|celery|carrots?|aromatics|mirepoix)\b|"
+    r"stew(?:s|ed)?\s+(?:gently|for\s+\d|until)\b|scrambl(?:e|ing)\s+(?:the\s+)?eggs\b|"
     r"pan[-\s]?(?:fr(?:y|ied|ies|ying)|grill\w*|sear\w*)\b|"
     r"stir[-\s]?fr\w*|sear(?:s|ed|ing)?\b|\bdeep[-\s]?fr(?:y|ies|ied|ying)\b(?!\s+thermometer)|"
     r"(?<!air\s)(?<!air-)(?<!deep\s)(?<!deep-)"
@@ -141,7 +152,7 @@ HEATS_A_PAN = re.compile(
     r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
     r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|"
     r"steg|smelt|fondre|schmelz\w*|derret\w*|sciogli\w*|derrit\w*|rooster\w*|ısıt\w*|pişir\w*|"
-    r"erit\w*|meleg[íi]t\w*|tuest\w*|tost(?:ar|a|e|en|ate|are)\b|smelten|zerlass\w*|"
+    r"erit\w*|meleg[íi]t\w*|tuest\w*|tost(?:ar|a|e|en|ate|are)\b|smelten|zerlass\w*|wilt\w*|"
     r"until\s+(?:[\w-]+\s+){0,4}?melted)\b",
     re.I,
 )
