@@ -202,3 +202,22 @@ def test_a_sheet_tray_is_a_baking_sheet() -> None:
 )
 def test_cooks_verbs_of_the_pan(text: str, stove: bool) -> None:
     assert ("stove" in _equipment(text)[0]) is stove
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Pack the ribbons into a container.", {"container"}, set()),
+        ("Divide the stew between your containers.", {"container"}, set()),
+        ("Store in an airtight container for up to 4 days.", {"airtight container"},
+         {"container"}),
+        ("Store in a covered container in the fridge.", {"airtight container"}, {"container"}),
+        ("Add the oats to the blender container.", {"blender"}, {"container"}),
+        ("In a shallow dish, whisk the eggs with the salt.", {"shallow dish"}, set()),
+        ("Mix all the dry ingredients in a mug.", {"mug"}, set()),
+    ],
+)  # fmt: skip
+def test_containers_shallow_dishes_and_mugs(text: str, present: set[str], absent: set[str]) -> None:
+    found = _equipment(text)[0]
+    assert present <= found
+    assert not absent & found

@@ -384,6 +384,11 @@ _GLASS_WORKED = re.compile(
     r"\b(?:rim|chill|fill|wet|moisten|garnish)\w*\s+(?:the\s+|a\s+|your\s+|each\s+|of\s+the\s+)?$",
     re.I,
 )
+_NOT_A_CONTAINER = re.compile(
+    r"\b(?:blender|processor|pint|creami|fire[-\s]safe|storage|airtight|covered|sealed|lidded|"
+    r"freezer[-\s]safe)\s+$",
+    re.I,
+)
 _NOT_A_DRINKS_SHAKER = re.compile(r"\b(?:salt|pepper|sugar|spice|cheese|flour)\s+$", re.I)
 # Glasses something goes into: "pour into 4 serving glasses", "strain into a chilled glass".
 _A_GLASS = re.compile(
@@ -474,6 +479,8 @@ def _named(text: str) -> list[tuple[int, str]]:
             continue  # "until a skewer inserted in the centre comes out clean": a test
         if name in {"whisk", "knife"} and _ATTACHMENT.match(after):
             continue  # "the whisk attachment" is the mixer's
+        if name == "container" and _NOT_A_CONTAINER.search(before):
+            continue  # "the blender container", "a Ninja Creami pint container"
         if name == "cocktail shaker" and _NOT_A_DRINKS_SHAKER.search(before):
             continue  # "a salt shaker"
         if name == "glass" and (
@@ -620,6 +627,8 @@ def equipment_in(text: str) -> list[str]:
     oven_verb = next(
         (m for m in _OVEN_VERBS.finditer(text) if not _NOT_NOW.search(text[: m.start()])), None
     )
+    if "container" in names and "airtight container" in names:
+        names = [n for n in names if n != "container"]  # the container food is stored in
     names = _appliance_parts(text, names)
     bakes = bool(oven_verb) and not any(n in names for n in _NOT_OVEN_HEAT)
     in_the_cooker = bool({"pressure cooker", "thermomix"} & set(names)) and not (
