@@ -221,3 +221,25 @@ def test_containers_shallow_dishes_and_mugs(text: str, present: set[str], absent
     found = _equipment(text)[0]
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("À l'aide d'un pinceau, beurrez les feuilles de pâte.", {"pastry brush"}, set()),
+        ("Brush off the excess flour with a soft brush.", {"pastry brush"}, set()),
+        ("Die Kugeln auf zwei Holzspiesse stecken.", {"skewers"}, set()),
+        ("Skewer two bananas on a bamboo stick.", {"skewers"}, set()),
+        ("Mit einem Ausstecher Kreise ausstechen.", {"cookie cutter"}, set()),
+        ("Mettez les brochettes sur le gril.", {"grill", "skewers"}, set()),
+        ("Passez 3 minutes sous le gril.", {"oven"}, {"grill"}),
+        ("Bake until a cake tester (or a wooden skewer) comes out clean.", {"oven"},
+         {"skewers"}),
+    ],
+)  # fmt: skip
+def test_brushes_skewers_cutters_and_the_french_gril(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _equipment(text)[0]
+    assert present <= found
+    assert not absent & found

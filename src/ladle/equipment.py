@@ -370,7 +370,7 @@ _INTO_JAR = re.compile(
 
 
 _TESTER = re.compile(
-    r"e?s?\s+(?:inserted|poked|pushed|(?:(?:in|into)\s+(?:the\s+)?(?:\w+\s+){0,4}?)?comes?\s+out)\b",
+    r"e?s?\)?\s+(?:inserted|poked|pushed|(?:(?:in|into)\s+(?:the\s+)?(?:\w+\s+){0,4}?)?comes?\s+out)\b",
     re.I,
 )
 _ATTACHMENT = re.compile(r"e?s?[-\s]+(?:attachment|beater|blade)\b", re.I)
