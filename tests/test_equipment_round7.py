@@ -243,3 +243,25 @@ def test_brushes_skewers_cutters_and_the_french_gril(
     found = _equipment(text)[0]
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Saisissez avec une pince.", "tongs"),
+        ("Mit einer Küchenzange wenden.", "tongs"),
+        ("Mit einem Pfannenwender wenden.", "spatula"),
+        ("Versez dans un bocal.", "jar"),
+        ("Cubra com filme plástico.", "plastic wrap"),
+        ("Dek af met plasticfolie.", "plastic wrap"),
+        ("Corte com uma faca numa tábua.", "cutting board"),
+        ("Snijd met een mes op een snijplank.", "knife"),
+        ("Smelt chokoladen i et vandbad.", "double boiler"),
+    ],
+)
+def test_kitchen_tools_in_other_languages(text: str, name: str) -> None:
+    assert name in _equipment(text)[0]
+
+
+def test_a_tang_of_lemon_is_no_tongs() -> None:
+    assert "tongs" not in _equipment("Add lemon juice for a little tang.")[0]

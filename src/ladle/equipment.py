@@ -363,7 +363,8 @@ _USED_WITH = re.compile(
 _USED_TOOLS = frozenset({"spoon", "fork"})
 # A jar something goes into, not a jar of something: "place the starter in a jar".
 _INTO_JAR = re.compile(
-    r"\b(?:in|into|to|inside)\s+(?:(?:a|an|the|your|clean|glass|large|small|sterili[sz]ed|sterile|"
+    r"\b(?:in|into|to|inside|dans|en|em|num|nel|nei|ins|i)\s+(?:(?:a|an|the|your|clean|glass|large|"
+    r"small|sterili[sz]ed|sterile|un|une|des|les|le|un|uma|een|de|die|den|einen|ein|"
     r"airtight|mason|lidded|\d+[-\s]?\w*)\s+){0,3}$",
     re.I,
 )
