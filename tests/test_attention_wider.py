@@ -41,6 +41,9 @@ def _attention(text: str) -> str:
         "Cookies stay fresh covered at room temperature for up to 1 week.",
         "Fırını 200 dereceye ayarlayın.",
         "Place the sandwich in the press and cook for 3-4 minutes.",
+        "Sous vide for 2 hours.",
+        "Dehydrate for 8 hours.",
+        "Bag i ovnen i 25 minutter.",
     ],
 )
 def test_waiting_steps(text: str) -> None:
