@@ -43,6 +43,8 @@ _SPELLED_NUMBER = re.compile(
 _SPELLED_PHRASE = re.compile(rf"(?<![\w']){alternation(_SPELLED['phrases'])}(?!\w)", re.I)
 _TIME_WORD = re.compile(
     rf"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b|{_FOREIGN_UNIT}|"
+    r"nuit|nacht|noche|notte|noite|natten|\bnoc\b|veille|vortag|vorabend|víspera|véspera|"
+    r"anterior|giorno\s+pr|ervoor|dagen\s+[ifi]|"
     rf"{alternation(_SPELLED['phrases'])}|分|時間|小时|小時|秒)",
     re.I,
 )
@@ -88,10 +90,21 @@ _DURATION = re.compile(
     r"(?![\w])",
     re.I,
 )
-_OVERNIGHT = re.compile(r"\b(?P<pre>up\s+to\s+)?overnight\b", re.I)
+# overnight, in the languages ladle reads: "über Nacht", "toute une nuit", "toda la noche"
+_OVERNIGHT = re.compile(
+    r"\b(?P<pre>up\s+to\s+)?(?:overnight|über\s+nacht|toute\s+(?:une|la)\s+nuit|pendant\s+la\s+nuit|"
+    r"toda\s+la\s+noche|durante\s+(?:la|toda\s+a|a)\s+no(?:che|ite)|per\s+una\s+notte|"
+    r"(?:tutta|durante)\s+la\s+notte|(?<!d')une\s+nuit|overnacht|"
+    r"een\s+nacht(?:je)?|(?:över|over)\s+natten|natten\s+over|przez\s+noc)\b",
+    re.I,
+)
 _DAY_AHEAD = re.compile(
     r"\b(?P<pre>up\s+to\s+|at\s+least\s+)?(?P<n>a|one|two|three|\d+)\s+days?\s+"
-    r"(?:ahead|in\s+advance|before(?:hand)?|early)\b|\bthe\s+(?:day|night)\s+before\b",
+    r"(?:ahead|in\s+advance|before(?:hand)?|early)\b|\bthe\s+(?:day|night)\s+before\b|"
+    # the day before in other languages: "la veille", "am Vortag", "la víspera", "dagen før"
+    r"\b(?:la\s+veille|le\s+jour\s+d'avant|am\s+vortag|am\s+vorabend|el\s+día\s+(?:antes|anterior)|"
+    r"la\s+víspera|il\s+giorno\s+(?:prima|precedente)|de\s+véspera|na\s+véspera|no\s+dia\s+anterior|"
+    r"de\s+dag\s+ervoor|de\s+avond\s+ervoor|dagen\s+(?:innan|före|før|i\s+forvejen))\b",
     re.I,
 )
 _HOURS_MINUTES = re.compile(r"(?<![\w.])(?P<h>\d{1,2})\s?h\s?(?P<m>[0-5]\d)\b", re.I)

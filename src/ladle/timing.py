@@ -79,6 +79,9 @@ _AHEAD_SENTENCE = re.compile(
     r"assembled|done|baked|cooked|frozen|refrigerated|mixed|shaped|stored|kept|covered|chilled))\b",
     re.I,
 )
+# the same in the other languages ladle reads (data/words/durations.toml)
+_STORAGE_ABROAD = re.compile(rf"\b{alternation(word_list('durations', 'storage'))}", re.I)
+_AHEAD_ABROAD = re.compile(rf"\b{alternation(word_list('durations', 'ahead_sentence'))}", re.I)
 _LEFTOVERS = re.compile(r"\b(?:leftovers?|shelf[-\s]life|pantry|(?:peak|best)\s+quality)\b", re.I)
 # A sentence of advice among the steps: "Tip: …", "Note: …", "(Optional: …"
 _NOTE_SENTENCE = re.compile(r"^\W*(?:notes?|tips?|pro\s+tip|chef'?s\s+tip|optional)\s*[:\-–]", re.I)
@@ -119,8 +122,9 @@ _TIMED_VERB = re.compile(
     r"blanch|pressure|air[-\s]?fry|keep)\w*",
     re.I,
 )
-_DEFINITE = re.compile(
-    rf"\b(?:the|those|these|that|this|{alternation(word_list('durations', 'definite'))})\s+$",
+_DEFINITE = re.compile(  # not a pronoun joined to its verb: "laissez-les une nuit"
+    r"(?<![-’'])\b(?:the|those|these|that|this|"
+    rf"{alternation(word_list('durations', 'definite'))})\s+$",
     re.I,
 )
 # "2 heures avant son emploi", "2 Stunden vor dem Servieren": a lead, as in English, unless a
@@ -249,8 +253,14 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
         return "storage"
     if _AHEAD_AFTER.match(after) or _AHEAD_SENTENCE.search(sentence):
         return "make_ahead"
+    if _AHEAD_ABROAD.search(sentence) and duration.min_minutes >= _KEEPING_MINUTES:
+        return "make_ahead"  # "peut se préparer la veille", "un día de antelación"
     alternative = re.search(r"\bor\s+$", before, re.I) and any(e.role == "step" for e in earlier)
-    if _STORAGE.search(sentence) or (_kept_cold(sentence, duration) and not alternative):
+    if (
+        _STORAGE.search(sentence)
+        or (_STORAGE_ABROAD.search(sentence) and duration.min_minutes >= _KEEPING_MINUTES)
+        or (_kept_cold(sentence, duration) and not alternative)
+    ):
         return "storage"  # not "chill for 1 hour or up to 4 days": the wait's other end
     clause = before[before.rfind(",") + 1 :]
     ends_before = re.search(r"\b(?:before|beforehand)\s*$", duration.text, re.I)
@@ -310,6 +320,9 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
 
 _RANGE_GAP = re.compile(
     r"\b(?:or|up\s+to|jusqu['’]\s?à|bis|hasta|fino\s+a|até|eller|preferably|ideally)\b|"
+    # the same in other languages: "au moins 2 heures, idéalement toute une nuit"
+    r"\b(?:ou|oder|o|idéalement|idealerweise|am\s+besten|idealmente|preferiblemente|"
+    r"preferibilmente|de\s+prefer[eê]ncia|bij\s+voorkeur|helst|gerne|gärna)\b|"
     r"^\s*[–—-]\s*$|"
     r"\bfor\s+(?:the|a)\s+[\w-]+\s+(?:version|method|dough)\s*,?\s+(?:and|but)\b",  # two ways
     re.I,

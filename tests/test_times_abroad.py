@@ -1,0 +1,78 @@
+"""Times in the other languages ladle reads (issue 11, seventh round): how long food keeps and
+how far ahead it may be made are not a step's time; overnight, a quarter hour and about ten
+minutes said as cooks say them. Each case is a sentence written for ladle."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladle.model import Ingredient
+from ladle.steps import understand_steps
+
+
+def _times(text: str) -> tuple[tuple[float, float | None] | None, list[str]]:
+    step = understand_steps([(text, None)], list[Ingredient]())[0]
+    own = None if step.time is None else (step.time.min_minutes, step.time.max_minutes)
+    return own, [d.role for d in step.durations]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gâteau se conserve 3 jours au réfrigérateur.",
+        "Se conserva en la nevera hasta 3 días.",
+        "Si conserva in frigo per 3 giorni.",
+        "Im Kühlschrank 3 Tage haltbar.",
+        "Hält sich im Kühlschrank 3 Tage.",
+        "Houdbaar in de koelkast tot 3 dagen.",
+        "Conserve na geladeira por até 3 dias.",
+        "Håller sig i kylen i 3 dagar.",
+    ],
+)
+def test_how_long_food_keeps_is_storage_in_any_language(text: str) -> None:
+    own, roles = _times(text)
+    assert own is None
+    assert roles == ["storage"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kan laves dagen før.",
+        "Peut se préparer la veille.",
+        "Lässt sich gut einen Tag vorher zubereiten.",
+        "Se puede preparar con un día de antelación.",
+        "Si può preparare il giorno prima.",
+        "Pode ser feito com um dia de antecedência.",
+        "Kan een dag van tevoren gemaakt worden.",
+    ],
+)
+def test_how_far_ahead_a_dish_is_made_is_no_step_time(text: str) -> None:
+    own, roles = _times(text)
+    assert own is None
+    assert roles == ["make_ahead"]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Guarda en el congelador 20 minutos.", (20, 20)),
+        ("Bewaar de saus 10 minuten op het vuur.", (10, 10)),
+        ("Über Nacht im Kühlschrank ziehen lassen.", (480, 720)),
+        ("Dejar reposar toda la noche.", (480, 720)),
+        ("Lasciate riposare in frigo per una notte.", (480, 720)),
+        ("Laissez-les une nuit au frais.", (480, 720)),
+        ("Lad det trække natten over.", (480, 720)),
+        ("Laissez mariner au moins 2 heures, idéalement toute une nuit.", (120, 720)),
+        ("Cocer 10 o 15 minutos.", (10, 15)),
+        ("Cuocete per una decina di minuti.", (10, 10)),
+        ("Laissez cuire un quart d'heure.", (15, 15)),
+        ("Eine Viertelstunde ziehen lassen.", (15, 15)),
+        ("Lad det simre i ½ time.", (30, 30)),
+        ("Einen Tag im Kühlschrank ziehen lassen.", (1440, 1440)),
+    ],
+)
+def test_short_waits_and_nights_said_as_cooks_say_them(
+    text: str, minutes: tuple[float, float]
+) -> None:
+    assert _times(text)[0] == minutes
