@@ -76,3 +76,38 @@ def test_short_waits_and_nights_said_as_cooks_say_them(
     text: str, minutes: tuple[float, float]
 ) -> None:
     assert _times(text)[0] == minutes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Faites cuire 3 minutes de chaque côté.",
+        "3 Minuten pro Seite braten.",
+        "Cocina 3 minutos por cada lado.",
+        "Cuocete 3 minuti per lato.",
+        "Bak 3 minuten per kant.",
+        "Stek 3 minuter per sida.",
+        "Steg 3 minutter på hver side.",
+    ],
+)
+def test_a_time_per_side_is_two_sides_in_any_language(text: str) -> None:
+    assert _times(text)[0] == (6, 6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pendant que la viande cuit 2 heures, préparez la sauce.",
+        "Während das Fleisch 2 Stunden schmort, die Sauce zubereiten.",
+        "Mientras la carne se cocina 2 horas, prepara la salsa.",
+        "Terwijl het vlees 2 uur stooft, maak je de saus.",
+    ],
+)
+def test_a_time_in_a_while_clause_abroad_belongs_to_another_step(text: str) -> None:
+    own, roles = _times(text)
+    assert own is None
+    assert roles == ["scene"]
+
+
+def test_meanwhile_abroad_keeps_the_steps_own_time() -> None:
+    assert _times("Pendant ce temps, faites cuire les pâtes 10 minutes.")[0] == (10, 10)

@@ -52,7 +52,13 @@ _EVERY = re.compile(
 _INTERVALS = re.compile(r"^\s*(?:intervals|increments|bursts|at\s+a\s+time)\b", re.I)
 _PER_SIDE = re.compile(
     r"^[\s,]*(?:per|on\s+each|each|a|for\s+each|on\s+every|on\s+either|either)\s+side\b|"
-    r"^\s*on\s+both\s+sides\b",
+    r"^\s*on\s+both\s+sides\b|"
+    # the same in other languages: "3 minutes de chaque côté", "3 Minuten pro Seite"
+    r"^[\s,]*(?:de\s+chaque\s+(?:côté|face)|sur\s+chaque\s+(?:côté|face)|par\s+(?:côté|face)|"
+    r"pro\s+seite|(?:auf|von)\s+jeder\s+seite|von\s+beiden\s+seiten|je\s+seite|"
+    r"por\s+(?:cada\s+)?lado|de\s+cada\s+lado|en\s+cada\s+lado|per\s+(?:ogni\s+)?lato|"
+    r"(?:su|da)\s+ogni\s+lato|per\s+kant|aan\s+(?:elke|iedere|beide)\s+kant(?:en)?|"
+    r"per\s+sida|på\s+(?:varje|hver|hvar|begge|båda)\s+sid(?:a|e|er|or))\b",
     re.I,
 )
 # "sear them on each side for about 5 minutes": the side said before the time
@@ -147,7 +153,10 @@ def _lead_abroad(clause: str, after: str) -> bool:
 
 _REFERS_BACK = re.compile(r"^\s*(?:after|once|when|as\s+soon\s+as|at\s+the\s+end\s+of)\b", re.I)
 _BESIDE = re.compile(
-    r"^\s*(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|while|whilst)\b", re.I
+    r"^\s*(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|while|whilst|"
+    # the same in other languages: "pendant que la viande cuit", "während das Fleisch schmort"
+    r"pendant\s+que|tandis\s+que|während|mientras|mentre|enquanto|terwijl|medan|mens)\b",
+    re.I,
 )
 _IF = re.compile(r"\bif\b", re.I)
 
