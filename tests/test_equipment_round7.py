@@ -265,3 +265,13 @@ def test_kitchen_tools_in_other_languages(text: str, name: str) -> None:
 
 def test_a_tang_of_lemon_is_no_tongs() -> None:
     assert "tongs" not in _equipment("Add lemon juice for a little tang.")[0]
+
+
+def test_the_pan_heated_on_a_burner_is_no_sheet_named_for_the_oven() -> None:
+    steps = _equipment(
+        "Spread the vegetables on a baking sheet and roast for 20 minutes.",
+        "Heat the pan on high heat for 2 minutes.",
+        "Remove from the pan.",
+    )
+    assert "baking sheet" not in steps[1] | steps[2]
+    assert "pan" in steps[1]

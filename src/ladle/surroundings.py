@@ -101,7 +101,8 @@ class Surroundings:
     def _pan(self, text: str, names: list[str]) -> str | None:
         hob = STOVETOP.search(text) or _ON_THE_HOB.search(text)
         if "stove" in names or (hob and not _IN_THE_OVEN.search(text)):
-            return self.pans.get("stove", self.pans.get("any"))
+            latest = self.pans.get("any")  # never a sheet or a tin of the oven on a burner
+            return self.pans.get("stove", None if latest in _OVEN_VESSELS else latest)
         if _IN_THE_OVEN.search(text):
             return self.pans.get("oven", self.pans.get("any"))
         return self.pans.get("any")
