@@ -275,3 +275,8 @@ def test_the_pan_heated_on_a_burner_is_no_sheet_named_for_the_oven() -> None:
     )
     assert "baking sheet" not in steps[1] | steps[2]
     assert "pan" in steps[1]
+
+
+def test_a_see_below_aside_names_no_equipment_the_step_uses() -> None:
+    found = _equipment("Bake for 15 minutes. (See below for air fryer instructions.)")[0]
+    assert found == {"oven"}

@@ -263,7 +263,9 @@ _A_BOWL = re.compile(
 )
 # An aside that offers another way or a condition is not what the step uses: "(You can also
 # prepare this dough by hand in a bowl.)", "(If you don't want to bake all of it, freeze …)".
-_ASIDE = re.compile(r"\((?:\s*(?:if|alternatively|you\s+(?:can|could|may|might)))\b[^()]*\)", re.I)
+_ASIDE = re.compile(
+    r"\((?:\s*(?:if|alternatively|see|you\s+(?:can|could|may|might)))\b[^()]*\)", re.I
+)
 # "(stoof)pan", "(soup) pot": a word with an optional part is the whole word
 _OPTIONAL_PART = re.compile(r"\((\w+)\)(?=\w)")
 
