@@ -280,3 +280,26 @@ def test_the_pan_heated_on_a_burner_is_no_sheet_named_for_the_oven() -> None:
 def test_a_see_below_aside_names_no_equipment_the_step_uses() -> None:
     found = _equipment("Bake for 15 minutes. (See below for air fryer instructions.)")[0]
     assert found == {"oven"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Brown the beef in the Dutch oven, cover and bake for 2 hours.",
+         {"dutch oven", "oven"}, set()),
+        ("Melt butter in a skillet, pour in the batter and bake for 20 minutes.",
+         {"skillet", "oven"}, set()),
+        ("Sear the chicken in an ovenproof skillet over high heat, then bake for 15 minutes.",
+         {"skillet", "stove", "oven"}, set()),
+        ("Broil the skillet for 2 minutes until the cheese bubbles.", {"oven"}, set()),
+        ("Toast the spices in a dry skillet.", {"stove"}, {"oven"}),
+        ("Whisk the baking powder into the flour in a saucepan.", set(), {"oven"}),
+        ("While it bakes, bring a pot of water to a boil.", {"stove"}, {"oven"}),
+    ],
+)  # fmt: skip
+def test_baking_in_a_pan_of_the_stove_is_the_oven(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _equipment(text)[0]
+    assert present <= found
+    assert not absent & found

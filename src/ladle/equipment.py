@@ -319,6 +319,13 @@ _NOT_OVEN_HEAT = (
     "panini press",
     "waffle iron",
 )
+# Pans that go into the oven: baking or broiling with one of them is the oven's work
+_OVENPROOF = frozenset({"skillet", "dutch oven", "pot", "saucepan", "grill pan", "griddle"})
+_BAKED_IN_A_PAN = re.compile(
+    r"(?<!\bit\s)\b(?:bake|broil)(?:ed|ing)?\b(?![-\s]+(?:time|powder|soda|dish|sheet|pan|paper|tray|mat|"
+    r"spray|chips|mix|stone|steel|rack|safe|proof|chocolate))",
+    re.I,
+)
 # Only taken out of it, an appliance is not used: "pull the butter from the refrigerator",
 # "remove from the oven and cool".
 _TAKEN_FROM = re.compile(
@@ -644,6 +651,13 @@ def equipment_in(text: str) -> list[str]:
         names.append("stove")  # a sandwich press heats where a burner would: the planner's stove
     if oven_verb and "oven" not in names and not any(n in names for n in _NOT_OVEN_HEAT):
         names.append("oven")
+    elif (
+        "oven" not in names
+        and _BAKED_IN_A_PAN.search(text)
+        and set(names) & _OVENPROOF
+        and not set(names) & (set(_NOT_OVEN_HEAT) - _OVENPROOF - {"stove"})
+    ):
+        names.append("oven")  # "brown the beef in the Dutch oven, cover and bake 2 hours"
     return list(dict.fromkeys(names))
 
 
