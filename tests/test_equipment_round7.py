@@ -303,3 +303,20 @@ def test_baking_in_a_pan_of_the_stove_is_the_oven(
     found = _equipment(text)[0]
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Add everything to your Vitamix and blend on high.", "blender"),
+        ("Blitz in a NutriBullet.", "blender"),
+        ("Pulse in a Cuisinart until smooth.", "food processor"),
+        ("Whizz in a mini chopper.", "food processor"),
+        ("Beat in the KitchenAid with the paddle.", "stand mixer"),
+        ("Brown the beef in your Le Creuset.", "dutch oven"),
+        ("Transfer to a banneton for the final proof.", "banneton"),
+        ("Spiralize the zucchini.", "spiralizer"),
+    ],
+)
+def test_machines_and_pans_named_by_brand_or_verb(text: str, name: str) -> None:
+    assert name in _equipment(text)[0]

@@ -89,6 +89,7 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (ON_THE_HEAT, "stove"),
     (re.compile(r"\bchurn\w*\b", re.I), "ice cream maker"),
+    (re.compile(r"\bspiraliz(?:e|ed|ing)\b", re.I), "spiralizer"),
     # smoking said by the verb: "Smoke at 225°F for 6 hours", "smoke the ribs until …"
     (
         re.compile(
