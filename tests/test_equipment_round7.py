@@ -320,3 +320,31 @@ def test_baking_in_a_pan_of_the_stove_is_the_oven(
 )
 def test_machines_and_pans_named_by_brand_or_verb(text: str, name: str) -> None:
     assert name in _equipment(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Pour the tamari into a sealable container and stir.", {"airtight container"},
+         {"container"}),
+        ("Seal the container and shake well.", {"airtight container"}, {"container"}),
+        ("Form the batter into balls to deep fry.", set(), {"stove"}),
+        ("Right before you are ready to deep fry, mix in the salt.", set(), {"stove"}),
+        ("Combine the dry ingredients with the wet and blend until just combined.", set(),
+         {"blender"}),
+    ],
+)  # fmt: skip
+def test_sealed_containers_frying_spoken_of_and_blending_by_hand(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _equipment(text)[0]
+    assert present <= found
+    assert not absent & found
+
+
+def test_the_pan_a_cake_cools_in_is_its_tin_even_beside_a_burner_word() -> None:
+    steps = _equipment(
+        "Pour the batter into the prepared cake pan and bake for 30 minutes.",
+        "Cool the cake for 15 minutes in the pan, then simmer the glaze.",
+    )
+    assert "cake tin" in steps[1]

@@ -400,6 +400,11 @@ _NOT_A_CONTAINER = re.compile(
     r"freezer[-\s]safe)\s+$",
     re.I,
 )
+_SEALED = re.compile(
+    r"\b(?:seal(?:able|ed)?|resealable|lidded|air-?tight)\b[^.;]{0,30}?\bcontainers?\b|"
+    r"\bcontainers?\s+with\s+(?:a\s+)?(?:tight[-\s]fitting\s+|sealing\s+)?lid\b",
+    re.I,
+)
 _NOT_A_DRINKS_SHAKER = re.compile(r"\b(?:salt|pepper|sugar|spice|cheese|flour)\s+$", re.I)
 # Glasses something goes into: "pour into 4 serving glasses", "strain into a chilled glass".
 _A_GLASS = re.compile(
@@ -638,6 +643,8 @@ def equipment_in(text: str) -> list[str]:
     oven_verb = next(
         (m for m in _OVEN_VERBS.finditer(text) if not _NOT_NOW.search(text[: m.start()])), None
     )
+    if "container" in names and _SEALED.search(text):
+        names = [*names, "airtight container"]  # "a sealable container", "seal the container"
     if "container" in names and "airtight container" in names:
         names = [n for n in names if n != "container"]  # the container food is stored in
     names = _appliance_parts(text, names)

@@ -53,7 +53,9 @@ STOVETOP = re.compile(
     r"vegetables|veg|garlic|celery|carrots?|aromatics|mirepoix)\b|"
     r"stew(?:s|ed)?\s+(?:gently|for\s+\d|until)\b|scrambl(?:e|ing)\s+(?:the\s+)?eggs\b|"
     r"pan[-\s]?(?:fr(?:y|ied|ies|ying)|grill\w*|sear\w*)\b|"
-    r"stir[-\s]?fr\w*|sear(?:s|ed|ing)?\b|\bdeep[-\s]?fr(?:y|ies|ied|ying)\b(?!\s+thermometer)|"
+    r"stir[-\s]?fr\w*|sear(?:s|ed|ing)?\b|"
+    # deep-frying done, not spoken of ("form balls to deep fry", "ready to deep fry")
+    r"(?<!\bto\s)(?<!\byou\s)\bdeep[-\s]?fr(?:y|ies|ied|ying)\b(?!\s+(?:thermometer|soon))|"
     r"(?<!air\s)(?<!air-)(?<!deep\s)(?<!deep-)"
     r"(?<!\bthe\s)(?<!\beach\s)(?<!\ba\s)\bfry(?:ing)?\b(?!\s*(?:pan|skimmer|basket|thermometer))|"
     r"reduce\s+the\s+heat|on\s+the\s+(?:stove|hob)|blanch\w*|adjust\w*\s+the\s+heat|"

@@ -83,6 +83,8 @@ _BLENDERS = frozenset(
 _BLEND_ORDER = re.compile(
     r"(?:^|[.;:!]\s+|\b(?:then|and|next,?)\s+)(?P<verb>blend|pur[eé]e|blitz|liquidi[sz]e|pulse|"
     r"process)\b(?!\s+(?:in|into|together|well)\b)(?![^.;]*\btogether\b)"
+    # mixed only: "blend until just combined"
+    r"(?!\s+until\s+(?:just\s+|well\s+|fully\s+)?(?:combined|incorporated|mixed|blended)\b)"
     r"(?=\s+(?:until|for|to|on|the|it|them|everything|all|again|briefly|\d|[a-z]+\s+(?:and|with|"
     r"until))|\s*[.,])",
     re.I,
@@ -101,8 +103,9 @@ class Surroundings:
     def _pan(self, text: str, names: list[str]) -> str | None:
         hob = STOVETOP.search(text) or _ON_THE_HOB.search(text)
         if "stove" in names or (hob and not _IN_THE_OVEN.search(text)):
-            latest = self.pans.get("any")  # never a sheet or a tin of the oven on a burner
-            return self.pans.get("stove", None if latest in _OVEN_VESSELS else latest)
+            latest = self.pans.get("any")  # a pan heated is no sheet or tin of the oven
+            heated = _ON_THE_HOB.search(text) and latest in _OVEN_VESSELS
+            return self.pans.get("stove", None if heated else latest)
         if _IN_THE_OVEN.search(text):
             return self.pans.get("oven", self.pans.get("any"))
         return self.pans.get("any")
