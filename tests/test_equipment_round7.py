@@ -348,3 +348,25 @@ def test_the_pan_a_cake_cools_in_is_its_tin_even_beside_a_burner_word() -> None:
         "Cool the cake for 15 minutes in the pan, then simmer the glaze.",
     )
     assert "cake tin" in steps[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Let the cookies rest on the baking pan for 10 minutes.", {"baking sheet"},
+         {"baking dish"}),
+        ("Place cupcake liners in a muffin tin pan and add a cookie to each.", {"cake tin"},
+         {"baking sheet"}),
+        ("Spray a jelly roll pan with cooking spray.", {"baking sheet"}, set()),
+        ("Lägg på bakpappersklädda plåtar.", {"baking sheet", "parchment paper"}, set()),
+        ("Na pánvi rozehřejte olej.", {"skillet", "stove"}, set()),
+        ("Zagrijte pećnicu na 210 stupnjeva.", {"oven"}, set()),
+        ("Add water and mix on slow until a dough forms.", {"stand mixer"}, set()),
+    ],
+)  # fmt: skip
+def test_cookie_pans_swedish_sheets_czech_hob_croatian_oven_mixer_speed(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _equipment(text)[0]
+    assert present <= found
+    assert not absent & found

@@ -25,6 +25,7 @@ _NOT_A_BAKING_TIN = re.compile(r"s?\s+(?:of|foil)\b|s?\s*-?\s*foil\b", re.I)
 _CAKE = re.compile(
     r"\b(?:batter|cakes?|brownies?|blondies?|cupcakes?|muffins?|cheesecakes?)\b", re.I
 )
+_COOKIES = re.compile(r"\b(?:cookies?|biscuits?|macarons?|meringues?)\b", re.I)
 _ONE_SIZE = re.compile(r"(?<![x×\d\s])\s*\d+(?:\.\d+)?\s*(?:-|\s)?(?:inch|in\.|\"|cm)\s*$", re.I)
 # A pan by its size: "an 8x8-inch pan", "a 9-inch square metal pan", "a 9x13 pan"
 _TWO_SIZES = re.compile(
@@ -102,6 +103,12 @@ def baking_vessel(
         name = "cake tin"  # "a 9-inch baking pan" is round or square
     if spelling in {"pan", "baking pan"}:
         name = _sized_pan(before, bakes) or name
+        if (
+            name in {"pan", "baking dish"}
+            and _COOKIES.search(text)
+            and not re.search(r"\b(?:tin|muffin|cupcake|cake|loaf|pie|tart)\s+$", before, re.I)
+        ):
+            name = "baking sheet"  # cookies rest on the baking pan: a sheet
     if (
         name == "baking dish"
         and spelling.endswith("pan")

@@ -222,7 +222,8 @@ _SPEED = re.compile(
 )
 # A mixer set to a speed is no stove: "beat on medium", "mix starting on low", "mixer on high".
 _MIXER_SETTING = re.compile(
-    r"\b(?:(?:mix|beat|whip|cream|knead)\w*|mixer)\s+(?:\w+\s+){0,2}?on\s+(?:med(?:ium)?|low|high)"
+    r"\b(?:(?:mix|beat|whip|cream|knead)\w*|mixer)\s+(?:\w+\s+){0,2}?on\s+(?:med(?:ium)?|low|high|slow|"
+    r"fast)"
     r"(?:[-\s](?:low|high))?\b(?!\s+heat)",
     re.I,
 )

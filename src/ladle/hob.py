@@ -152,7 +152,7 @@ HEATS_A_PAN = re.compile(
     r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*|\w*r[öo]st\w*|"
     # English: brown, melt, toast, cook in a pan; Czech and Slovak heat; Danish fry
     r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
-    r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|"
+    r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|(?:roze|za|o)hř\w*|"
     r"steg|smelt|fondre|schmelz\w*|derret\w*|sciogli\w*|derrit\w*|rooster\w*|ısıt\w*|pişir\w*|"
     r"erit\w*|meleg[íi]t\w*|tuest\w*|tost(?:ar|a|e|en|ate|are)\b|smelten|zerlass\w*|wilt\w*|"
     r"until\s+(?:[\w-]+\s+){0,4}?melted)\b",
