@@ -88,12 +88,14 @@ def _one_page(
     return None
 
 
-def draw(git_dir: Path, shared: Path, count: int) -> list[tuple[str, str, bytes, bytes]]:
-    """(site, name, json bytes, html bytes) of the first ``count`` pages of the draw."""
-    by_site = _pages_by_site(git_dir)
-    taken = shared_sites(shared)
-    sites = sorted(s for s in by_site if s not in taken)
-    rng = random.Random(SEED)
+def _draw_from(
+    git_dir: Path,
+    sites: list[str],
+    by_site: dict[str, list[str]],
+    rng: random.Random,
+    count: int,
+) -> list[tuple[str, str, bytes, bytes]]:
+    """The sites shuffled with ``rng``, one page from each in turn, until ``count`` pages."""
     rng.shuffle(sites)
     chosen: list[tuple[str, str, bytes, bytes]] = []
     for site in sites:
@@ -103,6 +105,14 @@ def draw(git_dir: Path, shared: Path, count: int) -> list[tuple[str, str, bytes,
         if len(chosen) == count:
             break
     return chosen
+
+
+def draw(git_dir: Path, shared: Path, count: int) -> list[tuple[str, str, bytes, bytes]]:
+    """(site, name, json bytes, html bytes) of the first ``count`` pages of the draw."""
+    by_site = _pages_by_site(git_dir)
+    taken = shared_sites(shared)
+    sites = sorted(s for s in by_site if s not in taken)
+    return _draw_from(git_dir, sites, by_site, random.Random(SEED), count)
 
 
 def draw_second(git_dir: Path, shared: Path, count: int) -> list[tuple[str, str, bytes, bytes]]:
@@ -119,16 +129,7 @@ def draw_second(git_dir: Path, shared: Path, count: int) -> list[tuple[str, str,
         for site, names in _pages_by_site(git_dir).items()
     }
     sites = sorted(s for s, names in by_site.items() if names)
-    rng = random.Random(SECOND_SEED)
-    rng.shuffle(sites)
-    chosen: list[tuple[str, str, bytes, bytes]] = []
-    for site in sites:
-        page = _one_page(git_dir, site, by_site[site], rng)
-        if page is not None:
-            chosen.append(page)
-        if len(chosen) == count:
-            break
-    return chosen
+    return _draw_from(git_dir, sites, by_site, random.Random(SECOND_SEED), count)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,12 @@ def _equipment(*texts: str) -> list[set[str]]:
     return [set(s.equipment) for s in steps]
 
 
+def _check(text: str, present: set[str], absent: set[str]) -> None:
+    found = _equipment(text)[0]
+    assert present <= found, found
+    assert not absent & found, found
+
+
 @pytest.mark.parametrize(
     ("text", "machine"),
     [
@@ -106,9 +112,7 @@ def test_plate_the_verb_is_no_plate() -> None:
 def test_grilling_pans_and_the_hob_in_more_words(
     text: str, present: set[str], absent: set[str]
 ) -> None:
-    found = _equipment(text)[0]
-    assert present <= found
-    assert not absent & found
+    _check(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -126,9 +130,7 @@ def test_grilling_pans_and_the_hob_in_more_words(
     ],
 )
 def test_forks_fryers_irons_and_smokers(text: str, present: set[str], absent: set[str]) -> None:
-    found = _equipment(text)[0]
-    assert present <= found
-    assert not absent & found
+    _check(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -147,9 +149,7 @@ def test_forks_fryers_irons_and_smokers(text: str, present: set[str], absent: se
 def test_trays_lined_for_baking_in_any_language(
     text: str, present: set[str], absent: set[str]
 ) -> None:
-    found = _equipment(text)[0]
-    assert present <= found
-    assert not absent & found
+    _check(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -218,9 +218,7 @@ def test_cooks_verbs_of_the_pan(text: str, stove: bool) -> None:
     ],
 )  # fmt: skip
 def test_containers_shallow_dishes_and_mugs(text: str, present: set[str], absent: set[str]) -> None:
-    found = _equipment(text)[0]
-    assert present <= found
-    assert not absent & found
+    _check(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -240,9 +238,7 @@ def test_containers_shallow_dishes_and_mugs(text: str, present: set[str], absent
 def test_brushes_skewers_cutters_and_the_french_gril(
     text: str, present: set[str], absent: set[str]
 ) -> None:
-    found = _equipment(text)[0]
-    assert present <= found
-    assert not absent & found
+    _check(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -300,9 +296,7 @@ def test_a_see_below_aside_names_no_equipment_the_step_uses() -> None:
 def test_baking_in_a_pan_of_the_stove_is_the_oven(
     text: str, present: set[str], absent: set[str]
 ) -> None:
-    found = _equipment(text)[0]
-    assert present <= found
-    assert not absent & found
+    _check(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -337,9 +331,7 @@ def test_machines_and_pans_named_by_brand_or_verb(text: str, name: str) -> None:
 def test_sealed_containers_frying_spoken_of_and_blending_by_hand(
     text: str, present: set[str], absent: set[str]
 ) -> None:
-    found = _equipment(text)[0]
-    assert present <= found
-    assert not absent & found
+    _check(text, present, absent)
 
 
 def test_the_pan_a_cake_cools_in_is_its_tin_even_beside_a_burner_word() -> None:
@@ -367,6 +359,4 @@ def test_the_pan_a_cake_cools_in_is_its_tin_even_beside_a_burner_word() -> None:
 def test_cookie_pans_swedish_sheets_czech_hob_croatian_oven_mixer_speed(
     text: str, present: set[str], absent: set[str]
 ) -> None:
-    found = _equipment(text)[0]
-    assert present <= found
-    assert not absent & found
+    _check(text, present, absent)

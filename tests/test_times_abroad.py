@@ -16,41 +16,36 @@ def _times(text: str) -> tuple[tuple[float, float | None] | None, list[str]]:
     return own, [d.role for d in step.durations]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Le gâteau se conserve 3 jours au réfrigérateur.",
-        "Se conserva en la nevera hasta 3 días.",
-        "Si conserva in frigo per 3 giorni.",
-        "Im Kühlschrank 3 Tage haltbar.",
-        "Hält sich im Kühlschrank 3 Tage.",
-        "Houdbaar in de koelkast tot 3 dagen.",
-        "Conserve na geladeira por até 3 dias.",
-        "Håller sig i kylen i 3 dagar.",
-    ],
-)
-def test_how_long_food_keeps_is_storage_in_any_language(text: str) -> None:
-    own, roles = _times(text)
-    assert own is None
-    assert roles == ["storage"]
+_KEEPS = [
+    "Le gâteau se conserve 3 jours au réfrigérateur.",
+    "Se conserva en la nevera hasta 3 días.",
+    "Si conserva in frigo per 3 giorni.",
+    "Im Kühlschrank 3 Tage haltbar.",
+    "Hält sich im Kühlschrank 3 Tage.",
+    "Houdbaar in de koelkast tot 3 dagen.",
+    "Conserve na geladeira por até 3 dias.",
+    "Håller sig i kylen i 3 dagar.",
+]
+_AHEAD = [
+    "Kan laves dagen før.",
+    "Peut se préparer la veille.",
+    "Lässt sich gut einen Tag vorher zubereiten.",
+    "Se puede preparar con un día de antelación.",
+    "Si può preparare il giorno prima.",
+    "Pode ser feito com um dia de antecedência.",
+    "Kan een dag van tevoren gemaakt worden.",
+]
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Kan laves dagen før.",
-        "Peut se préparer la veille.",
-        "Lässt sich gut einen Tag vorher zubereiten.",
-        "Se puede preparar con un día de antelación.",
-        "Si può preparare il giorno prima.",
-        "Pode ser feito com um dia de antecedência.",
-        "Kan een dag van tevoren gemaakt worden.",
-    ],
+    ("text", "role"),
+    [*((t, "storage") for t in _KEEPS), *((t, "make_ahead") for t in _AHEAD)],
 )
-def test_how_far_ahead_a_dish_is_made_is_no_step_time(text: str) -> None:
+def test_keeping_and_making_ahead_are_no_step_time_in_any_language(text: str, role: str) -> None:
+    """How long food keeps is storage, how far ahead it may be made is make-ahead."""
     own, roles = _times(text)
     assert own is None
-    assert roles == ["make_ahead"]
+    assert roles == [role]
 
 
 @pytest.mark.parametrize(
