@@ -22,7 +22,9 @@ CONTEXT = 600
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    openers = alternation(word_list("verbs", "scene_openers"))
+    openers = alternation(
+        (*word_list("verbs", "scene_openers"), *word_list("verbs", "while_abroad"))
+    )
     subordinate = re.compile(
         # the scene set up to a comma or a colon, within its sentence: "If using skin-on
         # chicken: turn on …", not on past a stop ("Once hot. Add …, …")

@@ -43,8 +43,6 @@ _SPELLED_NUMBER = re.compile(
 _SPELLED_PHRASE = re.compile(rf"(?<![\w']){alternation(_SPELLED['phrases'])}(?!\w)", re.I)
 _TIME_WORD = re.compile(
     rf"(?:sec|min|hour|hr|day|week|month|overnight|before|\dh|\d\s?[hms]\b|{_FOREIGN_UNIT}|"
-    r"nuit|nacht|noche|notte|noite|natten|\bnoc\b|veille|vortag|vorabend|víspera|véspera|"
-    r"anterior|giorno\s+pr|ervoor|dagen\s+[ifi]|"
     rf"{alternation(_SPELLED['phrases'])}|分|時間|小时|小時|秒)",
     re.I,
 )
@@ -156,7 +154,7 @@ def find_durations(text: str) -> list[Duration]:
 
 def find_spans(text: str) -> list[tuple[int, int, Duration]]:
     """Every span of time a text states with where it stands: ``(start, end, duration)``."""
-    if not _TIME_WORD.search(text):
+    if not (_TIME_WORD.search(text) or _OVERNIGHT.search(text) or _DAY_AHEAD.search(text)):
         return []
     found: list[tuple[int, int, Duration]] = []
     taken: list[tuple[int, int]] = []  # the spans kept, sorted and apart: one bisect a span

@@ -149,10 +149,13 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "baking dish",
     ),
-    # a storage container: "store in a covered container", "keep in a sealed container"
+    # a storage container: "store in a covered container", "keep in a sealed container", "a
+    # sealable container", "seal the container", "a container with a tight-fitting lid"
     (
         re.compile(
             r"\b(?:covered|sealed|lidded|storage|freezer[-\s]safe)\s+containers?\b|"
+            r"\b(?:seal(?:able|ed)?|resealable|lidded|air-?tight)\b[^.;]{0,30}?\bcontainers?\b|"
+            r"\bcontainers?\s+with\s+(?:a\s+)?(?:tight[-\s]fitting\s+|sealing\s+)?lid\b|"
             r"\b(?:store|keep)\w*\b[^.;]{0,60}?\b(?:in|into)\s+(?:an?\s+|the\s+|your\s+)?"
             r"(?:[\w-]+\s+){0,2}?containers?\b",
             re.I,
@@ -396,16 +399,7 @@ _GLASS_WORKED = re.compile(
     r"\b(?:rim|chill|fill|wet|moisten|garnish)\w*\s+(?:the\s+|a\s+|your\s+|each\s+|of\s+the\s+)?$",
     re.I,
 )
-_NOT_A_CONTAINER = re.compile(
-    r"\b(?:blender|processor|pint|creami|fire[-\s]safe|storage|airtight|covered|sealed|lidded|"
-    r"freezer[-\s]safe)\s+$",
-    re.I,
-)
-_SEALED = re.compile(
-    r"\b(?:seal(?:able|ed)?|resealable|lidded|air-?tight)\b[^.;]{0,30}?\bcontainers?\b|"
-    r"\bcontainers?\s+with\s+(?:a\s+)?(?:tight[-\s]fitting\s+|sealing\s+)?lid\b",
-    re.I,
-)
+_NOT_A_CONTAINER = re.compile(r"\b(?:blender|processor|pint|creami|fire[-\s]safe)\s+$", re.I)
 _NOT_A_DRINKS_SHAKER = re.compile(r"\b(?:salt|pepper|sugar|spice|cheese|flour)\s+$", re.I)
 # Glasses something goes into: "pour into 4 serving glasses", "strain into a chilled glass".
 _A_GLASS = re.compile(
@@ -644,8 +638,6 @@ def equipment_in(text: str) -> list[str]:
     oven_verb = next(
         (m for m in _OVEN_VERBS.finditer(text) if not _NOT_NOW.search(text[: m.start()])), None
     )
-    if "container" in names and _SEALED.search(text):
-        names = [*names, "airtight container"]  # "a sealable container", "seal the container"
     if "container" in names and "airtight container" in names:
         names = [n for n in names if n != "container"]  # the container food is stored in
     names = _appliance_parts(text, names)

@@ -154,8 +154,7 @@ def _lead_abroad(clause: str, after: str) -> bool:
 _REFERS_BACK = re.compile(r"^\s*(?:after|once|when|as\s+soon\s+as|at\s+the\s+end\s+of)\b", re.I)
 _BESIDE = re.compile(
     r"^\s*(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|while|whilst|"
-    # the same in other languages: "pendant que la viande cuit", "während das Fleisch schmort"
-    r"pendant\s+que|tandis\s+que|während|mientras|mentre|enquanto|terwijl|medan|mens)\b",
+    rf"{alternation(word_list('verbs', 'while_abroad'))})\b",
     re.I,
 )
 _IF = re.compile(r"\bif\b", re.I)
