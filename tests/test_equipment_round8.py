@@ -1,0 +1,66 @@
+"""Equipment read more widely (issue 11, eighth round): a kitchen towel is cloth, a piece of
+kitchen towel is paper; appliances and tools no page had named before. Each case is a sentence
+written for ladle."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladle.model import Ingredient
+from ladle.steps import understand_steps
+
+
+def _equipment(text: str) -> set[str]:
+    steps = understand_steps([(text, None)], list[Ingredient]())
+    return set(steps[0].equipment)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Cover the bowl with a clean kitchen towel and leave it somewhere warm.",
+            "towel",
+            "paper towels",
+        ),
+        (
+            "Tip the grated courgette onto a kitchen towel and squeeze it dry.",
+            "towel",
+            "paper towels",
+        ),
+        ("Wipe the pan with a piece of kitchen towel dipped in oil.", "paper towels", "towel"),
+        ("Lift the fritters onto a sheet of kitchen towel to drain.", "paper towels", "towel"),
+    ],
+)
+def test_a_kitchen_towel_is_cloth_and_a_piece_of_it_paper(
+    text: str, present: str, absent: str
+) -> None:
+    found = _equipment(text)
+    assert present in found and absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        (
+            "Roll each piece of dough through the pasta machine on its thinnest setting.",
+            "pasta machine",
+        ),
+        ("Pass the pork shoulder through a mincer twice.", "meat grinder"),
+        ("Dry the apple rings in a dehydrator at 135°F until leathery.", "dehydrator"),
+        ("Put everything in the bread machine and start the dough cycle.", "bread machine"),
+        ("Shave the cheese thinly with a cheese slicer.", "cheese slicer"),
+        ("Layer the sponge and custard in a trifle bowl.", "trifle dish"),
+        ("Stir the noodles gently with chopsticks.", "chopsticks"),
+        ("Spoon the mixture into a silicone mould and freeze until firm.", "mold"),
+        ("Sift the flour into the bowl with a flour sifter.", "sieve"),
+        ("Butter a soufflé dish and dust it with sugar.", "baking dish"),
+        ("Press the rice into a ring mould on each plate.", "pastry ring"),
+        ("Beat the cream with an egg beater until it holds soft peaks.", "whisk"),
+        ("Season with a few turns of the pepper mill.", "pepper mill"),
+        ("Mahl den Pfeffer mit der Pfeffermühle.", "pepper mill"),
+        ("Mettez la pâte dans la machine à pain.", "bread machine"),
+    ],
+)
+def test_tools_named_for_the_first_time(text: str, tool: str) -> None:
+    assert tool in _equipment(text)
