@@ -196,11 +196,16 @@ _DONE_BEFORE = re.compile(
 )
 
 
+# a verb's word after a determiner is a thing: "bake the rolls", "stir in the mix"
+_A_THING = re.compile(r"(?<!\bwith\s)\b(?:the|your|each|these|those|its|their|my|our)\s+$", re.I)
+
+
 def _done(text: str, match: re.Match[str]) -> bool:
-    """A verb's past participle used as a food's name ("the whipped cream"), not work."""
+    """A verb's past participle used as a food's name ("the whipped cream"), or a verb's
+    word used as a thing's ("the rolls"), not work."""
+    before = text[max(0, match.start() - 12) : match.start()]
     return bool(
-        _DONE.fullmatch(match.group(0))
-        and _DONE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        (_DONE.fullmatch(match.group(0)) and _DONE_BEFORE.search(before)) or _A_THING.search(before)
     )
 
 
@@ -537,9 +542,15 @@ _NO_VERB_FIRST = re.compile(
 _HEATS = frozenset({"oven", "grill", "smoker", "air fryer", "charcoal", "stove", "dutch oven"})
 
 
+# what a preheating may leave behind that is its setting, not work: "Preheat the oven to broil"
+_A_SETTING_ONLY = re.compile(r"^\W*(?:broil|high|low|grill|bake|convection|fan)\W*$", re.I)
+
+
 def _works(part: str) -> bool:
     """Handwork said beside a preheating: an instruction ("grease a tin"), or in any language
     a verb first that readies a vessel ("bedek een bakplaat met bakpapier", "beurrez un moule")."""
+    if _A_SETTING_ONLY.match(part):
+        return False  # "(preheat the oven to) broil"
     if is_instruction(part):
         return True
     return (

@@ -211,11 +211,19 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
         add(match.start(), match.end(), Duration(minutes, minutes, match.group(0)))
     for match in _SPELLED_PHRASE.finditer(text):
         said = float(_SPELLED["phrases"][" ".join(match.group(0).lower().split())])
-        add(match.start(), match.end(), Duration(said, said, match.group(0)))
+        add(*_spelled(text, match, said))
     for match in _SPELLED_NUMBER.finditer(text):
         count = _SPELLED["numbers"][" ".join(match.group("n").lower().split())]
         said = float(count) * _FOREIGN_MINUTES.get(match.group("u").lower(), 1.0)
-        add(match.start(), match.end(), Duration(said, said, match.group(0)))
+        add(*_spelled(text, match, said))
+    for match in _ONE_HOUR_NORDIC.finditer(text):
+        hours = parse_number(match.group("n")) or 0.0
+        least = match.group("pre").lower().startswith(("mindst", "minst"))
+        add(
+            match.start(),
+            match.end(),
+            Duration(hours * 60, None if least else hours * 60, match.group(0)),
+        )
     for match in _ONE_MORE.finditer(text):
         more = 60.0 if match.group("unit").lower() == "hour" else 1.0
         add(match.start(), match.end(), Duration(more, more, match.group(0)))
@@ -226,6 +234,24 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
         add(match.start(), match.end(), Duration(low, 720, match.group(0)))
     found.sort(key=lambda item: item[0])
     return _join_ranges(text, found)
+
+
+# Danish and Norwegian "time" (hour) after a number, where no English sentence would put it:
+# "i 1 time", "ca. 1 time", "mindst 1 time" ("1 time" alone is English, once)
+_ONE_HOUR_NORDIC = re.compile(
+    r"(?<![\w'])(?P<pre>i|ca\.?|cirka|omkring|mindst|minst|yderligere|ytterligere)\s+"
+    rf"(?P<n>{NUMBER})\s+time(?!\w)",
+    re.I,
+)
+_AT_LEAST_BEFORE = re.compile(rf"(?<![\w'])(?:at\s+least|{_AT_LEAST})\s+$", re.I)
+
+
+def _spelled(text: str, match: re.Match[str], said: float) -> tuple[int, int, Duration]:
+    """A time said in words, open-ended after "at least" ("au moins une heure")."""
+    least = _AT_LEAST_BEFORE.search(text, max(0, match.start() - 24), match.start())
+    if least is None:
+        return match.start(), match.end(), Duration(said, said, match.group(0))
+    return least.start(), match.end(), Duration(said, None, text[least.start() : match.end()])
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or)\s*", re.I)

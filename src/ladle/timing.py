@@ -137,7 +137,11 @@ _DEFINITE = re.compile(  # not a pronoun joined to its verb: "laissez-les une nu
 # verb of the clause takes the time ("laisser reposer 5 minutes avant de servir"): before the
 # time, or closing the clause after it ("10 Minuten vor dem Servieren ruhen lassen").
 _BEFORE_ABROAD = re.compile(rf"^\s*{alternation(word_list('durations', 'before'))}\b", re.I)
-_FOR_ABROAD = re.compile(rf"\b{alternation(word_list('durations', 'for'))}\s+$", re.I)
+_FOR_ABROAD = re.compile(  # "pendant 2 heures", "i mindst en time": the time taken as the step's
+    rf"\b{alternation(word_list('durations', 'for'))}\s+"
+    rf"(?:{alternation(word_list('durations', 'at_least'))}\s+)?$",
+    re.I,
+)
 _TIMED_FIRST = re.compile(rf"\b{alternation(word_list('durations', 'timed_first'))}\w*", re.I)
 _TIMED_LAST = re.compile(rf"\b{alternation(word_list('durations', 'timed_last'))}\s*$")
 

@@ -1,0 +1,80 @@
+"""Times read more widely (issue 11, eighth round): a chill "before serving" in other
+languages is the step's own time, while taking food out of the fridge before cooking stays a
+lead; "at least" before a time said in words; the Danish and Norwegian hour after a number.
+And two calls of attention: an oven preheated to broil, and a noun that looks like a verb.
+Each case is a sentence written for ladle."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladle.model import Ingredient
+from ladle.steps import understand_steps
+
+
+def _step(text: str):  # type: ignore[no-untyped-def]
+    return understand_steps([(text, None)], list[Ingredient]())[0]
+
+
+def _time(text: str) -> tuple[float, float | None] | None:
+    t = _step(text).time
+    return None if t is None else (t.min_minutes, t.max_minutes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Stil desserten i køleskabet, og lad den trække i mindst en time før servering.",
+            (60, None),
+        ),
+        ("Sett salaten kjølig et par timer før servering.", (120, 120)),
+        ("Mettez au frais au moins 1 heure avant de servir.", (60, None)),
+        ("Mettete in frigo almeno 2 ore prima di servire.", (120, None)),
+        ("Stil i køleskab mindst 2 timer før servering.", (120, None)),
+        ("Laissez reposer au moins une heure.", (60, None)),
+        ("Dejar reposar al menos una hora.", (60, None)),
+        ("Bag kagen i ca. 1 time.", (60, 60)),
+        ("Lad hvile mindst 1 time.", (60, None)),
+        ("Lad dejen hvile i køleskabet i en times tid.", (60, 60)),
+        ("Lad det simre et kvarters tid.", (15, 15)),
+    ],
+)
+def test_a_time_abroad_that_is_the_steps_own(
+    text: str, expected: tuple[float, float | None]
+) -> None:
+    assert _time(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tag kødet ud af køleskabet 30 minutter før tilberedning.",
+        "Sortez la viande du réfrigérateur 30 minutes avant la cuisson.",
+        "Saca la carne de la nevera 30 minutos antes de cocinarla.",
+        "Togliere la carne dal frigo 30 minuti prima della cottura.",
+        "Ta ut köttet ur kylen 30 minuter innan.",
+    ],
+)
+def test_out_of_the_fridge_before_cooking_stays_a_lead(text: str) -> None:
+    step = _step(text)
+    assert step.time is None
+    assert [d.role for d in step.durations] == ["lead"]
+
+
+@pytest.mark.parametrize("text", ["Repeat 1 time.", "Do it 1 time only."])
+def test_the_english_time_is_not_an_hour(text: str) -> None:
+    assert _time(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "attention"),
+    [
+        ("Preheat the oven to broil.", "passive"),
+        ("Preheat the broiler to high.", "passive"),
+        ("Bake the rolls for 25 to 30 minutes, until golden.", "passive"),
+        ("Roll the dough for 5 minutes, turning it often.", "active"),
+    ],
+)
+def test_attention_of_a_setting_and_a_noun(text: str, attention: str) -> None:
+    assert _step(text).attention == attention
