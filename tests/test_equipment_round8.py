@@ -60,6 +60,14 @@ def test_a_kitchen_towel_is_cloth_and_a_piece_of_it_paper(
         ("Season with a few turns of the pepper mill.", "pepper mill"),
         ("Mahl den Pfeffer mit der Pfeffermühle.", "pepper mill"),
         ("Mettez la pâte dans la machine à pain.", "bread machine"),
+        ("Mos bønnerne med en stavblender.", "immersion blender"),
+        ("Pisk fløden med en elpisker.", "stand mixer"),
+        ("Stamp krydderierne i en vijzel.", "mortar and pestle"),
+        ("Zerstoße die Gewürze im Mörser.", "mortar and pestle"),
+        ("Passer la soupe au robot.", "food processor"),
+        ("Rozwałkuj ciasto wałkiem.", "rolling pin"),
+        ("Połóż ciastka na blasze do pieczenia.", "baking sheet"),
+        ("Zmiksuj zupę blenderem.", "blender"),
     ],
 )
 def test_tools_named_for_the_first_time(text: str, tool: str) -> None:
