@@ -78,3 +78,36 @@ def test_the_english_time_is_not_an_hour(text: str) -> None:
 )
 def test_attention_of_a_setting_and_a_noun(text: str, attention: str) -> None:
     assert _step(text).attention == attention
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cover and chill for at least 8 hours to overnight.", (480, 720)),
+        ("Chill for 4 hours to overnight.", (240, 720)),
+        ("Bake for 1 hour and 15 minutes, covering with foil after 50 minutes.", (75, 75)),
+        ("Bake for 30-35 minutes. After 15-20 minutes cover it loosely with foil.", (30, 35)),
+        (
+            "Bake about 45-55 minutes. (I usually tent it with foil after about 20 minutes.)",
+            (45, 55),
+        ),
+        ("Roast for 1 hour, basting after 30 minutes.", (60, 60)),
+        (
+            "Laat 2 tot 4 uur op laag vuur stoven (of zet het ongeveer 8 uur in de oven).",
+            (120, 480),
+        ),
+        ("Bake 20 minutes (of course, longer if frozen: 30 minutes).", (20, 20)),
+    ],
+)
+def test_a_moment_inside_a_time_and_a_range_to_overnight(
+    text: str, expected: tuple[float, float | None]
+) -> None:
+    assert _time(text) == expected
+
+
+def test_a_time_after_which_more_is_added_still_adds() -> None:
+    """ "After 20 minutes, add the carrots and bake 20 minutes more": a step of its own, added."""
+    assert _time("Simmer 20 minutes. After that, add the carrots and simmer 10 minutes more.") == (
+        30,
+        30,
+    )

@@ -111,11 +111,16 @@ def _kept_cold(sentence: str, duration: Duration) -> bool:
 _AT_MOMENT = re.compile(r"\b(?:at|after\s+about|by)\s+$", re.I)
 # A turn or a check partway through a time already stated: a moment inside it, "turning them
 # over after 20 minutes", "(check the beef after 2½ hours)"
-_MOMENT_AFTER = re.compile(
-    r"\b(?:turn\w*|flip\w*|check\w*|stir\w*|rotat\w*|bast\w*|toss\w*|shak\w*|uncover\w*|"
-    r"swap\w*|switch\w*)\b(?:\s+[\w']+){0,4}?\s+after\s+(?:about\s+|around\s+)?$",
-    re.I,
+_MOMENTS = (
+    r"turn\w*|flip\w*|check\w*|stir\w*|rotat\w*|bast\w*|toss\w*|shak\w*|uncover\w*|cover\w*|"
+    r"tent\w*|foil|brush\w*|swap\w*|switch\w*"
 )
+_MOMENT_AFTER = re.compile(
+    rf"\b(?:{_MOMENTS})\b(?:\s+[\w']+){{0,4}}?\s+after\s+(?:about\s+|around\s+)?$", re.I
+)
+# the same moment said first: "Bake 30 minutes. After 15 minutes, cover it loosely with foil"
+_AFTER_FIRST = re.compile(r"^\W*after\s+(?:about\s+|around\s+)?$", re.I)
+_MOMENT_NEXT = re.compile(rf"^\s*,?\s*(?:\w+\s+){{0,2}}?(?:{_MOMENTS})\b", re.I)
 _IF_SENTENCE = re.compile(r"^\s*(?:if|should)\b", re.I)
 _BEFORE_AFTER = re.compile(r"^\s*(?:or\s+so\s+)?(?:before|prior\s+to|ahead\s+of)\b", re.I)
 # Verbs that take a time as their own ("rest 10 minutes before slicing", "marinate at least
@@ -253,7 +258,9 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
         re.search(r"\bafter\s+$", before, re.I) and re.match(r"the\s+first\b", duration.text, re.I)
     ):
         return "other"  # "check the cake at 30 minutes", "cover it after the first 35 minutes"
-    if _MOMENT_AFTER.search(before) and any(
+    if (
+        _MOMENT_AFTER.search(before) or (_AFTER_FIRST.match(before) and _MOMENT_NEXT.match(after))
+    ) and any(
         e.role == "step" and (e.max_minutes or e.min_minutes) >= duration.min_minutes
         for e in earlier
     ):
@@ -335,7 +342,8 @@ _RANGE_GAP = re.compile(
     # the same in other languages: "au moins 2 heures, idéalement toute une nuit"
     r"\b(?:ou|oder|o|idéalement|idealerweise|am\s+besten|idealmente|preferiblemente|"
     r"preferibilmente|de\s+prefer[eê]ncia|bij\s+voorkeur|helst|gerne|gärna)\b|"
-    r"^\s*[–—-]\s*$|"
+    r"^\s*[–—-]\s*$|^\s*to\s*$|"  # "at least 8 hours to overnight"
+    r"\(\s*of\s+(?!course\b)|"  # Dutch "(of zet het 8 uur in de oven)": or
     r"\bfor\s+(?:the|a)\s+[\w-]+\s+(?:version|method|dough)\s*,?\s+(?:and|but)\b",  # two ways
     re.I,
 )
