@@ -111,3 +111,25 @@ def test_a_time_after_which_more_is_added_still_adds() -> None:
         30,
         30,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cover and refrigerate at least 20 minutes and up to overnight.", (20, 720)),
+        ("Marinate for at least 1 hour (up to overnight).", (60, 720)),
+        ("Refrigerate until fully chilled, at least 3 hours and up to 1 day.", (180, 1440)),
+        ("Marinate for 2 hours or longer.", (120, None)),
+        ("Let the cake sit for 8-12 hours or more, then slice.", (480, None)),
+        ("Simmer for 3-4 minutes (or longer if needed).", (3, 4)),
+        ("Roast for 20-25 minutes (or more, depending on your oven).", (20, 25)),
+    ],
+)
+def test_the_far_end_of_a_wait(text: str, expected: tuple[float, float | None]) -> None:
+    assert _time(text) == expected
+
+
+def test_food_kept_cold_after_a_step_is_storage() -> None:
+    step = _step("Cool completely, then refrigerate in an airtight container for up to 3 days.")
+    assert step.time is None
+    assert [d.role for d in step.durations] == ["storage"]

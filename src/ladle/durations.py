@@ -233,7 +233,21 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
         low = 0.0 if match.group("pre") else 480.0
         add(match.start(), match.end(), Duration(low, 720, match.group(0)))
     found.sort(key=lambda item: item[0])
-    return _join_ranges(text, found)
+    return [_or_longer(text, *span) for span in _join_ranges(text, found)]
+
+
+# "marinate for 2 hours or longer": at least that long
+# ("3-4 minutes (or longer if needed)", "20 minutes (or more, depending on your oven)" hedge)
+_OR_LONGER = re.compile(
+    r"\s*(?:\(\s*or\s+(?:longer|more)\s*\)|or\s+(?:longer|more)\b(?!\s+if\b))", re.I
+)
+
+
+def _or_longer(text: str, start: int, end: int, duration: Duration) -> tuple[int, int, Duration]:
+    more = _OR_LONGER.match(text, end)
+    if more is None or duration.max_minutes is None:
+        return start, end, duration
+    return start, more.end(), Duration(duration.min_minutes, None, text[start : more.end()])
 
 
 # Danish and Norwegian "time" (hour) after a number, where no English sentence would put it:

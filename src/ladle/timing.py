@@ -274,7 +274,9 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
         return "make_ahead"
     if _AHEAD_ABROAD.search(sentence) and duration.min_minutes >= _KEEPING_MINUTES:
         return "make_ahead"  # "peut se préparer la veille", "un día de antelación"
-    alternative = re.search(r"\bor\s+$", before, re.I) and any(e.role == "step" for e in earlier)
+    alternative = re.search(r"(?:\bor|\band|,|\()\s*$", before, re.I) and any(
+        e.role == "step" for e in earlier
+    )
     if (
         _STORAGE.search(sentence)
         or (_STORAGE_ABROAD.search(sentence) and duration.min_minutes >= _KEEPING_MINUTES)
@@ -330,7 +332,8 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
     ):
         return "other"  # "8 minutes, 4 minutes per side": the same time, side by side
     if _RANGE_GAP.search(gap) or (
-        re.fullmatch(r"\s*,\s*", gap) and re.match(r"up\s+to\b", duration.text, re.I)
+        re.fullmatch(r"\s*(?:,|\(|,?\s*(?:and|but))?\s*", gap)
+        and re.match(r"up\s+to\b", duration.text, re.I)
     ):
         return "alternative"  # "10 minutes or up to 1 hour", "at least 2 hours, preferably
         # overnight", "1 hour for the yeast version and 4 hours for the sourdough version"
