@@ -133,3 +133,23 @@ def test_food_kept_cold_after_a_step_is_storage() -> None:
     step = _step("Cool completely, then refrigerate in an airtight container for up to 3 days.")
     assert step.time is None
     assert [d.role for d in step.durations] == ["storage"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bake for 25-30 minutes, swapping the cakes around for the last 10 minutes.", (25, 30)),
+        (
+            "Bake the rolls for 29-32 minutes until golden. (30 minutes is usually perfect!)",
+            (29, 32),
+        ),
+        ("Set it out for 1-2 hours at room temperature (overnight is even better).", (60, 720)),
+        ("Necháme marinovať v chladničke ideálne do ďalšieho dňa.", (480, 720)),
+        ("Nechte těsto odpočinout přes noc.", (480, 720)),
+        ("In the last 10 minutes of roasting, add the carrots.", (10, 10)),
+    ],
+)
+def test_a_window_or_a_restated_time_inside_a_range(
+    text: str, expected: tuple[float, float | None]
+) -> None:
+    assert _time(text) == expected

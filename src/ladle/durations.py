@@ -93,7 +93,10 @@ _OVERNIGHT = re.compile(
     r"\b(?P<pre>up\s+to\s+)?(?:overnight|über\s+nacht|toute\s+(?:une|la)\s+nuit|pendant\s+la\s+nuit|"
     r"toda\s+la\s+noche|durante\s+(?:la|toda\s+a|a)\s+no(?:che|ite)|per\s+una\s+notte|"
     r"(?:tutta|durante)\s+la\s+notte|(?<!d')une\s+nuit|overnacht|"
-    r"een\s+nacht(?:je)?|(?:över|over)\s+natten|natten\s+over|przez\s+noc)\b",
+    r"een\s+nacht(?:je)?|(?:över|over)\s+natten|natten\s+over|przez\s+noc|"
+    # Czech, Slovak, Hungarian: through the night, till the next day
+    r"přes\s+noc|cez\s+noc|do\s+(?:druhého|dalšího)\s+dne|do\s+(?:druhého|ďalšieho)\s+dňa|"
+    r"egy\s+éjszakán\s+át|egész\s+éjszaká(?:ra|n\s+át))\b",
     re.I,
 )
 _DAY_AHEAD = re.compile(

@@ -320,6 +320,16 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
     ("…; meanwhile fry the garlic for 2 minutes")."""
     end, other = previous
     gap = text[end:start]
+    if _WINDOW_INSIDE.match(duration.text) and _within(duration, other):
+        return "other"  # "bake 25-30 minutes, swapping the cakes for the last 10 minutes"
+    if (
+        re.search(r"\(\s*$", gap)
+        and duration.max_minutes == duration.min_minutes
+        and _within(duration, other)
+    ):
+        return "other"  # "bake 29-32 minutes. (30 minutes is usually perfect!)"
+    if _BETTER_AFTER.match(text, start + len(duration.text)):
+        return "alternative"  # "1-2 hours at room temperature (overnight is even better)"
     if _SENTENCE_END.search(gap):
         begin, _ = _sentence(text, start, start)
         if _BESIDE.match(text[begin:start]):
@@ -338,6 +348,19 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
         return "alternative"  # "10 minutes or up to 1 hour", "at least 2 hours, preferably
         # overnight", "1 hour for the yeast version and 4 hours for the sourdough version"
     return "step"
+
+
+_WINDOW_INSIDE = re.compile(r"^(?:(?:during|for|in)\s+)?the\s+(?:last|final)\b", re.I)
+_BETTER_AFTER = re.compile(r"\s*(?:is|would\s+be)\s+(?:even\s+)?(?:better|best|ideal)\b", re.I)
+
+
+def _within(duration: Duration, other: Duration) -> bool:
+    """A time inside the range of another: "the last 10 minutes" of 25-30, the 30 of 29-32."""
+    top = other.max_minutes if other.max_minutes is not None else other.min_minutes
+    return duration.min_minutes <= top * other.factor and (
+        duration.min_minutes >= other.min_minutes * other.factor
+        or bool(_WINDOW_INSIDE.match(duration.text))
+    )
 
 
 _RANGE_GAP = re.compile(
