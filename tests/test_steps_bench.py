@@ -63,9 +63,9 @@ def test_every_label_matches_its_steps_text() -> None:
 
 
 # The figures of BENCHMARKS.md ("Labelled steps"), over the 856 steps of the dev and held-out
-# pages ("all"; 2026-12-07, seventh round: 98.4%, 99.9%, 0.946, 94.6%); a change that
+# pages ("all"; 2026-12-07, eighth round: 98.6%, 99.9%, 0.947, 94.6%); a change that
 # lowers one fails here. The goals of issue 11 (0.95, 0.98, 0.90, 0.92) are met over them.
-FLOORS = {"duration": 0.983, "times_apart": 0.99, "oven": 0.995, "equipment_f1": 0.946,
+FLOORS = {"duration": 0.985, "times_apart": 0.99, "oven": 0.995, "equipment_f1": 0.946,
           "attention": 0.946}  # fmt: skip
 # The unseen pages (places 46-60 of the draw, 94 steps), as measured right after they were
 # labelled on 2026-12-06: a fresh estimate for sites never seen, kept as floors.
