@@ -74,6 +74,18 @@ def test_the_english_time_is_not_an_hour(text: str) -> None:
         ("Preheat the broiler to high.", "passive"),
         ("Bake the rolls for 25 to 30 minutes, until golden.", "passive"),
         ("Roll the dough for 5 minutes, turning it often.", "active"),
+        ("Heat the oil in a pan, add the chicken and cook until lightly golden brown.", "active"),
+        ("Cook the mince until nicely browned, breaking it up.", "active"),
+        ("Bake until golden brown.", "passive"),
+        (
+            "When you're ready, preheat the broiler and place the top oven rack 6 inches away.",
+            "passive",
+        ),
+        (
+            "Get ready. Arrange one rack in the center of the oven. Preheat the oven to 425°F.",
+            "passive",
+        ),
+        ("Preheat the oven to 450°F. See the notes above about how long to bake it.", "passive"),
     ],
 )
 def test_attention_of_a_setting_and_a_noun(text: str, attention: str) -> None:

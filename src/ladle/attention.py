@@ -311,7 +311,8 @@ _LET_FIRST = re.compile(
     re.I,
 )
 _RACK_SET = re.compile(
-    r"\b(?:arrange|adjust|position|set|place|move|put)\w*\s+(?:(?:a|an|the|your|two|oven)\s+)*"
+    r"\b(?:arrange|adjust|position|set|place|move|put)\w*\s+"
+    r"(?:(?:a|an|the|your|one|two|oven|top|bottom|middle|center|centre|upper|lower)\s+)*"
     r"(?:oven\s+)?racks?\b[^,.;]*?(?=,|\band\b|[.;]|$)",
     re.I,
 )
@@ -320,7 +321,8 @@ _PARTS = re.compile(r",|\b(?:and|then|und|et|och|og|y)\b", re.I)
 # advice among the steps, not work: "We recommend hickory wood", "I like to use …", "Tip: …"
 _ADVICE = re.compile(
     r"^\W*(?:(?:i|we)\s+(?:\w+\s+)?(?:recommend|suggest|like|prefer|love|find|think)\b|"
-    r"(?:notes?|tips?|pro\s+tip)\s*:)",
+    r"(?:notes?|tips?|pro\s+tip)\s*:|see\s+(?:the\s+)?(?:notes?|section|video|post|tips?|below|above)\b|"
+    r"get\s+ready\W*$)",
     re.I,
 )
 # a sentence that only puts the food by: "Set aside.", "Set aside for later."
@@ -481,6 +483,11 @@ def _untimed(main: str) -> Attention:
         opening = _LEAD_IN.sub("", sentence, count=1)
         if _SET_ASIDE_ONLY.match(opening) or _ADVICE.match(sentence):
             continue  # "Set aside.", "We recommend hickory wood": neither waited on nor worked
+        if _BROWNING.search(sentence) and not (
+            verbs["waiting"].match(opening) or _IN_THE_OVEN.search(sentence)
+        ):
+            work += 1  # "add the chicken and cook until golden brown": frying, tended
+            continue
         if _CJK.search(sentence):  # no word order to read: its verbs decide
             waits = verbs["waiting"].search(sentence) and not verbs["busy"].search(sentence)
             wait, work = wait + bool(waits), work + (not waits)
@@ -517,6 +524,15 @@ def _untimed(main: str) -> Attention:
     if wait and wait >= work:
         return "passive"
     return "passive" if (preheats or states) and not work else "active"
+
+
+# Cooking until browned, crisp or no longer pink: food in a pan that the cook turns and watches
+_BROWNING = re.compile(
+    r"\b(?:until|till)\s+(?:\w+\s+){0,4}?(?:golden|brown(?:ed)?|crisp\w*|charred|seared|"
+    r"no\s+longer\s+pink)\b",
+    re.I,
+)
+_IN_THE_OVEN = re.compile(r"\b(?:oven|broil\w*|grill\w*|bak\w*|roast\w*)\b", re.I)
 
 
 # A wait of half an hour or more, said with no time: it outweighs a few moments of handwork
