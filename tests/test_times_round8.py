@@ -77,6 +77,12 @@ def test_the_english_time_is_not_an_hour(text: str) -> None:
         ("Heat the oil in a pan, add the chicken and cook until lightly golden brown.", "active"),
         ("Cook the mince until nicely browned, breaking it up.", "active"),
         ("Bake until golden brown.", "passive"),
+        ("Add the eggs to the pot of boiling water. Cook 9 minutes, then drain.", "passive"),
+        (
+            "Place the potatoes in a pot of salted water. Bring to a boil and cook for 8 minutes.",
+            "passive",
+        ),
+        ("Add the mushrooms and cook for 3 minutes, stirring.", "active"),
         (
             "When you're ready, preheat the broiler and place the top oven rack 6 inches away.",
             "passive",

@@ -99,6 +99,13 @@ _UNATTENDED = re.compile(
     r"冷蔵庫|冷凍庫|オーブン|煮(?:る|て|ます|込)|蒸(?:す|し)",
     re.I,
 )
+# food put in a pot of water or boiling water: whatever cooks in it then, cooks alone
+_IN_BOILING_WATER = re.compile(
+    r"\b(?:pot|pan|saucepan)\s+of\s+(?:\w+\s+){0,2}?water\b|\bboiling\s+(?:salted\s+)?water\b|"
+    r"\bkochende\w*\s+(?:salz)?wasser\b|\beau\s+bouillante\b|\bagua\s+hirviendo\b|"
+    r"\bacqua\s+bollente\b|\bágua\s+fervente\b|\bkokend\s+(?:gezouten\s+)?water\b",
+    re.I,
+)
 # pasta or noodles cooked by the packet: boiling, unattended
 _BY_THE_PACKET = re.compile(
     r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b|"
@@ -135,7 +142,11 @@ def _kind_of_time(
     occasional = bool(verbs["occasional"].search(tended) or verbs["stirring"].search(tended))
     if not occasional and heat not in _SHUT_IN and verbs["constant"].search(sentence):
         return "busy"  # "stirring constantly"; a pan shaken often in the oven still waits
-    unattended = heat not in {None, "stove", "grill"} or bool(_UNATTENDED.search(sentence))
+    unattended = (
+        heat not in {None, "stove", "grill"}
+        or bool(_UNATTENDED.search(sentence))
+        or bool(_IN_BOILING_WATER.search(text))  # "a pot of salted water. … cook 8 minutes"
+    )
     clauses = [b for b in reversed(breaks) if b >= sentence_start] + [sentence_start]
     found = _last_verb(text, clauses[0], start)  # the verb of the time's own clause
     if found is None:  # "for the last 10 minutes of roasting"
