@@ -38,6 +38,7 @@ def _time(text: str) -> tuple[float, float | None] | None:
         ("Lad hvile mindst 1 time.", (60, None)),
         ("Lad dejen hvile i køleskabet i en times tid.", (60, 60)),
         ("Lad det simre et kvarters tid.", (15, 15)),
+        ("Luk glasset, og lad bærrene stå 1-2 døgn.", (1440, 2880)),
     ],
 )
 def test_a_time_abroad_that_is_the_steps_own(
