@@ -78,6 +78,9 @@ def test_the_english_time_is_not_an_hour(text: str) -> None:
         ("Heat the oil in a pan, add the chicken and cook until lightly golden brown.", "active"),
         ("Cook the mince until nicely browned, breaking it up.", "active"),
         ("Bake until golden brown.", "passive"),
+        ("Wymieszać i pozostawić na ok. 15 minut.", "passive"),
+        ("Marineer het vlees een nachtje in de marinade.", "passive"),
+        ("Luk glasset, og lad bærrene stå 1-2 døgn.", "passive"),
         ("Add the eggs to the pot of boiling water. Cook 9 minutes, then drain.", "passive"),
         (
             "Place the potatoes in a pot of salted water. Bring to a boil and cook for 8 minutes.",
