@@ -72,3 +72,20 @@ def test_a_kitchen_towel_is_cloth_and_a_piece_of_it_paper(
 )
 def test_tools_named_for_the_first_time(text: str, tool: str) -> None:
     assert tool in _equipment(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "bowl"),
+    [
+        ("Doe de bloem in een grote kom.", True),
+        ("Verdeel over twee kommen.", True),
+        ("Kom smørret ved og kør til det ligner brødkrummer.", False),
+        ("Smelt lidt smør eller kom lidt olie på en pande.", False),
+    ],
+)
+def test_the_dutch_bowl_and_the_danish_verb(text: str, bowl: bool) -> None:
+    assert ("mixing bowl" in _equipment(text)) is bowl
+
+
+def test_plastic_wrap_in_danish() -> None:
+    assert "plastic wrap" in _equipment("Kom køkkenfilm omkring dejen og lad den hvile.")

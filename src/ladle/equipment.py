@@ -420,7 +420,7 @@ _JAR_HANDLED = re.compile(
 # Tools whose names are also verbs ("Whisk until smooth"): counted only after a determiner.
 _VERB_LIKE = frozenset(
     {"whisk", "grill", "sieve", "microwave", "skewer", "strainer", "grater", "plate", "reibe",
-     "kommen", "forma", "ladle", "garde"}
+     "kommen", "kom", "forma", "ladle", "garde"}
 )  # fmt: skip
 # plates in the plural are dishes, never the verb: "divide among plates", "transfer to plates"
 _PLATES = re.compile(r"plates$", re.I)
@@ -430,6 +430,8 @@ _DETERMINER = re.compile(
     r"separate|serving|dinner|warm|warmed|lined|individual|two|three|four|five|six|eight|\d+|"
     r"einer|eine|einem|einen|der|die|den|dem|groben|feinen|auf|een|de|het|op|uma|numa|na|em|"
     r"sua|untada|outdoor|gas|charcoal|kettle|pellet|electric|"
+    # Dutch: "in een grote kom" (the Danish verb "Kom smørret ved" is no bowl)
+    r"grote|kleine|ruime|diepe|schone|aparte|andere|middelgrote|twee|drie|vier|vijf|zes|"
     # what is done only to a grill: "preheat grill for high heat"
     r"pre-?heat|heat|light|fire)\s+$",
     re.I,
