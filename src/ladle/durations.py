@@ -212,21 +212,8 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
     for match in _HOURS_MINUTES.finditer(text):
         minutes = int(match.group("h")) * 60 + int(match.group("m"))
         add(match.start(), match.end(), Duration(minutes, minutes, match.group(0)))
-    for match in _SPELLED_PHRASE.finditer(text):
-        said = float(_SPELLED["phrases"][" ".join(match.group(0).lower().split())])
-        add(*_spelled(text, match, said))
-    for match in _SPELLED_NUMBER.finditer(text):
-        count = _SPELLED["numbers"][" ".join(match.group("n").lower().split())]
-        said = float(count) * _FOREIGN_MINUTES.get(match.group("u").lower(), 1.0)
-        add(*_spelled(text, match, said))
-    for match in _ONE_HOUR_NORDIC.finditer(text):
-        hours = parse_number(match.group("n")) or 0.0
-        least = match.group("pre").lower().startswith(("mindst", "minst"))
-        add(
-            match.start(),
-            match.end(),
-            Duration(hours * 60, None if least else hours * 60, match.group(0)),
-        )
+    for span in _in_words(text):
+        add(*span)
     for match in _ONE_MORE.finditer(text):
         more = 60.0 if match.group("unit").lower() == "hour" else 1.0
         add(match.start(), match.end(), Duration(more, more, match.group(0)))
@@ -237,6 +224,25 @@ def find_spans(text: str) -> list[tuple[int, int, Duration]]:
         add(match.start(), match.end(), Duration(low, 720, match.group(0)))
     found.sort(key=lambda item: item[0])
     return [_or_longer(text, *span) for span in _join_ranges(text, found)]
+
+
+def _in_words(text: str) -> list[tuple[int, int, Duration]]:
+    """Times said in words ("une demi-heure", "zwei Stunden") and the Nordic hour after a
+    number ("i ca. 1 time"), in that order (an earlier span wins an overlap)."""
+    spans: list[tuple[int, int, Duration]] = []
+    for match in _SPELLED_PHRASE.finditer(text):
+        said = float(_SPELLED["phrases"][" ".join(match.group(0).lower().split())])
+        spans.append(_spelled(text, match, said))
+    for match in _SPELLED_NUMBER.finditer(text):
+        count = _SPELLED["numbers"][" ".join(match.group("n").lower().split())]
+        said = float(count) * _FOREIGN_MINUTES.get(match.group("u").lower(), 1.0)
+        spans.append(_spelled(text, match, said))
+    for match in _ONE_HOUR_NORDIC.finditer(text):
+        hours = parse_number(match.group("n")) or 0.0
+        least = match.group("pre").lower().startswith(("mindst", "minst"))
+        hour = Duration(hours * 60, None if least else hours * 60, match.group(0))
+        spans.append((match.start(), match.end(), hour))
+    return spans
 
 
 # "marinate for 2 hours or longer": at least that long
