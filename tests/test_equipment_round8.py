@@ -89,3 +89,21 @@ def test_the_dutch_bowl_and_the_danish_verb(text: str, bowl: bool) -> None:
 
 def test_plastic_wrap_in_danish() -> None:
     assert "plastic wrap" in _equipment("Kom køkkenfilm omkring dejen og lad den hvile.")
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("Sirve el arroz en un plato llano.", "plate"),
+        ("Divida o arroz em dois pratos.", "plate"),
+        ("Haal het vlees uit de pan en leg het op een bord.", "plate"),
+        ("Anret fisken på tallerkener.", "plate"),
+        ("Låt degen jäsa under bakduk i 30 minuter.", "towel"),
+    ],
+)
+def test_plates_and_cloths_abroad(text: str, tool: str) -> None:
+    assert tool in _equipment(text)
+
+
+def test_a_dish_that_is_a_meal_is_no_plate() -> None:
+    assert "plate" not in _equipment("Finalize o preparo com pimenta, criando um prato delicioso.")
