@@ -239,7 +239,7 @@ def _in_words(text: str) -> list[tuple[int, int, Duration]]:
         spans.append(_spelled(text, match, said))
     for match in _ONE_HOUR_NORDIC.finditer(text):
         hours = parse_number(match.group("n")) or 0.0
-        least = match.group("pre").lower().startswith(("mindst", "minst"))
+        least = match.group("pre").lower() in _AT_LEAST_WORDS
         hour = Duration(hours * 60, None if least else hours * 60, match.group(0))
         spans.append((match.start(), match.end(), hour))
     return spans

@@ -207,7 +207,8 @@ def assign_roles(text: str, durations: Sequence[Duration], earlier: Sequence[Dur
             seen.append(duration)
 
 
-_LAST_WINDOW = re.compile(r"^(?:in|during|for)\s+the\s+(?:last|final)\b", re.I)
+# "in the last 10 minutes", "for the final 5", "the last 30 minutes": a window at a time's end
+_LAST_WINDOW = re.compile(r"\s*(?:(?:in|during|for)\s+)?the\s+(?:last|final)\b", re.I)
 
 
 def _same_window(window: Duration, duration: Duration) -> bool:
@@ -236,7 +237,6 @@ class _Place:
     main_at: int
 
 
-_WINDOW = re.compile(r"\s*(?:in|during|for)\s+the\s+(?:last|final)\b", re.I)
 _SCENE = re.compile(r"\s*(?:as|during)\b", re.I)
 
 
@@ -300,7 +300,7 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
     in_opening = _REFERS_BACK.match(before) and "," not in before
     if in_opening and any(_overlaps(duration, e) for e in earlier[-_RECENT:]):
         return "repeat"  # "After the ribs have cooked 1½–2 hours, …"
-    if start < place.main_at and not _WINDOW.match(lead):
+    if start < place.main_at and not _LAST_WINDOW.match(lead):
         if _BESIDE.match(lead) or _SCENE.match(lead):
             return "scene"  # "While the pork roasts for 2 hours, …"
         if re.match(r"\s*if\b", lead, re.I):
@@ -320,7 +320,7 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
     ("…; meanwhile fry the garlic for 2 minutes")."""
     end, other = previous
     gap = text[end:start]
-    if _WINDOW_INSIDE.match(duration.text) and _within(duration, other):
+    if _LAST_WINDOW.match(duration.text) and _within(duration, other):
         return "other"  # "bake 25-30 minutes, swapping the cakes for the last 10 minutes"
     if (
         re.search(r"\(\s*$", gap)
@@ -350,7 +350,6 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
     return "step"
 
 
-_WINDOW_INSIDE = re.compile(r"^(?:(?:during|for|in)\s+)?the\s+(?:last|final)\b", re.I)
 _BETTER_AFTER = re.compile(r"\s*(?:is|would\s+be)\s+(?:even\s+)?(?:better|best|ideal)\b", re.I)
 
 
@@ -359,7 +358,7 @@ def _within(duration: Duration, other: Duration) -> bool:
     top = other.max_minutes if other.max_minutes is not None else other.min_minutes
     return duration.min_minutes <= top * other.factor and (
         duration.min_minutes >= other.min_minutes * other.factor
-        or bool(_WINDOW_INSIDE.match(duration.text))
+        or bool(_LAST_WINDOW.match(duration.text))
     )
 
 
