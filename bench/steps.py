@@ -21,7 +21,8 @@ of the draw (``bench/other_pages.py`` draws them outside the repository, into
 message). ``second-draw`` is 80 pages of the second draw (``bench/other_pages.py --second``):
 recipes never drawn before, of sites whose other pages may have been read; ``second-draw-2``,
 ``second-draw-3``, ``second-draw-4`` and ``second-draw-5`` the next 80 pages each of that
-draw, and ``second-draw-6`` its last 28 (places 401–428: no site has another page left). ``all`` is dev and held-out; the other sets are scored beside them, not in them.
+draw, and ``second-draw-6`` its last 28 (places 401–428: no site has another page left).
+``all`` is dev and held-out; the other sets are scored beside them, not in them.
 
 Fields, over the labelled steps (headings left out):
 

@@ -123,6 +123,10 @@ _BY_THE_PACKET = re.compile(
 )
 
 
+# the time's verb after it, let be, as German and Dutch put it: "5 Min. kochen lassen"
+_LET_AFTER = re.compile(r"[^,.;:!?]{0,40}?\b\w+\s+(?:lassen|laten)\b", re.I)
+
+
 def _kind_of_time(
     text: str, start: int, end: int, minutes: float, heat: str | None = None
 ) -> str | None:
@@ -151,6 +155,8 @@ def _kind_of_time(
     found = _last_verb(text, clauses[0], start)  # the verb of the time's own clause
     if found is None:  # "for the last 10 minutes of roasting"
         found = _first_verb(text, end, sentence_start + len(sentence))
+        if found is not None and _LET_AFTER.match(text, end):
+            return "waiting"  # "etwa weitere 5 Min. kochen lassen": let cook
     if found is None and unattended:
         return "waiting"  # "return to the oven, uncovered, for a final 30 minutes"
     where = clauses[0]  # the clause the verb was found in
@@ -303,8 +309,10 @@ _PREHEATS = re.compile(
 )
 # Oil heated to a frying heat: the cook waits for it ("Heat oil to 350 to 370 degrees")
 _OIL_TO_HEAT = re.compile(
-    r"\b(?:pre-?)?(?:heat|warm)\w*\s+(?:up\s+)?(?:the\s+|some\s+)?(?:[\w-]+\s+){0,3}?oil\b"
-    r"[^.;!?]*?\b(?:to|reaches?|until)\b[^.;!?]*?\d+\s*(?:°|degrees?\b)",
+    r"\b(?:(?:pre-?)?(?:heat|warm)|verwarm|verhit|erhitz|chauff|calient|aque[cç]|riscald|v[äa]rm|"
+    r"opvarm)\w*\s+(?:up\s+)?(?:the\s+|some\s+|de\s+|das\s+|l'|el\s+|o\s+|l')?(?:[\w-]+\s+){0,5}?"
+    r"(?:oil|olie|öl|huile|aceite|olio|olja|oljan|olje|oljen|azeite|frituurolie|frittierfett)\b"
+    r"[^.;!?]*?\b(?:to|reaches?|until|tot|auf|à|a|till|til|até)\b[^.;!?]*?\d+\s*(?:°|degrees?\b)",
     re.I,
 )
 # A sentence that ends by leaving the food to cool: "Transfer to a rack to cool slightly before
@@ -406,7 +414,9 @@ _LEAD_IN = re.compile(
 # the sentence ends by leaving the food to it: "… and leave to soak", "… e deixe fritar"
 # the letting verb last, as German and Dutch put it: "… und abkühlen lassen", "laten rusten"
 _LET_LAST = re.compile(r"\b\w+\s+(?:lassen|laten)\W*$", re.I)
-_LEFT_TO_IT = re.compile(r"(?:,|\band\b|\bthen\b|\be\b|\ben\b|\bund\b|\bet\b|\by\b)\s*$", re.I)
+_LEFT_TO_IT = re.compile(
+    r"(?:,|\band\b|\bthen\b|\be\b|\ben\b|\bund\b|\bet\b|\by\b|\boch\b|\bog\b)\s*$", re.I
+)
 
 
 # A sentence that tells how the food is or will be, no work: "the pudding is ready when …",

@@ -55,12 +55,32 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
             # Danish and Norwegian "sæt den på køl", "sett potetsalaten kjølig"
             r"\bp[åa]\s+k[øo]l\b|\bkj[øo]lig\b|"
             # in the cold, in other languages: "reposer au frais", "kaltstellen"
-            r"\bau\s+frais\b|\bkalt\s?stell\w*|\bkühl\s?stell\w*",
+            r"\bau\s+frais\b|\bkalt\s?stell\w*|\bkühl\s?stell\w*|"
+            # "chill to set", "chill the cake to firm up"
+            r"\bchill(?:ed|ing)?\s+(?:(?:it|them|the\s+\w+)\s+)?to\s+(?:set|firm|harden|bring\s+down)\b",
             re.I,
         ),
         "refrigerator",
     ),
     (re.compile(r"\bfreez(?:e|ing)\b", re.I), "freezer"),
+    # a timer set or used: "add the pasta and set a timer", "use a kitchen timer"
+    (
+        re.compile(
+            r"\b(?:set|use|start)\w*\s+(?:a|an|the|your)\s+(?:kitchen\s+)?timer\b|\bkitchen\s+timer\b",
+            re.I,
+        ),
+        "timer",
+    ),
+    # paper cups a muffin pan is lined or filled with: "line a muffin pan with liners"
+    (
+        re.compile(r"\b(?:with|in|into)\s+(?:(?:paper|cupcake|muffin|the)\s+)?liners\b", re.I),
+        "cupcake liner",
+    ),
+    # cake tin the food stays in or comes out of: "cool in the tin", "remove from the tin"
+    (
+        re.compile(r"\b(?:in|into|from|out\s+of)\s+the\s+tins?\b(?!\s+(?:of|foil))", re.I),
+        "cake tin",
+    ),
     # "wrap in plastic", "cover the bowl tightly with plastic"
     (
         re.compile(
@@ -126,7 +146,9 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\d\s*(?:min|seg|sek|sec|s)\.?\s*/\s*(?:\d+\s*[°º]|vel|velocidad|vitesse|stufe|speed)"
             r"|/\s*(?:vel\.?|velocidad|vitesse|stufe)\s*\d|"
             # Italian: "5 sec. vel. 5", "3 min. 120° vel. 1"
-            r"\d\s*(?:min|sec|seg)\.?\s*(?:\d+\s*[°º]\s*)?vel\.?\s*\d",
+            r"\d\s*(?:min|sec|seg)\.?\s*(?:\d+\s*[°º]\s*)?vel\.?\s*\d|"
+            # speeds said in full in Spanish, Portuguese, Italian: "tritura 15 seg. en velocidad 5"
+            r"\bvelocidad(?:e)?\s+\d|\bvelocit[àa]\s+\d",
             re.I,
         ),
         "thermomix",
@@ -369,9 +391,9 @@ _OVEN_SAFE_BEFORE = re.compile(
 )
 # Tools counted only when the step uses them: "with a fork", "using the back of a spoon".
 _USED_WITH = re.compile(
-    r"\b(?:with|using|use|avec|mit|met|con|com|med|à\s+l'aide\s+d')\s*(?:(?:a|an|the|your|back|tines|two|2|"
-    r"prongs|of|clean|large|small|metal|soup|une?|einer|einem|een|una?|uma?|en|ett|la|le|"
-    r"tea|table|dessert)\s+){0,4}$",
+    r"\b(?:with|using|use|avec|mit|met|con|com|med|με|à\s+l'aide\s+d')\s*(?:(?:a|an|the|your|back|tines|two|2|"
+    r"prongs|of|clean|large|small|metal|soup|une?|einer|einem|een|una?|uma?|en|ett|la|le|ένα|"
+    r"tea|table|dessert|serving)\s+){0,5}$",
     re.I,
 )
 _USED_TOOLS = frozenset({"spoon", "fork"})
@@ -396,15 +418,16 @@ _GLASS_THING = re.compile(
 )
 # a glass made ready: "rim the glass with salt", "chill the glasses"
 _GLASS_WORKED = re.compile(
-    r"\b(?:rim|chill|fill|wet|moisten|garnish)\w*\s+(?:the\s+|a\s+|your\s+|each\s+|of\s+the\s+)?$",
+    r"\b(?:rim|chill|fill|wet|moisten|garnish|ench\w*)\w*\s+(?:the\s+|a\s+|your\s+|each\s+|of\s+the\s+|o\s+)?$",
     re.I,
 )
 _NOT_A_CONTAINER = re.compile(r"\b(?:blender|processor|pint|creami|fire[-\s]safe)\s+$", re.I)
 _NOT_A_DRINKS_SHAKER = re.compile(r"\b(?:salt|pepper|sugar|spice|cheese|flour)\s+$", re.I)
 # Glasses something goes into: "pour into 4 serving glasses", "strain into a chilled glass".
 _A_GLASS = re.compile(
-    r"\b(?:in|into|to|among|between|in\s+den|i|dans|en|nei|nos|in\s+een|in\s+ein)\s+"
+    r"\b(?:in|into|to|among|between|in\s+den|i|dans|en|nei|nos|in\s+een|in\s+ein|dentro\s+de)\s+"
     r"(?:(?:a|an|the|your|two|three|four|five|six|\d+|serving|chilled|tall|short|old[-\s]fashioned|"
+    r"um|höga|høje|høye|"
     r"rocks|highball|martini|coupe|cocktail|wine|shot|dessert|parfait|glass|individual|small|large|"
     r"rimmed|prepared|salt-rimmed|sugar-rimmed|margarita|"
     r"tumbler|les|des|los|las|un|une|dos|tres|quatro|the)\s+){0,3}$",
@@ -425,7 +448,7 @@ _VERB_LIKE = frozenset(
 # plates in the plural are dishes, never the verb: "divide among plates", "transfer to plates"
 _PLATES = re.compile(r"plates$", re.I)
 _DETERMINER = re.compile(
-    r"\b(?:a|an|the|your|on|in|into|onto|over|under|with|hot|large|medium|small|preheated|"
+    r"\b(?:a|an|the|your|on|in|into|onto|over|under|with|hot|large|medium|small|preheated|each|"
     r"clean|fine|fine-mesh|mesh|skimmer|wire|balloon|prepared|oiled|greased|second|third|fourth|another|"
     r"separate|serving|dinner|warm|warmed|lined|individual|two|three|four|five|six|eight|\d+|"
     r"einer|eine|einem|einen|der|die|den|dem|groben|feinen|auf|een|de|het|op|uma|numa|na|em|"
@@ -482,8 +505,12 @@ def _named(text: str) -> list[tuple[int, str]]:
             spelling == "rack" and (_OVEN_RACK.search(after) or _RACK_SETTING.search(before))
         ):
             continue  # the oven's own rack
-        if name in _USED_TOOLS and (after.startswith("-") or not _USED_WITH.search(before)):
-            continue
+        if name in _USED_TOOLS and (
+            after.startswith("-")
+            or not _USED_WITH.search(before)
+            or (spelling == "löffel" and re.match(r"\s+[A-ZÄÖÜ]", after))
+        ):
+            continue  # "mit einem Löffel Crème fraîche" is a spoonful
         if name == "charcoal" and re.match(r"\s+(?:grill|barbecue|bbq|smoker)", after, re.I):
             continue  # "a gas or charcoal grill" is the grill
         if name == "ladle" and re.search(r"\d\s*$", before):

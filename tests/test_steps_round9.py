@@ -1,0 +1,92 @@
+"""Steps read more widely (issue 11, ninth round): spoons used in other languages, an ice
+cream scoop apart from a cookie scoop, a timer set, liners, the tin a cake cools in, jars,
+glasses and racks abroad; waiting said by verbs of other languages and by a verb let be after
+its time. Each case is a sentence written for ladle."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladle.model import Ingredient
+from ladle.steps import understand_steps
+
+
+def _step(text: str) -> tuple[set[str], str]:
+    step = understand_steps([(text, None)], list[Ingredient]())[0]
+    return set(step.equipment), step.attention
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("Press the garlic flat with the back of a serving spoon.", "spoon"),
+        ("Mexa o creme com uma colher até ficar liso.", "spoon"),
+        ("Forme mit einem Löffel kleine Mulden in den Reis.", "spoon"),
+        ("Με ένα κουτάλι αδειάζουμε τις πιπεριές.", "spoon"),
+        ("Portion the batter into the oil with an ice cream scoop.", "ice cream scoop"),
+        ("Schep de bolletjes met een ijslepel op de plaat.", "ice cream scoop"),
+        ("Drop the pasta into the water and set a timer for 9 minutes.", "timer"),
+        ("Line a 12-hole muffin tin with paper liners.", "cupcake liner"),
+        ("Leave the cake to cool in the tin for 15 minutes.", "cake tin"),
+        ("Pour the custard into a flan pan.", "cake tin"),
+        ("Skaka citronsaften i en burk med lock.", "jar"),
+        ("Servera i höga glas med is.", "glass"),
+        ("Coloque o gelo dentro de um copo alto.", "glass"),
+        ("Låt bullarna svalna på galler.", "wire rack"),
+        ("Legg kjøttet på et serveringsfat.", "serving platter"),
+        ("Étalez la pâte sur une plaque recouverte de papier cuisson.", "parchment paper"),
+        ("Check the heat with an oven thermometer before the bread goes in.", "oven thermometer"),
+        ("Top each plate with a spoonful of yoghurt.", "plate"),
+        ("Scatter the sprinkles and chill to set.", "refrigerator"),
+        ("Tritura 10 segundos en velocidad 5.", "thermomix"),
+        ("Doe de aardappels in een ovenschotel.", "baking dish"),
+        ("お湯にたまごをおたまで入れる。", "ladle"),
+    ],
+)
+def test_tools_read_more_widely(text: str, tool: str) -> None:
+    found, _ = _step(text)
+    assert tool in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("Stir in a tin of chopped tomatoes.", "cake tin"),  # a tin of food
+        ("Rühre einen Löffel Honig unter.", "spoon"),  # a spoonful, not used with
+        ("Extra cremig mit einem Löffel Crème fraîche.", "spoon"),  # a spoonful after "mit"
+        ("Scoop the dough with a cookie scoop.", "ice cream scoop"),
+        ("After the timer beeps, let the pressure release naturally.", "timer"),
+    ],
+)
+def test_what_is_no_such_tool(text: str, tool: str) -> None:
+    found, _ = _step(text)
+    assert tool not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marinade the chicken for 2 hours.",
+        "Sprinkle the berries with sugar and macerate for 20 minutes.",
+        "Rør inn fløten og la småkoke i 10 minutter.",
+        "Häll i grädden och låt puttra någon minut.",
+        "Die Erbsen hinzufügen und weitere 5 Min. kochen lassen.",
+        "Verwarm de frituurolie tot 180°C.",
+        "Σιγοβράζουμε τη σάλτσα για 5 λεπτά.",
+    ],
+)
+def test_waiting_said_abroad_and_by_a_verb_let_be(text: str) -> None:
+    _, attention = _step(text)
+    assert attention == "passive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Make the marinade. Whisk the oil and vinegar for 1 minute.",
+        "Fry the onions for 3 minutes, stirring all the time.",
+    ],
+)
+def test_work_stays_work(text: str) -> None:
+    _, attention = _step(text)
+    assert attention == "active"
