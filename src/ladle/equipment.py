@@ -461,6 +461,29 @@ _DETERMINER = re.compile(
 )
 
 
+def _not_used(name: str, word: str, spelling: str, before: str, after: str) -> bool:
+    """A spoon, fork, glass or jar only spoken of: "with a spoon" is used, "a spoonful" not
+    ("mit einem Löffel Crème fraîche"); a glass or jar something goes into, not "a glass bowl",
+    "a glass of milk" or "a jar of honey"."""
+    if name in _USED_TOOLS:
+        return (
+            after.startswith("-")
+            or not _USED_WITH.search(before)
+            or bool(spelling == "löffel" and re.match(r"\s+[A-ZÄÖÜ]", after))
+        )
+    if name == "glass":
+        return bool(_GLASS_THING.match(after)) or not (
+            _A_GLASS.search(before)
+            or _GLASS_WORKED.search(before)
+            or word.endswith(("et", "ets", "en"))
+        )
+    if name == "jar":
+        return bool(re.match(r"e?s?\s+of\b", after, re.I)) or not (
+            _INTO_JAR.search(before) or _JAR_HANDLED.search(before)
+        )
+    return False
+
+
 def _named(text: str) -> list[tuple[int, str]]:
     """The equipment a text names, with where: (position, canonical name)."""
     found: list[tuple[int, str]] = []
@@ -505,12 +528,8 @@ def _named(text: str) -> list[tuple[int, str]]:
             spelling == "rack" and (_OVEN_RACK.search(after) or _RACK_SETTING.search(before))
         ):
             continue  # the oven's own rack
-        if name in _USED_TOOLS and (
-            after.startswith("-")
-            or not _USED_WITH.search(before)
-            or (spelling == "löffel" and re.match(r"\s+[A-ZÄÖÜ]", after))
-        ):
-            continue  # "mit einem Löffel Crème fraîche" is a spoonful
+        if _not_used(name, word, spelling, before, after):
+            continue
         if name == "charcoal" and re.match(r"\s+(?:grill|barbecue|bbq|smoker)", after, re.I):
             continue  # "a gas or charcoal grill" is the grill
         if name == "ladle" and re.search(r"\d\s*$", before):
@@ -523,20 +542,6 @@ def _named(text: str) -> list[tuple[int, str]]:
             continue  # "the blender container", "a Ninja Creami pint container"
         if name == "cocktail shaker" and _NOT_A_DRINKS_SHAKER.search(before):
             continue  # "a salt shaker"
-        if name == "glass" and (
-            _GLASS_THING.match(after)
-            or not (
-                _A_GLASS.search(before)
-                or _GLASS_WORKED.search(before)
-                or word.endswith(("et", "ets", "en"))
-            )
-        ):
-            continue  # "a glass bowl", "a glass of milk": only glasses food goes into
-        if name == "jar" and (
-            re.match(r"e?s?\s+of\b", after, re.I)
-            or not (_INTO_JAR.search(before) or _JAR_HANDLED.search(before))
-        ):
-            continue
         vessel = baking_vessel(name, spelling, text, match.start(), match.end(), bakes=bakes)
         if vessel is None:
             continue
