@@ -2,14 +2,16 @@
 
 Run: ``uv run --no-sync python bench/labels_agreement.py [--json]``.
 
-``bench/data/steps-second.jsonl`` holds a second labelling, made apart and without seeing the
-first, of every step of the pages of two sets of ``bench/data/steps.jsonl`` (unseen and
-fresh). The figures of ``bench/steps.py`` score ladle against one labeller; this script
-scores the second labeller against the first with the same comparisons (duration within half
-a minute, the same oven and internal temperatures within 2°F, the same times set apart,
-equipment as sets with the first labeller's as the truth, attention), and ladle against each.
-Where two careful labellers agree less than a goal asks of ladle, the goal measures the
-labels as much as the reader.
+``bench/data/steps-second.jsonl`` holds second labellings, made apart and without seeing the
+first, of every step of the pages of sets of ``bench/data/steps.jsonl``: ``"set": "second"``
+of the unseen and fresh sets (shared pages), ``"set": "second-6"`` of second-draw-6 (pages of
+the second draw, ``bench/other_pages.py``; skipped with a message when they are missing). Each
+is scored on its own. The figures of ``bench/steps.py`` score ladle against one labeller;
+this script scores the second labeller against the first with the same comparisons (duration
+within half a minute, the same oven and internal temperatures within 2°F, the same times set
+apart, equipment as sets with the first labeller's as the truth, attention), and ladle
+against each. Where two careful labellers agree less than a goal asks of ladle, the goal
+measures the labels as much as the reader.
 """
 
 from __future__ import annotations
@@ -63,6 +65,10 @@ def agreement(matched: Sequence[tuple[dict[str, Any], dict[str, Any]]]) -> bench
     return scores
 
 
+# which sets of bench/data/steps.jsonl each second labelling covers
+SECONDS = {"second": ("unseen", "fresh"), "second-6": ("second-draw-6",)}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
@@ -70,22 +76,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not bench.pages_dir().is_dir():
         print(f"skipped: {bench.pages_dir()} is missing (put ../shared beside the repository)")
         return 0
-    second = bench.load_labels(SECOND)
-    pages = {r["page"] for r in second}
-    first = [r for r in bench.load_labels() if r["page"] in pages]
-    matched = pairs(first, second)
-    results = {
-        "labeller 2 vs 1": agreement(matched).summary(),
-        "ladle vs labeller 1": bench.score([t for t, _ in matched]).summary(),
-        "ladle vs labeller 2": bench.score([{**o, "set": "second"} for _, o in matched]).summary(),
-    }
+    labels = bench.load_labels()
+    everything: dict[str, dict[str, dict[str, Any]]] = {}
+    for name, covered in SECONDS.items():
+        if set(covered) & set(bench.OTHER) and not bench.other_pages_dir().is_dir():
+            print(f"{name} skipped: {bench.other_pages_dir()} is missing (bench/other_pages.py)")
+            continue
+        second = [r for r in bench.load_labels(SECOND) if r["set"] == name]
+        pages = {r["page"] for r in second}
+        matched = pairs([r for r in labels if r["page"] in pages], second)
+        everything[name] = {
+            "labeller 2 vs 1": agreement(matched).summary(),
+            "ladle vs labeller 1": bench.score([t for t, _ in matched]).summary(),
+            "ladle vs labeller 2": bench.score([{**o, "set": name} for _, o in matched]).summary(),
+        }
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps(everything, indent=2))
         return 0
-    fields = [f for f in next(iter(results.values())) if f != "stale_labels"]
-    print(f"{'field':22}" + "".join(f"{n:>22}" for n in results))
-    for f in fields:
-        print(f"{f:22}" + "".join(f"{results[n][f]:>22}" for n in results))
+    for name, results in everything.items():
+        print(f"{name} (a second labelling of {', '.join(SECONDS[name])})")
+        fields = [f for f in next(iter(results.values())) if f != "stale_labels"]
+        print(f"{'field':22}" + "".join(f"{n:>22}" for n in results))
+        for f in fields:
+            print(f"{f:22}" + "".join(f"{results[n][f]:>22}" for n in results))
     return 0
 
 
