@@ -90,3 +90,28 @@ def test_waiting_said_abroad_and_by_a_verb_let_be(text: str) -> None:
 def test_work_stays_work(text: str) -> None:
     _, attention = _step(text)
     assert attention == "active"
+
+
+def _time(text: str) -> tuple[float, float | None] | None:
+    step = understand_steps([(text, None)], list[Ingredient]())[0]
+    return None if step.time is None else (step.time.min_minutes, step.time.max_minutes)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Sauté the mushrooms, stirring now and then, for 5 or so minutes.", (5.0, 5.0)),
+        ("Let the sauce bubble for 20 or so minutes.", (20.0, 20.0)),
+        ("Boil the penne 2 minutes less than the package says, then drain.", None),
+        ("Cook the noodles for 1 minute shy of the packet time.", None),
+    ],
+)
+def test_a_time_said_roughly_or_taken_off_the_packets(
+    text: str, time: tuple[float, float | None] | None
+) -> None:
+    assert _time(text) == time
+
+
+def test_pasta_cooked_short_of_the_packet_cooks_alone() -> None:
+    _, attention = _step("Cook the spaghetti for 2 minutes less than the packet instructions.")
+    assert attention == "passive"

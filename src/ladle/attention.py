@@ -118,7 +118,9 @@ _BY_THE_PACKET = re.compile(
     r"\b(?:following|per|as\s+per|according\s+to)\s+(?:the\s+|its\s+|your\s+)?(?:package|packet|box|"
     r"pack|manufacturer'?s?|machine'?s?)\s*(?:directions|instructions)?\b|"
     r"\bvan\s+de\s+verpakking\b|\bp[åa]\s+pakken\b|\benligt\s+(?:anvisning|f[öo]rpackning)\w*|"
-    r"\bvolgens\s+de\s+(?:\w+\s+){0,3}?(?:verpakking|aanwijzingen|instructies)\b",
+    r"\bvolgens\s+de\s+(?:\w+\s+){0,3}?(?:verpakking|aanwijzingen|instructies)\b|"
+    # a time taken off the packet's: "2 minutes less than the package states"
+    r"\b(?:than|of)\s+(?:the\s+|its\s+)?(?:package|packet|box|pack)\b",
     re.I,
 )
 

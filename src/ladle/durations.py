@@ -81,8 +81,8 @@ _DURATION = re.compile(
     rf"(?P<a>{NUMBER})(?:\s*(?P<aunit>{_TIME_UNIT}))?"
     rf"(?:(?P<ahalf>\s+and\s+a\s+half))?"
     rf"(?:{_SEP}(?P<b>{NUMBER}))?"
-    # "cook 1-2 more minutes", "sear 1-minute per side"
-    rf"(?:\s+(?:more|extra|additional|further))?(?:\s*|-(?=\w+\s+(?:per|each|on\s+each|a)\s+side))(?P<unit>{_TIME_UNIT})"
+    # "cook 1-2 more minutes", "5 or so minutes", "sear 1-minute per side"
+    rf"(?:\s+(?:more|extra|additional|further|or\s+so))?(?:\s*|-(?=\w+\s+(?:per|each|on\s+each|a)\s+side))(?P<unit>{_TIME_UNIT})"
     rf"(?P<bhalf>\s+and\s+a\s+half)?"
     rf"(?:,?\s*(?:and\s+)?(?P<c>{NUMBER})\s*(?P<cunit>{_TIME_UNIT}))?"
     r"(?![\w])",

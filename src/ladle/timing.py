@@ -238,6 +238,8 @@ class _Place:
 
 
 _SCENE = re.compile(r"\s*(?:as|during)\b", re.I)
+# a time taken off another: "cook 2 minutes less than the package states", "1 minute shy of"
+_SHORT_OF = re.compile(r"\s*(?:less|fewer|short|shy)\s+(?:than|of)\b", re.I)
 
 
 def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str:
@@ -246,8 +248,12 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
     begin, stop = _sentence(text, start, end)
     sentence, before, after = text[begin:stop], text[begin:start], text[end:stop]
     lead = text[: place.main_at]
-    if _EVERY.search(text[max(0, start - 16) : start]) or _INTERVALS.match(after):
-        return "other"  # "stirring every 5 minutes"
+    if (
+        _EVERY.search(text[max(0, start - 16) : start])
+        or _INTERVALS.match(after)
+        or _SHORT_OF.match(after)
+    ):
+        return "other"  # "stirring every 5 minutes", "2 minutes less than the package says"
     if _conditional(text, begin, start, end, stop):
         return "other"  # "(add 5 minutes if frozen)"
     if _IF_SENTENCE.match(before):
