@@ -4,9 +4,10 @@ Run: ``uv run --no-sync python bench/labels_agreement.py [--json]``.
 
 ``bench/data/steps-second.jsonl`` holds second labellings, made apart and without seeing the
 first, of every step of the pages of sets of ``bench/data/steps.jsonl``: ``"set": "second"``
-of the unseen and fresh sets (shared pages), ``"set": "second-6"`` of second-draw-6 (pages of
-the second draw, ``bench/other_pages.py``; skipped with a message when they are missing). Each
-is scored on its own. The figures of ``bench/steps.py`` score ladle against one labeller;
+of the unseen and fresh sets (shared pages), ``"second-4"``, ``"second-5"`` and
+``"second-6"`` of second-draw-4, -5 and -6 (pages of the second draw,
+``bench/other_pages.py``; skipped with a message when they are missing). Each is scored on
+its own. The figures of ``bench/steps.py`` score ladle against one labeller;
 this script scores the second labeller against the first with the same comparisons (duration
 within half a minute, the same oven and internal temperatures within 2°F, the same times set
 apart, equipment as sets with the first labeller's as the truth, attention), and ladle
@@ -66,7 +67,12 @@ def agreement(matched: Sequence[tuple[dict[str, Any], dict[str, Any]]]) -> bench
 
 
 # which sets of bench/data/steps.jsonl each second labelling covers
-SECONDS = {"second": ("unseen", "fresh"), "second-6": ("second-draw-6",)}
+SECONDS = {
+    "second": ("unseen", "fresh"),
+    "second-4": ("second-draw-4",),
+    "second-5": ("second-draw-5",),
+    "second-6": ("second-draw-6",),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
