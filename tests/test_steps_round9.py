@@ -1,5 +1,5 @@
 """Steps read more widely (issue 11, ninth round): spoons used in other languages, an ice
-cream scoop apart from a cookie scoop, a timer set, liners, the tin a cake cools in, jars,
+cream scoop apart from a cookie scoop, a timer set, liners, a flan pan, jars,
 glasses and racks abroad; waiting said by verbs of other languages and by a verb let be after
 its time. Each case is a sentence written for ladle."""
 
@@ -27,7 +27,6 @@ def _step(text: str) -> tuple[set[str], str]:
         ("Schep de bolletjes met een ijslepel op de plaat.", "ice cream scoop"),
         ("Drop the pasta into the water and set a timer for 9 minutes.", "timer"),
         ("Line a 12-hole muffin tin with paper liners.", "cupcake liner"),
-        ("Leave the cake to cool in the tin for 15 minutes.", "cake tin"),
         ("Pour the custard into a flan pan.", "cake tin"),
         ("Skaka citronsaften i en burk med lock.", "jar"),
         ("Servera i höga glas med is.", "glass"),
@@ -115,3 +114,47 @@ def test_a_time_said_roughly_or_taken_off_the_packets(
 def test_pasta_cooked_short_of_the_packet_cooks_alone() -> None:
     _, attention = _step("Cook the spaghetti for 2 minutes less than the packet instructions.")
     assert attention == "passive"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Heat your charcoal (or gas) grill to medium-high.", "grill", "charcoal"),
+        ("Форму для маффинов смазать маслом.", "cake tin", "mixing bowl"),
+    ],
+)
+def test_a_grill_of_either_fuel_and_a_russian_tin(text: str, present: str, absent: str) -> None:
+    found, _ = _step(text)
+    assert present in found and absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "attention"),
+    [
+        ("Cook the linguine, or any pasta you like. Drain and set aside.", "passive"),
+        ("In a big pot of salted boiling water, cook the penne until just al dente.", "passive"),
+        ("Put the potatoes in a pan, cover with water and cook until tender.", "passive"),
+        ("Fry the cooked rice in the skillet until crisp.", "active"),
+    ],
+)
+def test_pasta_rice_or_potatoes_boiled_with_no_time_cook_alone(text: str, attention: str) -> None:
+    _, found = _step(text)
+    assert found == attention
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Drop the dumplings one by one into the boiling water.", "stove", "oven"),
+        ("Pour in the boiling water and whisk to dissolve the gelatine.", None, "stove"),
+        ("The no-bake bars keep in the fridge for a week.", "refrigerator", "oven"),
+        ("Chill the no bake cheesecake for 4 hours.", "refrigerator", "oven"),
+        ("Retire do forno e deixe amornar.", None, "oven"),
+        ("Sortez le gâteau du four et laissez tiédir.", None, "oven"),
+    ],
+)
+def test_boiling_water_dropped_into_or_poured_and_no_bake(
+    text: str, present: str | None, absent: str
+) -> None:
+    found, _ = _step(text)
+    assert (present is None or present in found) and absent not in found, found

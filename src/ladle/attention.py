@@ -360,6 +360,15 @@ _TO_THE_BOIL = re.compile(
     r"\bop\s+(?:til\s+)?kok\w*\b|\bkok\w*\s+opp\b|\bkoka\s+upp\b|\bkog\w*\s+op\b",
     re.I,
 )
+# Pasta, rice, noodles or potatoes cooked with no time: boiled, left to it ("Cook spaghetti,
+# or noodle of choice.", "cook pasta until just shy of al dente", "cook until fork tender")
+_BOILS_STARCH = re.compile(
+    r"\b(?:cook|boil)\s+(?:the\s+|your\s+|enough\s+|some\s+)?(?:[\w-]+\s+)?(?:pasta|spaghetti|"
+    r"noodles?|macaroni|penne|linguine|fettuccine|rigatoni|fusilli|orzo|gnocchi|tortellini|ravioli|"
+    r"rice|potatoes)\b(?![^.;]*\b(?:fry|frying|skillet|pan-?fr\w*|brown\w*|crisp\w*)\b)|"
+    r"\bcover\s+with\s+(?:cold\s+|salted\s+)?water\s+and\s+(?:cook|boil)\b",
+    re.I,
+)
 # Heating an empty pan or its oil: waiting for it, however short
 _HEATS_EMPTY = re.compile(
     r"\b(?:pre-?)?heat\w*\s+(?:up\s+)?(?:(?:a|an|the|your|some)\s+)?(?:[\w-]+\s+){0,3}?"
@@ -532,6 +541,7 @@ def _untimed(main: str) -> Attention:
             )
             or _LET_LAST.search(sentence)
             or _TO_THE_BOIL.search(sentence)
+            or _BOILS_STARCH.search(sentence)
             or _only_heats_fat(sentence)
             or _only_put_in(sentence)
             or _OIL_TO_HEAT.search(sentence)

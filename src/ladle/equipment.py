@@ -76,11 +76,6 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"\b(?:with|in|into)\s+(?:(?:paper|cupcake|muffin|the)\s+)?liners\b", re.I),
         "cupcake liner",
     ),
-    # cake tin the food stays in or comes out of: "cool in the tin", "remove from the tin"
-    (
-        re.compile(r"\b(?:in|into|from|out\s+of)\s+the\s+tins?\b(?!\s+(?:of|foil))", re.I),
-        "cake tin",
-    ),
     # "wrap in plastic", "cover the bowl tightly with plastic"
     (
         re.compile(
@@ -315,7 +310,7 @@ HEAT_APPLIANCES = frozenset(
     }
 )
 _OVEN_VERBS = re.compile(
-    r"\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)|"
+    r"(?<!\bno\s)(?<!\bno-)\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)|"
     # the same in other languages: "enfourner", "hornear", "infornare" (data/words/verbs.toml)
     rf"\b{alternation(word_list('verbs', 'oven_bake'))}\w*|"
     # Portuguese "asse por 40 minutos" (a word of its own: French "assez" is no bake)
@@ -357,7 +352,10 @@ _BAKED_IN_A_PAN = re.compile(
 # "remove from the oven and cool".
 _TAKEN_FROM = re.compile(
     r"\b(?:from|out\s+of|aus\s+dem|uit\s+de|fuera\s+del|dal|dalla|dallo|ur)\s+(?:the\s+|your\s+)?$|"
-    r"\b(?:sort\w*|retir\w*|sorti\w*|nehmen|herausnehmen|haal\w*|ta\s+ut|tire|retire)\s+$",
+    r"\b(?:sort\w*|retir\w*|sorti\w*|nehmen|herausnehmen|haal\w*|ta\s+ut|tire|retire)\s+$|"
+    # "Retire do forno", "sortez du four", "saca del horno"
+    r"\b(?:retir\w*|sort\w*|saca\w*|tir\w*)\s+(?:(?:\w+\s+){0,2}?)(?:do|da|du|del|de\s+la|dal|dalla)\s+$|"
+    r"\b(?:retir[ae]\w*|sortez|sortir|saca\w*)\s+(?:\w+\s+){0,2}?$",  # "sortez le gâteau du four"
     re.I,
 )
 _TAKEN_FROM_ONLY = frozenset(
@@ -452,7 +450,7 @@ _DETERMINER = re.compile(
     r"clean|fine|fine-mesh|mesh|skimmer|wire|balloon|prepared|oiled|greased|second|third|fourth|another|"
     r"separate|serving|dinner|warm|warmed|lined|individual|two|three|four|five|six|eight|\d+|"
     r"einer|eine|einem|einen|der|die|den|dem|groben|feinen|auf|een|de|het|op|uma|numa|na|em|"
-    r"sua|untada|outdoor|gas|charcoal|kettle|pellet|electric|"
+    r"sua|untada|outdoor|gas\)?|charcoal|kettle|pellet|electric|"
     # Dutch: "in een grote kom" (the Danish verb "Kom smørret ved" is no bowl)
     r"grote|kleine|ruime|diepe|schone|aparte|andere|middelgrote|twee|drie|vier|vijf|zes|"
     # what is done only to a grill: "preheat grill for high heat"
@@ -530,7 +528,9 @@ def _named(text: str) -> list[tuple[int, str]]:
             continue  # the oven's own rack
         if _not_used(name, word, spelling, before, after):
             continue
-        if name == "charcoal" and re.match(r"\s+(?:grill|barbecue|bbq|smoker)", after, re.I):
+        if name == "charcoal" and re.match(
+            r"\s+(?:\(?or\s+gas\)?\s+)?(?:grill|barbecue|bbq|smoker)", after, re.I
+        ):
             continue  # "a gas or charcoal grill" is the grill
         if name == "ladle" and re.search(r"\d\s*$", before):
             continue  # "2 ladles of the cooking water" is a measure

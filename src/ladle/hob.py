@@ -68,6 +68,9 @@ STOVETOP = re.compile(
     r"turn\w*\s+(?:(?:the\s+)?heat\s+)?(?:down|up)\b|lower\s+the\s+heat|reduce\s+heat|"
     r"(?:on|over)\s+the\s+heat|deglaz\w*|hot\s+oil\b|oil\s+is\s+(?:\w+\s+)?(?:hot|shimmering)|"
     r"heat\s+(?:\w+\s+){0,4}?oil\b|"
+    # food dropped into the boiling water, the water come to the boil (not boiling water poured)
+    r"(?<!pour\s)(?<!pour\sin\s)\binto\s+the\s+boiling\s+(?:salted\s+)?water\b|"
+    r"\b(?:when|once)\s+(?:the\s+)?water\s+(?:is\s+(?:at\s+a\s+)?)?(?:boiling|boils|comes\s+to\s+a\s+boil)\b|"
     r"\b(?:cook|boil)(?:s|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:pasta|noodles|spaghetti|linguine|penne|"
     r"macaroni|fettuccine|tagliatelle|gnocchi|ramen|udon|soba)\b|"
     # the same in other languages: bring to the boil, simmer, fry gently, deglaze, braise
