@@ -158,3 +158,15 @@ def test_boiling_water_dropped_into_or_poured_and_no_bake(
 ) -> None:
     found, _ = _step(text)
     assert (present is None or present in found) and absent not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Put the water in a small pot with a pinch of salt and bring to boil.",
+        "Kook de pasta gaar volgens de omschrijving op het pak.",
+    ],
+)
+def test_water_brought_to_boil_and_pasta_by_the_dutch_packet_wait(text: str) -> None:
+    _, attention = _step(text)
+    assert attention == "passive"

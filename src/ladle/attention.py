@@ -118,7 +118,7 @@ _BY_THE_PACKET = re.compile(
     r"\b(?:following|per|as\s+per|according\s+to)\s+(?:the\s+|its\s+|your\s+)?(?:package|packet|box|"
     r"pack|manufacturer'?s?|machine'?s?)\s*(?:directions|instructions)?\b|"
     r"\bvan\s+de\s+verpakking\b|\bp[åa]\s+pakken\b|\benligt\s+(?:anvisning|f[öo]rpackning)\w*|"
-    r"\bvolgens\s+de\s+(?:\w+\s+){0,3}?(?:verpakking|aanwijzingen|instructies)\b|"
+    r"\bvolgens\s+de\s+(?:\w+\s+){0,3}?(?:verpakking|aanwijzingen|instructies|omschrijving)\b|"
     # a time taken off the packet's: "2 minutes less than the package states"
     r"\b(?:than|of)\s+(?:the\s+|its\s+)?(?:package|packet|box|pack)\b",
     re.I,
@@ -355,7 +355,7 @@ _SET_ASIDE_ONLY = re.compile(
 _TRIFLES = re.compile(r"\b(?:set|get)\s+(?:aside|out)\b|\bhave\s+\w+(?:\s+\w+)?\s+ready\b", re.I)
 # Water or a sauce brought to the boil, in any language: waiting for it
 _TO_THE_BOIL = re.compile(
-    r"\bto\s+(?:a|the)\s+(?:\w+\s+)?boil\b|\baan\s+de\s+kook\b|\bzum\s+kochen\b|"
+    r"\bto\s+(?:a|the)\s+(?:\w+\s+)?boil\b|\bbring\w*\s+(?:\w+\s+){0,3}?to\s+boil\b|\baan\s+de\s+kook\b|\bzum\s+kochen\b|"
     r"\bà\s+(?:l')?ébullition\b|\ba\s+ebollizione\b|\ba\s+ebullici[óo]n\b|\bpara\s+ferver\b|"
     r"\bop\s+(?:til\s+)?kok\w*\b|\bkok\w*\s+opp\b|\bkoka\s+upp\b|\bkog\w*\s+op\b",
     re.I,
