@@ -170,3 +170,27 @@ def test_boiling_water_dropped_into_or_poured_and_no_bake(
 def test_water_brought_to_boil_and_pasta_by_the_dutch_packet_wait(text: str) -> None:
     _, attention = _step(text)
     assert attention == "passive"
+
+
+def _ovens(text: str) -> list[float]:
+    from ladle.temperatures import find_temperatures
+
+    return [t.fahrenheit for t in find_temperatures(text) if t.kind == "oven"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ovens"),
+    [
+        ("Preheat the oven to 220°C (425°F) (200°C/400°F fan-forced).", [425.0]),
+        ("Heat the oven to 425°F/220°C/Fan 200°C.", [425.0]),
+        ("Preheat your oven to 190°C (375°F) or 170°C (340°F) fan.", [375.0]),
+        ("Verwarm de oven voor op 175 graden, 160 graden (hetelucht).", [347.0]),
+        ("Preheat the oven to 200C (fan 180C, gas mark 6).", [392.0]),
+        ("Préchauffez le four à 210 degrés.", [410.0]),
+        ("Zagrijte pećnicu na 210 stupnjeva.", [410.0]),
+        ("Bake at 180°C fan for 25 minutes.", [392.0]),
+        ("Bake at 200°C for 20 minutes, then at 180°C for 10 more.", [392.0, 356.0]),
+    ],
+)
+def test_one_oven_said_several_ways_is_one_temperature(text: str, ovens: list[float]) -> None:
+    assert _ovens(text) == ovens

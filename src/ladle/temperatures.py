@@ -7,7 +7,7 @@ from the words around the number: an oven, an internal (doneness) temperature, o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ladle.model import Temperature, TemperatureKind
 from ladle.text import parse_number
@@ -34,13 +34,24 @@ _ONE_TEMP = (
     r"|\s?(?P<@s2>F|C)(?![a-z]))"
     r"(?P<@fan>\s*(?:(?:en|in|mit|met|con|em)\s+)?(?:fan(?:[-\s]forced|[-\s]assisted|[-\s]bake)?|"
     r"convection|conventional|umluft|hei(?:ß|ss)luft|hetelucht|chaleur\s+tournante|varmluft|"
-    r"ventilad[oa]|ventilato|termoventilato|ventil[ée]e?|teplovzduch\w*|termoobieg\w*)\b)?"
+    r"ventilad[oa]|ventilato|termoventilato|ventil[ée]e?|teplovzduch\w*|termoobieg\w*)\b"
+    # the kind alone in brackets: "160 graden (hetelucht)"
+    r"|\s*\(\s*(?:fan|convection|umluft|hei(?:ß|ss)luft|hetelucht|varmluft|chaleur\s+tournante)"
+    r"\s*\))?"
 )
 _GAS = r"gas(?:\s+mark)?\s*(?P<@gas>\d{1,2}(?:\.\d+)?|½|1/2|¼|1/4)"
 
 
+# a fan oven named before an alternative's figure: "425°F/220°C/Fan 200°C"
+_FAN_FIRST = (
+    r"(?P<@pre>(?:fan|convection|umluft|hei(?:ß|ss)luft|hetelucht|varmluft)(?:[-\s]+oven)?"
+    r"\s*:?\s*)?"
+)
+
+
 def _temp_alt(p: str) -> str:
-    return ("(?:" + _ONE_TEMP + "|" + _GAS + ")").replace("(?P<@", f"(?P<{p}")
+    first = _FAN_FIRST if p != "a" else ""  # before the first figure: _FAN_BEFORE
+    return (first + "(?:" + _ONE_TEMP + "|" + _GAS + ")").replace("(?P<@", f"(?P<{p}")
 
 
 _DIGIT = re.compile(r"\d")
@@ -53,7 +64,8 @@ _TEMPERATURE = re.compile(
     # not inside a word or a number, but right after Japanese kana or kanji ("を180℃に")
     rf"(?<![.])(?<![^\W\u3000-\u9fff\uff00-\uffef])(?<!\d/){_temp_alt('a')}"
     rf"(?:{_BETWEEN}{_temp_alt('b')}\s*\)?)?"
-    rf"(?:{_BETWEEN}{_temp_alt('c')}\s*\)?)?",
+    rf"(?:{_BETWEEN}{_temp_alt('c')}\s*\)?)?"
+    rf"(?:{_BETWEEN}{_temp_alt('d')}\s*\)?)?",
     re.I,
 )
 # Not a temperature: turned by degrees ("rotate the pan 180°"), a difference ("reduce by 20°")
@@ -97,7 +109,7 @@ class _Reading:
 
 def _readings(match: re.Match[str]) -> list[_Reading]:
     out: list[_Reading] = []
-    for p in ("a", "b", "c"):
+    for p in ("a", "b", "c", "d"):
         gas = match.group(f"{p}gas")
         if gas:
             mark = parse_number(gas)
@@ -112,6 +124,7 @@ def _readings(match: re.Match[str]) -> list[_Reading]:
         scale_text = symbol or match.group(f"{p}s") or match.group(f"{p}s2")
         fan = bool(match.group(f"{p}fan")) and "conventional" not in match.group(f"{p}fan").lower()
         fan |= p == "a" and bool(_FAN_BEFORE.search(match.string[: match.start()]))
+        fan |= p != "a" and bool(match.group(f"{p}pre"))
         ranged = _RANGE_TO.match(match.string, match.end())
         if scale_text:
             scale = scale_text[0].upper()
@@ -248,6 +261,15 @@ class _Setting:
             self.fahrenheit = reading.value
         elif reading.scale == "C" and self.celsius is None:
             self.celsius = reading.value
+        elif self.fan_celsius is None:
+            # "190°C (375°F) or 170°C (340°F) fan": a second, lower figure of a scale already
+            # given is the fan oven's, as cookbooks give it after the conventional one
+            first = self.fahrenheit if reading.scale == "F" else self.celsius
+            if first is not None:
+                to_c = fahrenheit_to_celsius if reading.scale == "F" else float
+                given, lower = to_c(first), to_c(reading.value)
+                if 10 <= given - lower <= 30:
+                    self.fan_celsius = float(round(lower))
 
     def conventional(self) -> tuple[float, float] | None:
         """(°F, °C) of a conventional oven: as stated, else from the gas mark, else from the
@@ -293,6 +315,21 @@ def _bare_oven(text: str, taken: list[Temperature]) -> list[Temperature]:
     return out
 
 
+def _fan_of_the_last(setting: _Setting, out: list[Temperature], between: str) -> bool:
+    """A fan figure alone, said right after an oven's conventional one in the same sentence:
+    the same oven, not a second temperature."""
+    alone = setting.fahrenheit is None and setting.celsius is None and setting.gas_mark is None
+    return bool(
+        alone
+        and setting.fan_celsius is not None
+        and out
+        and out[-1].kind == "oven"
+        and out[-1].fan_celsius is None
+        and len(between) <= 40
+        and not re.search(r"[.;!?]\s", between)
+    )
+
+
 def find_temperatures(text: str, kind: TemperatureKind | None = None) -> list[Temperature]:
     """Every temperature a text states, both scales filled, with its kind.
 
@@ -304,11 +341,16 @@ def find_temperatures(text: str, kind: TemperatureKind | None = None) -> list[Te
     out: list[Temperature] = []
     if not _DIGIT.search(text):
         return out
+    last_end = 0
     for match in _TEMPERATURE.finditer(text):
         readings = _readings(match)
         setting = _Setting()
         for reading in readings:
             setting.add(reading)
+        if _fan_of_the_last(setting, out, text[last_end : match.start()]):
+            out[-1] = replace(out[-1], fan_celsius=setting.fan_celsius)
+            continue  # "175 graden (boven- en onderwarmte), 160 graden (hetelucht)": one oven
+        last_end = match.end()
         both = setting.conventional()
         if both is None:
             continue
