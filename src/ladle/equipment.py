@@ -416,7 +416,7 @@ _GLASS_THING = re.compile(
 )
 # a glass made ready: "rim the glass with salt", "chill the glasses"
 _GLASS_WORKED = re.compile(
-    r"\b(?:rim|chill|fill|wet|moisten|garnish|ench\w*)\w*\s+(?:the\s+|a\s+|your\s+|each\s+|of\s+the\s+|o\s+)?$",
+    r"\b(?:rim|chill|fill|wet|moisten|garnish|ench(?:er|a|e|endo))\w*\s+(?:the\s+|a\s+|your\s+|each\s+|of\s+the\s+|o\s+)?$",
     re.I,
 )
 _NOT_A_CONTAINER = re.compile(r"\b(?:blender|processor|pint|creami|fire[-\s]safe)\s+$", re.I)
