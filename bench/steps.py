@@ -2,8 +2,8 @@
 
 Run: ``uv run --no-sync python bench/steps.py [--json] [--set SET] [--misses FIELD]``, SET one of
 dev, held-out, unseen, fresh, fresh-2, fresh-3, other-dev, other-test, other-test-2,
-other-test-3, other-test-4, other-test-5, second-draw and second-draw-2 to
-second-draw-6.
+other-test-3, other-test-4, other-test-5, second-draw, second-draw-2 to
+second-draw-6 and third-source.
 
 The labels (``bench/data/steps.jsonl``; how they were made: ``bench/data/STEPS-LABELLING.md``)
 hold, for every step of 212 of the shared pages (``../shared/data/recipe-pages/``), the step's
@@ -22,6 +22,8 @@ message). ``second-draw`` is 80 pages of the second draw (``bench/other_pages.py
 recipes never drawn before, of sites whose other pages may have been read; ``second-draw-2``,
 ``second-draw-3``, ``second-draw-4`` and ``second-draw-5`` the next 80 pages each of that
 draw, and ``second-draw-6`` its last 28 (places 401–428: no site has another page left).
+``third-source`` is 26 pages of a third source, the saved pages two other recipe apps test
+their importers on (``bench/third_pages.py`` writes them beside the others).
 ``all`` is dev and held-out; the other sets are scored beside them, not in them.
 
 Fields, over the labelled steps (headings left out):
@@ -54,12 +56,13 @@ SETS = (
     "dev", "held-out", "unseen", "fresh", "fresh-2", "fresh-3", "other-dev", "other-test",
     "other-test-2", "other-test-3", "other-test-4", "other-test-5", "second-draw",
     "second-draw-2", "second-draw-3", "second-draw-4", "second-draw-5", "second-draw-6",
+    "third-source",
 )  # fmt: skip
 # pages not among the shared pages (bench/other_pages.py draws them)
 OTHER = (
     "other-dev", "other-test", "other-test-2", "other-test-3", "other-test-4", "other-test-5",
     "second-draw", "second-draw-2", "second-draw-3", "second-draw-4", "second-draw-5",
-    "second-draw-6",
+    "second-draw-6", "third-source",
 )  # fmt: skip
 ALL = ("dev", "held-out")  # what "all" is made of
 GOALS = {"duration": 0.95, "oven": 0.98, "equipment_f1": 0.90, "attention": 0.92}
@@ -244,6 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{name} skipped: {other_pages_dir()} is missing (bench/other_pages.py)")
             continue
         chosen = [r for r in labels if r["set"] in (ALL if name == "all" else (name,))]
+        if any(not page_path(page).exists() for page in {r["page"] for r in chosen}):
+            how = "bench/third_pages.py" if name == "third-source" else "bench/other_pages.py"
+            print(f"{name} skipped: its pages are not in {other_pages_dir()} ({how})")
+            continue
         scores = score(chosen, keep_misses=bool(args.misses))
         results[name] = scores.summary()
         if args.misses and name != "all":
