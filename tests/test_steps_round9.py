@@ -117,23 +117,12 @@ def test_pasta_cooked_short_of_the_packet_cooks_alone() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "present", "absent"),
-    [
-        ("Heat your charcoal (or gas) grill to medium-high.", "grill", "charcoal"),
-        ("Форму для маффинов смазать маслом.", "cake tin", "mixing bowl"),
-    ],
-)
-def test_a_grill_of_either_fuel_and_a_russian_tin(text: str, present: str, absent: str) -> None:
-    found, _ = _step(text)
-    assert present in found and absent not in found, found
-
-
-@pytest.mark.parametrize(
     ("text", "attention"),
     [
         ("Cook the linguine, or any pasta you like. Drain and set aside.", "passive"),
         ("In a big pot of salted boiling water, cook the penne until just al dente.", "passive"),
         ("Put the potatoes in a pan, cover with water and cook until tender.", "passive"),
+        ("Cook the udon, drain and rinse under cold water.", "passive"),
         ("Fry the cooked rice in the skillet until crisp.", "active"),
     ],
 )
@@ -145,17 +134,20 @@ def test_pasta_rice_or_potatoes_boiled_with_no_time_cook_alone(text: str, attent
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
+        ("Heat your charcoal (or gas) grill to medium-high.", "grill", "charcoal"),
+        ("Форму для маффинов смазать маслом.", "cake tin", "mixing bowl"),
         ("Drop the dumplings one by one into the boiling water.", "stove", "oven"),
+        ("Cook the orzo, then drain.", "stove", "oven"),
         ("Pour in the boiling water and whisk to dissolve the gelatine.", None, "stove"),
         ("The no-bake bars keep in the fridge for a week.", "refrigerator", "oven"),
         ("Chill the no bake cheesecake for 4 hours.", "refrigerator", "oven"),
         ("Retire do forno e deixe amornar.", None, "oven"),
         ("Sortez le gâteau du four et laissez tiédir.", None, "oven"),
+        ("Saca el bizcocho del horno y deja enfriar.", None, "oven"),
+        ("Tire a forma do forno e deixe esfriar.", None, "oven"),
     ],
 )
-def test_boiling_water_dropped_into_or_poured_and_no_bake(
-    text: str, present: str | None, absent: str
-) -> None:
+def test_tools_present_and_absent(text: str, present: str | None, absent: str) -> None:
     found, _ = _step(text)
     assert (present is None or present in found) and absent not in found, found
 

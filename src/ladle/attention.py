@@ -21,6 +21,7 @@ from typing import Literal
 
 from ladle.clauses import CONTEXT, is_instruction, main_clause
 from ladle.equipment import equipment_in
+from ladle.hob import PASTA
 from ladle.model import OWN_ROLES, Attention, Duration
 from ladle.words import alternation, table, word_list
 
@@ -363,9 +364,8 @@ _TO_THE_BOIL = re.compile(
 # Pasta, rice, noodles or potatoes cooked with no time: boiled, left to it ("Cook spaghetti,
 # or noodle of choice.", "cook pasta until just shy of al dente", "cook until fork tender")
 _BOILS_STARCH = re.compile(
-    r"\b(?:cook|boil)\s+(?:the\s+|your\s+|enough\s+|some\s+)?(?:[\w-]+\s+)?(?:pasta|spaghetti|"
-    r"noodles?|macaroni|penne|linguine|fettuccine|rigatoni|fusilli|orzo|gnocchi|tortellini|ravioli|"
-    r"rice|potatoes)\b(?![^.;]*\b(?:fry|frying|skillet|pan-?fr\w*|brown\w*|crisp\w*)\b)|"
+    r"\b(?:cook|boil)\s+(?:the\s+|your\s+|enough\s+|some\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{PASTA}|rice|potatoes)\b(?![^.;]*\b(?:fry|frying|skillet|pan-?fr\w*|brown\w*|crisp\w*)\b)|"
     r"\bcover\s+with\s+(?:cold\s+|salted\s+)?water\s+and\s+(?:cook|boil)\b",
     re.I,
 )

@@ -353,9 +353,8 @@ _BAKED_IN_A_PAN = re.compile(
 _TAKEN_FROM = re.compile(
     r"\b(?:from|out\s+of|aus\s+dem|uit\s+de|fuera\s+del|dal|dalla|dallo|ur)\s+(?:the\s+|your\s+)?$|"
     r"\b(?:sort\w*|retir\w*|sorti\w*|nehmen|herausnehmen|haal\w*|ta\s+ut|tire|retire)\s+$|"
-    # "Retire do forno", "sortez du four", "saca del horno"
-    r"\b(?:retir\w*|sort\w*|saca\w*|tir\w*)\s+(?:(?:\w+\s+){0,2}?)(?:do|da|du|del|de\s+la|dal|dalla)\s+$|"
-    r"\b(?:retir[ae]\w*|sortez|sortir|saca\w*)\s+(?:\w+\s+){0,2}?$",  # "sortez le gâteau du four"
+    # "Retire do forno", "sortez le gâteau du four", "saca el pan del horno", "tire da forma"
+    r"\b(?:retir\w*|sort(?:ez|ir)|saca\w*|tir[ae]\w*)\s+(?:\w+\s+){0,3}?$",
     re.I,
 )
 _TAKEN_FROM_ONLY = frozenset(

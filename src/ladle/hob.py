@@ -10,6 +10,7 @@ __all__ = [
     "HEATS_A_SAUCE",
     "OFF_THE_HEAT",
     "ON_THE_HEAT",
+    "PASTA",
     "STOVETOP",
     "before_off",
 ]
@@ -37,6 +38,12 @@ ON_THE_HEAT = re.compile(
     r"\b(?:kısık|orta|yüksek|hafif|harlı)\s+ate[şs]te\b|\btil\s+(?:medium|middels|h[øo]y)"
     r"(?:/(?:h[øo]y|medium))?\s+varme\b",
     re.I,
+)
+
+#: Pasta and noodles by name, as a step cooks them: in boiling water on the hob
+PASTA = (
+    r"pasta|noodles?|spaghetti|linguine|penne|macaroni|fettuccine|tagliatelle|rigatoni|fusilli|"
+    r"orzo|gnocchi|tortellini|ravioli|ramen|udon|soba"
 )
 
 # Cooking on the hob, said by the verb alone ("simmer for 20 minutes", "bring to a boil"):
@@ -71,8 +78,7 @@ STOVETOP = re.compile(
     # food dropped into the boiling water, the water come to the boil (not boiling water poured)
     r"(?<!pour\s)(?<!pour\sin\s)\binto\s+the\s+boiling\s+(?:salted\s+)?water\b|"
     r"\b(?:when|once)\s+(?:the\s+)?water\s+(?:is\s+(?:at\s+a\s+)?)?(?:boiling|boils|comes\s+to\s+a\s+boil)\b|"
-    r"\b(?:cook|boil)(?:s|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:pasta|noodles|spaghetti|linguine|penne|"
-    r"macaroni|fettuccine|tagliatelle|gnocchi|ramen|udon|soba)\b|"
+    rf"\b(?:cook|boil)(?:s|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:{PASTA})\b|"
     # the same in other languages: bring to the boil, simmer, fry gently, deglaze, braise
     r"aan\s+de\s+kook|laten\s+koken|zachtjes\s+koken|fruit\w*\s+(?:\w+\s+){0,4}aan|"
     r"blus\w*\s+(?:\w+\s+){0,4}?af\b|afblussen|stoven|sudder\w*|pruttel\w*|inkoken|"

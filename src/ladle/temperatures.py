@@ -27,26 +27,25 @@ _DEG = (
 )
 _FOREIGN_DEGREES_WORD = re.compile(rf"\d\s*{_FOREIGN_DEGREES}(?![^\W\d_])", re.I)
 _TEMP_NUMBER = r"\d{2,3}(?:[.,]\d)?"
+# the words for a fan (convection) oven, in English and the languages ladle reads
+_FAN_KINDS = r"convection|umluft|hei(?:ß|ss)luft|hetelucht|varmluft|chaleur\s+tournante"
+_FAN_WORD = rf"(?:fan|{_FAN_KINDS})"
 _ONE_TEMP = (
     rf"(?P<@v>-?{_TEMP_NUMBER})"
     rf"(?:\s*(?P<@sym>℉|℃)"
     rf"|{_DEG}(?P<@s>F(?:ahrenheit)?|C(?:elsius)?|centigrade)?(?![a-z])"
     r"|\s?(?P<@s2>F|C)(?![a-z]))"
     r"(?P<@fan>\s*(?:(?:en|in|mit|met|con|em)\s+)?(?:fan(?:[-\s]forced|[-\s]assisted|[-\s]bake)?|"
-    r"convection|conventional|umluft|hei(?:ß|ss)luft|hetelucht|chaleur\s+tournante|varmluft|"
+    rf"{_FAN_KINDS}|conventional|"
     r"ventilad[oa]|ventilato|termoventilato|ventil[ée]e?|teplovzduch\w*|termoobieg\w*)\b"
     # the kind alone in brackets: "160 graden (hetelucht)"
-    r"|\s*\(\s*(?:fan|convection|umluft|hei(?:ß|ss)luft|hetelucht|varmluft|chaleur\s+tournante)"
-    r"\s*\))?"
+    rf"|\s*\(\s*{_FAN_WORD}\s*\))?"
 )
 _GAS = r"gas(?:\s+mark)?\s*(?P<@gas>\d{1,2}(?:\.\d+)?|½|1/2|¼|1/4)"
 
 
 # a fan oven named before an alternative's figure: "425°F/220°C/Fan 200°C"
-_FAN_FIRST = (
-    r"(?P<@pre>(?:fan|convection|umluft|hei(?:ß|ss)luft|hetelucht|varmluft)(?:[-\s]+oven)?"
-    r"\s*:?\s*)?"
-)
+_FAN_FIRST = rf"(?P<@pre>{_FAN_WORD}(?:[-\s]+oven)?\s*:?\s*)?"
 
 
 def _temp_alt(p: str) -> str:
@@ -76,8 +75,7 @@ _NOT_HEAT = re.compile(
 )
 # A fan oven named before its figure: "(Umluft 180 °C)", "fan 160°C"
 _FAN_BEFORE = re.compile(
-    r"\b(?:fan|convection|umluft|hei(?:ß|ss)luft|hetelucht|varmluft|chaleur\s+tournante)"
-    r"(?:[-\s]+oven)?\s*:?\s*(?:to\s+|at\s+|bei\s+|op\s+|à\s+|på\s+)?$",
+    rf"\b{_FAN_WORD}(?:[-\s]+oven)?\s*:?\s*(?:to\s+|at\s+|bei\s+|op\s+|à\s+|på\s+)?$",
     re.I,
 )
 
