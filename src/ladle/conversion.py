@@ -19,7 +19,7 @@ from ladle.cookbook import cookbook_amount, rename
 from ladle.model import Amount, Ingredient, Recipe, Step
 from ladle.rewrite import amount_range, restate_ingredient, restate_text
 from ladle.rounding import KitchenAmount, System, kitchen_amount, system_of
-from ladle.temperatures import find_temperatures
+from ladle.temperatures import find_temperatures, one_setting_each
 from ladle.units import dimension, format_quantity
 
 __all__ = ["convert_recipe"]
@@ -95,8 +95,11 @@ def _old_text(ingredient: Ingredient) -> str:
 
 def _step(step: Step, system: System) -> Step:
     new = copy.deepcopy(step)
-    new.text = rename(restate_text(step.text, step.temperatures, system), system)
-    for temperature, after in zip(new.temperatures, find_temperatures(new.text), strict=False):
+    said = find_temperatures(step.text)  # every mention, a setting said twice too
+    restated = said if len(said) > len(step.temperatures) else step.temperatures
+    new.text = rename(restate_text(step.text, restated, system), system)
+    after_all = one_setting_each(find_temperatures(new.text))
+    for temperature, after in zip(new.temperatures, after_all, strict=False):
         temperature.text = after.text
     return new
 

@@ -19,7 +19,7 @@ from ladle.durations import find_durations
 from ladle.equipment import HEAT_APPLIANCES, equipment_in, without_equipment
 from ladle.model import Ingredient, Step
 from ladle.surroundings import Surroundings
-from ladle.temperatures import find_temperatures
+from ladle.temperatures import find_temperatures, one_setting_each
 from ladle.text import words
 from ladle.timing import time_steps
 from ladle.words import singular
@@ -206,7 +206,7 @@ def understand_steps(
                 products.setdefault("marinade", contents)
             if len(contents) >= 2:
                 last_made = contents
-        temperatures = find_temperatures(text)
+        temperatures = one_setting_each(find_temperatures(text))
         equipment = surroundings.read(main, equipment_in(main))
         if any(t.kind == "oven" for t in temperatures) and not any(
             e in HEAT_APPLIANCES for e in equipment

@@ -14,7 +14,7 @@ from ladle.text import parse_number
 from ladle.units import celsius_to_fahrenheit, fahrenheit_to_celsius
 from ladle.words import alternation, table, word_list
 
-__all__ = ["FAN_OFFSET_CELSIUS", "find_temperatures", "oven_setting"]
+__all__ = ["FAN_OFFSET_CELSIUS", "find_temperatures", "one_setting_each", "oven_setting"]
 
 _WORDS = table("temperatures")
 # "200 Grad", "180 graden": degrees as a word of another language (data/words/temperatures.toml)
@@ -326,6 +326,23 @@ def _fan_of_the_last(setting: _Setting, out: list[Temperature], between: str) ->
         and len(between) <= 40
         and not re.search(r"[.;!?]\s", between)
     )
+
+
+def one_setting_each(temperatures: list[Temperature]) -> list[Temperature]:
+    """The oven settings of a step once each: an oven temperature said again right after
+    itself ("Heat the oven to 375°F … and heat the oven to 375°F") is the same setting."""
+    out: list[Temperature] = []
+    for temperature in temperatures:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and temperature.kind == last.kind == "oven"
+            and abs(temperature.fahrenheit - last.fahrenheit) < 1
+            and temperature.fan_celsius == last.fan_celsius
+        ):
+            continue
+        out.append(temperature)
+    return out
 
 
 def find_temperatures(text: str, kind: TemperatureKind | None = None) -> list[Temperature]:

@@ -1,0 +1,57 @@
+"""Steps read more widely (issue 11, tenth round): cooking gently, braising, boiling and cooling
+said in German, Spanish, Italian, French and Dutch; frying in German; stirring throughout or
+now and then said in other languages; an oven setting said twice in a step is one setting,
+and converting the step still restates both mentions. Each case is a sentence written for
+ladle."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladle.conversion import convert_recipe
+from ladle.model import Ingredient, Recipe
+from ladle.steps import understand_steps
+
+
+def _attention(text: str) -> str:
+    return understand_steps([(text, None)], list[Ingredient]())[0].attention
+
+
+@pytest.mark.parametrize(
+    ("text", "attention"),
+    [
+        # food left to cook gently, braise, boil or swell: waiting
+        ("Den Blumenkohl in Salzwasser 5 Minuten garen.", "passive"),
+        ("Den Rotkohl 40 Minuten schmoren.", "passive"),
+        ("Die Kartoffeln 20 Minuten dünsten.", "passive"),
+        ("Hervir las papas 20 minutos.", "passive"),
+        ("Far bollire la pasta 10 minuti.", "passive"),
+        # fried in German, or stirred throughout: the cook is at the pan
+        ("Den Knoblauch 2 Min. braten, dann die Brühe zugeben und 1 Min. köcheln lassen.",
+         "active"),
+        ("Das Fleisch 3 Minuten scharf anbraten. Die Sahne zugeben und 2 Minuten köcheln lassen.",
+         "active"),
+        ("Die Soße unter Rühren 3 Minuten köcheln lassen.", "active"),
+        ("Die Milch unter Rühren aufkochen und 2 Minuten kochen lassen.", "active"),
+    ],
+)  # fmt: skip
+def test_waiting_and_work_said_abroad(text: str, attention: str) -> None:
+    assert _attention(text) == attention
+
+
+def test_an_oven_setting_said_twice_is_one_setting() -> None:
+    text = "Heat the oven to 375°F. Grease a dish and heat the oven to 375 degrees F."
+    step = understand_steps([(text, None)], list[Ingredient]())[0]
+    assert [(t.fahrenheit, t.kind) for t in step.temperatures] == [(375.0, "oven")]
+    # two settings, or a setting and another heat, stay apart
+    text = "Bake at 375°F for 20 minutes, then at 400°F for 10, then at 400°F again."
+    step = understand_steps([(text, None)], list[Ingredient]())[0]
+    assert [t.fahrenheit for t in step.temperatures] == [375.0, 400.0]
+
+
+def test_converting_a_setting_said_twice_restates_both_mentions() -> None:
+    text = "Heat the oven to 375°F. Grease a dish and heat the oven to 375 degrees F."
+    steps = understand_steps([(text, None)], list[Ingredient]())
+    metric = convert_recipe(Recipe(title="Dish", ingredients=[], steps=steps), "metric")
+    assert metric.steps[0].text.count("190°C") == 2, metric.steps[0].text
+    assert [t.text for t in metric.steps[0].temperatures] == ["190°C (375°F)"]
