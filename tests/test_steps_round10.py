@@ -1,7 +1,8 @@
 """Steps read more widely (issue 11, tenth round): cooking gently, braising, boiling and cooling
 said in German, Spanish, Italian, French and Dutch; frying in German; stirring throughout or
 now and then said in other languages; an oven setting said twice in a step is one setting,
-and converting the step still restates both mentions. Each case is a sentence written for
+and converting the step still restates both mentions; a grill's or smoker's heat is not the
+oven's; degrees in Chinese, Japanese and Hungarian. Each case is a sentence written for
 ladle."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import pytest
 from ladle.conversion import convert_recipe
 from ladle.model import Ingredient, Recipe
 from ladle.steps import understand_steps
+from ladle.temperatures import find_temperatures
 
 
 def _attention(text: str) -> str:
@@ -55,3 +57,29 @@ def test_converting_a_setting_said_twice_restates_both_mentions() -> None:
     metric = convert_recipe(Recipe(title="Dish", ingredients=[], steps=steps), "metric")
     assert metric.steps[0].text.count("190°C") == 2, metric.steps[0].text
     assert [t.text for t in metric.steps[0].temperatures] == ["190°C (375°F)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a grill, smoker or griddle heated: its heat, not the oven's
+        ("Preheat the grill to medium (350-375°F).", [(375.0, "other")]),
+        ("Clean the grill grates and preheat to a high heat (450-500 degrees F).",
+         [(500.0, "other")]),
+        ("Preheat the smoker to 285°F and mix the rub.", [(285.0, "other")]),
+        # ... unless the oven bakes, or the food's own heat is read
+        ("Bake on the grill pan at 400°F.", [(400.0, "oven")]),
+        ("Grill until it reaches 145°F.", [(145.0, "internal")]),
+        # degrees in Chinese and Japanese, run on; and in Hungarian
+        ("烤箱预热200度，烤15分钟", [(392.0, "oven")]),
+        ("180度に予熱したオーブンで焼く", [(356.0, "oven")]),
+        ("Toljuk 180 fokosra előmelegített sütőbe.", [(356.0, "oven")]),
+        # a number's point or comma is no break between the heat and its oven
+        ("Lefedve 160°C-on 2,5–3 óra alatt puhára sütjük.", [(320.0, "oven")]),
+        ("Préchauffez le four th.7 (210°C).", [(410.0, "oven")]),
+        # "twice" in Japanese is no temperature
+        ("2度揚げする", []),
+    ],
+)  # fmt: skip
+def test_whose_heat_a_temperature_is(text: str, found: list[tuple[float, str]]) -> None:
+    assert [(t.fahrenheit, t.kind) for t in find_temperatures(text)] == found

@@ -22,10 +22,11 @@ _FOREIGN_DEGREES = alternation(str(w) for w in _WORDS["degrees"])
 # "400*F": an asterisk typed for the degree sign, only right before the scale
 _DEGREE_SIGNS = "°º˚ª⁰"  # the degree sign and what is typed for it ("200 ⁰C", "220ª")
 _DEG = (
-    rf"(?:\s*(?:[{_DEGREE_SIGNS}]|degrees?|deg\.?|{_FOREIGN_DEGREES}(?![^\W\d_])|"
+    # 度: degrees in Chinese and Japanese, where words run on ("烤箱预热200度烤15分钟")
+    rf"(?:\s*(?:[{_DEGREE_SIGNS}]|degrees?|deg\.?|{_FOREIGN_DEGREES}(?![^\W\d_])|度|"
     r"\*(?=\s*[FC](?![a-z])))\s*)"
 )
-_FOREIGN_DEGREES_WORD = re.compile(rf"\d\s*{_FOREIGN_DEGREES}(?![^\W\d_])", re.I)
+_FOREIGN_DEGREES_WORD = re.compile(rf"\d\s*(?:{_FOREIGN_DEGREES}(?![^\W\d_])|度)", re.I)
 _TEMP_NUMBER = r"\d{2,3}(?:[.,]\d)?"
 # the words for a fan (convection) oven, in English and the languages ladle reads
 _FAN_KINDS = r"convection|umluft|hei(?:ß|ss)luft|hetelucht|varmluft|chaleur\s+tournante"
@@ -180,11 +181,19 @@ _OVEN_NOUN = re.compile(
     r"\b(?:oven|ovens|four|ofen|backofen|horno|forno|ugn\w*|ovn\w*|piekarnik\w*|trouba|rúra)\b",
     re.I,
 )
+# A grill, smoker or griddle heated in the sentence, no oven: its heat ("Preheat the grill to
+# medium (350-375°F)", "Prepare your smoker at 275 degrees", "Smoke the sausages at 225°F")
+_OUTDOOR = re.compile(
+    r"\b(?:grill(?!\s+pan)|grills|grates|barbecue|bbq|smoker|smoke|griddle|kamado|traeger|pellets?)\b",
+    re.I,
+)
+_OVEN_SAID = re.compile(r"\b(?:oven|ovens|bak(?:e|ing|ed)|roast(?:ing|ed)?|broil\w*)\b", re.I)
 # a kitchen machine's settings written time/temperature/speed
 _MACHINE_SETTING = re.compile(
     r"\s*/\s*(?:vitesse|speed|vel\.?|velocidad|velocidade|velocità|stufe|snelheid)\b", re.I
 )
-_CLAUSE_BREAK = re.compile(r"(?:[.;:!?]|,|\buntil\b|\bthen\b|\band\b|\bwhile\b)", re.I)
+# (not the point or comma of a number: "2,5–3 óra", "1.5 hours")
+_CLAUSE_BREAK = re.compile(r"(?:[;:!?]|[.,](?!\d)|\buntil\b|\bthen\b|\band\b|\bwhile\b)", re.I)
 _SENTENCE_START = re.compile(r"[.!?]\s")
 
 
@@ -204,6 +213,12 @@ def _kind(text: str, start: int, end: int) -> TemperatureKind:
         return "other"  # "spray the air fryer basket … At 200°C, cook for 15 minutes"
     if _STRONG_INTERNAL.search(clause) or _STRONG_INTERNAL.search(after):
         return "internal"
+    if (
+        _OUTDOOR.search(sentence)
+        and not _OVEN_SAID.search(sentence)
+        and not _WEAK_INTERNAL.search(clause)
+    ):
+        return "other"  # "Heat the grill to medium heat (about 400°F)": not the oven
     if _OIL.search(clause):
         return "oil"
     if _WATER.search(clause):
