@@ -77,9 +77,23 @@ def test_converting_a_setting_said_twice_restates_both_mentions() -> None:
         # a number's point or comma is no break between the heat and its oven
         ("Lefedve 160°C-on 2,5–3 óra alatt puhára sütjük.", [(320.0, "oven")]),
         ("Préchauffez le four th.7 (210°C).", [(410.0, "oven")]),
+        # a kitchen machine's setting, however the slashes are typed
+        ("Cuire 15 min/100°C//vitesse 1 avec le panier.", [(212.0, "other")]),
         # "twice" in Japanese is no temperature
         ("2度揚げする", []),
     ],
 )  # fmt: skip
 def test_whose_heat_a_temperature_is(text: str, found: list[tuple[float, str]]) -> None:
     assert [(t.fahrenheit, t.kind) for t in find_temperatures(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Put everything in a large bowl and beat together with electric hand beaters.",
+        "Värm mjölken, tillsätt mjölet och arbeta degen i maskin ca 5 min.",
+    ],
+)
+def test_a_mixer_said_as_beaters_or_the_swedish_machine(text: str) -> None:
+    step = understand_steps([(text, None)], list[Ingredient]())[0]
+    assert "stand mixer" in step.equipment, step.equipment

@@ -188,9 +188,9 @@ _OUTDOOR = re.compile(
     re.I,
 )
 _OVEN_SAID = re.compile(r"\b(?:oven|ovens|bak(?:e|ing|ed)|roast(?:ing|ed)?|broil\w*)\b", re.I)
-# a kitchen machine's settings written time/temperature/speed
+# a kitchen machine's settings written time/temperature/speed ("15 min/100°C//vitesse 1")
 _MACHINE_SETTING = re.compile(
-    r"\s*/\s*(?:vitesse|speed|vel\.?|velocidad|velocidade|velocità|stufe|snelheid)\b", re.I
+    r"\s*/+\s*(?:vitesse|speed|vel\.?|velocidad|velocidade|velocità|stufe|snelheid)\b", re.I
 )
 # (not the point or comma of a number: "2,5–3 óra", "1.5 hours")
 _CLAUSE_BREAK = re.compile(r"(?:[;:!?]|[.,](?!\d)|\buntil\b|\bthen\b|\band\b|\bwhile\b)", re.I)
