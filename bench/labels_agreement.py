@@ -6,7 +6,8 @@ Run: ``uv run --no-sync python bench/labels_agreement.py [--json]``.
 first, of every step of the pages of sets of ``bench/data/steps.jsonl``: ``"set": "second"``
 of the unseen and fresh sets (shared pages), ``"second-4"``, ``"second-5"`` and
 ``"second-6"`` of second-draw-4, -5 and -6 (pages of the second draw,
-``bench/other_pages.py``; skipped with a message when they are missing). Each is scored on
+``bench/other_pages.py``), ``"second-7"`` of third-source (``bench/third_pages.py``); the
+sets whose pages are missing are skipped with a message. Each is scored on
 its own. The figures of ``bench/steps.py`` score ladle against one labeller;
 this script scores the second labeller against the first with the same comparisons (duration
 within half a minute, the same oven and internal temperatures within 2°F, the same times set
@@ -72,6 +73,7 @@ SECONDS = {
     "second-4": ("second-draw-4",),
     "second-5": ("second-draw-5",),
     "second-6": ("second-draw-6",),
+    "second-7": ("third-source",),
 }
 
 
@@ -90,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         second = [r for r in bench.load_labels(SECOND) if r["set"] == name]
         pages = {r["page"] for r in second}
+        if any(not bench.page_path(page).exists() for page in pages):
+            print(f"{name} skipped: its pages are not in {bench.other_pages_dir()}")
+            continue
         matched = pairs([r for r in labels if r["page"] in pages], second)
         everything[name] = {
             "labeller 2 vs 1": agreement(matched).summary(),

@@ -97,3 +97,19 @@ def test_whose_heat_a_temperature_is(text: str, found: list[tuple[float, str]]) 
 def test_a_mixer_said_as_beaters_or_the_swedish_machine(text: str) -> None:
     step = understand_steps([(text, None)], list[Ingredient]())[0]
     assert "stand mixer" in step.equipment, step.equipment
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Cover and cook on low for about 8 hours. Alternatively, cook on high for 6 hours.",
+         (360.0, 480.0)),
+        ("Bake for 15 minutes. Or bake at a lower heat for 25 minutes.", (15.0, 25.0)),
+        # a sentence that goes on is the next part, not another way
+        ("Bake for 15 minutes. Turn and bake for 10 minutes more.", (25.0, 25.0)),
+    ],
+)  # fmt: skip
+def test_another_way_said_in_a_sentence_of_its_own(text: str, time: tuple[float, float]) -> None:
+    step = understand_steps([(text, None)], list[Ingredient]())[0]
+    assert step.time is not None
+    assert (step.time.min_minutes, step.time.max_minutes) == time

@@ -340,6 +340,8 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
         begin, _ = _sentence(text, start, start)
         if _BESIDE.match(text[begin:start]):
             return "alongside"
+        if _ALTERNATIVELY.match(text[begin:start]):
+            return "alternative"  # "Cook on low for 8 hours. Alternatively, on high for 6 hours."
         return "step"
     if re.fullmatch(r"\s*[(/]\s*(?:about|approx\.?|or\s+)?\s*", gap) and _same(duration, other):
         return "other"  # restated in other units
@@ -356,6 +358,12 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
     return "step"
 
 
+# a sentence that gives another way: "Alternatively, cook on high for 6 hours", "Or bake …"
+_ALTERNATIVELY = re.compile(
+    r"\W*(?:alternatively|alternativ|alternativement|alternativamente|or|oppure|o\s+bien|"
+    r"of|eller|oder|ou)\b",
+    re.I,
+)
 _BETTER_AFTER = re.compile(r"\s*(?:is|would\s+be)\s+(?:even\s+)?(?:better|best|ideal)\b", re.I)
 
 
