@@ -107,6 +107,7 @@ def test_a_mixer_said_as_beaters_or_the_swedish_machine(text: str) -> None:
         ("Bake for 15 minutes. Or bake at a lower heat for 25 minutes.", (15.0, 25.0)),
         # a sentence that goes on is the next part, not another way
         ("Bake for 15 minutes. Turn and bake for 10 minutes more.", (25.0, 25.0)),
+        ("Bake for 15 minutes. Of course, bake 10 minutes more if needed.", (25.0, 25.0)),
     ],
 )  # fmt: skip
 def test_another_way_said_in_a_sentence_of_its_own(text: str, time: tuple[float, float]) -> None:

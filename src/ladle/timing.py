@@ -361,7 +361,7 @@ def _joined(text: str, previous: tuple[int, Duration], start: int, duration: Dur
 # a sentence that gives another way: "Alternatively, cook on high for 6 hours", "Or bake …"
 _ALTERNATIVELY = re.compile(
     r"\W*(?:alternatively|alternativ|alternativement|alternativamente|or|oppure|o\s+bien|"
-    r"of|eller|oder|ou)\b",
+    r"eller|oder|ou)\b",
     re.I,
 )
 _BETTER_AFTER = re.compile(r"\s*(?:is|would\s+be)\s+(?:even\s+)?(?:better|best|ideal)\b", re.I)
