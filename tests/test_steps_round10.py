@@ -114,3 +114,17 @@ def test_another_way_said_in_a_sentence_of_its_own(text: str, time: tuple[float,
     step = understand_steps([(text, None)], list[Ingredient]())[0]
     assert step.time is not None
     assert (step.time.min_minutes, step.time.max_minutes) == time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mix all the salsa ingredients in a small bowl up to 2 hours before serving.",
+        "Serve at once or keep chilled until ready to serve, up to 1 day.",
+        "Serve right away, or hold in a 200°F oven for up to 1 hour before serving.",
+    ],
+)
+def test_how_long_food_may_wait_for_serving_is_make_ahead(text: str) -> None:
+    step = understand_steps([(text, None)], list[Ingredient]())[0]
+    assert step.time is None
+    assert [d.role for d in step.durations] == ["make_ahead"]

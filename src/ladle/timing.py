@@ -122,6 +122,12 @@ _MOMENT_AFTER = re.compile(
 _AFTER_FIRST = re.compile(r"^\W*after\s+(?:about\s+|around\s+)?$", re.I)
 _MOMENT_NEXT = re.compile(rf"^\s*,?\s*(?:\w+\s+){{0,2}}?(?:{_MOMENTS})\b", re.I)
 _IF_SENTENCE = re.compile(r"^\s*(?:if|should)\b", re.I)
+# food held until it is served: "up to 2 hours before serving", "until ready to serve, up to 1 day"
+_UNTIL_SERVING = re.compile(
+    r"\b(?:before|prior\s+to|ahead\s+of)\s+serving\b|"
+    r"\buntil\s+(?:you(?:'re|\s+are)\s+)?ready\s+to\s+serve\b|\buntil\s+serving\b",
+    re.I,
+)
 _BEFORE_AFTER = re.compile(r"^\s*(?:or\s+so\s+)?(?:before|prior\s+to|ahead\s+of)\b", re.I)
 # Verbs that take a time as their own ("rest 10 minutes before slicing", "marinate at least
 # 2 hours before grilling"): with one of them, "N before …" is the step's time, not a lead.
@@ -278,6 +284,8 @@ def _role(place: _Place, duration: Duration, earlier: Sequence[Duration]) -> str
         return "storage"
     if _AHEAD_AFTER.match(after) or _AHEAD_SENTENCE.search(sentence):
         return "make_ahead"
+    if re.match(r"up\s+to\b", duration.text, re.I) and _UNTIL_SERVING.search(sentence):
+        return "make_ahead"  # "mix … up to 2 hours before serving": how long it may wait
     if _AHEAD_ABROAD.search(sentence) and duration.min_minutes >= _KEEPING_MINUTES:
         return "make_ahead"  # "peut se préparer la veille", "un día de antelación"
     alternative = re.search(r"(?:\bor|\band|,|\()\s*$", before, re.I) and any(
