@@ -128,3 +128,9 @@ def test_how_long_food_may_wait_for_serving_is_make_ahead(text: str) -> None:
     step = understand_steps([(text, None)], list[Ingredient]())[0]
     assert step.time is None
     assert [d.role for d in step.durations] == ["make_ahead"]
+
+
+def test_a_soft_hyphen_splits_no_word() -> None:
+    step = understand_steps([("Das Fleisch zwischen Küchen\u00adpapier trocknen.", None)])[0]
+    assert "paper towels" in step.equipment
+    assert "\u00ad" not in step.text

@@ -168,6 +168,10 @@ def understand_step(
     return understand_steps([(text, section)], ingredients)[0]
 
 
+# characters a page hides in its words (soft hyphens, zero-width spaces and joiners)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def understand_steps(
     texts: Iterable[tuple[str, str | None]],
     ingredients: Sequence[Ingredient] = (),
@@ -181,7 +185,8 @@ def understand_steps(
     groups = _groups(ingredients, named)
     steps: list[Step] = []
     surroundings = Surroundings()
-    for text, section in texts:
+    for said, section in texts:
+        text = _INVISIBLE.sub("", said)  # "Küchen\u00adpapier": a soft hyphen splits no word
         durations = find_durations(text)
         main = main_clause(text)
         uses = index.find(without_equipment(main))
