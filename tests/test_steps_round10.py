@@ -134,3 +134,20 @@ def test_a_soft_hyphen_splits_no_word() -> None:
     step = understand_steps([("Das Fleisch zwischen Küchen\u00adpapier trocknen.", None)])[0]
     assert "paper towels" in step.equipment
     assert "\u00ad" not in step.text
+
+
+@pytest.mark.parametrize(
+    ("text", "attention"),
+    [
+        # put by to wait in French, covered in French and Italian, by the German packet
+        ("Réserver au frigo.", "passive"),
+        ("Poursuivez la cuisson 5 min à couvert.", "passive"),
+        ("Cuocere 5 minuti, coperto.", "passive"),
+        ("Die Nudeln laut Packung in Salzwasser kochen.", "passive"),
+        ("Die Gnocchi nach Packungsangabe in Salzwasser kochen.", "passive"),
+        # "Réserver." alone is "set aside": neither waiting nor work, as in English
+        ("Transférer la viande dans une assiette. Réserver.", "active"),
+    ],
+)
+def test_put_by_covered_or_by_the_packet_abroad(text: str, attention: str) -> None:
+    assert _attention(text) == attention

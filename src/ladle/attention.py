@@ -89,6 +89,7 @@ _UNATTENDED = re.compile(
     rf"\b(?:lid|cover(?:ed)?|boiling|water|oven|simmer\w*|in\s+the\s+(?:fridge|refrigerator)|{_COLD})\b|"
     # the same in other languages: in boiling water, covered, in the oven
     r"\b(?:ébullition|eau|couvercle|four|wasser|kochend\w*|deckel|ofen|agua|hirviendo|tapa|"
+    r"couvert|coperto|tapad[oa]|tampad[oa]|zugedeckt|abgedeckt|afgedekt|"
     r"horno|acqua|coperchio|forno|kokend\w*|deksel|vatten|ugn\w*|vapeur|steamer|dampf\w*|"
     r"stoom\w*|vapor\w*|varoma|духовк\w*)\b|"
     # a kitchen machine heating by itself: "8 min/90°C/vitesse 4"
@@ -110,7 +111,8 @@ _IN_BOILING_WATER = re.compile(
 # pasta or noodles cooked by the packet: boiling, unattended
 _BY_THE_PACKET = re.compile(
     r"\baccording\s+to\s+(?:the\s+)?(?:package|packet|box|pack)\b|"
-    r"\bnach\s+(?:packungs)?anleitung\b|\bvolgens\s+de\s+(?:verpakking|aanwijzingen)\b|"
+    r"\bnach\s+(?:packungs)?anleitung\b|\bpackungs(?:anleitung|anweisung|angabe|beilage)\b|"
+    r"\blaut\s+packung\b|\bvolgens\s+de\s+(?:verpakking|aanwijzingen)\b|"
     r"\bselon\s+les\s+instructions\b|\bseg[úu]n\s+(?:el\s+)?(?:paquete|envase|fabricante)\b|"
     r"\bsecondo\s+le\s+(?:istruzioni|indicazioni)\b|"
     r"\bconforme\s+(?:a\s+)?(?:embalagem|instru[çc][õo]es)\b|"
@@ -350,7 +352,9 @@ _ADVICE = re.compile(
 # a sentence that only puts the food by: "Set aside.", "Set aside for later."
 _SET_ASIDE_ONLY = re.compile(
     r"^\s*(?:and\s+|then\s+)?(?:set|put|keep)\s+(?:(?:it|them|this)\s+)?aside"
-    r"(?:\s+(?:for\s+(?:later|now)|until\s+needed))?\W*$",
+    r"(?:\s+(?:for\s+(?:later|now)|until\s+needed))?\W*$|"
+    # the same in French: "Réserver.", "Réservez à part."
+    r"^\s*(?:puis\s+)?r[ée]serv\w*(?:\s+(?:à\s+part|de\s+côté))?\W*$",
     re.I,
 )
 _TRIFLES = re.compile(r"\b(?:set|get)\s+(?:aside|out)\b|\bhave\s+\w+(?:\s+\w+)?\s+ready\b", re.I)
