@@ -185,7 +185,8 @@ def understand_steps(
     groups = _groups(ingredients, named)
     steps: list[Step] = []
     surroundings = Surroundings()
-    for said, section in texts:
+    written = list(texts)
+    for said, section in written:
         text = _INVISIBLE.sub("", said)  # "Küchen\u00adpapier": a soft hyphen splits no word
         durations = find_durations(text)
         main = main_clause(text)
@@ -228,8 +229,9 @@ def understand_steps(
             )
         )
     time_steps(steps)
-    for step in steps:
+    for step, (said, _) in zip(steps, written, strict=True):
         step.attention = attention_of(step.text, step.durations, step.heat)
+        step.text = said  # read without what it hides, kept as it was written
     return steps
 
 
