@@ -20,7 +20,7 @@ from ladle.equipment import HEAT_APPLIANCES, equipment_in, without_equipment
 from ladle.model import Ingredient, Step
 from ladle.surroundings import Surroundings
 from ladle.temperatures import find_temperatures, one_setting_each
-from ladle.text import words
+from ladle.text import INVISIBLE, words
 from ladle.timing import time_steps
 from ladle.words import singular
 
@@ -168,10 +168,6 @@ def understand_step(
     return understand_steps([(text, section)], ingredients)[0]
 
 
-# characters a page hides in its words (soft hyphens, zero-width spaces and joiners)
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-
-
 def understand_steps(
     texts: Iterable[tuple[str, str | None]],
     ingredients: Sequence[Ingredient] = (),
@@ -187,7 +183,7 @@ def understand_steps(
     surroundings = Surroundings()
     written = list(texts)
     for said, section in written:
-        text = _INVISIBLE.sub("", said)  # "Küchen\u00adpapier": a soft hyphen splits no word
+        text = INVISIBLE.sub("", said)  # "Küchen\u00adpapier": a soft hyphen splits no word
         durations = find_durations(text)
         main = main_clause(text)
         uses = index.find(without_equipment(main))

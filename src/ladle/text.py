@@ -10,6 +10,7 @@ from ladle.words import table
 
 __all__ = [
     "FRACTIONS",
+    "INVISIBLE",
     "NUMBER",
     "clean",
     "parse_number",
@@ -52,6 +53,8 @@ NUMBER = (
     rf"|\d+\s*/\s*\d+|[{_FRACTION_CHARS}]|(?<![\w-])(?:{_WORDS_ALT})(?![\w-]))"
 )
 _NUMBER_FULL = re.compile(rf"\s*({NUMBER})\s*", re.I)
+#: Characters a page hides inside its words: soft hyphens, zero-width spaces and joiners.
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")

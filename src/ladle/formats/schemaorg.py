@@ -29,6 +29,7 @@ from typing import Any
 from ladle.draft import Draft, DraftLine, DraftStep
 from ladle.errors import FormatError
 from ladle.model import Source
+from ladle.text import INVISIBLE
 from ladle.words import alternation, word_list
 from ladle.yields import parse_yield
 
@@ -52,7 +53,6 @@ _BLOCK_TAG = re.compile(
 )
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_text(value: object, *, keep_lines: bool = False) -> str:
@@ -72,7 +72,7 @@ def clean_text(value: object, *, keep_lines: bool = False) -> str:
     if "<" in text:
         text = _BLOCK_TAG.sub("\n" if keep_lines else " ", text)
         text = _TAG.sub("", text)  # inline tags: "<b>Pepper</b>, to taste" keeps its comma
-    text = _INVISIBLE.sub("", text).replace("\u00a0", " ").replace("u0026#039;", "'")
+    text = INVISIBLE.sub("", text).replace("\u00a0", " ").replace("u0026#039;", "'")
     if "((" in text and "))" in text:  # WP Recipe Maker writes brackets as ((…))
         text = text.replace("((", "(").replace("))", ")")
     if keep_lines:
