@@ -3,7 +3,7 @@
 Run: ``uv run --no-sync python bench/steps.py [--json] [--set SET] [--misses FIELD]``, SET one of
 dev, held-out, unseen, fresh, fresh-2, fresh-3, other-dev, other-test, other-test-2,
 other-test-3, other-test-4, other-test-5, second-draw, second-draw-2 to
-second-draw-6 and third-source.
+second-draw-6, third-source and fourth-source.
 
 The labels (``bench/data/steps.jsonl``; how they were made: ``bench/data/STEPS-LABELLING.md``)
 hold, for every step of 212 of the shared pages (``../shared/data/recipe-pages/``), the step's
@@ -23,7 +23,9 @@ recipes never drawn before, of sites whose other pages may have been read; ``sec
 ``second-draw-3``, ``second-draw-4`` and ``second-draw-5`` the next 80 pages each of that
 draw, and ``second-draw-6`` its last 28 (places 401–428: no site has another page left).
 ``third-source`` is 26 pages of a third source, the saved pages two other recipe apps test
-their importers on (``bench/third_pages.py`` writes them beside the others).
+their importers on (``bench/third_pages.py`` writes them beside the others);
+``fourth-source`` 40 pages of a fourth, the saved pages of Recipya's importer tests (places
+1–40 of ``bench/fourth_pages.py``).
 ``all`` is dev and held-out; the other sets are scored beside them, not in them.
 
 Fields, over the labelled steps (headings left out):
@@ -56,14 +58,16 @@ SETS = (
     "dev", "held-out", "unseen", "fresh", "fresh-2", "fresh-3", "other-dev", "other-test",
     "other-test-2", "other-test-3", "other-test-4", "other-test-5", "second-draw",
     "second-draw-2", "second-draw-3", "second-draw-4", "second-draw-5", "second-draw-6",
-    "third-source",
+    "third-source", "fourth-source",
 )  # fmt: skip
 # pages not among the shared pages (bench/other_pages.py draws them)
 OTHER = (
     "other-dev", "other-test", "other-test-2", "other-test-3", "other-test-4", "other-test-5",
     "second-draw", "second-draw-2", "second-draw-3", "second-draw-4", "second-draw-5",
-    "second-draw-6", "third-source",
+    "second-draw-6", "third-source", "fourth-source",
 )  # fmt: skip
+# the script that writes a set's pages, when not bench/other_pages.py
+_WRITTEN_BY = {"third-source": "bench/third_pages.py", "fourth-source": "bench/fourth_pages.py"}
 ALL = ("dev", "held-out")  # what "all" is made of
 GOALS = {"duration": 0.95, "oven": 0.98, "equipment_f1": 0.90, "attention": 0.92}
 
@@ -248,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         chosen = [r for r in labels if r["set"] in (ALL if name == "all" else (name,))]
         if any(not page_path(page).exists() for page in {r["page"] for r in chosen}):
-            how = "bench/third_pages.py" if name == "third-source" else "bench/other_pages.py"
+            how = _WRITTEN_BY.get(name, "bench/other_pages.py")
             print(f"{name} skipped: its pages are not in {other_pages_dir()} ({how})")
             continue
         scores = score(chosen, keep_misses=bool(args.misses))
