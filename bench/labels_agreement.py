@@ -8,12 +8,12 @@ of the unseen and fresh sets (shared pages), ``"second-4"``, ``"second-5"`` and
 ``"second-6"`` of second-draw-4, -5 and -6 (pages of the second draw,
 ``bench/other_pages.py``), ``"second-7"`` of third-source (``bench/third_pages.py``),
 ``"second-8"`` of fourth-source (``bench/fourth_pages.py``); the sets whose pages are missing
-are skipped with a message. Each is scored on its own. The figures of ``bench/steps.py`` score ladle against one labeller;
-this script scores the second labeller against the first with the same comparisons (duration
-within half a minute, the same oven and internal temperatures within 2°F, the same times set
-apart, equipment as sets with the first labeller's as the truth, attention), and ladle
-against each. Where two careful labellers agree less than a goal asks of ladle, the goal
-measures the labels as much as the reader.
+are skipped with a message. Each is scored on its own. The figures of ``bench/steps.py``
+score ladle against one labeller; this script scores the second labeller against the first
+with the same comparisons (duration within half a minute, the same oven and internal
+temperatures within 2°F, the same times set apart, equipment as sets with the first
+labeller's as the truth, attention), and ladle against each. Where two careful labellers
+agree less than a goal asks of ladle, the goal measures the labels as much as the reader.
 """
 
 from __future__ import annotations
