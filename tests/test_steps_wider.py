@@ -257,7 +257,7 @@ def test_more_attention(text: str, attention: str) -> None:
     [
         ("Añade la sal y mezcla 20 seg/vel 6.", {"thermomix"}, set(), "active"),
         ("Cashew Kerne in einer Pfanne kurz anrösten.", {"skillet", "stove"}, set(), "active"),
-        ("Reis nach Anleitung im Kochtopf kochen.", {"saucepan"}, set(), "passive"),
+        ("Reis nach Anleitung im Kochtopf kochen.", {"pot"}, set(), "passive"),
         ("Rim the glass with salt.", {"glass"}, set(), "active"),
         ("Pour it into the rimmed glass.", {"glass"}, set(), "active"),
         (

@@ -143,7 +143,9 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
             # Italian: "5 sec. vel. 5", "3 min. 120° vel. 1"
             r"\d\s*(?:min|sec|seg)\.?\s*(?:\d+\s*[°º]\s*)?vel\.?\s*\d|"
             # speeds said in full in Spanish, Portuguese, Italian: "tritura 15 seg. en velocidad 5"
-            r"\bvelocidad(?:e)?\s+\d|\bvelocit[àa]\s+\d",
+            r"\bvelocidad(?:e)?\s+\d|\bvelocit[àa]\s+\d|"
+            # a Bosch Cookit's settings between bars: "(Universalmesser | Stufe 14 | 10 Sek.)"
+            r"\|\s*stufe\s+\d+\s*\|",
             re.I,
         ),
         "thermomix",
@@ -191,7 +193,7 @@ _APPLIANCE_SAUTE = re.compile(
 # Appliances with their own lid: closing them uses no lid of the kitchen's.
 _OWN_LID = frozenset(
     {"pressure cooker", "slow cooker", "rice cooker", "ice cream maker", "onigiri mold",
-     "waffle iron", "panini press", "jar"}
+     "waffle iron", "panini press", "jar", "thermomix"}
 )  # fmt: skip
 _LID = r"(?:lids?|deksels?|deckel|couvercle|tapa|coperchio|tampa|pokrywk\w*|l[åa]g|lokk\w*)"
 _LIDS = re.compile(rf"\b{_LID}\b", re.I)
@@ -277,6 +279,8 @@ _A_POT = re.compile(
     r"\bstock\s?pot\b",
     re.I,
 )
+# a pot of its own beside a kitchen machine's bowl: "im Kochtopf", "a pot of water"
+_A_COOKING_POT = re.compile(r"\b(?:koch|suppen)topf\w*|\bpot\s+of\b", re.I)
 _OWN_BOWL = frozenset({"stand mixer", "food processor", "thermomix", "ice cream maker", "blender"})
 _A_BOWL = re.compile(
     r"\b(?:a|an|another|second|separate|one|two|large|medium|small|big|une?|een|eine[nm]?|ein|"
@@ -610,6 +614,9 @@ def _appliance_parts(text: str, names: list[str]) -> list[str]:
         names = [*names, "pressure cooker"]
     if {"pressure cooker", "slow cooker", "rice cooker"} & set(names):
         names = [n for n in names if n != "pot"]
+    if "thermomix" in names:  # the machine's own bowl ("den Topf") and measuring cup
+        own_pot = not (STOVETOP.search(text) or _A_COOKING_POT.search(text))
+        names = [n for n in names if n != "measuring cup" and (n != "pot" or not own_pot)]
     if "lid" in names and (
         set(names) & _OWN_LID or len(_LID_OFF.findall(text)) >= len(_LIDS.findall(text))
     ):
@@ -676,7 +683,7 @@ def equipment_in(text: str) -> list[str]:
     names = _appliance_parts(text, names)
     bakes = bool(oven_verb) and not any(n in names for n in _NOT_OVEN_HEAT)
     in_the_cooker = bool({"pressure cooker", "thermomix"} & set(names)) and not (
-        (STOVE_VESSELS - {"pot"}) & set(names)
+        STOVE_VESSELS & set(names)  # the cooker's own pot is no longer among the names
     )
     if "stove" not in names and (
         "panini press" in names

@@ -75,17 +75,31 @@ STOVETOP = re.compile(
     r"turn\w*\s+(?:(?:the\s+)?heat\s+)?(?:down|up)\b|lower\s+the\s+heat|reduce\s+heat|"
     r"(?:on|over)\s+the\s+heat|deglaz\w*|hot\s+oil\b|oil\s+is\s+(?:\w+\s+)?(?:hot|shimmering)|"
     r"heat\s+(?:\w+\s+){0,4}?oil\b|"
+    # oil heated in other languages: "verhit de olie", "l'huile chauffée", "Öl erhitzen"
+    r"\b(?:verhit\w*|verwarm\w*|erhitz\w*|chauff\w*|calient\w*|calent\w*|scald\w*|aque[cç]\w*|"
+    r"hetta|v[äa]rm\w*)\s+(?:[\w']+\s+){0,3}?(?:l')?(?:olie|öl|huile|aceite|olio|azeite|óleo|olja)\b|"
+    r"\b(?:öl|olie|fett)\s+(?:\w+\s+){0,2}?(?:erhitzen|verhitten)\b|"
     # food dropped into the boiling water, the water come to the boil (not boiling water poured)
     r"(?<!pour\s)(?<!pour\sin\s)\binto\s+the\s+boiling\s+(?:salted\s+)?water\b|"
     r"\b(?:when|once)\s+(?:the\s+)?water\s+(?:is\s+(?:at\s+a\s+)?)?(?:boiling|boils|comes\s+to\s+a\s+boil)\b|"
     rf"\b(?:cook|boil)(?:s|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:{PASTA})\b|"
+    # pasta, rice or grains cooked by the packet ("prepare the noodles according to package
+    # directions", "cook quinoa according to the box"): boiled on the hob
+    rf"\b(?:cook|prepare|boil)(?:s|ing)?\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{PASTA}|rice|quinoa|grains|farro|barley|lentils)\b[^.;]{{0,40}}?\b(?:according\s+to|"
+    r"as\s+directed\s+on|per)\s+(?:[\w']+\s+){0,4}?(?:package|packet|box|bag)\w*|"
     # the same in other languages: bring to the boil, simmer, fry gently, deglaze, braise
     r"aan\s+de\s+kook|laten\s+koken|zachtjes\s+koken|fruit\w*\s+(?:\w+\s+){0,4}aan|"
     r"blus\w*\s+(?:\w+\s+){0,4}?af\b|afblussen|stoven|sudder\w*|pruttel\w*|inkoken|"
-    r"köcheln|aufkochen|anbraten|anschwitzen|dünsten|zum\s+kochen|ablösch\w*|"
+    r"köcheln|aufkochen|anbraten|anschwitzen|(?:an|mit)?dünsten|zum\s+kochen|ablösch\w*|"
+    # deep-fried in German, fried brown in Dutch ("aanbakken", "bak het vlees aan")
+    r"frittier\w*|aanbak\w*|\bbak\s+(?:\w+\s+){1,4}?aan\b|"
+    # toasted or fried in fat, or in a dry pan, in German ("in Butter goldbraun rösten")
+    r"\b(?:in|im)\s+(?:[\w-]+\s+){0,2}?(?:butter|öl|fett|butterschmalz|schmalz|[\w-]+-mischung)\s+"
+    r"(?:\w+\s+){0,3}?(?:an)?(?:r[öo]st\w*|ausback\w*)|\bohne\s+fett\s+(?:\w+\s+){0,2}?(?:an)?r[öo]st\w*|"
     r"\bbrat(?:e|en|et)?\b|\bbrät\b|"
-    r"fai(?:re|tes)(?:[-\s]+(?:le|la|les|l'))?\s+(?:revenir|bouillir|sauter|suer|rissoler|blondir)|"
-    r"ébullition|mijot\w*|déglac\w*|"
+    r"fai(?:re|tes)(?:[-\s]+(?:le|la|les|l'))?\s+(?:revenir|bouillir|sauter|suer|rissoler|blondir|frire)|"
+    r"[ée]bullici[óo]n|ébullition|mijot\w*|déglac\w*|"
     # the heat turned, a sauce left to reduce, a simmer, in Romance and other languages: "sur
     # tout petit feu", "baissez le feu", "laissez réduire", "frémissement", "faites-y fondre",
     # "baja el fuego", "abbassate la fiamma", "abaixe o fogo", "skru ned for varmen", "duś"
@@ -143,7 +157,10 @@ STOVETOP = re.compile(
     # simmer in Danish, Norwegian and Swedish; boil in Portuguese; on a low flame in Italian
     r"\bsimr(?:e|er|et|es|ing)\b|\bputtr(?:a|ar|at|ande)\b|\bcoz(?:a|am|er|e)\b|"
     r"\ba\s+(?:fuoco|fiamma)\s+(?:dolce|bass[oa]|medi[oa]|alt[oa]|vivace|lento|moderat[oa])\b|"
-    r"\bsul\s+fuoco\b)|"
+    r"\bsul\s+fuoco\b|"
+    # Greek: sauté, fry, boil, simmer, on a low, medium or high fire
+    r"\bσοτάρ\w*|\bτηγανίζ\w*|\b(?:σιγο)?βράζ\w*|\b(?:σιγο)?βράσ\w*|\bπάρει\s+βράση\b|"
+    r"\bσε\s+(?:χαμηλή|μέτρια|δυνατή|μέτρια\s+προς\s+δυνατή)\s+(?:φωτιά|θερμοκρασία)\b)|"
     # Japanese, with no word boundaries: low, medium and high heat, on the heat, boiling,
     # simmering, stir-frying, boiling in water, deep-frying
     r"弱火|中火|強火|火にかけ|沸騰|煮(?:る|て|ます|込|立|詰)|炒め|茹で|ゆで|揚げ|(?<!予)熱(?:し|する)|温め|"

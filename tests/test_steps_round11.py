@@ -1,0 +1,103 @@
+"""Equipment read more widely (issue 11, eleventh round): deep fryers and pressure cookers
+named abroad, a German "Standmixer" is a blender, a "Kochtopf", a "marmite" and a "cazuela"
+are pots; pasta, rice or grains cooked by the packet are boiled on the stove; oil heated, food
+fried brown or toasted in fat, sautéed or simmered in German, Dutch, Spanish and Greek are
+on the stove; a kitchen machine with its settings between bars (a Bosch Cookit) is the
+kitchen machine, and its own lid, bowl and measuring cup are no lid, pot or measuring cup.
+Each case is a sentence written for ladle."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladle.model import Ingredient
+from ladle.steps import understand_steps
+
+
+def _equipment(text: str) -> set[str]:
+    return set(understand_steps([(text, None)], list[Ingredient]())[0].equipment)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Faites frire les beignets dans la friteuse bien chaude.", {"deep fryer"}),
+        ("Die Pommes in der Fritteuse goldbraun frittieren.", {"deep fryer"}),
+        ("Frituren in de frituurpan tot ze goudbruin zijn.", {"deep fryer"}),
+        ("Cocinar los garbanzos en la olla a presión 25 minutos.", {"pressure cooker"}),
+        ("Die Rinderbrust im Schnellkochtopf 45 Minuten garen.", {"pressure cooker"}),
+        ("Cuire le bœuf 40 minutes à l'autocuiseur.", {"pressure cooker"}),
+        ("Cuocere i fagioli nella pentola a pressione per 30 minuti.", {"pressure cooker"}),
+        ("Die gekochten Erbsen im Standmixer fein pürieren.", {"blender"}),
+        ("Die Kartoffeln im Kochtopf weich kochen.", {"pot", "stove"}),
+        ("Faites cuire les haricots dans une marmite d'eau salée.", {"pot", "stove"}),
+        ("Calienta una cazuela con un chorro de aceite y sofríe la cebolla.", {"pot", "stove"}),
+    ],
+)  # fmt: skip
+def test_appliances_and_pots_named_abroad(text: str, named: set[str]) -> None:
+    assert _equipment(text) == named
+
+
+def test_an_air_fryer_is_still_no_deep_fryer() -> None:
+    assert _equipment("Die Nüsse in der Heißluftfritteuse 5 Minuten rösten.") == {"air fryer"}
+    assert _equipment("Cuire les frites à la friteuse sans huile.") == {"air fryer"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cook the farro according to the package directions.",
+        "Meanwhile, prepare the linguine according to the instructions on the packet.",
+        "Cook brown rice according to package directions and keep warm.",
+    ],
+)
+def test_pasta_rice_and_grains_cooked_by_the_packet_are_boiled_on_the_stove(text: str) -> None:
+    assert _equipment(text) == {"stove"}
+
+
+def test_the_packet_in_another_heat_or_for_no_grain_is_no_stove() -> None:
+    assert _equipment("Cook the rice in the microwave according to package directions.") == {
+        "microwave"
+    }
+    assert _equipment("Prepare the brownie mix according to package directions.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verwarm de olie tot 175°C en bak de kroketten goudbruin.",
+        "Reichlich Öl erhitzen und die Krapfen darin schwimmend backen.",
+        "Calienta el aceite y fríe las patatas hasta que estén doradas.",
+        "Die Croûtons in Butter goldbraun rösten.",
+        "Die Mandeln ohne Fett rösten, bis sie duften.",
+        "Die Schnitzel in Butterschmalz von beiden Seiten ausbacken.",
+        "Die Zwiebel in etwas Öl glasig andünsten.",
+        "Die Teigbällchen portionsweise frittieren.",
+        "Bak de gehaktballen rondom bruin aan.",
+        "Llevar el caldo a ebullición y bajar el fuego.",
+        "Σοτάρουμε τα μανιτάρια για 5 λεπτά.",
+        "Σιγοβράζουμε τη σάλτσα για 20 λεπτά.",
+    ],
+)
+def test_oil_heated_and_food_fried_or_toasted_in_fat_abroad_is_on_the_stove(text: str) -> None:
+    assert "stove" in _equipment(text)
+
+
+def test_nuts_roasted_in_the_oven_are_not_on_the_stove() -> None:
+    assert _equipment("Die Haselnüsse im Backofen bei 180 Grad 10 Minuten rösten.") == {"oven"}
+
+
+def test_a_kitchen_machine_by_its_settings_between_bars() -> None:
+    # a Bosch Cookit: its own bowl ("den Topf"), lid and measuring cup are the machine's
+    assert _equipment(
+        "Die Zwiebel in den Topf geben, den Deckel schließen, den Messbecher einsetzen und "
+        "(Universalmesser | Stufe 12 | 8 Sek.) zerkleinern."
+    ) == {"thermomix"}
+    assert _equipment("Butter in den Topf geben und 3 Min. | Stufe 2 | 110 °C schmelzen.") == {
+        "thermomix"
+    }
+    # a pot of its own beside the machine is on the stove
+    assert _equipment(
+        "Die Nudeln im Kochtopf in Salzwasser garen. Die Sahne in den Mixtopf geben und "
+        "(Rührbesen | Stufe 2 | 90 °C | 4 Min.) erhitzen."
+    ) == {"pot", "stove", "thermomix"}
