@@ -101,3 +101,18 @@ def test_a_kitchen_machine_by_its_settings_between_bars() -> None:
         "Die Nudeln im Kochtopf in Salzwasser garen. Die Sahne in den Mixtopf geben und "
         "(Rührbesen | Stufe 2 | 90 °C | 4 Min.) erhitzen."
     ) == {"pot", "stove", "thermomix"}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Preheat a large nonstick pan.", {"pan", "stove"}),
+        ("Preheat the oil to 350°F in a deep pot.", {"pot", "stove"}),
+        ("Preheat a cast-iron skillet until smoking.", {"skillet", "stove"}),
+        # the oven preheated is still the oven, a pan greased beside it or not
+        ("Preheat the oven to 350°F and grease a pan.", {"oven", "pan"}),
+        ("Preheat to 350°F. Grease a 9-inch cake pan.", {"oven", "cake tin"}),
+    ],
+)  # fmt: skip
+def test_a_pan_or_oil_preheated_is_on_the_stove(text: str, named: set[str]) -> None:
+    assert _equipment(text) == named

@@ -314,7 +314,12 @@ HEAT_APPLIANCES = frozenset(
     }
 )
 _OVEN_VERBS = re.compile(
-    r"(?<!\bno\s)(?<!\bno-)\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)|"
+    r"(?<!\bno\s)(?<!\bno-)\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)"
+    # (not a pan or oil preheated: "preheat a large nonstick pan", "preheat the oil to 350°F")
+    r"(?<!preheat)(?<!preheats)(?<!preheated)(?<!preheating)|"
+    r"\bpreheat\w*(?!\s+(?:(?:a|an|the|your|some|about)\s+)?(?:(?:large|small|medium|big|"
+    r"heavy|non-?stick|cast[\s-]iron|deep|shallow|frying|vegetable|\d[\d\s/.-]*|inch(?:es)?|cm|"
+    r"of)\s+){0,5}(?:pan|skillet|oil|pot|wok|griddle)s?\b)|"
     # the same in other languages: "enfourner", "hornear", "infornare" (data/words/verbs.toml)
     rf"\b{alternation(word_list('verbs', 'oven_bake'))}\w*|"
     # Portuguese "asse por 40 minutos" (a word of its own: French "assez" is no bake)

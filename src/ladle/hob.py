@@ -173,7 +173,7 @@ STOVETOP = re.compile(
 # Heating verbs of other languages that mean the stove when a pan is named ("bak het spek in
 # een pan", "verhit de olie in de pan", "aqueça a frigideira").
 HEATS_A_PAN = re.compile(
-    r"\b(?:bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|erw[äa]rm\w*|aufw[äa]rm\w*|calient\w*|"
+    r"\b(?:pre-?heat\w*|bak|bakken|verwarm\w*|verhit\w*|erhitz\w*|erw[äa]rm\w*|aufw[äa]rm\w*|calient\w*|"
     r"chauff\w*|calent\w*|cocin\w*|aque[cç]\w*|"
     r"esquent\w*|cozinh\w*|scald\w*|cuoc\w*|cuoci\w*|hetta|v[äa]rm\w*|podgrz\w*|\w*r[öo]st\w*|"
     # English: brown, melt, toast, cook in a pan; Czech and Slovak heat; Danish fry
