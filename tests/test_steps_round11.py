@@ -116,3 +116,21 @@ def test_a_kitchen_machine_by_its_settings_between_bars() -> None:
 )  # fmt: skip
 def test_a_pan_or_oil_preheated_is_on_the_stove(text: str, named: set[str]) -> None:
     assert _equipment(text) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a heatproof bowl is no heat, nor a fry spoken of as a noun, nor an oven turned down
+        ("In a medium heatproof bowl, pour the hot cream over the chocolate.", {"mixing bowl"}),
+        ("In a large heat-proof bowl, whisk the yolks.", {"mixing bowl"}),
+        ("Cut the potatoes into fries; the size of fry is up to you.", set()),
+        ("Roast for 20 minutes, then turn the heat down to 180°C and roast 1 hour more.",
+         {"oven"}),
+        # the stove still, when the heat is a hob's
+        ("Turn the heat down to low and simmer for 10 minutes.", {"stove"}),
+        ("Cook over medium heat for 5 minutes.", {"stove"}),
+    ],
+)  # fmt: skip
+def test_words_of_heat_that_are_no_stove(text: str, named: set[str]) -> None:
+    assert _equipment(text) == named

@@ -64,15 +64,16 @@ STOVETOP = re.compile(
     # deep-frying done, not spoken of ("form balls to deep fry", "ready to deep fry")
     r"(?<!\bto\s)(?<!\byou\s)\bdeep[-\s]?fr(?:y|ies|ied|ying)\b(?!\s+(?:thermometer|soon))|"
     r"(?<!air\s)(?<!air-)(?<!deep\s)(?<!deep-)"
-    r"(?<!\bthe\s)(?<!\beach\s)(?<!\ba\s)\bfry(?:ing)?\b(?!\s*(?:pan|skimmer|basket|thermometer))|"
+    r"(?<!\bthe\s)(?<!\beach\s)(?<!\ba\s)(?<!\bof\s)\bfry(?:ing)?\b(?!\s*(?:pan|skimmer|basket|thermometer))|"
     r"reduce\s+the\s+heat|on\s+the\s+(?:stove|hob)|blanch\w*|adjust\w*\s+the\s+heat|"
     r"(?:turn|switch)(?:s|ed|ing)?\s+off\s+the\s+(?:heat|stove|burner|hob)|"
     r"scrap\w*\s+(?:up\s+)?(?:any\s+|all\s+|the\s+)?browned\s+bits|"
-    r"poach\w*|(?:low|medium|high)[-\s]+heat|"
+    r"poach\w*|(?:low|medium|high)[-\s]+heat(?![-\s]?(?:proof|safe|resistant))|"
     r"\bon\s+(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b"
     r"(?!(?:[-\s]+(?:low|high))?\s+(?:speed|pressure|power|setting))|"
     # the heat turned up or down, kept on, oil heated, a pan deglazed, pasta boiled
-    r"turn\w*\s+(?:(?:the\s+)?heat\s+)?(?:down|up)\b|lower\s+the\s+heat|reduce\s+heat|"
+    # (not an oven's heat turned to a number: "turn the heat down to 180°C fan")
+    r"turn\w*\s+(?:(?:the\s+)?heat\s+)?(?:down|up)\b(?!\s+to\s+\d)|lower\s+the\s+heat|reduce\s+heat|"
     r"(?:on|over)\s+the\s+heat|deglaz\w*|hot\s+oil\b|oil\s+is\s+(?:\w+\s+)?(?:hot|shimmering)|"
     r"heat\s+(?:\w+\s+){0,4}?oil\b|"
     # oil heated in other languages: "verhit de olie", "l'huile chauffée", "Öl erhitzen"
