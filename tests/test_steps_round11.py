@@ -134,3 +134,14 @@ def test_a_pan_or_oil_preheated_is_on_the_stove(text: str, named: set[str]) -> N
 )  # fmt: skip
 def test_words_of_heat_that_are_no_stove(text: str, named: set[str]) -> None:
     assert _equipment(text) == named
+
+
+def test_baking_spoken_of_as_what_may_or_will_be_is_no_oven() -> None:
+    assert _equipment("Leave the bones in if you like; they will bake right in.") == set()
+    assert _equipment("Slice the log. (At this point you can bake the slices as they are.)") == (
+        set()
+    )
+    # baking done in the step is still the oven's
+    assert _equipment("Bake for 12 minutes; the cookies will bake a little more as they cool.") == {
+        "oven"
+    }

@@ -314,7 +314,9 @@ HEAT_APPLIANCES = frozenset(
     }
 )
 _OVEN_VERBS = re.compile(
-    r"(?<!\bno\s)(?<!\bno-)\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)"
+    # (baking spoken of as what may or will be: "they will bake right in", "you can bake them")
+    r"(?<!\bno\s)(?<!\bno-)(?<!will\s)(?<!can\s)(?<!could\s)(?<!may\s)(?<!might\s)"
+    r"(?<!would\s)\b(?:preheat\w*|roast|bake|broil)\b(?![-\s]+time)"
     # (not a pan or oil preheated: "preheat a large nonstick pan", "preheat the oil to 350°F")
     r"(?<!preheat)(?<!preheats)(?<!preheated)(?<!preheating)|"
     r"\bpreheat\w*(?!\s+(?:(?:a|an|the|your|some|about)\s+)?(?:(?:large|small|medium|big|"
