@@ -11,8 +11,8 @@ not the same first step, not the same title, and no step already labelled in
 ``bench/data/steps.jsonl`` (by the step's hash). The pages kept are shuffled with a fixed seed
 and written outside the repository (default ``../other-pages``) as ``recipya-<name>.json`` and
 ``.html``; ``ORDER-4.txt`` lists them in that order, so each labelled set takes the next
-places of it (``fourth-source`` is places 1–40). Like the other pages they are test fixtures
-of that project and are never copied into ladle.
+places of it (``fourth-source`` is places 1–40, ``fourth-source-2`` places 41–80). Like the
+other pages they are test fixtures of that project and are never copied into ladle.
 """
 
 from __future__ import annotations
@@ -56,7 +56,9 @@ def drawn(folders: list[Path], labels: Path) -> tuple[set[str], set[str], set[st
                 firsts.add(_key(steps[0]))
             if isinstance(page.get("title"), str) and page["title"].strip():
                 titles.add(_key(page["title"]))
-    hashes = {json.loads(line)["sha"] for line in labels.read_text("utf-8").splitlines() if line}
+    rows = [json.loads(line) for line in labels.read_text("utf-8").splitlines() if line]
+    # (the labels of this source's own pages are no recipe drawn before it)
+    hashes = {row["sha"] for row in rows if not str(row["page"]).startswith(PREFIX)}
     return firsts, titles, hashes
 
 

@@ -24,7 +24,13 @@ def _seen(tmp_path: Path) -> tuple[set[str], set[str], set[str]]:
     ours = {"title": "Pancakes", "instructions_list": ["Whisk the eggs."]}
     (tmp_path / "recipya-pancakes.json").write_text(json.dumps(ours), "utf-8")
     labels = tmp_path / "steps.jsonl"
-    labels.write_text(json.dumps({"sha": _sha("Bake for 20 minutes.")}) + "\n", "utf-8")
+    labels.write_text(
+        json.dumps({"page": "site__page", "sha": _sha("Bake for 20 minutes.")})
+        + "\n"
+        + json.dumps({"page": "recipya-pancakes", "sha": _sha("Whisk the eggs.")})
+        + "\n",
+        "utf-8",
+    )
     return fourth_pages.drawn([tmp_path], labels)
 
 
@@ -32,7 +38,7 @@ def test_what_was_drawn_before_is_known_by_first_step_title_and_labelled_step(
     tmp_path: Path,
 ) -> None:
     firsts, titles, hashes = _seen(tmp_path)
-    # the source's own pages, written by an earlier run, are not "drawn before"
+    # the source's own pages, written and labelled earlier, are not "drawn before"
     assert firsts == {"chop the onion."}
     assert titles == {"tomato soup"}
     assert hashes == {_sha("Bake for 20 minutes.")}
