@@ -11,8 +11,9 @@ not the same first step, not the same title, and no step already labelled in
 ``bench/data/steps.jsonl`` (by the step's hash). The pages kept are shuffled with a fixed seed
 and written outside the repository (default ``../other-pages``) as ``recipya-<name>.json`` and
 ``.html``; ``ORDER-4.txt`` lists them in that order, so each labelled set takes the next
-places of it (``fourth-source`` is places 1–40, ``fourth-source-2`` places 41–80). Like the
-other pages they are test fixtures of that project and are never copied into ladle.
+places of it (``fourth-source`` is places 1–40, ``fourth-source-2`` 41–80, ``fourth-source-3``
+81–120). Like the other pages they are test fixtures of that project and are never copied
+into ladle.
 """
 
 from __future__ import annotations
