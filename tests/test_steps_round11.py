@@ -145,3 +145,23 @@ def test_baking_spoken_of_as_what_may_or_will_be_is_no_oven() -> None:
     assert _equipment("Bake for 12 minutes; the cookies will bake a little more as they cool.") == {
         "oven"
     }
+
+
+def _attention(text: str) -> str:
+    return understand_steps([(text, None)], list[Ingredient]())[0].attention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wstawić do piekarnika i piec przez 25 minut, do suchego patyczka.",
+        "Visp sammen melk og egg. La røren svelle i 30 minutter.",
+        "Vispa ihop smeten och låt den svälla i 20 minuter.",
+    ],
+)
+def test_baking_in_polish_and_a_batter_left_to_swell_wait(text: str) -> None:
+    assert _attention(text) == "passive"
+
+
+def test_pieces_are_no_polish_baking() -> None:
+    assert _attention("Brown the chicken pieces for 3 minutes, turning them often.") == "active"
