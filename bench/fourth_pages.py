@@ -12,8 +12,8 @@ not the same first step, not the same title, and no step already labelled in
 and written outside the repository (default ``../other-pages``) as ``recipya-<name>.json`` and
 ``.html``; ``ORDER-4.txt`` lists them in that order, so each labelled set takes the next
 places of it (``fourth-source`` is places 1–40, ``fourth-source-2`` 41–80, ``fourth-source-3``
-81–120). Like the other pages they are test fixtures of that project and are never copied
-into ladle.
+81–120, ``fourth-source-4`` 121–160). Like the other pages they are test fixtures of that
+project and are never copied into ladle.
 """
 
 from __future__ import annotations

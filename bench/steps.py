@@ -3,7 +3,7 @@
 Run: ``uv run --no-sync python bench/steps.py [--json] [--set SET] [--misses FIELD]``, SET one of
 dev, held-out, unseen, fresh, fresh-2, fresh-3, other-dev, other-test, other-test-2,
 other-test-3, other-test-4, other-test-5, second-draw, second-draw-2 to
-second-draw-6, third-source and fourth-source to fourth-source-3.
+second-draw-6, third-source and fourth-source to fourth-source-4.
 
 The labels (``bench/data/steps.jsonl``; how they were made: ``bench/data/STEPS-LABELLING.md``)
 hold, for every step of 212 of the shared pages (``../shared/data/recipe-pages/``), the step's
@@ -25,8 +25,8 @@ draw, and ``second-draw-6`` its last 28 (places 401–428: no site has another p
 ``third-source`` is 26 pages of a third source, the saved pages two other recipe apps test
 their importers on (``bench/third_pages.py`` writes them beside the others);
 ``fourth-source`` 40 pages of a fourth, the saved pages of Recipya's importer tests (places
-1–40 of ``bench/fourth_pages.py``), ``fourth-source-2`` and ``fourth-source-3`` the next 40
-each (places 41–80 and 81–120).
+1–40 of ``bench/fourth_pages.py``), ``fourth-source-2`` to ``fourth-source-4`` the next 40
+each (places 41–80, 81–120 and 121–160).
 ``all`` is dev and held-out; the other sets are scored beside them, not in them.
 
 Fields, over the labelled steps (headings left out):
@@ -59,13 +59,14 @@ SETS = (
     "dev", "held-out", "unseen", "fresh", "fresh-2", "fresh-3", "other-dev", "other-test",
     "other-test-2", "other-test-3", "other-test-4", "other-test-5", "second-draw",
     "second-draw-2", "second-draw-3", "second-draw-4", "second-draw-5", "second-draw-6",
-    "third-source", "fourth-source", "fourth-source-2", "fourth-source-3",
+    "third-source", "fourth-source", "fourth-source-2", "fourth-source-3", "fourth-source-4",
 )  # fmt: skip
 # pages not among the shared pages (bench/other_pages.py draws them)
 OTHER = (
     "other-dev", "other-test", "other-test-2", "other-test-3", "other-test-4", "other-test-5",
     "second-draw", "second-draw-2", "second-draw-3", "second-draw-4", "second-draw-5",
     "second-draw-6", "third-source", "fourth-source", "fourth-source-2", "fourth-source-3",
+    "fourth-source-4",
 )  # fmt: skip
 # the script that writes a set's pages, when not bench/other_pages.py
 _WRITTEN_BY = {
@@ -73,6 +74,7 @@ _WRITTEN_BY = {
     "fourth-source": "bench/fourth_pages.py",
     "fourth-source-2": "bench/fourth_pages.py",
     "fourth-source-3": "bench/fourth_pages.py",
+    "fourth-source-4": "bench/fourth_pages.py",
 }
 ALL = ("dev", "held-out")  # what "all" is made of
 GOALS = {"duration": 0.95, "oven": 0.98, "equipment_f1": 0.90, "attention": 0.92}
