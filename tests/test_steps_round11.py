@@ -165,3 +165,22 @@ def test_baking_in_polish_and_a_batter_left_to_swell_wait(text: str) -> None:
 
 def test_pieces_are_no_polish_baking() -> None:
     assert _attention("Brown the chicken pieces for 3 minutes, turning them often.") == "active"
+
+
+def test_frying_oil_heated_and_food_chilled_in_portuguese_wait() -> None:
+    heats = "In a deep pot, heat the frying oil. Use enough for the fritters to float."
+    assert _attention(heats) == "passive"
+    assert _attention("Leve o pudim para gelar por cerca de 4 horas.") == "passive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deixe cozinhar em fogo baixo por 8 minutos, mexendo sempre.",
+        "Deja cocer a fuego lento 8 minutos sin dejar de remover.",
+        "Laissez cuire 8 minutes à feu doux sans cesser de remuer.",
+        "Låt sjuda i 8 minuter under omrörning hela tiden.",
+    ],
+)
+def test_stirring_throughout_said_abroad_is_work(text: str) -> None:
+    assert _attention(text) == "active"

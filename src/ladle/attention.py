@@ -387,7 +387,7 @@ _HEATS_EMPTY = re.compile(
 _HEATS_FAT = re.compile(
     r"\b(?:(?:pre-?)?heat|warm|chauff\w*|erhitz\w*|verhit\w*|aque[cç]\w*|calient\w*|scald\w*|"
     r"hetta|varm\w*)\s+(?:(?:up|op|upp|\d[\d/.,]*|[½¼¾⅓]|an?|the|some|your|of|large|medium|small|"
-    r"big|deep|heavy|wide|non-?stick|cast[-\s]iron|tbsp|tablespoons?|teaspoons?|tsp|olive|"
+    r"big|deep|heavy|wide|non-?stick|cast[-\s]iron|tbsp|tablespoons?|teaspoons?|tsp|olive|frying|"
     r"vegetable|sunflower|canola|rapeseed|coconut|neutral|cooking|remaining|unsalted|"
     r"de|la|le|les|el|het|een|die|das|den|der|eine?[nm]?|einer|o|um|uma|il|lo|en|ett|lite|"
     r"litt|wat|etwas|un|une|poco|eetlepels?|el|msk|cuillères?|c\.|à|soupe|colher(?:es)?|"
