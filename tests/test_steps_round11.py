@@ -184,3 +184,25 @@ def test_frying_oil_heated_and_food_chilled_in_portuguese_wait() -> None:
 )
 def test_stirring_throughout_said_abroad_is_work(text: str) -> None:
     assert _attention(text) == "active"
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Rozmiksować jajka z mlekiem rózgą.", {"whisk"}),
+        ("Ciasto wyłożyć do papilotek w formie na muffiny.", {"cake tin", "cupcake liner"}),
+        ("Wykałaczką zrobić wzorek w cieście.", {"toothpick"}),
+        ("Lägg äppelklyftorna i en smord pajform.", {"baking dish"}),
+        ("Grädda våfflorna i ett varmt våffeljärn.", {"waffle iron"}),
+        ("Em uma vasilha, misture a farinha e o açúcar.", {"mixing bowl"}),
+        ("Smält smöret i en kastrull.", {"saucepan", "stove"}),
+        ("Roerbak de groenten 4 minuten.", {"stove"}),
+        ("Voeg de knoflook toe en laat even mee fruiten.", {"stove"}),
+        # a food processor's own lid is no lid
+        ("Put the lid on the food processor and pulse 5 times.", {"food processor"}),
+    ],
+)  # fmt: skip
+def test_tools_named_in_polish_swedish_norwegian_portuguese_and_dutch(
+    text: str, named: set[str]
+) -> None:
+    assert _equipment(text) == named

@@ -193,7 +193,7 @@ _APPLIANCE_SAUTE = re.compile(
 # Appliances with their own lid: closing them uses no lid of the kitchen's.
 _OWN_LID = frozenset(
     {"pressure cooker", "slow cooker", "rice cooker", "ice cream maker", "onigiri mold",
-     "waffle iron", "panini press", "jar", "thermomix"}
+     "waffle iron", "panini press", "jar", "thermomix", "food processor", "blender"}
 )  # fmt: skip
 _LID = r"(?:lids?|deksels?|deckel|couvercle|tapa|coperchio|tampa|pokrywk\w*|l[åa]g|lokk\w*)"
 _LIDS = re.compile(rf"\b{_LID}\b", re.I)

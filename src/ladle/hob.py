@@ -94,7 +94,7 @@ STOVETOP = re.compile(
     r"blus\w*\s+(?:\w+\s+){0,4}?af\b|afblussen|stoven|sudder\w*|pruttel\w*|inkoken|"
     r"köcheln|aufkochen|anbraten|anschwitzen|(?:an|mit)?dünsten|zum\s+kochen|ablösch\w*|"
     # deep-fried in German, fried brown in Dutch ("aanbakken", "bak het vlees aan")
-    r"frittier\w*|aanbak\w*|\bbak\s+(?:\w+\s+){1,4}?aan\b|"
+    r"frittier\w*|aanbak\w*|\bbak\s+(?:\w+\s+){1,4}?aan\b|roerbak\w*|\b(?:mee)?fruiten\b|"
     # toasted or fried in fat, or in a dry pan, in German ("in Butter goldbraun rösten")
     r"\b(?:in|im)\s+(?:[\w-]+\s+){0,2}?(?:butter|öl|fett|butterschmalz|schmalz|[\w-]+-mischung)\s+"
     r"(?:\w+\s+){0,3}?(?:an)?(?:r[öo]st\w*|ausback\w*)|\bohne\s+fett\s+(?:\w+\s+){0,2}?(?:an)?r[öo]st\w*|"
@@ -181,7 +181,7 @@ HEATS_A_PAN = re.compile(
     r"brown(?:s|ing)?(?!\s+(?:sugar|rice|bread|butter|bits|paper|lentils))|melt(?:s|ing)?|"
     r"toast(?:s|ing)?|carameli[sz](?:e|es|ing)|cook(?:s|ing)?(?!\s+spray)|(?:za|o)hrej\w*|ohrie\w*|(?:roze|za|o)hř\w*|"
     r"steg|smelt|fondre|schmelz\w*|derret\w*|sciogli\w*|derrit\w*|rooster\w*|ısıt\w*|pişir\w*|"
-    r"erit\w*|meleg[íi]t\w*|tuest\w*|tost(?:ar|a|e|en|ate|are)\b|smelten|zerlass\w*|wilt\w*|"
+    r"erit\w*|meleg[íi]t\w*|tuest\w*|tost(?:ar|a|e|en|ate|are)\b|smelten|zerlass\w*|wilt\w*|sm[äa]lt\w*|"
     r"until\s+(?:[\w-]+\s+){0,4}?melted)\b",
     re.I,
 )
