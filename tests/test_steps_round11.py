@@ -206,3 +206,19 @@ def test_tools_named_in_polish_swedish_norwegian_portuguese_and_dutch(
     text: str, named: set[str]
 ) -> None:
     assert _equipment(text) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("En mode dorer, faites chauffer l'huile dans la cuve.", {"pressure cooker"}),
+        ("Fermez le couvercle et lancez la cuisson sous pression 15 minutes.", {"pressure cooker"}),
+        ("Steam the green beans 4 minutes, then drain.", {"stove"}),
+        ("Take out the meatballs and let the sauce continue reducing.", {"stove"}),
+        ("Allow the liquid to reduce by half.", {"stove"}),
+    ],
+)  # fmt: skip
+def test_a_multicookers_modes_steaming_and_a_sauce_left_to_reduce(
+    text: str, named: set[str]
+) -> None:
+    assert _equipment(text) == named

@@ -90,7 +90,9 @@ _IMPLIED_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:high|low)\s+pressure\b|\bpressure[-\s]cook\w*|\b(?:natural(?:ly)?|quick)[-\s]"
-            r"releas\w*|\bsealing\s+position\b|\bventing\s+position\b",
+            r"releas\w*|\bsealing\s+position\b|\bventing\s+position\b|"
+            # a French multicooker's modes: "en mode dorer", "cuisson sous pression"
+            r"\bmode\s+dorer\b|\bsous\s+pression\b",
             re.I,
         ),
         "pressure cooker",

@@ -141,7 +141,9 @@ STOVETOP = re.compile(
     r"\bgaar\s?koken\b|"
     # Turkish: boil, sauté, fry, on the fire; steaming a food for a time
     r"\bhaşla\w*|\bkaynat\w*|\bkayna(?:ma|yan|dı|yınca)\w*|\bsotele\w*|\bkavur\w*|\bkızart\w*|"
-    r"\bate[şs]te\b|\bsteam(?:s|ed|ing)?\s+(?:the\s+|all\s+|your\s+)?(?:\w+\s+){0,3}?(?:until|for)\b|"
+    r"\bate[şs]te\b|\bsteam(?:s|ed|ing)?\s+(?:the\s+|all\s+|your\s+)?(?:\w+\s+){0,3}?(?:until|for|\d)|"
+    # a sauce left to reduce: "let the sauce continue reducing", "allow the liquid to reduce"
+    r"\b(?:let|allow)\w*\s+(?:the\s+)?(?:sauce|liquid|mixture|broth|stock|wine)\s+(?:\w+\s+){0,2}?reduc\w*|"
     r"\banr[öo]st\w*|\bfritura\b|\bsbollent\w*|\blessa(?:re|te|tel[aei])\b|"
     # in boiling water: "in kochendem Salzwasser", "dans l'eau bouillante", "in a pot of boiling"
     r"\b(?:in|im|i|en|em|dans|do|nell[ae]?|no|na)\s+(?:[\w']+\s+){0,2}?(?:kochend\w*|"
