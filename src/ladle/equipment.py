@@ -272,8 +272,6 @@ _APPLIANCE_BOWL = re.compile(
 )
 # A machine's setting said bare, in a step that names the machine: "on high", "on medium-low"
 _A_SETTING = re.compile(r"\bon\s+(?:med(?:ium)?|low|high)(?:[-\s](?:low|high))?\b(?!\s+heat)", re.I)
-# Machines with a bowl of their own: "the bowl" in a step that runs one is the machine's, "a
-# bowl" one of the kitchen's.
 # a pot of its own, not the saucepan named before: "a large pot", "a stockpot", "another pot"
 _A_POT = re.compile(
     r"\b(?:a|an|another|second|separate|one|two|large|big|medium|small|heavy|deep|or)\s+"
@@ -283,6 +281,8 @@ _A_POT = re.compile(
 )
 # a pot of its own beside a kitchen machine's bowl: "im Kochtopf", "a pot of water"
 _A_COOKING_POT = re.compile(r"\b(?:koch|suppen)topf\w*|\bpot\s+of\b", re.I)
+# Machines with a bowl of their own: "the bowl" in a step that runs one is the machine's, "a
+# bowl" one of the kitchen's.
 _OWN_BOWL = frozenset({"stand mixer", "food processor", "thermomix", "ice cream maker", "blender"})
 _A_BOWL = re.compile(
     r"\b(?:a|an|another|second|separate|one|two|large|medium|small|big|une?|een|eine[nm]?|ein|"
@@ -624,8 +624,8 @@ def _appliance_parts(text: str, names: list[str]) -> list[str]:
     if {"pressure cooker", "slow cooker", "rice cooker"} & set(names):
         names = [n for n in names if n != "pot"]
     if "thermomix" in names:  # the machine's own bowl ("den Topf") and measuring cup
-        own_pot = not (STOVETOP.search(text) or _A_COOKING_POT.search(text))
-        names = [n for n in names if n != "measuring cup" and (n != "pot" or not own_pot)]
+        a_pot = bool(STOVETOP.search(text) or _A_COOKING_POT.search(text))
+        names = [n for n in names if n != "measuring cup" and (n != "pot" or a_pot)]
     if "lid" in names and (
         set(names) & _OWN_LID or len(_LID_OFF.findall(text)) >= len(_LIDS.findall(text))
     ):
